@@ -1,0 +1,19 @@
+with
+
+known_discrepancies as (
+    select * from {{ ref('known_discrepancies') }}
+),
+
+renamed as (
+    select
+        -- ids
+        check_id,
+        report_year,
+
+        -- why
+        explanation
+
+    from known_discrepancies
+)
+
+select * from renamed

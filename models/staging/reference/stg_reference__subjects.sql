@@ -1,0 +1,102 @@
+-- One lookup from a printed Chinese name to its canonical code, for every
+-- subject type a figure can be about. A name that is not here leaves the
+-- figure's subject_code empty, and the not_null test on it fails the build.
+with
+
+categories as (
+    select * from {{ ref('stg_reference__categories') }}
+),
+
+handling_units as (
+    select * from {{ ref('stg_reference__handling_units') }}
+),
+
+intake_members as (
+    select * from {{ ref('ref_intake_members') }}
+),
+
+monthly_topics as (
+    select * from {{ ref('ref_monthly_topics') }}
+),
+
+aggregate_subjects as (
+    select * from {{ ref('ref_aggregate_subjects') }}
+),
+
+unioned as (
+    select
+        'category' as subject_type,
+        category_name_zh as subject_zh,
+        null as parent_zh,
+        category_code as subject_code,
+        category_name_en as subject_name_en
+    from categories
+    where category_level = 1
+
+    union all
+
+    select
+        'subcategory' as subject_type,
+        subcategories.category_name_zh as subject_zh,
+        parents.category_name_zh as parent_zh,
+        subcategories.category_code as subject_code,
+        subcategories.category_name_en as subject_name_en
+    from categories as subcategories
+    inner join categories as parents
+        on subcategories.parent_category_code = parents.category_code
+    where subcategories.category_level = 2
+
+    union all
+
+    select
+        'intake' as subject_type,
+        subject_zh,
+        null as parent_zh,
+        dimension || '.' || member as subject_code,
+        member_name_en as subject_name_en
+    from intake_members
+
+    union all
+
+    -- districts, city bodies and state-owned enterprises as themselves
+    select
+        unit_type as subject_type,
+        unit_name_zh as subject_zh,
+        null as parent_zh,
+        unit_code as subject_code,
+        unit_name_en as subject_name_en
+    from handling_units
+
+    union all
+
+    -- any handling unit as one of a 每月一题 topic's top three
+    select
+        'monthly_topic_unit' as subject_type,
+        unit_name_zh as subject_zh,
+        null as parent_zh,
+        unit_code as subject_code,
+        unit_name_en as subject_name_en
+    from handling_units
+
+    union all
+
+    select
+        'monthly_topic' as subject_type,
+        topic_name_zh as subject_zh,
+        null as parent_zh,
+        topic_code as subject_code,
+        topic_name_en as subject_name_en
+    from monthly_topics
+
+    union all
+
+    select
+        subject_type,
+        subject_zh,
+        null as parent_zh,
+        subject_code,
+        subject_name_en
+    from aggregate_subjects
+)
+
+select * from unioned
