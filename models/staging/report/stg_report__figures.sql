@@ -19,6 +19,10 @@ subjects as (
     select * from {{ ref('stg_reference__subjects') }}
 ),
 
+observations as (
+    select * from {{ ref('ref_monthly_observations') }}
+),
+
 parsed as (
     select
         -- where it stands
@@ -37,6 +41,8 @@ parsed as (
         figures.measure,
         figures.approximation_zh = '约' as is_approximate,
         figures.observation_zh,
+        observations.observation_code,
+        observations.implies_annual_maximum,
 
         -- as printed
         figures.value_printed,
@@ -50,6 +56,8 @@ parsed as (
         on figures.unit_printed = units.unit_printed
     left join subject_types
         on figures.subject_type = subject_types.subject_type
+    left join observations
+        on figures.observation_zh = observations.observation_zh
 ),
 
 coded as (
@@ -95,6 +103,7 @@ final as (
         subject_code,
         subject_zh,
         subject_name_en,
+        parent_subject_type,
         parent_code,
         parent_zh,
         list_position,
@@ -102,6 +111,8 @@ final as (
         measure,
         is_approximate,
         observation_zh,
+        observation_code,
+        implies_annual_maximum,
 
         -- as printed
         value_printed,

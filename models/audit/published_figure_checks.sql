@@ -1,0 +1,119 @@
+-- One row per published percentage, rate, ratio, sum or ranking claim that
+-- other printed figures let us check. A published value is `consistent` when
+-- some set of true values, each within the precision of its printing, and
+-- obeying the exact relations between the figures, reproduces it: that is,
+-- when the published range [published_low, published_high] meets the
+-- feasible range [feasible_low, feasible_high] (an empty bound is open).
+-- No tolerance is added anywhere. Inconsistent rows stay here, with the
+-- explanation from the known_discrepancies seed.
+with
+
+share_checks as (
+    select * from {{ ref('int_audit__share_checks') }}
+),
+
+sum_checks as (
+    select * from {{ ref('int_audit__sum_checks') }}
+),
+
+bound_checks as (
+    select * from {{ ref('int_audit__bound_checks') }}
+),
+
+ranking_checks as (
+    select * from {{ ref('int_audit__ranking_checks') }}
+),
+
+ratio_checks as (
+    select * from {{ ref('int_audit__ratio_checks') }}
+),
+
+reprint_checks as (
+    select * from {{ ref('int_audit__reprint_checks') }}
+),
+
+known_discrepancies as (
+    select * from {{ ref('stg_reference__known_discrepancies') }}
+),
+
+checks as (
+    select * from share_checks
+    union all by name
+    select * from sum_checks
+    union all by name
+    select * from bound_checks
+    union all by name
+    select * from ranking_checks
+    union all by name
+    select * from ratio_checks
+    union all by name
+    select * from reprint_checks
+),
+
+assessed as (
+    select
+        *,
+        (feasible_high is null or published_low <= feasible_high)
+        and (feasible_low is null or published_high >= feasible_low) as is_consistent,
+        -- how far apart the two ranges are (negative: by how much they overlap),
+        -- relative to the published value's size
+        greatest(
+            coalesce(published_low - feasible_high, '-infinity'::double),
+            coalesce(feasible_low - published_high, '-infinity'::double)
+        ) / greatest(abs(published_high), 1e-300) as relative_gap
+    from checks
+),
+
+final as (
+    select
+        assessed.check_id,
+        assessed.report_year,
+        assessed.check_kind,
+        assessed.section_zh as section,
+        assessed.subject,
+        assessed.figure,
+        assessed.published_value,
+        assessed.published_low,
+        assessed.published_high,
+        assessed.derived_value,
+        assessed.feasible_low,
+        assessed.feasible_high,
+        case when assessed.is_consistent then 'consistent' else 'inconsistent' end as status,
+        known_discrepancies.check_id is not null as is_known_discrepancy,
+        assessed.relative_gap,
+        assessed.method,
+        coalesce(
+            known_discrepancies.explanation,
+            case
+                when assessed.is_consistent then 'Consistent: ' || assessed.method || '.'
+                else
+                    'NOT EXPLAINED: inconsistent and not listed in the '
+                    || 'known_discrepancies seed.'
+            end
+        ) as explanation
+    from assessed
+    left join known_discrepancies
+        on
+            assessed.check_id = known_discrepancies.check_id
+            and assessed.report_year = known_discrepancies.report_year
+)
+
+select
+    check_id,
+    report_year,
+    check_kind,
+    section,
+    subject,
+    figure,
+    published_value,
+    published_low,
+    published_high,
+    derived_value,
+    feasible_low,
+    feasible_high,
+    status,
+    is_known_discrepancy,
+    relative_gap,
+    method,
+    explanation
+from final

@@ -1,0 +1,43 @@
+-- Items handled (承办量) by each handling unit the report names with a
+-- count: the 16 districts, city bodies (市属机构) and state-owned enterprises
+-- (国有企业).
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+    where
+        subject_type in ('district', 'city_body', 'state_owned_enterprise')
+        and month is null
+        and measure = 'items'
+),
+
+handling_units as (
+    select * from {{ ref('stg_reference__handling_units') }}
+),
+
+final as (
+    select
+        figures.report_year,
+        handling_units.unit_type,
+        figures.subject_code as unit_code,
+        figures.subject_zh as unit_name_zh,
+        handling_units.unit_name_en,
+        figures.items,
+        rank() over (
+            partition by figures.report_year, handling_units.unit_type
+            order by figures.items desc
+        ) as rank_in_unit_type
+    from figures
+    inner join handling_units
+        on figures.subject_code = handling_units.unit_code
+)
+
+select
+    report_year,
+    unit_type,
+    unit_code,
+    unit_name_zh,
+    unit_name_en,
+    items,
+    rank_in_unit_type
+from final

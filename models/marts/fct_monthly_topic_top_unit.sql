@@ -1,0 +1,48 @@
+-- The three handling units with the most items for each 每月一题 topic
+-- (承办量前三位的单位).
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+    where subject_type = 'monthly_topic_unit' and measure = 'items'
+),
+
+topics as (
+    select * from {{ ref('fct_monthly_topic') }}
+),
+
+handling_units as (
+    select * from {{ ref('stg_reference__handling_units') }}
+),
+
+final as (
+    select
+        figures.report_year,
+        topics.topic_no,
+        figures.parent_code as topic_code,
+        figures.list_position as unit_rank,
+        figures.subject_code as unit_code,
+        figures.subject_zh as unit_name_zh,
+        handling_units.unit_type,
+        figures.items,
+        {{ share_pct('figures.items', 'topics.items') }} as share_of_topic_pct
+    from figures
+    left join topics
+        on
+            figures.report_year = topics.report_year
+            and figures.parent_code = topics.topic_code
+    left join handling_units
+        on figures.subject_code = handling_units.unit_code
+)
+
+select
+    report_year,
+    topic_no,
+    topic_code,
+    unit_rank,
+    unit_code,
+    unit_name_zh,
+    unit_type,
+    items,
+    share_of_topic_pct
+from final

@@ -1,0 +1,45 @@
+-- The five sub-categories the report names for each leading category
+-- (主要反映…等问题), with their share of the category.
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+    where subject_type = 'subcategory' and month is null and measure = 'items'
+),
+
+categories as (
+    select * from {{ ref('fct_category_volume') }}
+),
+
+final as (
+    select
+        figures.report_year,
+        figures.parent_code as category_code,
+        figures.subject_code as subcategory_code,
+        figures.subject_zh as subcategory_name_zh,
+        figures.subject_name_en as subcategory_name_en,
+        figures.items,
+        {{ share_pct('figures.items', 'categories.items') }} as share_of_category_pct,
+        rank() over (
+            partition by figures.report_year, figures.parent_code
+            order by figures.items desc
+        ) as rank_in_category,
+        figures.list_position as published_list_position
+    from figures
+    left join categories
+        on
+            figures.report_year = categories.report_year
+            and figures.parent_code = categories.category_code
+)
+
+select
+    report_year,
+    category_code,
+    subcategory_code,
+    subcategory_name_zh,
+    subcategory_name_en,
+    items,
+    share_of_category_pct,
+    rank_in_category,
+    published_list_position
+from final
