@@ -5,11 +5,10 @@
 
 {# Every row satisfies a SQL boolean expression (for example an arithmetic
    identity such as `items = district_department_items + street_township_items`). #}
-{% test expression_is_true(model, expression, where=none) %}
+{% test expression_is_true(model, expression) %}
     select *
     from {{ model }}
     where not coalesce(({{ expression }}), false)
-    {% if where %}and ({{ where }}){% endif %}
 {% endtest %}
 
 {# No two rows share the same values in the given columns. #}
@@ -31,12 +30,11 @@
 {% endtest %}
 
 {# The model has exactly the given number of rows for each report year
-   (`where` narrows the rows counted). #}
-{% test row_count_per_report_year(model, expected, where=none) %}
+   (the test's `where` config narrows the rows counted). #}
+{% test row_count_per_report_year(model, expected) %}
     with counted as (
         select report_year, count(*) as row_count
         from {{ model }}
-        {% if where %}where {{ where }}{% endif %}
         group by report_year
     )
 
