@@ -1,0 +1,63 @@
+"""hotline12345: validate the seeds, build and publish the warehouse, export it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hotline12345.export import export_marts
+from hotline12345.project import Project
+from hotline12345.publish import BuildFailed, build_and_publish
+from hotline12345.seeds import format_problems, validate_seeds
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hotline12345", description=__doc__)
+    parser.add_argument(
+        "--project-dir", type=Path, default=None, help="the dbt project (default: found from the current folder)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check the seed CSV files; name the file, line and column of each problem")
+    build = commands.add_parser(
+        "build", help="validate, build and test in a scratch file, then publish it with one atomic rename"
+    )
+    build.add_argument(
+        "--target",
+        type=Path,
+        default=None,
+        help="the published warehouse (default: $HOTLINE12345_DUCKDB_PATH or warehouse/hotline12345.duckdb)",
+    )
+    export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
+    export.add_argument("--database", type=Path, default=None, help="the warehouse to export (default: the published one)")
+    export.add_argument("--out", type=Path, default=Path("export"), help="output folder (default: export/)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    project = Project.discover(arguments.project_dir)
+    if arguments.command == "validate":
+        problems = validate_seeds(project.seeds_dir)
+        if problems:
+            print(f"the seed files are not valid:\n{format_problems(problems)}", file=sys.stderr)
+            return 1
+        print("the seed files are valid")
+        return 0
+    if arguments.command == "build":
+        try:
+            published = build_and_publish(project, arguments.target)
+        except BuildFailed as failure:
+            print(f"build failed: {failure}", file=sys.stderr)
+            return 1
+        print(f"published {published.path} ({published.size_bytes:,} bytes)")
+        return 0
+    database = arguments.database or project.published_database()
+    files = export_marts(database, arguments.out)
+    print(f"exported {len(files)} files to {arguments.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

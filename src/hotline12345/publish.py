@@ -1,0 +1,144 @@
+"""Write, audit, publish: build into a scratch file, test it, then swap it in.
+
+The published warehouse is only ever replaced by one atomic rename of a file
+that dbt built and every test passed on. A failed or killed build leaves the
+published file as it was; readers holding it open keep their snapshot (on
+POSIX the old file lives on until they close it), new readers see the new
+one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from hotline12345.dbt_runner import NodeFailure, run_dbt
+from hotline12345.project import Project
+from hotline12345.seeds import SeedProblem, validate_seeds
+
+SCRATCH_MARKER = ".building"
+
+
+class BuildFailed(Exception):
+    """The build did not pass; the published warehouse is unchanged."""
+
+    def __init__(
+        self,
+        summary: str,
+        seed_problems: tuple[SeedProblem, ...] = (),
+        failures: tuple[NodeFailure, ...] = (),
+    ) -> None:
+        super().__init__(summary)
+        self.summary = summary
+        self.seed_problems = seed_problems
+        self.failures = failures
+
+    def __str__(self) -> str:
+        lines = [self.summary]
+        lines += [f"  - {problem}" for problem in self.seed_problems]
+        lines += [f"  - {failure}" for failure in self.failures]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Published:
+    path: Path
+    size_bytes: int
+
+
+def scratch_path(target: Path, pid: int | None = None) -> Path:
+    """The file a build writes before it is published, beside the target."""
+    return target.with_name(f".{target.stem}.{pid or os.getpid()}{SCRATCH_MARKER}{target.suffix}")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def remove_stale_scratch_files(target: Path) -> list[Path]:
+    """Delete the scratch files of builds that were killed (their process is gone)."""
+    removed = []
+    for candidate in target.parent.glob(f".{target.stem}.*{SCRATCH_MARKER}{target.suffix}"):
+        pid_text = candidate.name[len(target.stem) + 2 :].split(".", 1)[0]
+        if pid_text.isdigit() and not _pid_alive(int(pid_text)):
+            _remove(candidate)
+            removed.append(candidate)
+    return removed
+
+
+@contextlib.contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """One build at a time per published file."""
+    lock_path = target.with_name(f".{target.stem}.build.lock")
+    with lock_path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _seal(database: Path) -> None:
+    """Checkpoint the WAL into the file and check it opens on its own."""
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("checkpoint")
+    wal = database.with_name(database.name + ".wal")
+    if wal.exists():
+        raise BuildFailed(f"{database} still has a write-ahead log after checkpoint")
+    with open(database, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def build_and_publish(project: Project, target: Path | None = None) -> Published:
+    """Validate the seeds, build and test everything in a scratch file, publish it.
+
+    Raises BuildFailed, naming what failed, and leaves `target` untouched.
+    """
+    target = (target or project.published_database()).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    problems = validate_seeds(project.seeds_dir)
+    if problems:
+        raise BuildFailed("the seed files are not valid:", seed_problems=tuple(problems))
+    with _build_lock(target):
+        remove_stale_scratch_files(target)
+        scratch = scratch_path(target)
+        _remove(scratch)
+        try:
+            outcome = run_dbt(project, scratch, "build")
+            if not outcome.success:
+                summary = "dbt build failed; the published warehouse is unchanged:"
+                if outcome.exception:
+                    summary += f"\n  {outcome.exception}"
+                raise BuildFailed(summary, failures=outcome.failures)
+            _seal(scratch)
+            os.replace(scratch, target)
+            _fsync_dir(target.parent)
+        finally:
+            _remove(scratch)
+    return Published(path=target, size_bytes=target.stat().st_size)
