@@ -14,39 +14,66 @@ figures as (
         and subject_type not in ('district_total', 'monthly_topics_total')
 ),
 
+intake as (
+    select * from {{ ref('fct_intake_volume') }}
+),
+
+monthly as (
+    select * from {{ ref('fct_monthly_observation') }}
+),
+
+categories as (
+    select * from {{ ref('fct_category_volume') }}
+),
+
+subcategories as (
+    select * from {{ ref('fct_subcategory_volume') }}
+),
+
+districts as (
+    select * from {{ ref('fct_district_workload') }}
+),
+
+handling_units as (
+    select * from {{ ref('fct_handling_unit_workload') }}
+),
+
+topics as (
+    select * from {{ ref('fct_monthly_topic') }}
+),
+
+topic_units as (
+    select * from {{ ref('fct_monthly_topic_top_unit') }}
+),
+
+{% set mart_counts = [
+    ("intake", "'intake'", "dimension || '.' || member", "null", "'items'", "items"),
+    ("monthly", "subject_type", "subject_code", "month", "'items'", "items"),
+    ("categories", "'category'", "category_code", "null", "'items'", "items"),
+    ("subcategories", "'subcategory'", "subcategory_code", "null", "'items'", "items"),
+    ("districts", "'district'", "district_code", "null", "'items'", "items"),
+    ("districts", "'district'", "district_code", "null", "'district_department_items'",
+        "district_department_items"),
+    ("districts", "'district'", "district_code", "null", "'street_township_items'",
+        "street_township_items"),
+    ("handling_units", "unit_type", "unit_code", "null", "'items'", "items"),
+    ("topics", "'monthly_topic'", "topic_code", "null", "'items'", "items"),
+    ("topic_units", "'monthly_topic_unit'", "topic_code || '/' || unit_code", "null", "'items'",
+        "items"),
+] %}
+
 mart_counts as (
-    select report_year, 'intake' as subject_type, dimension || '.' || member as subject_code,
-        null as month, 'items' as measure, items
-    from {{ ref('fct_intake_volume') }}
-    union all
-    select report_year, subject_type, subject_code, month, 'items', items
-    from {{ ref('fct_monthly_observation') }}
-    union all
-    select report_year, 'category', category_code, null, 'items', items
-    from {{ ref('fct_category_volume') }}
-    union all
-    select report_year, 'subcategory', subcategory_code, null, 'items', items
-    from {{ ref('fct_subcategory_volume') }}
-    union all
-    select report_year, 'district', district_code, null, 'items', items
-    from {{ ref('fct_district_workload') }}
-    union all
-    select report_year, 'district', district_code, null, 'district_department_items',
-        district_department_items
-    from {{ ref('fct_district_workload') }}
-    union all
-    select report_year, 'district', district_code, null, 'street_township_items',
-        street_township_items
-    from {{ ref('fct_district_workload') }}
-    union all
-    select report_year, unit_type, unit_code, null, 'items', items
-    from {{ ref('fct_handling_unit_workload') }}
-    union all
-    select report_year, 'monthly_topic', topic_code, null, 'items', items
-    from {{ ref('fct_monthly_topic') }}
-    union all
-    select report_year, 'monthly_topic_unit', topic_code || '/' || unit_code, null, 'items', items
-    from {{ ref('fct_monthly_topic_top_unit') }}
+    {% for relation, subject_type, subject_code, month, measure, items in mart_counts %}
+        select
+            report_year,
+            {{ subject_type }} as subject_type,
+            {{ subject_code }} as subject_code,
+            {{ month }} as month,
+            {{ measure }} as measure,
+            {{ items }} as items
+        from {{ relation }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 )
 
 select

@@ -81,11 +81,11 @@ final as (
         case when assessed.is_consistent then 'consistent' else 'inconsistent' end as status,
         known_discrepancies.check_id is not null as is_known_discrepancy,
         assessed.relative_gap,
-        assessed.method,
+        assessed.check_method,
         coalesce(
             known_discrepancies.explanation,
             case
-                when assessed.is_consistent then 'Consistent: ' || assessed.method || '.'
+                when assessed.is_consistent then 'Consistent: ' || assessed.check_method || '.'
                 else
                     'NOT EXPLAINED: inconsistent and not listed in the '
                     || 'known_discrepancies seed.'
@@ -114,6 +114,6 @@ select
     status,
     is_known_discrepancy,
     relative_gap,
-    method,
+    check_method,
     explanation
 from final

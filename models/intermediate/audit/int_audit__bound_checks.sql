@@ -44,7 +44,7 @@ named_part_checks as (
         parts.items as derived_value,
         parts.items_low as feasible_low,
         cast(null as double) as feasible_high,
-        'the whole is at least the sum of the lows of its named parts' as method
+        'the whole is at least the sum of the lows of its named parts' as check_method
     from annual_items as parents
     inner join named_part_sums as parts
         on
@@ -103,7 +103,7 @@ whole_intake_checks as (
         everyday_and_covid.items as derived_value,
         everyday_and_covid.items_low as feasible_low,
         cast(null as double) as feasible_high,
-        'the whole is at least the sum of the lows of its named parts' as method
+        'the whole is at least the sum of the lows of its named parts' as check_method
     from total_intake
     inner join everyday_and_covid
         on total_intake.report_year = everyday_and_covid.report_year
@@ -124,7 +124,7 @@ whole_intake_checks as (
         handling_units.items as derived_value,
         handling_units.items_low as feasible_low,
         cast(null as double) as feasible_high,
-        'the whole is at least the sum of the lows of its named parts' as method
+        'the whole is at least the sum of the lows of its named parts' as check_method
     from dispatched
     inner join handling_units
         on dispatched.report_year = handling_units.report_year
@@ -163,7 +163,7 @@ monthly_checks as (
         monthly_sums.items as derived_value,
         monthly_sums.items_low as feasible_low,
         cast(null as double) as feasible_high,
-        'the year is at least the sum of the lows of its printed months' as method
+        'the year is at least the sum of the lows of its printed months' as check_method
     from annual_items as annual
     inner join monthly_sums
         on
@@ -188,7 +188,7 @@ monthly_checks as (
         cast(null as double) as feasible_low,
         12.0 * cast(monthly.value_high as double) as feasible_high,
         'a month the report calls the year''s highest holds at least a twelfth of the year'
-            as method
+            as check_method
     from monthly
     inner join annual_items as annual
         on

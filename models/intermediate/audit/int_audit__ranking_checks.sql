@@ -72,27 +72,27 @@ rank_ranges as (
         subjects.parent_zh,
         subjects.section_zh,
         subjects.list_position,
-        1 + count(others.subject_code) filter (where others.items > subjects.items)
+        1 + count(peers.subject_code) filter (where peers.items > subjects.items)
             as rank_largest_first,
-        1 + count(others.subject_code) filter (where others.items_low > subjects.items_high)
+        1 + count(peers.subject_code) filter (where peers.items_low > subjects.items_high)
             as best_rank_largest_first,
-        1 + count(others.subject_code) filter (where others.items_high >= subjects.items_low)
+        1 + count(peers.subject_code) filter (where peers.items_high >= subjects.items_low)
             as worst_rank_largest_first,
-        1 + count(others.subject_code) filter (where others.items < subjects.items)
+        1 + count(peers.subject_code) filter (where peers.items < subjects.items)
             as rank_smallest_first,
-        1 + count(others.subject_code) filter (where others.items_high < subjects.items_low)
+        1 + count(peers.subject_code) filter (where peers.items_high < subjects.items_low)
             as best_rank_smallest_first,
-        1 + count(others.subject_code) filter (where others.items_low <= subjects.items_high)
+        1 + count(peers.subject_code) filter (where peers.items_low <= subjects.items_high)
             as worst_rank_smallest_first,
         count(*) as population_size
     from population as subjects
-    left join population as others
+    left join population as peers
         on
-            subjects.report_year = others.report_year
-            and subjects.figure_year = others.figure_year
-            and subjects.subject_type = others.subject_type
-            and subjects.parent_code = others.parent_code
-            and subjects.subject_code != others.subject_code
+            subjects.report_year = peers.report_year
+            and subjects.figure_year = peers.figure_year
+            and subjects.subject_type = peers.subject_type
+            and subjects.parent_code = peers.parent_code
+            and subjects.subject_code != peers.subject_code
     group by all
 ),
 
@@ -183,7 +183,10 @@ final as (
         'rank by items (' || replace(claims.rank_order, '_', ' ') || ') among '
         || rank_ranges.population_size || ' '
         || replace(claims.subject_type, '_', ' ')
-        || case when rank_ranges.parent_zh is not null then ' of ' || rank_ranges.parent_zh else '' end
+        || case
+            when rank_ranges.parent_zh is not null then ' of ' || rank_ranges.parent_zh
+            else ''
+        end
         || case
             when claims.figure_year != claims.report_year
                 then ' in ' || claims.figure_year || ' (back-calculated)'
@@ -211,7 +214,7 @@ final as (
             end as double
         ) as feasible_high,
         'ranks the subject can take with every item count within its printed precision'
-            as method
+            as check_method
     from claims
     inner join rank_ranges
         on

@@ -56,7 +56,7 @@ final as (
         (months.peak_month_high - months.first_month_low) / months.first_month_low
             as feasible_high,
         'increase over the earlier month as a multiple of it, both months within '
-        || 'their printed precision; 约 read as rounded to the printed digit' as method
+        || 'their printed precision; 约 read as rounded to the printed digit' as check_method
     from multiples
     inner join months
         on multiples.report_year = months.report_year

@@ -27,7 +27,7 @@ final as (
         cast(figures.value_low as double) as feasible_low,
         cast(figures.value_high as double) as feasible_high,
         'the canonical printing (' || figures.value_printed || ' ' || figures.unit_printed
-        || ', ' || figures.section_zh || ') within its precision' as method
+        || ', ' || figures.section_zh || ') within its precision' as check_method
     from reprints
     left join figures
         on

@@ -201,7 +201,7 @@ final as (
         100.0 * inputs.part_high
         / greatest(inputs.whole_low, inputs.part_high + inputs.rest_low) as feasible_high,
         'part / whole, part and whole each within the precision of their printing, '
-        || 'whole = part + rest' as method
+        || 'whole = part + rest' as check_method
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id

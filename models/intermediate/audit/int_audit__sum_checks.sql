@@ -60,7 +60,7 @@ intake_checks as (
             else
                 'sum of the parts'' prior-year items back-calculated from their '
                 || 'year-on-year changes, against the total''s'
-        end as method
+        end as check_method
     from intake_splits as splits
     inner join intake_bounds as totals
         on
@@ -104,7 +104,7 @@ district_split_checks as (
         parts.items as derived_value,
         parts.items_low as feasible_low,
         parts.items_high as feasible_high,
-        'sum of the printed parts, each within its printed precision' as method
+        'sum of the printed parts, each within its printed precision' as check_method
     from district_figures as wholes
     inner join district_part_sums as parts
         on
@@ -140,7 +140,7 @@ district_total_checks as (
         parts.items as derived_value,
         parts.items_low as feasible_low,
         parts.items_high as feasible_high,
-        'sum of the printed district figures, each within its printed precision' as method
+        'sum of the printed district figures, each within its printed precision' as check_method
     from district_figures as wholes
     inner join district_measure_sums as parts
         on
@@ -189,7 +189,7 @@ topic_total_checks as (
             when 'topic_count' then topic_sums.topic_count
             else topic_sums.items
         end as feasible_high,
-        'the topics'' exact counts (件) from the table' as method
+        'the topics'' exact counts (件) from the table' as check_method
     from figures as wholes
     inner join topic_sums
         on wholes.report_year = topic_sums.report_year
