@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from hotline12345.analyses import available_analyses, run_analysis
 from hotline12345.export import export_marts
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
@@ -32,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
     export.add_argument("--database", type=Path, default=None, help="the warehouse to export (default: the published one)")
     export.add_argument("--out", type=Path, default=Path("export"), help="output folder (default: export/)")
+    analysis = commands.add_parser("analysis", help="run one of the questions in analyses/ on the warehouse, read-only")
+    analysis.add_argument("name", nargs="?", help="the analysis (file name without .sql); omit to list them")
+    analysis.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
     return parser
 
 
@@ -54,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"published {published.path} ({published.size_bytes:,} bytes)")
         return 0
     database = arguments.database or project.published_database()
+    if arguments.command == "analysis":
+        if not arguments.name:
+            print("\n".join(available_analyses(project)))
+            return 0
+        result = run_analysis(project, arguments.name, database)
+        print("\t".join(result.columns))
+        for row in result.rows:
+            print("\t".join("" if value is None else str(value) for value in row))
+        return 0
     files = export_marts(database, arguments.out)
     print(f"exported {len(files)} files to {arguments.out}")
     return 0

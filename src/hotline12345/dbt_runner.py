@@ -62,7 +62,7 @@ def _close_duckdb() -> None:
     environment = DuckDBConnectionManager._ENV
     if environment is not None:
         environment.close()
-    DuckDBConnectionManager.close_all_connections()
+    DuckDBConnectionManager.close_all_connections()  # type: ignore[no-untyped-call]
 
 
 def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:

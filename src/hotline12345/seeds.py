@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 BOM = b"\xef\xbb\xbf"
 CHINESE_DIGITS = "一二三四五六七八九十"
@@ -107,9 +107,8 @@ def _type_problem(value: str, declared_type: str) -> str | None:
     elif kind.startswith("decimal"):
         if parse_printed_number(value) is None:
             return f"{value!r} is not a number"
-    elif kind == "boolean":
-        if value.lower() not in {"true", "false"}:
-            return f"{value!r} is not true or false"
+    elif kind == "boolean" and value.lower() not in {"true", "false"}:
+        return f"{value!r} is not true or false"
     return None
 
 
@@ -254,8 +253,8 @@ def _check_required_figures(seed: SeedFile, seeds: dict[str, SeedFile]) -> Itera
     for _, row in seed.rows:
         if row["month"] or row["figure_year"] != row["report_year"]:
             continue
-        subject = (row["report_year"], row["subject_type"], row["subject_zh"], row["parent_zh"])
-        present.setdefault(subject, set()).add(row["measure"])
+        key = (row["report_year"], row["subject_type"], row["subject_zh"], row["parent_zh"])
+        present.setdefault(key, set()).add(row["measure"])
     for year in sorted({row["report_year"] for _, row in seed.rows}):
         for district in _lookup(seeds, "ref_districts", "district_name_zh"):
             present.setdefault((year, "district", district, ""), set())

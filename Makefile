@@ -1,0 +1,49 @@
+# Two commands: `make build` and `make test`. Everything else is a step of those.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SCRATCH_DIR := $(CURDIR)/target/scratch
+
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DBT_PROFILES_DIR := $(CURDIR)
+
+.PHONY: build test lint dbt-test pytest docs export clean
+
+## Create the virtual environment from the pinned versions.
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+## Build, test and publish warehouse/hotline12345.duckdb (or $HOTLINE12345_DUCKDB_PATH).
+build: $(BIN)/.installed
+	$(BIN)/hotline12345 build
+
+## Lint, then the whole dbt build with every test, then pytest; all against scratch files.
+test: lint dbt-test pytest
+
+lint: $(BIN)/.installed
+	mkdir -p $(SCRATCH_DIR)
+	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/lint.duckdb $(BIN)/sqlfluff lint models tests analyses
+	$(BIN)/ruff check src tests/python
+	$(BIN)/mypy
+
+dbt-test: $(BIN)/.installed
+	mkdir -p $(SCRATCH_DIR)
+	$(BIN)/hotline12345 build --target $(SCRATCH_DIR)/hotline12345.duckdb
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest
+
+## dbt docs for the published warehouse, offline.
+docs: $(BIN)/.installed
+	$(BIN)/dbt docs generate --target-path target/docs
+
+## Every mart as Parquet and as CSV with a UTF-8 BOM, in export/.
+export: $(BIN)/.installed
+	$(BIN)/hotline12345 export --out export
+
+clean:
+	rm -rf target logs export $(VENV)

@@ -1,0 +1,17 @@
+-- Which categories fell most against the back-calculated prior year?
+with
+
+categories as (
+    select * from {{ ref('fct_category_volume') }}
+)
+
+select
+    report_year,
+    category_name_zh,
+    category_name_en,
+    items,
+    prior_year_items,
+    change_from_prior_year_items,
+    yoy_change_pct
+from categories
+order by report_year, change_from_prior_year_items

@@ -1,0 +1,25 @@
+-- Which district's streets and townships (街道乡镇) carry the largest share of
+-- its workload? Derived from the counts, with the published share beside it.
+with
+
+districts as (
+    select * from {{ ref('fct_district_workload') }}
+),
+
+zones as (
+    select * from {{ ref('dim_district') }}
+)
+
+select
+    districts.report_year,
+    districts.district_name_zh,
+    zones.district_name_en,
+    zones.functional_zone_en,
+    districts.items,
+    districts.street_township_items,
+    districts.street_township_share_pct,
+    districts.published_street_township_share_pct
+from districts
+inner join zones
+    on districts.district_code = zones.district_code
+order by districts.report_year, districts.street_township_share_pct desc
