@@ -28,6 +28,7 @@ lint: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
 	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/lint.duckdb $(BIN)/sqlfluff lint models tests analyses
 	$(BIN)/ruff check src tests/python
+	$(BIN)/ruff format --check src tests/python
 	$(BIN)/mypy
 
 dbt-test: $(BIN)/.installed

@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the published warehouse (default: $HOTLINE12345_DUCKDB_PATH or warehouse/hotline12345.duckdb)",
     )
     export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
-    export.add_argument("--database", type=Path, default=None, help="the warehouse to export (default: the published one)")
+    export.add_argument(
+        "--database", type=Path, default=None, help="the warehouse to export (default: the published one)"
+    )
     export.add_argument("--out", type=Path, default=Path("export"), help="output folder (default: export/)")
     analysis = commands.add_parser("analysis", help="run one of the questions in analyses/ on the warehouse, read-only")
     analysis.add_argument("name", nargs="?", help="the analysis (file name without .sql); omit to list them")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 BOM = b"\xef\xbb\xbf"
 CHINESE_DIGITS = "一二三四五六七八九十"
@@ -31,9 +31,7 @@ SUBJECT_NAME_SOURCES: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
     "intake": (("ref_intake_members", "subject_zh", {}),),
     "district": (("ref_districts", "district_name_zh", {}),),
     "city_body": (("ref_handling_units", "unit_name_zh", {"unit_type": "city_body"}),),
-    "state_owned_enterprise": (
-        ("ref_handling_units", "unit_name_zh", {"unit_type": "state_owned_enterprise"}),
-    ),
+    "state_owned_enterprise": (("ref_handling_units", "unit_name_zh", {"unit_type": "state_owned_enterprise"}),),
     "monthly_topic": (("ref_monthly_topics", "topic_name_zh", {}),),
     "monthly_topic_unit": (
         ("ref_districts", "district_name_zh", {}),
@@ -41,9 +39,7 @@ SUBJECT_NAME_SOURCES: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
     ),
     "service_quality": (("ref_aggregate_subjects", "subject_zh", {"subject_type": "service_quality"}),),
     "district_total": (("ref_aggregate_subjects", "subject_zh", {"subject_type": "district_total"}),),
-    "monthly_topics_total": (
-        ("ref_aggregate_subjects", "subject_zh", {"subject_type": "monthly_topics_total"}),
-    ),
+    "monthly_topics_total": (("ref_aggregate_subjects", "subject_zh", {"subject_type": "monthly_topics_total"}),),
 }
 FIGURE_KEY = ("report_year", "figure_year", "subject_type", "subject_zh", "parent_zh", "month", "measure")
 PRINTED_FIGURE_SEEDS = ("report_figures", "report_figure_reprints")
@@ -152,9 +148,7 @@ def _read(name: str, path: Path, column_types: dict[str, str]) -> tuple[SeedFile
         if not values:
             continue
         if len(values) != len(header):
-            problems.append(
-                SeedProblem(path, line, None, f"has {len(values)} fields but the header has {len(header)}")
-            )
+            problems.append(SeedProblem(path, line, None, f"has {len(values)} fields but the header has {len(header)}"))
             continue
         row = dict(zip(header, values, strict=True))
         for column, declared_type in column_types.items():
@@ -193,9 +187,7 @@ def _check_printed_figures(seed: SeedFile, seeds: dict[str, SeedFile]) -> Iterat
         unit = units.get(row["unit_printed"])
         if unit is None:
             known = ", ".join(sorted(units))
-            yield SeedProblem(
-                seed.path, line, "unit_printed", f"{row['unit_printed']!r} is not a known unit ({known})"
-            )
+            yield SeedProblem(seed.path, line, "unit_printed", f"{row['unit_printed']!r} is not a known unit ({known})")
         measure = measures.get(row["measure"])
         if measure is None:
             yield SeedProblem(seed.path, line, "measure", f"{row['measure']!r} is not a known measure (ref_measures)")

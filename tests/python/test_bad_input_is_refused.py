@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import sha256
+
 from hotline12345.cli import main
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
@@ -142,7 +142,9 @@ def test_an_unlisted_finding_fails_the_dbt_build_and_names_the_test(project_copy
     """A seed that validates but breaks an invariant fails in dbt; the published file is untouched."""
     known = project_copy.root / "seeds" / "audit" / "known_discrepancies.csv"
     lines = known.read_text(encoding="utf-8").split("\n")
-    known.write_text("\n".join(line for line in lines if not line.startswith("share:2022.district.fengtai.")), encoding="utf-8")
+    known.write_text(
+        "\n".join(line for line in lines if not line.startswith("share:2022.district.fengtai.")), encoding="utf-8"
+    )
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
     before = sha256(published)
 

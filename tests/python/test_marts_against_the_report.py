@@ -41,7 +41,7 @@ def test_dispatched_share_is_derived_beside_the_published_one(db: duckdb.DuckDBP
         " where member = 'dispatched'",
     )
     assert published == Decimal("11.64")
-    assert derived == round(Decimal(883.5) / Decimal(7592.4) * 100, 4)
+    assert derived == round(Decimal("883.5") / Decimal("7592.4") * 100, 4)
 
 
 def test_online_share_2021_is_back_calculated_from_2022_figures_and_rates(db: duckdb.DuckDBPyConnection) -> None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 REPORT = ROOT / "source_documents" / "beijing-12345-hotline-2022-annual-data-report.txt"
@@ -49,7 +47,9 @@ def printed_text(row: dict[str, str]) -> str:
 
 
 FIGURE_ROWS = [
-    pytest.param(row, id=f"{name}:{line}") for name in ("report_figures", "report_figure_reprints") for line, row in seed_rows(name)
+    pytest.param(row, id=f"{name}:{line}")
+    for name in ("report_figures", "report_figure_reprints")
+    for line, row in seed_rows(name)
 ]
 
 
@@ -77,6 +77,13 @@ def test_every_table_row_is_in_its_topic(report_text: str) -> None:
     assert len(topics) == 17
     for topic in topics:
         start = report_text.index(f"{topic['list_position']}{topic['subject_zh']}{topic['value_printed']}")
-        units = [row for row in rows if row["subject_type"] == "monthly_topic_unit" and row["parent_zh"] == topic["subject_zh"]]
-        expected = "".join(f"{unit['subject_zh']}{unit['value_printed']}" for unit in sorted(units, key=lambda u: int(u["list_position"])))
+        units = [
+            row
+            for row in rows
+            if row["subject_type"] == "monthly_topic_unit" and row["parent_zh"] == topic["subject_zh"]
+        ]
+        expected = "".join(
+            f"{unit['subject_zh']}{unit['value_printed']}"
+            for unit in sorted(units, key=lambda u: int(u["list_position"]))
+        )
         assert report_text[start:].split(expected, 1)[0].endswith(topic["value_printed"]), topic["subject_zh"]
