@@ -38,9 +38,12 @@ dbt-test: $(BIN)/.installed
 pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
-## dbt docs for the published warehouse, offline.
+## dbt docs (offline) from a copy of the published warehouse, so readers are never locked out.
 docs: $(BIN)/.installed
-	$(BIN)/dbt docs generate --target-path target/docs
+	mkdir -p $(SCRATCH_DIR)
+	cp $(or $(HOTLINE12345_DUCKDB_PATH),warehouse/hotline12345.duckdb) $(SCRATCH_DIR)/docs.duckdb
+	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/docs.duckdb $(BIN)/dbt docs generate --target-path target/docs
+	@echo "open target/docs/index.html, or: $(BIN)/dbt docs serve --target-path target/docs"
 
 ## Every mart as Parquet and as CSV with a UTF-8 BOM, in export/.
 export: $(BIN)/.installed

@@ -74,6 +74,27 @@ def test_rebuild_succeeds_while_readers_hold_the_file(project_copy: Project) -> 
     assert marts(published), "new readers see the new file"
 
 
+def test_a_read_only_duckdb_shell_keeps_answering_through_a_rebuild(project_copy: Project) -> None:
+    """The README's promise: `duckdb -readonly` open on the file while `make build` runs."""
+    published = project_copy.root / "warehouse" / "hotline12345.duckdb"
+    shell = subprocess.Popen(
+        [str(Path(sys.executable).parent / "duckdb"), "-readonly", "-csv", str(published)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    query = "select count(*) as districts from marts.fct_district_workload;\n"
+    assert shell.stdin is not None
+    shell.stdin.write(query)
+    shell.stdin.flush()
+    build_and_publish(project_copy, published)
+    shell.stdin.write(query)
+    output, errors = shell.communicate(timeout=60)
+    assert shell.returncode == 0, errors
+    assert output.split() == ["districts", "16", "districts", "16"]
+
+
 def test_new_readers_see_the_new_build_and_open_readers_the_old(project_copy: Project) -> None:
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
     reader = subprocess.Popen(
