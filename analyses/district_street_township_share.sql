@@ -22,4 +22,4 @@ select
 from districts
 inner join zones
     on districts.district_code = zones.district_code
-order by districts.report_year, districts.street_township_share_pct desc
+order by districts.report_year asc, districts.street_township_share_pct desc
