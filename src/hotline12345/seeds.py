@@ -287,3 +287,15 @@ def validate_seeds(seeds_dir: Path) -> list[SeedProblem]:
 
 def format_problems(problems: Iterable[SeedProblem]) -> str:
     return "\n".join(f"  - {problem}" for problem in problems)
+
+
+def known_subject_names(seeds_dir: Path) -> set[tuple[str, str]]:
+    """(subject_type, printed name) pairs the reference seeds define."""
+    declared = _declared_column_types(seeds_dir)
+    seeds: dict[str, SeedFile] = {}
+    for path in sorted(seeds_dir.rglob("*.csv")):
+        seed, problems = _read(path.stem, path, declared[path.stem])
+        if problems or seed is None:
+            raise ValueError(format_problems(problems))
+        seeds[path.stem] = seed
+    return {(subject_type, name) for subject_type, names in _known_names(seeds).items() for name in names}

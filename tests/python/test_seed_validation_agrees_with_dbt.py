@@ -9,17 +9,11 @@ import duckdb
 import pytest
 
 from hotline12345.project import Project
-from hotline12345.seeds import SeedFile, _declared_column_types, _known_names, _read, parse_printed_number
+from hotline12345.seeds import known_subject_names, parse_printed_number
 
 
 def test_validator_knows_exactly_the_names_dbt_maps(project: Project, warehouse: Path) -> None:
-    declared = _declared_column_types(project.seeds_dir)
-    seeds: dict[str, SeedFile] = {}
-    for path in project.seeds_dir.rglob("*.csv"):
-        seed, problems = _read(path.stem, path, declared[path.stem])
-        assert not problems and seed is not None
-        seeds[path.stem] = seed
-    validator = {(subject_type, name) for subject_type, names in _known_names(seeds).items() for name in names}
+    validator = known_subject_names(project.seeds_dir)
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         dbt = set(connection.execute("select subject_type, subject_zh from staging.stg_reference__subjects").fetchall())
     assert validator == dbt
