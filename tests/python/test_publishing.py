@@ -137,7 +137,8 @@ def test_new_readers_see_the_new_build_and_open_readers_the_old(project_copy: Pr
         assert years == [(2022,), (2023,)]
 
 
-def test_a_killed_build_leaves_the_published_file_and_no_debris(project_copy: Project) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill -9", "ctrl-c"])
+def test_a_stopped_build_leaves_the_published_file_and_no_debris(project_copy: Project, stop: signal.Signals) -> None:
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
     before = sha256(published)
     command = [sys.executable, "-m", "hotline12345.cli", "--project-dir", str(project_copy.root), "build"]
@@ -149,9 +150,12 @@ def test_a_killed_build_leaves_the_published_file_and_no_debris(project_copy: Pr
     while not scratch.exists() and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.05)
     assert scratch.exists(), "the build writes a scratch file beside the published one"
-    os.kill(build.pid, signal.SIGKILL)
-    build.wait()
+    time.sleep(1)  # let dbt get into the build
+    os.kill(build.pid, stop)
+    assert build.wait(timeout=120) != 0
     assert sha256(published) == before
+    if stop == signal.SIGINT:
+        assert not scratch.exists(), "an interrupted build removes its own scratch file"
     build_and_publish(project_copy, published)
     assert not scratch.exists(), "the next build removes a killed build's scratch file"
     assert marts(published)
