@@ -138,20 +138,38 @@ def test_bad_seed_is_refused_with_file_line_and_column(
     assert sha256(published) == before
 
 
-def test_an_unlisted_finding_fails_the_dbt_build_and_names_the_test(project_copy: Project) -> None:
-    """A seed that validates but breaks an invariant fails in dbt; the published file is untouched."""
-    known = project_copy.root / "seeds" / "audit" / "known_discrepancies.csv"
+def unlist_a_finding(known: Path) -> None:
     lines = known.read_text(encoding="utf-8").split("\n")
     known.write_text(
         "\n".join(line for line in lines if not line.startswith("share:2022.district.fengtai.")), encoding="utf-8"
     )
+
+
+def list_a_consistent_check(known: Path) -> None:
+    with known.open("a", encoding="utf-8") as handle:
+        handle.write("share:2022.district.dongcheng.district_department_share_pct,2022,not a finding\n")
+
+
+@pytest.mark.parametrize(
+    ("change", "failing_test"),
+    [
+        (unlist_a_finding, "assert_every_inconsistent_published_figure_is_a_known_discrepancy"),
+        (list_a_consistent_check, "assert_every_known_discrepancy_is_still_inconsistent"),
+    ],
+    ids=["unlisted finding", "listed check that is consistent"],
+)
+def test_the_list_of_findings_must_match_the_audit(
+    project_copy: Project, change: Callable[[Path], None], failing_test: str
+) -> None:
+    """Seeds that validate but break an invariant fail in dbt, naming the test; nothing is published."""
+    change(project_copy.root / "seeds" / "audit" / "known_discrepancies.csv")
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
     before = sha256(published)
 
     with pytest.raises(BuildFailed) as failure:
         build_and_publish(project_copy, published)
 
-    failed = {node.name for node in failure.value.failures}
-    assert "assert_every_inconsistent_published_figure_is_a_known_discrepancy" in failed
+    assert failing_test in {node.name for node in failure.value.failures}
+    assert failing_test in str(failure.value)
     assert sha256(published) == before
     assert not list(published.parent.glob(".*.building*")), "the scratch file was left behind"
