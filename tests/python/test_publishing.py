@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ import sqlalchemy
 from conftest import sha256
 
 from hotline12345.analyses import run_analysis
+from hotline12345.dbt_runner import run_dbt
 from hotline12345.export import export_marts
 from hotline12345.project import Project
 from hotline12345.publish import build_and_publish, scratch_path
@@ -270,3 +272,13 @@ def test_analyses_answer_the_analysts_questions(project: Project, warehouse: Pat
     assert len(findings.rows) == 10
     fell = run_analysis(project, "category_change_from_prior_year", warehouse)
     assert dict(zip(fell.columns, fell.rows[0], strict=True))["category_name_zh"] == "市场管理"
+
+
+def test_dbt_docs_generate_works_offline(project: Project, warehouse: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "docs.duckdb"
+    shutil.copy(warehouse, copy)
+    outcome = run_dbt(project, copy, "docs", "generate", "--target-path", str(tmp_path / "docs"))
+    assert outcome.success, outcome.exception
+    catalog = json.loads((tmp_path / "docs" / "catalog.json").read_text(encoding="utf-8"))
+    district_workload = catalog["nodes"]["model.hotline12345.fct_district_workload"]
+    assert "区级部门" in district_workload["columns"]["district_department_items"]["comment"]
