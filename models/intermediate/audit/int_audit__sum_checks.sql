@@ -156,8 +156,18 @@ district_total_checks as (
 topic_sums as (
     select
         report_year,
-        count(*) as topic_count,
-        sum(cast(items as double)) as items
+        'items' as measure,
+        sum(cast(items as double)) as derived
+    from figures
+    where subject_type = 'monthly_topic' and measure = 'items'
+    group by report_year
+
+    union all
+
+    select
+        report_year,
+        'topic_count' as measure,
+        count(*) as derived
     from figures
     where subject_type = 'monthly_topic' and measure = 'items'
     group by report_year
@@ -177,22 +187,15 @@ topic_total_checks as (
         wholes.value_printed || ' ' || wholes.unit_printed as published_value,
         cast(wholes.value_low as double) as published_low,
         cast(wholes.value_high as double) as published_high,
-        case wholes.measure
-            when 'topic_count' then topic_sums.topic_count
-            else topic_sums.items
-        end as derived_value,
-        case wholes.measure
-            when 'topic_count' then topic_sums.topic_count
-            else topic_sums.items
-        end as feasible_low,
-        case wholes.measure
-            when 'topic_count' then topic_sums.topic_count
-            else topic_sums.items
-        end as feasible_high,
+        topic_sums.derived as derived_value,
+        topic_sums.derived as feasible_low,
+        topic_sums.derived as feasible_high,
         'the topics'' exact counts (件) from the table' as check_method
     from figures as wholes
     inner join topic_sums
-        on wholes.report_year = topic_sums.report_year
+        on
+            wholes.report_year = topic_sums.report_year
+            and wholes.measure = topic_sums.measure
     where wholes.subject_type = 'monthly_topics_total'
 ),
 
