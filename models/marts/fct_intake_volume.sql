@@ -2,31 +2,15 @@
 -- channel and theme, with shares and back-calculated prior-year figures.
 with
 
-figures as (
-    select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'intake' and month is null
-),
-
-pivoted as (
-    select
-        report_year,
-        subject_code,
-        any_value(subject_zh) as member_name_zh,
-        any_value(subject_name_en) as member_name_en,
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct,
-        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct,
-        {{ as_pct(pivot_figure('share_of_total_pct', years_before=1)) }}
-            as published_prior_year_share_of_total_pct
-    from figures
-    group by report_year, subject_code
+members as (
+    select * from {{ ref('int_report__intake_members') }}
 ),
 
 with_prior_year as (
     select
         *,
         {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as prior_year_items
-    from pivoted
+    from members
 ),
 
 totals as (
@@ -41,8 +25,8 @@ totals as (
 final as (
     select
         with_prior_year.report_year,
-        split_part(with_prior_year.subject_code, '.', 1) as dimension,
-        split_part(with_prior_year.subject_code, '.', 2) as member,
+        with_prior_year.dimension,
+        with_prior_year.member,
         with_prior_year.member_name_zh,
         with_prior_year.member_name_en,
 
