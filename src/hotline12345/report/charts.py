@@ -1,0 +1,129 @@
+"""Charts as Vega-Lite specs built with altair, rendered offline to SVG by vl-convert.
+
+Labels stay real text in the SVG (selectable, searchable); the page's CSS
+names the CJK fonts that draw them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+# The fonts vl-convert measures text with and the SVG names; the page's CSS names the same stack.
+CHART_FONT = "Noto Sans CJK SC"
+WIDTH = 560
+CONSISTENT_COLOUR = "#4c78a8"
+INCONSISTENT_COLOUR = "#c0392b"
+PRINTED_COLOUR = "#1f4e79"
+DERIVED_COLOUR = "#9ecae9"
+
+Record = dict[str, Any]
+
+
+def _data(records: list[Record]) -> alt.InlineData:
+    return alt.InlineData(values=records)
+
+
+def render_svg(chart: alt.TopLevelMixin, description: str) -> str:
+    """The chart as an inline <svg> with an accessible title; identical bytes for identical input."""
+    spec = chart.to_dict()
+    spec["config"] = {
+        "font": CHART_FONT,
+        "view": {"stroke": None},
+        "axis": {"labelFontSize": 11, "titleFontSize": 11},
+        "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
+    }
+    svg = vl_convert.vegalite_to_svg(spec)
+    svg = re.sub(r"<svg ", '<svg role="img" aria-label="' + _attribute(description) + '" ', svg, count=1)
+    return svg
+
+
+def _attribute(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def horizontal_bars(
+    records: list[Record],
+    label: str,
+    value: str,
+    value_title: str,
+    colour: str | None = None,
+    colour_title: str = "",
+    stack: bool = False,
+    bar_height: int = 16,
+) -> alt.Chart:
+    """Bars in the order of `records`, one row per distinct label; grouped (or stacked) by `colour`."""
+    order = list(dict.fromkeys(str(record[label]) for record in records))
+    encoding: dict[str, Any] = {
+        "y": alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        "x": alt.X(f"{value}:Q", title=value_title, stack="zero" if stack else None),
+    }
+    if colour:
+        colours = list(dict.fromkeys(str(record[colour]) for record in records))
+        encoding["color"] = alt.Color(
+            f"{colour}:N", sort=colours, title=colour_title, scale=alt.Scale(range=_palette(len(colours)))
+        )
+        if not stack:
+            encoding["yOffset"] = alt.YOffset(f"{colour}:N", sort=colours)
+    rows = len(order) * (len({str(r[colour]) for r in records}) if colour and not stack else 1)
+    chart: alt.Chart = (
+        alt.Chart(_data(records))
+        .mark_bar(color=PRINTED_COLOUR)
+        .encode(**encoding)
+        .properties(width=WIDTH, height=max(40, rows * bar_height))
+    )
+    return chart
+
+
+def _palette(count: int) -> list[str]:
+    base = [PRINTED_COLOUR, DERIVED_COLOUR, "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#eeca3b"]
+    base += ["#ff9da6", "#9d755d", "#bab0ac"]
+    return base[:count] if count <= len(base) else base + ["#888888"] * (count - len(base))
+
+
+def audit_intervals(records: list[Record]) -> alt.TopLevelMixin:
+    """Each checked percentage on its own row: the feasible range as a bar, the published value as a mark.
+
+    Positions are relative to the feasible range (−1 its low end, +1 its high end), so that a range
+    of 0.002 points and one of 2 points are equally visible; the table gives the absolute values.
+    """
+    order = [str(record["label"]) for record in records]
+    base = alt.Chart(_data(records)).encode(
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
+    )
+    scale = alt.Scale(domain=[-3, 3], clamp=True)
+    feasible = base.mark_bar(height=9, color="#c7d7e8").encode(
+        x=alt.X("feasible_from:Q", scale=scale, title="published value against the feasible range 公布值与可行区间"),
+        x2="feasible_to:Q",
+    )
+    printed = base.mark_rule(strokeWidth=2).encode(
+        x="published_from:Q",
+        x2="published_to:Q",
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(
+                domain=["consistent 一致", "inconsistent 不一致"], range=[CONSISTENT_COLOUR, INCONSISTENT_COLOUR]
+            ),
+            title="status 结论",
+        ),
+    )
+    point = base.mark_point(filled=True, size=40, shape="diamond").encode(
+        x="published_mid:Q",
+        color=alt.Color("status:N", legend=None),
+    )
+    return alt.layer(feasible, printed, point).properties(width=WIDTH - 120, height=len(records) * 14)
+
+
+def series_chart(records: list[Record]) -> alt.TopLevelMixin:
+    """Totals and channels by period; the point shape says how each figure was obtained."""
+    base = alt.Chart(_data(records)).encode(
+        x=alt.X("period_code:O", title="period 期间", sort=sorted({str(r["period_code"]) for r in records})),
+        y=alt.Y("wan:Q", title="万件 (10,000 items)"),
+        color=alt.Color("member_label:N", title="series 序列"),
+    )
+    line = base.mark_line(strokeWidth=1.5).encode(detail="member_label:N")
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("how_obtained:N", title="how obtained 来源"))
+    return alt.layer(line, points).properties(width=WIDTH, height=260)
