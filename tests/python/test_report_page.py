@@ -1,0 +1,241 @@
+"""The report page: self-contained, deterministic, and right in a real browser.
+
+The browser is Debian's Chromium driven by Playwright (`make browser` installs it with
+the CJK fonts; `playwright install` is never needed). Expected numbers are the report's
+printed figures, typed in from source_documents/, or read from the marts here; never
+copied from the page generator's output.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from conftest import ROOT
+
+from hotline12345.cli import main
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SECTIONS = ["intake", "categories", "monthly", "districts", "units", "topics", "service-quality", "audit"]
+SCREENSHOT = ROOT / "target" / "report-page.png"
+
+
+@pytest.fixture(scope="module")
+def db(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def report_page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "index.html"
+    assert main(["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--out", str(out)]) == 0
+    return out
+
+
+def test_the_page_is_the_same_bytes_every_time_but_for_the_warehouse_build_time(
+    warehouse: Path, report_page: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "again.html"
+    assert main(["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--out", str(again)]) == 0
+    assert again.read_bytes() == report_page.read_bytes()
+
+    # The same warehouse built at another time: only the build time changes, and it is the file's.
+    older = tmp_path / "elsewhere" / warehouse.name
+    older.parent.mkdir()
+    shutil.copyfile(warehouse, older)
+    built = datetime(2023, 1, 2, 3, 4, 5, tzinfo=UTC).timestamp()
+    os.utime(older, (built, built))
+    third = tmp_path / "third.html"
+    assert main(["--project-dir", str(ROOT), "report", "--database", str(older), "--out", str(third)]) == 0
+    page = third.read_text(encoding="utf-8")
+    assert "2023-01-02 03:04:05 UTC" in page
+    timestamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
+    assert len(timestamp.findall(page)) == 1
+    assert timestamp.sub("T", page) == timestamp.sub("T", report_page.read_text(encoding="utf-8"))
+
+
+def test_the_page_asks_for_nothing_from_elsewhere(report_page: Path) -> None:
+    page = report_page.read_text(encoding="utf-8")
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower()
+    assert "@import" not in page
+    assert re.findall(r"""\b(?:src|href|xlink:href)\s*=\s*["'](?!#)""", page) == []
+    assert re.findall(r"url\((?!#)", page) == []
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert '"Noto Sans CJK SC"' in style and '"Microsoft YaHei"' in style and '"PingFang SC"' in style
+    assert "@media print" in style
+
+
+def test_a_missing_warehouse_is_refused_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "index.html"
+    assert main(["--project-dir", str(ROOT), "report", "--database", str(tmp_path / "none.duckdb"), "--out", str(out)])
+    assert "make build" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def browser_page(report_page: Path) -> Iterator[tuple[Any, list[str]]]:
+    """The page open in Chromium with every request that is not for a local file aborted and recorded."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium fonts-noto-cjk)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install -e .[dev]")
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    args = CHROMIUM_ARGS + (["--no-sandbox"] if os.geteuid() == 0 else [])
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
+            page.goto(report_page.as_uri(), wait_until="load")
+            yield page, outside
+        finally:
+            browser.close()
+
+
+def cell_texts(row: Any) -> list[str]:
+    return [str(text).strip() for text in row.locator("td").all_inner_texts()]
+
+
+def test_the_browser_is_asked_for_nothing_but_the_page(browser_page: tuple[Any, list[str]]) -> None:
+    page, outside = browser_page
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+
+
+def test_every_section_has_its_chart_and_its_table(browser_page: tuple[Any, list[str]]) -> None:
+    page, _ = browser_page
+    for section in SECTIONS:
+        located = page.locator(f"section#{section}")
+        assert located.count() == 1, section
+        assert located.locator("figure svg").count() >= 1, section
+        assert located.locator("table tbody tr").count() >= 1, section
+        assert located.locator("figure svg").first.bounding_box()["height"] > 30, section
+    assert page.locator("#subcategories-table tbody tr").count() == 50  # 10 categories × 5 named sub-categories
+    assert page.locator("#topics-table tbody tr").count() == 17 + 1  # 17 个高频难点民生问题, and the total
+    assert page.locator("#districts-table tbody tr[data-district]").count() == 16  # 十六区
+    assert "12345" in page.title()
+
+
+def test_chaoyang_reads_as_the_report_prints_it(
+    browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection
+) -> None:
+    page, _ = browser_page
+    row = page.locator('#districts-table tr[data-district="chaoyang"]')
+    cells = cell_texts(row)
+    assert cells[1].startswith("朝阳区")
+    # 承办量最多的是朝阳区，共办理诉求 140.0 万件 … 占十六区承办总量的 19.83% … 区级部门承办 92.4 万件，占比 66.06%
+    assert cells[3:5] == ["140.0", "19.83"]
+    assert cells[6] == "92.4"
+    assert cells[7] == "66.06 ✗"  # the audit cannot reproduce it: 92.4 / 140.0 is 65.96–66.04%
+    assert cells[8] == "66.00"  # 92.4 / 140.0 × 100, derived
+    items, department = db.execute(
+        "select items, district_department_items from marts.fct_district_workload where district_name_zh = '朝阳区'"
+    ).fetchone() or (None, None)
+    assert cells[3] == f"{Decimal(items) / 10000:.1f}" and cells[6] == f"{Decimal(department) / 10000:.1f}"
+    title = row.locator("td").nth(3).get_attribute("title") or ""
+    assert "140.0 万件" in title  # the phrase it was read from, on hover
+    assert "inconsistent" in (row.locator("td").nth(7).get_attribute("class") or "")
+
+
+def test_the_online_share_is_printed_and_derived(
+    browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection
+) -> None:
+    page, _ = browser_page
+    row = page.locator("#intake-table tbody tr", has_text="网络渠道")
+    cells = cell_texts(row)
+    # 网络渠道受理 4202.2 万件，同比上升 2503.79% … 由 2021 年的 10.86%提升至 2022 年的 55.35%
+    assert cells[1:5] == ["4202.2", "2503.79", "55.35", "55.35"]
+    assert cells[7] == "10.86"
+    assert cells[3] == f"{Decimal('4202.2') / Decimal('7592.4') * 100:.2f}"  # derived from the printed counts
+    published = db.execute(
+        "select published_share_of_total_pct from marts.fct_intake_volume where member = 'online'"
+    ).fetchone()
+    assert published == (Decimal("55.35"),)
+
+
+def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection) -> None:
+    page, _ = browser_page
+    checks, inconsistent, listed = db.execute(
+        "select count(*), count(*) filter (where status = 'inconsistent'), count(*) filter (where is_known_discrepancy)"
+        " from audit.published_figure_checks"
+    ).fetchone() or (0, 0, 0)
+    with (ROOT / "seeds" / "audit" / "known_discrepancies.csv").open(encoding="utf-8") as handle:
+        known = len(list(csv.DictReader(handle)))
+    assert inconsistent == listed == known
+    summary = {
+        key: page.locator(f"header #summary-{key} b").inner_text()
+        for key in ("checks", "consistent", "inconsistent", "listed")
+    }
+    assert summary == {
+        "checks": str(checks),
+        "consistent": str(checks - inconsistent),
+        "inconsistent": str(inconsistent),
+        "listed": str(listed),
+    }
+    expected = {
+        check_id
+        for (check_id,) in db.execute(
+            "select check_id from audit.published_figure_checks where status = 'inconsistent'"
+        ).fetchall()
+    }
+    findings = page.locator("#findings-table tbody tr")
+    assert {findings.nth(i).get_attribute("data-check") for i in range(findings.count())} == expected
+    # The five districts whose department and street shares the report prints out of reach, two shares each.
+    districts = {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
+    assert {text.split("\n")[0] for text in findings.locator("td:first-child").all_inner_texts()} == districts
+    assert findings.count() == 2 * len(districts)
+    chaoyang = page.locator('#findings-table tr[data-check$=".chaoyang.district_department_share_pct"]')
+    assert "66.06%" in chaoyang.inner_text()
+    assert "65.96" in chaoyang.inner_text() and "66.04" in chaoyang.inner_text()
+    shares = db.execute(
+        "select count(*) from audit.published_figure_checks where check_kind = 'share'"
+    ).fetchone() or (0,)
+    assert page.locator("#percentage-checks-table tbody tr").count() >= shares[0]
+    # In the chart, the inconsistent marks are drawn in the highlight colour, one per inconsistent check.
+    assert page.locator('#audit figure svg path[fill="#c0392b"]').count() >= inconsistent
+
+
+def test_the_page_prints_and_leaves_a_screenshot(browser_page: tuple[Any, list[str]], tmp_path: Path) -> None:
+    page, _ = browser_page
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
+    assert SCREENSHOT.stat().st_size > 100_000
+    page.emulate_media(media="print")
+    assert not page.locator("nav").is_visible()
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    printed = pdf.read_bytes()
+    assert printed.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", printed)) >= len(SECTIONS)  # a page at least per section
+    page.emulate_media(media="screen")
