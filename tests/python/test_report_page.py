@@ -102,11 +102,15 @@ def browser_page(report_page: Path) -> Iterator[tuple[Any, list[str]]]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install -e .[dev]")
     outside: list[str] = []
 
+    def record(url: str) -> None:
+        if not url.startswith("file://") and url not in outside:
+            outside.append(url)
+
     def route(route: Any) -> None:
         if route.request.url.startswith("file://"):
             route.continue_()
         else:
-            outside.append(route.request.url)
+            record(route.request.url)
             route.abort()
 
     args = CHROMIUM_ARGS + (["--no-sandbox"] if os.geteuid() == 0 else [])
@@ -116,7 +120,7 @@ def browser_page(report_page: Path) -> Iterator[tuple[Any, list[str]]]:
             context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
             context.route("**/*", route)
             page = context.new_page()
-            page.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
+            page.on("request", lambda request: record(request.url))
             page.goto(report_page.as_uri(), wait_until="load")
             yield page, outside
         finally:
@@ -218,10 +222,8 @@ def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: d
     chaoyang = page.locator('#findings-table tr[data-check$=".chaoyang.district_department_share_pct"]')
     assert "66.06%" in chaoyang.inner_text()
     assert "65.96" in chaoyang.inner_text() and "66.04" in chaoyang.inner_text()
-    shares = db.execute(
-        "select count(*) from audit.published_figure_checks where check_kind = 'share'"
-    ).fetchone() or (0,)
-    assert page.locator("#percentage-checks-table tbody tr").count() >= shares[0]
+    shares = db.execute("select count(*) from audit.published_figure_checks where check_kind = 'share'").fetchone()
+    assert shares and page.locator("#percentage-checks-table tbody tr").count() >= shares[0]
     # In the chart, the inconsistent marks are drawn in the highlight colour, one per inconsistent check.
     assert page.locator('#audit figure svg path[fill="#c0392b"]').count() >= inconsistent
 
