@@ -11,6 +11,7 @@ from hotline12345.analyses import available_analyses, run_analysis
 from hotline12345.export import export_marts
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
+from hotline12345.report import DEFAULT_OUT, write_report
 from hotline12345.seeds import format_problems, validate_seeds
 
 
@@ -38,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     analysis = commands.add_parser("analysis", help="run one of the questions in analyses/ on the warehouse, read-only")
     analysis.add_argument("name", nargs="?", help="the analysis (file name without .sql); omit to list them")
     analysis.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
+    report = commands.add_parser(
+        "report", help="write the report as one self-contained HTML page (charts, tables, the audit), read-only"
+    )
+    report.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
+    report.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"the page (default: {DEFAULT_OUT})")
     return parser
 
 
@@ -60,6 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"published {published.path} ({published.size_bytes:,} bytes)")
         return 0
     database = arguments.database or project.published_database()
+    if arguments.command == "report":
+        try:
+            written = write_report(database, arguments.out)
+        except FileNotFoundError as missing:
+            print(f"report failed: {missing}", file=sys.stderr)
+            return 1
+        print(f"wrote {written.path} ({written.size_bytes:,} bytes, the {written.year} report)")
+        return 0
     if arguments.command == "analysis":
         if not arguments.name:
             print("\n".join(available_analyses(project)))
