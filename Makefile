@@ -7,7 +7,7 @@ SCRATCH_DIR := $(CURDIR)/target/scratch
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: build test lint dbt-test pytest docs export clean
+.PHONY: build test lint dbt-test pytest docs export clean report browser
 
 ## Create the virtual environment from the pinned versions.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -48,6 +48,19 @@ docs: $(BIN)/.installed
 ## Every mart as Parquet and as CSV with a UTF-8 BOM, in export/.
 export: $(BIN)/.installed
 	$(BIN)/hotline12345 export --out export
+
+## The report as one self-contained page, report/index.html, from the published warehouse (read-only).
+report: $(BIN)/.installed
+	$(BIN)/hotline12345 report
+
+## Debian's Chromium and CJK fonts for the report page's browser test: apt-get (sudo unless root), only when missing.
+browser:
+	@if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		echo "chromium and fonts-noto-cjk are installed"; \
+	else \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
+	fi
 
 clean:
 	rm -rf target logs export $(VENV)
