@@ -6,7 +6,9 @@ checks as (
 )
 
 select
-    report_year,
+    period_code,
+    source_id,
+    input_source_ids,
     section,
     subject,
     figure,
@@ -17,4 +19,4 @@ select
     explanation
 from checks
 where status = 'inconsistent'
-order by report_year, check_id
+order by period_code, check_id

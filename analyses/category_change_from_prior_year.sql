@@ -6,7 +6,7 @@ categories as (
 )
 
 select
-    report_year,
+    period_code,
     category_name_zh,
     category_name_en,
     items,
@@ -14,4 +14,5 @@ select
     change_from_prior_year_items,
     yoy_change_pct
 from categories
-order by report_year, change_from_prior_year_items
+where prior_year_items is not null
+order by period_code, change_from_prior_year_items

@@ -11,7 +11,7 @@ zones as (
 )
 
 select
-    districts.report_year,
+    districts.period_code,
     districts.district_name_zh,
     zones.district_name_en,
     zones.functional_zone_en,
@@ -22,4 +22,5 @@ select
 from districts
 inner join zones
     on districts.district_code = zones.district_code
-order by districts.report_year asc, districts.street_township_share_pct desc
+where districts.street_township_items is not null
+order by districts.period_code asc, districts.street_township_share_pct desc

@@ -2,26 +2,40 @@
     The arithmetic the marts derive from published figures, written once.
 #}
 
-{# One measure of a subject, picked out of the long staging table
-   (`years_before` = 1 picks a prior-year figure printed in this report). #}
-{% macro pivot_figure(measure, column='value_decimal', years_before=0) -%}
-    max(
-        case
-            when
-                measure = '{{ measure }}'
-                and figure_year = report_year - {{ years_before }}
-                then {{ column }}
-        end
-    )
+{# One measure of a subject, picked out of the long staging table (group by
+   the subject and its period). #}
+{% macro pivot_figure(measure, column='value_decimal') -%}
+    max(case when measure = '{{ measure }}' then {{ column }} end)
+{%- endmacro %}
+
+{# The key columns every mart row starts with: the platform, the period and
+   the source (from a relation or CTE alias that carries them). #}
+{% macro mart_key_columns(relation) -%}
+        {{ relation }}.platform_code,
+        {{ relation }}.year,
+        {{ relation }}.period_code,
+        {{ relation }}.period_kind,
+        {{ relation }}.period_start,
+        {{ relation }}.period_end,
+        {{ relation }}.source_id
+{%- endmacro %}
+
+{# Joining two relations on the same platform and period. #}
+{% macro same_period(left, right) -%}
+    {{ left }}.platform_code = {{ right }}.platform_code
+    and {{ left }}.period_start = {{ right }}.period_start
+    and {{ left }}.period_end = {{ right }}.period_end
 {%- endmacro %}
 
 {# A part's share of a whole, in percent (0–100), to four decimals. #}
 {% macro share_pct(part, whole) -%}
-    cast(round(100.0 * {{ part }} / nullif({{ whole }}, 0), 4) as decimal(10, 4))
+    cast(round(100.0 * ({{ part }}) / nullif({{ whole }}, 0), 4) as decimal(10, 4))
 {%- endmacro %}
 
 {# The prior year's items back-calculated from this year's items and the
-   published year-on-year change: prior = items / (1 + yoy / 100). #}
+   published year-on-year change: prior = items / (1 + yoy / 100). The
+   bounds follow from the bounds of both: low / (1 + yoy_high / 100) to
+   high / (1 + yoy_low / 100). #}
 {% macro back_calculated_prior_items(items, yoy_change_pct) -%}
     cast(
         round({{ items }} * 100.0 / nullif(100 + {{ yoy_change_pct }}, 0))

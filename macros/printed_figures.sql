@@ -1,11 +1,14 @@
 {#
-    Parsing of figures as the report prints them. Every staging model that
+    Parsing of figures as the sources print them. Every staging model that
     reads a printed value goes through these macros, so that "what a printed
-    number means and how precisely it is known" is defined once.
+    number means and how precisely it is known" is defined once. What each
+    approximate wording means is data (ref_approximations), joined by the
+    caller as `approximations`; the unit is data too (ref_units, `units`).
 #}
 
 {# The printed text as an exact decimal. A lone Chinese numeral (八 in
-   "约八倍") is read as its digit; anything else that is not a number is null. #}
+   "约八倍", 六 in "近六成") is read as its digit; anything else that is not a
+   number is null. #}
 {% macro parse_printed_number(printed) -%}
     coalesce(
         try_cast({{ printed }} as decimal(18, 4)),
@@ -29,30 +32,50 @@
     end
 {%- endmacro %}
 
-{# Half a unit of the last printed digit (`140.0` → 0.05, `706` → 0.5),
-   or 0 where the printed value is an exact count. #}
-{% macro printed_half_unit(printed, is_exact_count) -%}
+{# The unit of the last significant printed digit: 0.1 for `140.0`, 1 for
+   `706` and `六`, 10 for `450`, 100 for `1100`. Trailing zeros of a whole
+   number are not significant ("1100" is printed to the hundred). #}
+{% macro printed_significant_unit(printed) -%}
+    cast(
+        case
+            when contains({{ printed }}, '.')
+                then power(10, -{{ printed_decimal_places(printed) }})
+            when try_cast({{ printed }} as decimal(18, 4)) is null
+                or try_cast({{ printed }} as decimal(18, 4)) = 0
+                then 1
+            else
+                power(
+                    10,
+                    length(ltrim({{ printed }}, '-'))
+                    - length(rtrim(ltrim({{ printed }}, '-'), '0'))
+                )
+        end
+        as decimal(24, 6)
+    )
+{%- endmacro %}
+
+{# The offset of a bound, in printed units: the wording's offset in units of
+   the last significant digit, or none for an exact count printed plainly. #}
+{% macro printed_bound_offset(printed, side) -%}
     case
-        when {{ is_exact_count }} then cast(0 as decimal(18, 6))
-        else
-            cast(
-                0.5 / power(10, {{ printed_decimal_places(printed) }})
-                as decimal(18, 6)
-            )
+        when units.is_exact_count and approximations.approximation_zh is null then 0
+        else approximations.{{ side }}_in_units * {{ printed_significant_unit(printed) }}
     end
 {%- endmacro %}
 
 {# A value in a printed unit converted to whole items (件):
-   `140.0` 万件 × 10000 → 1400000. #}
+   `140.0` 万件 × 10000 → 1400000; `1.41` 亿件 → 141000000. #}
 {% macro convert_to_items(value, multiplier) -%}
     cast(round({{ value }} * {{ multiplier }}) as bigint)
 {%- endmacro %}
 
 {# All the parsed columns of one printed figure, given the printed value and
-   the joined `ref_units` row (aliased `units`). #}
+   the joined `ref_units` row (`units`) and `ref_approximations` row
+   (`approximations`). #}
 {% macro printed_figure_columns(printed) -%}
         {{ parse_printed_number(printed) }} as value_decimal,
         {{ printed_decimal_places(printed) }} as decimal_places,
+        {{ printed_significant_unit(printed) }} as significant_unit,
         units.normalised_unit,
         units.multiplier,
         units.is_exact_count,
@@ -62,13 +85,13 @@
         ) as value_normalised,
         cast(
             ({{ parse_printed_number(printed) }}
-                - {{ printed_half_unit(printed, 'units.is_exact_count') }})
+                + {{ printed_bound_offset(printed, 'low') }})
             * units.multiplier
             as decimal(24, 6)
         ) as value_low,
         cast(
             ({{ parse_printed_number(printed) }}
-                + {{ printed_half_unit(printed, 'units.is_exact_count') }})
+                + {{ printed_bound_offset(printed, 'high') }})
             * units.multiplier
             as decimal(24, 6)
         ) as value_high,

@@ -1,5 +1,5 @@
 -- Invariant: the checks whose feasible range is worked out by division
--- (shares, ratios, back-calculated prior years) are computed in IEEE double
+-- (shares, ratios, year-on-year rates, back-calculated prior years) are computed in IEEE double
 -- precision, with a relative error around 1e-15. None of them may sit so
 -- close to the edge of its published range (within 1e-12 of the published
 -- value) that this error could decide its status; if one ever does, it
@@ -11,5 +11,5 @@ select
     relative_gap
 from {{ ref('published_figure_checks') }}
 where
-    check_kind in ('share', 'ratio', 'prior_year_sum')
+    check_kind in ('share', 'ratio', 'derived_sum', 'yoy', 'cumulative')
     and abs(relative_gap) < 1e-12

@@ -18,7 +18,5 @@ select
     checks.status
 from known_discrepancies
 left join checks
-    on
-        known_discrepancies.check_id = checks.check_id
-        and known_discrepancies.report_year = checks.report_year
+    on known_discrepancies.check_id = checks.check_id
 where checks.status is distinct from 'inconsistent'

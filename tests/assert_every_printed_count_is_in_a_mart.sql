@@ -1,7 +1,8 @@
--- Invariant: every count the report prints (in 万件 or 件) can be found, in
--- items, in the wide fact table for its subject: intake, categories,
--- sub-categories, monthly observations, districts, handling units, 每月一题
--- topics and their top units.
+-- Invariant: every count any source prints (in 万件, 亿件, million or 件)
+-- can be found, in items, in the wide fact table for its subject and period:
+-- intake (and its forecasts and running totals), categories, sub-categories,
+-- monthly observations, districts, handling units, 每月一题 topics and their
+-- top units.
 -- Exceptions: the 每月一题 total (42.9 万件) has no wide mart of its own; it
 -- is in fct_published_figure and checked against the topics by the audit.
 with
@@ -15,6 +16,11 @@ figures as (
 
 intake as (
     select * from {{ ref('fct_intake_volume') }}
+),
+
+period_volume as (
+    select * from {{ ref('fct_period_volume') }}
+    where is_canonical
 ),
 
 monthly as (
@@ -50,31 +56,32 @@ topic_units as (
 ),
 
 {% set mart_counts = [
-    ("intake", "'intake'", "dimension || '.' || member", "null", "'items'", "items"),
-    ("monthly", "subject_type", "subject_code", "month", "'items'", "items"),
-    ("categories", "'category'", "category_code", "null", "'items'", "items"),
-    ("subcategories", "'subcategory'", "subcategory_code", "null", "'items'", "items"),
-    ("districts", "'district'", "district_code", "null", "'items'", "items"),
-    ("districts", "'district'", "district_code", "null", "'district_department_items'",
+    ("intake", "'intake'", "dimension || '.' || member", "'items'", "items"),
+    ("period_volume", "'intake'", "dimension || '.' || member", "measure", "items"),
+    ("monthly", "subject_type", "subject_code", "'items'", "items"),
+    ("categories", "'category'", "category_code", "'items'", "items"),
+    ("subcategories", "'subcategory'", "subcategory_code", "'items'", "items"),
+    ("districts", "'district'", "district_code", "'items'", "items"),
+    ("districts", "'district'", "district_code", "'district_department_items'",
         "district_department_items"),
-    ("districts", "'district'", "district_code", "null", "'street_township_items'",
+    ("districts", "'district'", "district_code", "'street_township_items'",
         "street_township_items"),
-    ("districts_total", "'district_total'", "'all_districts'", "null", "'items'", "items"),
-    ("districts_total", "'district_total'", "'all_districts'", "null", "'street_township_items'",
+    ("districts_total", "'district_total'", "'all_districts'", "'items'", "items"),
+    ("districts_total", "'district_total'", "'all_districts'", "'street_township_items'",
         "street_township_items"),
-    ("handling_units", "unit_type", "unit_code", "null", "'items'", "items"),
-    ("topics", "'monthly_topic'", "topic_code", "null", "'items'", "items"),
-    ("topic_units", "'monthly_topic_unit'", "topic_code || '/' || unit_code", "null", "'items'",
+    ("handling_units", "unit_type", "unit_code", "'items'", "items"),
+    ("topics", "'monthly_topic'", "topic_code", "'items'", "items"),
+    ("topic_units", "'monthly_topic_unit'", "topic_code || '/' || unit_code", "'items'",
         "items"),
 ] %}
 
 mart_counts as (
-    {% for relation, subject_type, subject_code, month, measure, items in mart_counts %}
+    {% for relation, subject_type, subject_code, measure, items in mart_counts %}
         select
-            report_year,
+            platform_code,
+            period_code,
             {{ subject_type }} as subject_type,
             {{ subject_code }} as subject_code,
-            {{ month }} as month,
             {{ measure }} as measure,
             {{ items }} as items
         from {{ relation }}
@@ -88,14 +95,14 @@ select
 from figures
 left join mart_counts
     on
-        figures.report_year = mart_counts.report_year
+        figures.platform_code = mart_counts.platform_code
+        and figures.period_code = mart_counts.period_code
         and figures.subject_type = mart_counts.subject_type
         and case
             when figures.subject_type = 'monthly_topic_unit'
                 then figures.parent_code || '/' || figures.subject_code
             else figures.subject_code
         end = mart_counts.subject_code
-        and coalesce(figures.month, 0) = coalesce(mart_counts.month, 0)
         and figures.measure = mart_counts.measure
         and figures.items = mart_counts.items
 where mart_counts.items is null

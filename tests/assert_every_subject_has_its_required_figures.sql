@@ -1,68 +1,60 @@
--- Invariant: every subject the report covers has each figure its type
--- requires (ref_required_measures), for the full year; and every one of the
--- 16 districts is there. A missing row in report_figures fails here.
+-- Invariant: a source covers completely what source_coverage says it
+-- covers: for the period the source reports on, it prints the measure for
+-- exactly the expected number of subjects of the type, and every subject of
+-- that type it prints has the measure (a district without its share, a
+-- category without its year-on-year change, the 16th district missing, fail
+-- here). A source with no coverage rows is partial and held to nothing.
 -- Exceptions: none.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where month is null and figure_year = report_year
 ),
 
-required_measures as (
-    select * from {{ ref('ref_required_measures') }}
+coverage as (
+    select * from {{ ref('source_coverage') }}
 ),
 
-districts as (
-    select * from {{ ref('stg_reference__districts') }}
+sources as (
+    select * from {{ ref('stg_reference__sources') }}
 ),
 
-report_years as (
-    select distinct report_year from figures
-),
-
-subjects as (
-    select distinct
-        report_year,
-        subject_type,
-        subject_code,
-        parent_code
+in_covered_period as (
+    select figures.*
     from figures
-
-    union
-
-    select
-        report_years.report_year,
-        'district' as subject_type,
-        districts.district_code as subject_code,
-        null as parent_code
-    from report_years
-    cross join districts
+    inner join sources
+        on
+            figures.source_id = sources.source_id
+            and figures.period_start = sources.covers_period_start
+            and figures.period_end = sources.covers_period_end
 ),
 
-expected as (
+counted as (
     select
-        subjects.report_year,
-        subjects.subject_type,
-        subjects.subject_code,
-        subjects.parent_code,
-        required_measures.measure
-    from subjects
-    inner join required_measures
-        on subjects.subject_type = required_measures.subject_type
+        coverage.source_id,
+        coverage.subject_type,
+        coverage.measure,
+        coverage.expected_subject_count,
+        count(distinct coalesce(in_covered_period.parent_code, '') || '/' || in_covered_period.subject_code)
+            filter (where in_covered_period.measure = coverage.measure) as subjects_with_measure,
+        count(distinct coalesce(in_covered_period.parent_code, '') || '/' || in_covered_period.subject_code)
+            as subjects_printed
+    from coverage
+    left join in_covered_period
+        on
+            coverage.source_id = in_covered_period.source_id
+            and coverage.subject_type = in_covered_period.subject_type
+    group by all
 )
 
 select
-    expected.report_year,
-    expected.subject_type,
-    expected.subject_code,
-    expected.measure
-from expected
-left join figures
-    on
-        expected.report_year = figures.report_year
-        and expected.subject_type = figures.subject_type
-        and expected.subject_code = figures.subject_code
-        and expected.parent_code is not distinct from figures.parent_code
-        and expected.measure = figures.measure
-where figures.figure_id is null
+    source_id,
+    subject_type,
+    measure,
+    expected_subject_count,
+    subjects_with_measure,
+    subjects_printed
+from counted
+where
+    subjects_with_measure != expected_subject_count
+    or subjects_printed != expected_subject_count

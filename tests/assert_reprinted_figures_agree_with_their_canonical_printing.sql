@@ -1,12 +1,15 @@
--- Invariant: a figure the report prints twice (朝阳区 140.0 万件 and 约 140
--- 万件) is printed consistently: every reprint has an audit check, the
--- canonical printing exists, and the two printings' ranges (each value ± half
--- a unit of its last digit) meet.
--- Exceptions: none.
+-- Invariant: a figure printed more than once (朝阳区 140.0 万件 and 约 140
+-- 万件 in one report; 696万件 and "6.96 million" in two sources) is printed
+-- consistently: every reprint has an audit check, its canonical printing
+-- exists, and the two printings' ranges meet.
+-- Exceptions: the reprints listed in known_discrepancies (2023's 每月一题
+-- count: 17 in the plan, 18 in the retrospective), which stay visible in the
+-- audit with their explanation.
 with
 
 reprints as (
-    select * from {{ ref('stg_report__figure_reprints') }}
+    select * from {{ ref('stg_report__printings') }}
+    where not is_canonical
 ),
 
 checks as (
@@ -25,7 +28,9 @@ select
     checks.published_value,
     checks.status
 from checks
-where checks.status != 'consistent' or checks.feasible_low is null
+where
+    (checks.status != 'consistent' and not checks.is_known_discrepancy)
+    or checks.feasible_low is null
 
 union all
 

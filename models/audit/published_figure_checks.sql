@@ -4,7 +4,8 @@
 -- obeying the exact relations between the figures, reproduces it: that is,
 -- when the published range [published_low, published_high] meets the
 -- feasible range [feasible_low, feasible_high] (an empty bound is open).
--- No tolerance is added anywhere. Inconsistent rows stay here, with the
+-- No tolerance is added anywhere. Each row names the source of the published
+-- value and the sources of the figures it was checked against. Inconsistent rows stay here, with the
 -- explanation from the known_discrepancies seed.
 with
 
@@ -32,6 +33,14 @@ reprint_checks as (
     select * from {{ ref('int_audit__reprint_checks') }}
 ),
 
+yoy_checks as (
+    select * from {{ ref('int_audit__yoy_checks') }}
+),
+
+cumulative_checks as (
+    select * from {{ ref('int_audit__cumulative_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -48,6 +57,10 @@ checks as (
     select * from ratio_checks
     union all by name
     select * from reprint_checks
+    union all by name
+    select * from yoy_checks
+    union all by name
+    select * from cumulative_checks
 ),
 
 assessed as (
@@ -67,8 +80,13 @@ assessed as (
 final as (
     select
         assessed.check_id,
-        assessed.report_year,
         assessed.check_kind,
+        assessed.platform_code,
+        assessed.period_code,
+        assessed.year,
+        assessed.source_id,
+        assessed.input_source_ids,
+        assessed.input_source_ids != assessed.source_id as is_cross_source,
         assessed.section_zh as section,
         assessed.subject,
         assessed.figure,
@@ -93,15 +111,18 @@ final as (
         ) as explanation
     from assessed
     left join known_discrepancies
-        on
-            assessed.check_id = known_discrepancies.check_id
-            and assessed.report_year = known_discrepancies.report_year
+        on assessed.check_id = known_discrepancies.check_id
 )
 
 select
     check_id,
-    report_year,
     check_kind,
+    platform_code,
+    period_code,
+    year,
+    source_id,
+    input_source_ids,
+    is_cross_source,
     section,
     subject,
     figure,

@@ -1,52 +1,74 @@
--- The printed full-year figures of each intake member (the whole intake and
--- its splits), one row per member: items, the year-on-year change and the
--- printed shares, each with the bounds of its printed precision. The intake
--- mart and the audit's intake bounds both start here.
+-- The printed figures of each intake member (the whole intake and its
+-- splits), one row per platform, period and member: items, the
+-- year-on-year change and the printed shares, each with the bounds of its
+-- printing and the figure it comes from. The intake marts and the audit
+-- start here.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'intake' and month is null
+    where subject_type = 'intake'
 ),
 
 pivoted as (
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
+        any_value(period_kind) as period_kind,
+        any_value(period_code) as period_code,
+        any_value(year) as year,
         subject_code,
-        any_value(subject_zh) as member_name_zh,
+        any_value(subject_name_zh) as member_name_zh,
         any_value(subject_name_en) as member_name_en,
+        any_value(section_zh) as section_zh,
 
         -- items
         {{ pivot_figure('items', 'items') }} as items,
         {{ pivot_figure('items', 'value_low') }} as items_low,
         {{ pivot_figure('items', 'value_high') }} as items_high,
+        {{ pivot_figure('items', 'figure_id') }} as items_figure_id,
+        {{ pivot_figure('items', 'source_id') }} as items_source_id,
+
+        -- forecast
+        {{ pivot_figure('forecast_items', 'items') }} as forecast_items,
 
         -- year-on-year change
         {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct,
         {{ pivot_figure('yoy_change_pct', 'value_low') }} as yoy_change_pct_low,
         {{ pivot_figure('yoy_change_pct', 'value_high') }} as yoy_change_pct_high,
+        {{ pivot_figure('yoy_change_pct', 'figure_id') }} as yoy_figure_id,
+        {{ pivot_figure('yoy_change_pct', 'source_id') }} as yoy_source_id,
 
         -- printed shares
-        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct,
-        {{ as_pct(pivot_figure('share_of_total_pct', years_before=1)) }}
-            as published_prior_year_share_of_total_pct
+        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct
     from figures
-    group by report_year, subject_code
+    group by platform_code, period_start, period_end, subject_code
 )
 
 select
-    report_year,
+    platform_code,
+    period_start,
+    period_end,
+    period_kind,
+    period_code,
+    year,
     subject_code,
     split_part(subject_code, '.', 1) as dimension,
     split_part(subject_code, '.', 2) as member,
     member_name_zh,
     member_name_en,
+    section_zh,
     items,
     items_low,
     items_high,
+    items_figure_id,
+    items_source_id,
+    forecast_items,
     yoy_change_pct,
     yoy_change_pct_low,
     yoy_change_pct_high,
-    published_share_of_total_pct,
-    published_prior_year_share_of_total_pct
+    yoy_figure_id,
+    yoy_source_id,
+    published_share_of_total_pct
 from pivoted

@@ -1,50 +1,88 @@
--- The leading everyday problem categories (前十类日常问题), with the prior
--- year back-calculated from the published year-on-year change.
+-- The leading problem categories (前十类日常问题) of every year a source
+-- lists them, with one category code across years, the rank within the
+-- year, the prior year back-calculated from a published year-on-year
+-- change, and the change from the previous year on record.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'category' and month is null
+    where subject_type = 'category' and period_kind != 'month'
 ),
 
 pivoted as (
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
+        any_value(year) as year,
+        any_value(period_code) as period_code,
+        any_value(period_kind) as period_kind,
+        min(source_id) as source_id,
         subject_code as category_code,
-        any_value(subject_zh) as category_name_zh,
+        any_value(subject_name_zh) as category_name_zh,
         any_value(subject_name_en) as category_name_en,
         any_value(list_position) as published_list_position,
         {{ pivot_figure('items', 'items') }} as items,
         {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct
     from figures
-    group by report_year, subject_code
+    group by platform_code, period_start, period_end, subject_code
+),
+
+with_previous as (
+    select
+        pivoted.*,
+        lag(year) over (
+            partition by platform_code, period_kind, category_code order by period_start
+        ) as previous_year_on_record,
+        lag(items) over (
+            partition by platform_code, period_kind, category_code order by period_start
+        ) as previous_items
+    from pivoted
 ),
 
 final as (
     select
-        report_year,
+        {{ mart_key_columns('with_previous') }},
         category_code,
         category_name_zh,
         category_name_en,
         items,
+        rank() over (partition by platform_code, period_code order by items desc) as rank_in_year,
+        published_list_position,
+
+        -- against the prior year, back-calculated from the published change
         yoy_change_pct,
         {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as prior_year_items,
         items - {{ back_calculated_prior_items('items', 'yoy_change_pct') }}
             as change_from_prior_year_items,
-        rank() over (partition by report_year order by items desc) as rank_in_year,
-        published_list_position
-    from pivoted
+
+        -- against the previous year a source lists the category in
+        previous_year_on_record,
+        previous_items,
+        items - previous_items as change_from_previous_items,
+        {{ share_pct('items - previous_items', 'previous_items') }} as change_from_previous_pct
+    from with_previous
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     category_code,
     category_name_zh,
     category_name_en,
     items,
+    rank_in_year,
+    published_list_position,
     yoy_change_pct,
     prior_year_items,
     change_from_prior_year_items,
-    rank_in_year,
-    published_list_position
+    previous_year_on_record,
+    previous_items,
+    change_from_previous_items,
+    change_from_previous_pct
 from final

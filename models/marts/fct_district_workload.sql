@@ -1,80 +1,66 @@
--- Items dispatched to each of the 16 districts (承办量), split between the
--- district's own departments (区级部门) and its streets and townships
--- (街道乡镇), with derived shares beside the published ones.
+-- Items dispatched to each district (承办量), split between the district's
+-- own departments (区级部门) and its streets and townships (街道乡镇), with
+-- derived shares beside the published ones, per platform and period. A
+-- source that prints only some districts' totals (2019) gives rows with the
+-- split empty.
 with
 
-figures as (
-    select * from {{ ref('stg_report__figures') }}
-    where subject_type in ('district', 'district_total') and month is null
-),
-
-pivoted as (
-    select
-        report_year,
-        subject_type,
-        subject_code,
-        any_value(subject_zh) as subject_name_zh,
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ pivot_figure('district_department_items', 'items') }} as district_department_items,
-        {{ pivot_figure('street_township_items', 'items') }} as street_township_items,
-        {{ as_pct(pivot_figure('share_of_districts_pct')) }} as published_share_of_districts_pct,
-        {{ as_pct(pivot_figure('district_department_share_pct')) }}
-            as published_district_department_share_pct,
-        {{ as_pct(pivot_figure('street_township_share_pct')) }}
-            as published_street_township_share_pct
-    from figures
-    group by report_year, subject_type, subject_code
+district_figures as (
+    select * from {{ ref('int_report__district_figures') }}
 ),
 
 districts as (
-    select * from pivoted
+    select * from district_figures
     where subject_type = 'district'
 ),
 
--- the published 16-district total (706 万件), the base the report's shares use
+-- the published 16-district total (706 万件), the base the shares use
 districts_total as (
-    select
-        report_year,
-        items as districts_total_items
-    from pivoted
+    select * from district_figures
     where subject_type = 'district_total'
 ),
 
 final as (
     select
-        districts.report_year,
+        {{ mart_key_columns('districts') }},
         districts.subject_code as district_code,
         districts.subject_name_zh as district_name_zh,
 
         -- workload
         districts.items,
-        {{ share_pct('districts.items', 'districts_total.districts_total_items') }}
-            as share_of_districts_pct,
+        {{ share_pct('districts.items', 'districts_total.items') }} as share_of_districts_pct,
         districts.published_share_of_districts_pct,
 
         -- district departments
-        districts.district_department_items,
-        {{ share_pct('districts.district_department_items', 'districts.items') }}
+        districts.department_items as district_department_items,
+        {{ share_pct('districts.department_items', 'districts.items') }}
             as district_department_share_pct,
         districts.published_district_department_share_pct,
 
         -- streets and townships
-        districts.street_township_items,
-        {{ share_pct('districts.street_township_items', 'districts.items') }}
+        districts.street_items as street_township_items,
+        {{ share_pct('districts.street_items', 'districts.items') }}
             as street_township_share_pct,
         districts.published_street_township_share_pct,
 
         rank() over (
-            partition by districts.report_year order by districts.items desc
+            partition by districts.platform_code, districts.period_code
+            order by districts.items desc
         ) as rank_by_items
 
     from districts
     left join districts_total
-        on districts.report_year = districts_total.report_year
+        on {{ same_period('districts', 'districts_total') }}
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     district_code,
     district_name_zh,
     items,

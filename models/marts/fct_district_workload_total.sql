@@ -2,55 +2,53 @@
 -- the printed district figures, and the streets' and townships' share.
 with
 
-figures as (
-    select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'district_total' and month is null
-),
-
-districts as (
-    select * from {{ ref('fct_district_workload') }}
+district_figures as (
+    select * from {{ ref('int_report__district_figures') }}
 ),
 
 published as (
-    select
-        report_year,
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ pivot_figure('street_township_items', 'items') }} as street_township_items,
-        {{ as_pct(pivot_figure('street_township_share_pct')) }}
-            as published_street_township_share_pct
-    from figures
-    group by report_year
+    select * from district_figures
+    where subject_type = 'district_total'
 ),
 
 summed as (
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
         count(*) as district_count,
         sum(items) as sum_of_district_items,
-        sum(street_township_items) as sum_of_district_street_township_items
-    from districts
-    group by report_year
+        sum(street_items) as sum_of_district_street_township_items
+    from district_figures
+    where subject_type = 'district'
+    group by platform_code, period_start, period_end
 ),
 
 final as (
     select
-        published.report_year,
+        {{ mart_key_columns('published') }},
         summed.district_count,
         published.items,
         cast(summed.sum_of_district_items as bigint) as sum_of_district_items,
-        published.street_township_items,
+        published.street_items as street_township_items,
         cast(summed.sum_of_district_street_township_items as bigint)
             as sum_of_district_street_township_items,
-        {{ share_pct('published.street_township_items', 'published.items') }}
+        {{ share_pct('published.street_items', 'published.items') }}
             as street_township_share_pct,
         published.published_street_township_share_pct
     from published
     left join summed
-        on published.report_year = summed.report_year
+        on {{ same_period('published', 'summed') }}
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     district_count,
     items,
     sum_of_district_items,

@@ -7,7 +7,7 @@ figures as (
     select * from {{ ref('stg_report__figures') }}
     where
         subject_type in ('district', 'city_body', 'state_owned_enterprise')
-        and month is null
+        and period_kind != 'month'
         and measure = 'items'
 ),
 
@@ -17,14 +17,14 @@ handling_units as (
 
 final as (
     select
-        figures.report_year,
+        {{ mart_key_columns('figures') }},
         handling_units.unit_type,
         figures.subject_code as unit_code,
-        figures.subject_zh as unit_name_zh,
+        figures.subject_name_zh as unit_name_zh,
         handling_units.unit_name_en,
         figures.items,
         rank() over (
-            partition by figures.report_year, handling_units.unit_type
+            partition by figures.platform_code, figures.period_code, handling_units.unit_type
             order by figures.items desc
         ) as rank_in_unit_type
     from figures
@@ -33,7 +33,13 @@ final as (
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     unit_type,
     unit_code,
     unit_name_zh,

@@ -4,21 +4,21 @@ with
 
 monthly as (
     select * from {{ ref('stg_report__figures') }}
-    where month is not null and measure = 'items'
+    where period_kind = 'month' and measure = 'items'
 ),
 
 annual as (
     select * from {{ ref('stg_report__figures') }}
-    where month is null and measure = 'items'
+    where period_kind = 'year' and measure = 'items'
 ),
 
 final as (
     select
-        monthly.report_year,
-        monthly.month,
+        {{ mart_key_columns('monthly') }},
+        month(monthly.period_start) as month,
         monthly.subject_type,
         monthly.subject_code,
-        monthly.subject_zh as subject_name_zh,
+        monthly.subject_name_zh,
         monthly.subject_name_en,
         monthly.items,
         monthly.observation_code as observation,
@@ -27,14 +27,20 @@ final as (
     from monthly
     left join annual
         on
-            monthly.report_year = annual.report_year
-            and monthly.figure_year = annual.figure_year
+            monthly.platform_code = annual.platform_code
+            and monthly.year = annual.year
             and monthly.subject_type = annual.subject_type
             and monthly.subject_code = annual.subject_code
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     month,
     subject_type,
     subject_code,

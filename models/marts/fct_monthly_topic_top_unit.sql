@@ -17,26 +17,32 @@ handling_units as (
 
 final as (
     select
-        figures.report_year,
+        {{ mart_key_columns('figures') }},
         topics.topic_no,
         figures.parent_code as topic_code,
         figures.list_position as unit_rank,
         figures.subject_code as unit_code,
-        figures.subject_zh as unit_name_zh,
+        figures.subject_name_zh as unit_name_zh,
         handling_units.unit_type,
         figures.items,
         {{ share_pct('figures.items', 'topics.items') }} as share_of_topic_pct
     from figures
     left join topics
         on
-            figures.report_year = topics.report_year
+            {{ same_period('figures', 'topics') }}
             and figures.parent_code = topics.topic_code
     left join handling_units
         on figures.subject_code = handling_units.unit_code
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     topic_no,
     topic_code,
     unit_rank,

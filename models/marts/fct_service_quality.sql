@@ -1,22 +1,47 @@
--- City-wide resolution (诉求解决率) and satisfaction (满意率) rates.
+-- Resolution (诉求解决率) and satisfaction (满意率) rates, city-wide or for a
+-- theme, one row per platform, period, subject and source: every source's
+-- printing is kept, so that sources that disagree (or round differently)
+-- stand side by side.
 with
 
-figures as (
-    select * from {{ ref('stg_report__figures') }}
+printings as (
+    select * from {{ ref('stg_report__printings') }}
     where subject_type = 'service_quality'
 ),
 
 final as (
     select
-        report_year,
+        platform_code,
+        any_value(year) as year,
+        any_value(period_code) as period_code,
+        any_value(period_kind) as period_kind,
+        period_start,
+        period_end,
+        source_id,
+        any_value(source_kind) as source_kind,
+        bool_and(is_canonical) as is_canonical,
+        subject_code,
+        any_value(subject_name_zh) as subject_name_zh,
+        any_value(subject_name_en) as subject_name_en,
         {{ as_pct(pivot_figure('resolution_rate_pct')) }} as resolution_rate_pct,
         {{ as_pct(pivot_figure('satisfaction_rate_pct')) }} as satisfaction_rate_pct
-    from figures
-    group by report_year
+    from printings
+    group by platform_code, period_start, period_end, source_id, subject_code
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
+    source_kind,
+    is_canonical,
+    subject_code,
+    subject_name_zh,
+    subject_name_en,
     resolution_rate_pct,
     satisfaction_rate_pct
 from final

@@ -4,7 +4,7 @@ with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'subcategory' and month is null and measure = 'items'
+    where subject_type = 'subcategory' and period_kind != 'month' and measure = 'items'
 ),
 
 categories as (
@@ -13,27 +13,33 @@ categories as (
 
 final as (
     select
-        figures.report_year,
+        {{ mart_key_columns('figures') }},
         figures.parent_code as category_code,
         figures.subject_code as subcategory_code,
-        figures.subject_zh as subcategory_name_zh,
+        figures.subject_name_zh as subcategory_name_zh,
         figures.subject_name_en as subcategory_name_en,
         figures.items,
         {{ share_pct('figures.items', 'categories.items') }} as share_of_category_pct,
         rank() over (
-            partition by figures.report_year, figures.parent_code
+            partition by figures.platform_code, figures.period_code, figures.parent_code
             order by figures.items desc
         ) as rank_in_category,
         figures.list_position as published_list_position
     from figures
     left join categories
         on
-            figures.report_year = categories.report_year
+            {{ same_period('figures', 'categories') }}
             and figures.parent_code = categories.category_code
 )
 
 select
-    report_year,
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
     category_code,
     subcategory_code,
     subcategory_name_zh,

@@ -1,21 +1,35 @@
 -- Claims that a printed whole is at least (or at most) something its printed
--- parts imply: named parts never exceed their whole, and a month called the
--- year's highest is at least the monthly average. feasible_low / feasible_high
--- bound the whole; an empty bound is unbounded on that side.
+-- parts imply: named parts never exceed their whole (sub-categories, a
+-- topic's top units, a split that is not exhaustive, the part groups a
+-- source says are disjoint, the months or half-year of a year), and a month
+-- called the year's highest is at least the monthly average.
+-- feasible_low / feasible_high bound the whole; an empty bound is open.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
 ),
 
-annual_items as (
-    select * from figures
-    where month is null and measure = 'items'
+part_claims as (
+    select
+        claims.*,
+        sources.platform_code
+    from {{ ref('printed_part_claims') }} as claims
+    left join {{ ref('stg_reference__sources') }} as sources
+        on claims.source_id = sources.source_id
 ),
 
-monthly as (
+subjects as (
+    select * from {{ ref('stg_reference__subjects') }}
+),
+
+intake_dimensions as (
+    select * from {{ ref('ref_intake_dimensions') }}
+),
+
+items as (
     select * from figures
-    where month is not null and measure = 'items'
+    where measure = 'items'
 ),
 
 -- every set of printed parts that lies inside a printed whole, keyed by the
@@ -29,91 +43,115 @@ part_sets as (
         'items >= sum of the ' || count(*) || ' named '
         || parts.subject_type || ' items' as figure,
         sum(cast(parts.items as double)) as items,
-        sum(cast(parts.value_low as double)) as items_low
-    from annual_items as parts
-    inner join annual_items as parents
+        sum(cast(parts.value_low as double)) as items_low,
+        list(distinct parts.source_id) as source_ids
+    from items as parts
+    inner join items as parents
         on
-            parts.report_year = parents.report_year
+            {{ same_period('parts', 'parents') }}
             and parts.parent_subject_type = parents.subject_type
             and parts.parent_code = parents.subject_code
-    where parts.subject_type in ('subcategory', 'monthly_topic_unit')
     group by parents.figure_id, parts.subject_type
 
     union all
 
-    -- the ten leading everyday categories exclude epidemic-related items, so
-    -- together with them they are part of the whole intake
+    -- a member of a split that does not exhaust its whole (a theme, one
+    -- online channel) is part of that whole
     select
         wholes.figure_id as whole_figure_id,
-        'leading_categories_and_covid' as check_suffix,
-        'items >= ten leading categories + epidemic-related items' as figure,
-        sum(cast(parts.items as double)) as items,
-        sum(cast(parts.value_low as double)) as items_low
-    from annual_items as parts
-    inner join annual_items as wholes
+        'member_' || parts.subject_code as check_suffix,
+        'items >= items of ' || parts.subject_code as figure,
+        cast(parts.items as double) as items,
+        cast(parts.value_low as double) as items_low,
+        [parts.source_id] as source_ids
+    from items as parts
+    inner join intake_dimensions as dimensions
         on
-            parts.report_year = wholes.report_year
-            and wholes.subject_code = 'total.all'
-    where
-        parts.subject_type = 'category'
-        or parts.subject_code = 'theme.covid_related'
-    group by wholes.figure_id
+            parts.subject_type = 'intake'
+            and parts.population_code = dimensions.dimension
+    inner join items as wholes
+        on
+            {{ same_period('parts', 'wholes') }}
+            and wholes.subject_code = dimensions.whole_subject_code
+    where not dimensions.members_are_exhaustive
 
     union all
 
-    -- the 16 districts, city bodies and state-owned enterprises handle part
-    -- of the dispatched items (派单办理)
+    -- part groups a source states are disjoint parts of a whole
     select
         wholes.figure_id as whole_figure_id,
-        'named_handling_units' as check_suffix,
-        'items >= 16 districts + named city bodies + named state-owned enterprises'
+        part_claims.claim_code as check_suffix,
+        'items >= ' || string_agg(
+            distinct coalesce(part_claims.part_subject_zh, part_claims.part_subject_type), ' + '
+        ) as figure,
+        sum(cast(parts.items as double)) as items,
+        sum(cast(parts.value_low as double)) as items_low,
+        list(distinct parts.source_id) as source_ids
+    from part_claims
+    inner join subjects as whole_subjects
+        on
+            part_claims.whole_subject_type = whole_subjects.subject_type
+            and part_claims.whole_subject_zh = whole_subjects.subject_zh
+    inner join items as wholes
+        on
+            {{ same_period('part_claims', 'wholes') }}
+            and wholes.subject_type = part_claims.whole_subject_type
+            and wholes.subject_code = whole_subjects.subject_code
+    inner join items as parts
+        on
+            {{ same_period('part_claims', 'parts') }}
+            and parts.subject_type = part_claims.part_subject_type
+            and (part_claims.part_subject_zh is null or parts.subject_zh = part_claims.part_subject_zh)
+    group by wholes.figure_id, part_claims.claim_code
+
+    union all
+
+    -- the printed shorter periods inside a year (the months; a half-year)
+    -- are part of the year
+    select
+        wholes.figure_id as whole_figure_id,
+        'printed_' || parts.period_kind || 's_sum' as check_suffix,
+        'items >= items of ' || string_agg(parts.period_code, ' + ' order by parts.period_start)
             as figure,
         sum(cast(parts.items as double)) as items,
-        sum(cast(parts.value_low as double)) as items_low
-    from annual_items as parts
-    inner join annual_items as wholes
+        sum(cast(parts.value_low as double)) as items_low,
+        list(distinct parts.source_id) as source_ids
+    from items as parts
+    inner join items as wholes
         on
-            parts.report_year = wholes.report_year
-            and wholes.subject_code = 'handling_mode.dispatched'
-    where parts.subject_type in ('district_total', 'city_body', 'state_owned_enterprise')
-    group by wholes.figure_id
-
-    union all
-
-    -- the printed months of a subject are part of its year
-    select
-        wholes.figure_id as whole_figure_id,
-        'printed_months_sum' as check_suffix,
-        'items >= items of month '
-        || string_agg(cast(parts.month as varchar), ' + ' order by parts.month) as figure,
-        sum(cast(parts.items as double)) as items,
-        sum(cast(parts.value_low as double)) as items_low
-    from monthly as parts
-    inner join annual_items as wholes
-        on
-            parts.report_year = wholes.report_year
+            parts.platform_code = wholes.platform_code
             and parts.subject_type = wholes.subject_type
             and parts.subject_code = wholes.subject_code
-    group by wholes.figure_id
+            and coalesce(parts.parent_code, '') = coalesce(wholes.parent_code, '')
+            and wholes.period_kind = 'year'
+            and parts.period_kind in ('month', 'quarter', 'half_year')
+            and parts.period_start >= wholes.period_start
+            and parts.period_end <= wholes.period_end
+    group by wholes.figure_id, parts.period_kind
 ),
 
 at_least_parts_checks as (
     select
         'bound:' || wholes.figure_id || '.' || part_sets.check_suffix as check_id,
-        wholes.report_year,
         'bound' as check_kind,
+        wholes.platform_code,
+        wholes.period_code,
+        wholes.year,
         wholes.section_zh,
-        wholes.subject_zh as subject,
+        wholes.subject_name_zh as subject,
         part_sets.figure,
-        wholes.value_printed || ' ' || wholes.unit_printed as published_value,
-        cast(wholes.value_low as double) as published_low,
-        cast(wholes.value_high as double) as published_high,
+        wholes.value_as_printed || ' ' || wholes.unit_printed
+            as published_value,
+        wholes.value_low as published_low,
+        wholes.value_high as published_high,
         part_sets.items as derived_value,
         part_sets.items_low as feasible_low,
         cast(null as double) as feasible_high,
-        'the whole is at least the sum of the lows of its printed parts' as check_method
+        'the whole is at least the sum of the lows of its printed parts' as check_method,
+        wholes.source_id,
+        {{ source_id_list('part_sets.source_ids') }} as input_source_ids
     from part_sets
-    inner join annual_items as wholes
+    inner join items as wholes
         on part_sets.whole_figure_id = wholes.figure_id
 ),
 
@@ -121,27 +159,35 @@ at_least_parts_checks as (
 peak_month_checks as (
     select
         'bound:' || monthly.figure_id || '.peak_at_least_average' as check_id,
-        annual.report_year,
         'bound' as check_kind,
+        annual.platform_code,
+        annual.period_code,
+        annual.year,
         monthly.section_zh,
-        monthly.subject_zh as subject,
-        'items <= 12 x the items of month ' || monthly.month
+        monthly.subject_name_zh as subject,
+        'items <= 12 x the items of ' || monthly.period_code
         || ' (' || monthly.observation_zh || ')' as figure,
         annual.value_printed || ' ' || annual.unit_printed as published_value,
-        cast(annual.value_low as double) as published_low,
-        cast(annual.value_high as double) as published_high,
+        annual.value_low as published_low,
+        annual.value_high as published_high,
         12.0 * monthly.items as derived_value,
         cast(null as double) as feasible_low,
         12.0 * cast(monthly.value_high as double) as feasible_high,
-        'a month the report calls the year''s highest holds at least a twelfth of the year'
-            as check_method
-    from monthly
-    inner join annual_items as annual
+        'a month the source calls the year''s highest holds at least a twelfth of the year'
+            as check_method,
+        monthly.source_id,
+        annual.source_id as input_source_ids
+    from items as monthly
+    inner join items as annual
         on
-            monthly.report_year = annual.report_year
+            monthly.platform_code = annual.platform_code
             and monthly.subject_type = annual.subject_type
             and monthly.subject_code = annual.subject_code
-    where monthly.implies_annual_maximum
+            and coalesce(monthly.parent_code, '') = coalesce(annual.parent_code, '')
+            and annual.period_kind = 'year'
+            and monthly.period_start >= annual.period_start
+            and monthly.period_end <= annual.period_end
+    where monthly.period_kind = 'month' and monthly.implies_annual_maximum
 ),
 
 final as (
@@ -150,4 +196,5 @@ final as (
     select * from peak_month_checks
 )
 
-select * from final
+select {{ audit_check_columns() }}
+from final

@@ -1,33 +1,18 @@
--- "单月受理量提升约八倍": the monthly intake rose from January to October by
--- about eight times. 提升 N 倍 is read as an increase by N times the starting
--- value, (October - January) / January; 约八 as the nearest whole number,
--- i.e. between 7.5 and 8.5 (the precision of the printed 八).
+-- Growth multiples of one month over another ("单月受理量提升约八倍": the
+-- monthly intake rose from January to October by about eight times). 提升 N
+-- 倍 is read as an increase by N times the starting value, (later - earlier)
+-- / earlier; the earlier month is the one the source gives as a plain
+-- monthly volume, the later its annual peak; both within their printed
+-- bounds, and the multiple within the bounds of its wording (约八 → 7.5–8.5).
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'intake' and subject_code = 'total.all'
 ),
 
-months as (
-    select
-        report_year,
-        min(month) filter (where observation_code = 'monthly_volume') as first_month,
-        max(month) filter (where observation_code = 'annual_peak') as last_month,
-        min(cast(value_low as double)) filter (where observation_code = 'monthly_volume')
-            as first_month_low,
-        max(cast(value_high as double)) filter (where observation_code = 'monthly_volume')
-            as first_month_high,
-        max(cast(items as double)) filter (where observation_code = 'monthly_volume')
-            as first_month_items,
-        min(cast(value_low as double)) filter (where observation_code = 'annual_peak')
-            as peak_month_low,
-        max(cast(value_high as double)) filter (where observation_code = 'annual_peak')
-            as peak_month_high,
-        max(cast(items as double)) filter (where observation_code = 'annual_peak')
-            as peak_month_items
-    from figures
-    group by report_year
+monthly as (
+    select * from figures
+    where period_kind = 'month' and measure = 'items'
 ),
 
 multiples as (
@@ -35,20 +20,54 @@ multiples as (
     where measure = 'monthly_growth_multiple'
 ),
 
+months as (
+    select
+        multiples.figure_id,
+        arg_min(monthly.period_code, monthly.period_start) filter (
+            where monthly.observation_code = 'monthly_volume'
+        ) as first_month,
+        arg_max(monthly.period_code, monthly.period_start) filter (
+            where monthly.observation_code = 'annual_peak'
+        ) as last_month,
+        min(cast(monthly.value_low as double)) filter (where monthly.observation_code = 'monthly_volume')
+            as first_month_low,
+        max(cast(monthly.value_high as double)) filter (where monthly.observation_code = 'monthly_volume')
+            as first_month_high,
+        max(cast(monthly.items as double)) filter (where monthly.observation_code = 'monthly_volume')
+            as first_month_items,
+        min(cast(monthly.value_low as double)) filter (where monthly.observation_code = 'annual_peak')
+            as peak_month_low,
+        max(cast(monthly.value_high as double)) filter (where monthly.observation_code = 'annual_peak')
+            as peak_month_high,
+        max(cast(monthly.items as double)) filter (where monthly.observation_code = 'annual_peak')
+            as peak_month_items,
+        list(distinct monthly.source_id) as source_ids
+    from multiples
+    inner join monthly
+        on
+            multiples.platform_code = monthly.platform_code
+            and multiples.subject_type = monthly.subject_type
+            and multiples.subject_code = monthly.subject_code
+            and monthly.period_start >= multiples.period_start
+            and monthly.period_end <= multiples.period_end
+    group by multiples.figure_id
+),
+
 final as (
     select
         'ratio:' || multiples.figure_id as check_id,
-        multiples.report_year,
         'ratio' as check_kind,
+        multiples.platform_code,
+        multiples.period_code,
+        multiples.year,
         multiples.section_zh,
-        multiples.subject_zh as subject,
-        'growth multiple, month ' || months.last_month || ' over month '
-        || months.first_month || ': (later - earlier) / earlier' as figure,
-        case when multiples.is_approximate then '约' else '' end
-        || multiples.value_printed || multiples.unit_printed
+        multiples.subject_name_zh as subject,
+        'growth multiple, ' || months.last_month || ' over ' || months.first_month
+        || ': (later - earlier) / earlier' as figure,
+        multiples.value_as_printed || multiples.unit_printed
             as published_value,
-        cast(multiples.value_low as double) as published_low,
-        cast(multiples.value_high as double) as published_high,
+        multiples.value_low as published_low,
+        multiples.value_high as published_high,
         (months.peak_month_items - months.first_month_items) / months.first_month_items
             as derived_value,
         (months.peak_month_low - months.first_month_high) / months.first_month_high
@@ -56,10 +75,13 @@ final as (
         (months.peak_month_high - months.first_month_low) / months.first_month_low
             as feasible_high,
         'increase over the earlier month as a multiple of it, both months within '
-        || 'their printed precision; 约 read as rounded to the printed digit' as check_method
+        || 'their printed bounds; the wording read as in ref_approximations' as check_method,
+        multiples.source_id,
+        {{ source_id_list('months.source_ids') }} as input_source_ids
     from multiples
     inner join months
-        on multiples.report_year = months.report_year
+        on multiples.figure_id = months.figure_id
 )
 
-select * from final
+select {{ audit_check_columns() }}
+from final

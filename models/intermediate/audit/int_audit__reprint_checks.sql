@@ -1,43 +1,48 @@
--- Figures the report prints twice: the second printing must agree with the
--- canonical one, i.e. their printed ranges must meet.
+-- Figures printed more than once, by one source or by several: every
+-- further printing must agree with the canonical one, i.e. their printed
+-- ranges must meet (696万件 and "6.96 million"; 突破1100万件 and 1103.94万件).
 with
 
-figures as (
-    select * from {{ ref('stg_report__figures') }}
+printings as (
+    select * from {{ ref('stg_report__printings') }}
+),
+
+canonical as (
+    select * from printings
+    where is_canonical
 ),
 
 reprints as (
-    select * from {{ ref('stg_report__figure_reprints') }}
+    select * from printings
+    where not is_canonical
 ),
 
 final as (
     select
-        'reprint:' || figures.figure_id || '@' || reprints.section_zh as check_id,
-        reprints.report_year,
+        'reprint:' || reprints.figure_id || '@' || reprints.source_id || '/' || reprints.section_zh
+            as check_id,
         'reprint' as check_kind,
+        reprints.platform_code,
+        reprints.period_code,
+        reprints.year,
         reprints.section_zh,
-        reprints.subject_zh as subject,
+        coalesce(canonical.subject_name_zh, reprints.subject_zh) as subject,
         reprints.measure || ' printed again' as figure,
-        case when reprints.is_approximate then '约' else '' end
-        || reprints.value_printed
-        || ' ' || reprints.unit_printed as published_value,
-        cast(reprints.value_low as double) as published_low,
-        cast(reprints.value_high as double) as published_high,
-        cast(figures.value_normalised as double) as derived_value,
-        cast(figures.value_low as double) as feasible_low,
-        cast(figures.value_high as double) as feasible_high,
-        'the canonical printing (' || figures.value_printed || ' ' || figures.unit_printed
-        || ', ' || figures.section_zh || ') within its precision' as check_method
+        reprints.value_as_printed || ' ' || reprints.unit_printed as published_value,
+        reprints.value_low as published_low,
+        reprints.value_high as published_high,
+        canonical.value_normalised as derived_value,
+        canonical.value_low as feasible_low,
+        canonical.value_high as feasible_high,
+        'the canonical printing (' || canonical.value_as_printed || ' ' || canonical.unit_printed
+        || ', ' || canonical.source_id || ', ' || canonical.section_zh || ') within its bounds'
+            as check_method,
+        reprints.source_id,
+        canonical.source_id as input_source_ids
     from reprints
-    left join figures
-        on
-            reprints.report_year = figures.report_year
-            and reprints.figure_year = figures.figure_year
-            and reprints.subject_type = figures.subject_type
-            and reprints.subject_zh = figures.subject_zh
-            and coalesce(reprints.parent_zh, '') = coalesce(figures.parent_zh, '')
-            and coalesce(reprints.month, 0) = coalesce(figures.month, 0)
-            and reprints.measure = figures.measure
+    left join canonical
+        on reprints.figure_id = canonical.figure_id
 )
 
-select * from final
+select {{ audit_check_columns() }}
+from final

@@ -1,42 +1,89 @@
 -- Every published share (占比) against the range of shares that the printed
 -- counts allow. A share is part / whole, where the whole is also the part
--- plus the rest (the other parts), and each of part, rest and whole lies
--- within its printed precision. The smallest feasible share takes the
--- smallest part over the largest whole that part allows, and the largest
--- takes the largest part over the smallest whole:
---   feasible_low  = part_low  / least(whole_high, part_low + rest_high)
---   feasible_high = part_high / greatest(whole_low, part_high + rest_low)
+-- plus the rest (the other parts of the same whole), and each of part, rest
+-- and whole lies within its printed bounds; the rest is unbounded above
+-- where not every other part is printed. What a share is a share of is data
+-- (ref_measures.share_denominator), so a share of the online channels or of
+-- the dispatched items is checked like a share of the total. The bounds are
+-- exact (see the share_feasible_* macros); each row names the figures it
+-- used, so that a test can recompute it in rational arithmetic.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
 ),
 
-intake_bounds as (
-    select * from {{ ref('int_audit__intake_bounds') }}
+measures as (
+    select * from {{ ref('ref_measures') }}
+),
+
+intake_series as (
+    select * from {{ ref('int_report__intake_series') }}
+    where is_best and how_obtained in ('printed', 'sum_of_parts')
+),
+
+intake_dimensions as (
+    select * from {{ ref('ref_intake_dimensions') }}
+),
+
+intake_member_counts as (
+    select
+        dimension,
+        count(distinct member) as member_count
+    from {{ ref('ref_intake_members') }}
+    group by dimension
+),
+
+district_figures as (
+    select * from {{ ref('int_report__district_figures') }}
+),
+
+district_count as (
+    select count(*) as district_count from {{ ref('stg_reference__districts') }}
 ),
 
 published_shares as (
-    select * from figures
-    where measure in (
-        'share_of_total_pct',
-        'share_of_districts_pct',
-        'district_department_share_pct',
-        'street_township_share_pct'
-    )
+    select
+        figures.*,
+        split_part(measures.share_denominator, ':', 1) as denominator_kind,
+        split_part(measures.share_denominator, ':', 2) as denominator_code
+    from figures
+    inner join measures
+        on figures.measure = measures.measure
+    where measures.share_denominator is not null
 ),
 
--- intake: a member's share of the whole intake, in the report year or the
--- back-calculated prior year
-intake_dimension_sums as (
+-- intake: a member's share of another member (the total, the online
+-- channels, the dispatched items); the rest is the member's siblings within
+-- its split, where the split divides that whole
+intake_siblings as (
     select
-        report_year,
-        figure_year,
-        dimension,
-        sum(items_low) as items_low,
-        sum(items_high) as items_high
-    from intake_bounds
-    group by report_year, figure_year, dimension
+        parts.platform_code,
+        parts.period_start,
+        parts.period_end,
+        parts.subject_code,
+        sum(siblings.items_low) as rest_low,
+        case
+            when count(siblings.subject_code) + 1 = any_value(member_counts.member_count)
+                and any_value(dimensions.members_are_exhaustive)
+                then sum(siblings.items_high)
+        end as rest_high,
+        coalesce(flatten(list(siblings.input_figure_ids) filter (where siblings.subject_code is not null)), [])
+            as rest_figure_ids,
+        coalesce(flatten(list(string_split(siblings.source_ids, ', ')) filter (where siblings.subject_code is not null)), [])
+            as rest_source_ids,
+        any_value(dimensions.whole_subject_code) as whole_subject_code
+    from intake_series as parts
+    inner join intake_dimensions as dimensions
+        on parts.dimension = dimensions.dimension
+    inner join intake_member_counts as member_counts
+        on parts.dimension = member_counts.dimension
+    left join intake_series as siblings
+        on
+            {{ same_period('parts', 'siblings') }}
+            and parts.dimension = siblings.dimension
+            and parts.subject_code != siblings.subject_code
+    group by parts.platform_code, parts.period_start, parts.period_end, parts.subject_code
 ),
 
 intake_inputs as (
@@ -45,166 +92,210 @@ intake_inputs as (
         parts.items as part,
         parts.items_low as part_low,
         parts.items_high as part_high,
-        dimension_sums.items_low - parts.items_low as rest_low,
-        dimension_sums.items_high - parts.items_high as rest_high,
+        case
+            when siblings.whole_subject_code = published_shares.denominator_code
+                then coalesce(siblings.rest_low, 0)
+            else 0
+        end as rest_low,
+        case
+            when siblings.whole_subject_code = published_shares.denominator_code
+                then siblings.rest_high
+        end as rest_high,
         wholes.items as whole,
         wholes.items_low as whole_low,
-        wholes.items_high as whole_high
+        wholes.items_high as whole_high,
+        parts.input_figure_ids as part_figure_ids,
+        case
+            when siblings.whole_subject_code = published_shares.denominator_code
+                then siblings.rest_figure_ids
+            else []
+        end as rest_figure_ids,
+        wholes.input_figure_ids as whole_figure_ids,
+        list_concat(
+            string_split(parts.source_ids, ', '),
+            string_split(wholes.source_ids, ', '),
+            case
+                when siblings.whole_subject_code = published_shares.denominator_code
+                    then siblings.rest_source_ids
+                else []
+            end
+        ) as input_source_ids
     from published_shares
-    inner join intake_bounds as parts
+    inner join intake_series as parts
         on
-            published_shares.report_year = parts.report_year
-            and published_shares.figure_year = parts.figure_year
+            {{ same_period('published_shares', 'parts') }}
             and published_shares.subject_code = parts.subject_code
-    inner join intake_dimension_sums as dimension_sums
+    inner join intake_series as wholes
         on
-            parts.report_year = dimension_sums.report_year
-            and parts.figure_year = dimension_sums.figure_year
-            and parts.dimension = dimension_sums.dimension
-    inner join intake_bounds as wholes
+            {{ same_period('published_shares', 'wholes') }}
+            and published_shares.denominator_code = wholes.subject_code
+    left join intake_siblings as siblings
         on
-            parts.report_year = wholes.report_year
-            and parts.figure_year = wholes.figure_year
-            and wholes.subject_code = 'total.all'
-    where published_shares.subject_type = 'intake'
+            {{ same_period('parts', 'siblings') }}
+            and parts.subject_code = siblings.subject_code
+    where published_shares.denominator_kind = 'intake'
 ),
 
--- districts: counts per district and for the 16 districts combined
-district_counts as (
-    select
-        report_year,
-        subject_type,
-        subject_code,
-        {{ pivot_figure('items', 'cast(items as double)') }} as items,
-        {{ pivot_figure('items', 'cast(value_low as double)') }} as items_low,
-        {{ pivot_figure('items', 'cast(value_high as double)') }} as items_high,
-        {{ pivot_figure('district_department_items', 'cast(items as double)') }} as department,
-        {{ pivot_figure('district_department_items', 'cast(value_low as double)') }}
-            as department_low,
-        {{ pivot_figure('district_department_items', 'cast(value_high as double)') }}
-            as department_high,
-        {{ pivot_figure('street_township_items', 'cast(items as double)') }} as street,
-        {{ pivot_figure('street_township_items', 'cast(value_low as double)') }} as street_low,
-        {{ pivot_figure('street_township_items', 'cast(value_high as double)') }}
-            as street_high
-    from figures
-    where subject_type in ('district', 'district_total') and month is null
-    group by report_year, subject_type, subject_code
-),
-
+-- districts: the 16 districts' figures of the same source period
 district_sums as (
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
+        count(*) as printed_district_count,
         sum(items_low) as items_low,
         sum(items_high) as items_high,
-        sum(department_low) as department_low,
-        sum(department_high) as department_high
-    from district_counts
+        sum(department_items_low) as department_items_low,
+        sum(department_items_high) as department_items_high,
+        list(items_figure_id order by items_figure_id) as items_figure_ids,
+        list(department_figure_id order by department_figure_id) as department_figure_ids
+    from district_figures
     where subject_type = 'district'
-    group by report_year
+    group by platform_code, period_start, period_end
 ),
 
-district_total as (
-    select * from district_counts
-    where subject_type = 'district_total'
-),
-
--- a district's share of the 16 districts' total (706 万件)
-district_of_total_inputs as (
-    select
-        published_shares.figure_id,
-        districts.items as part,
-        districts.items_low as part_low,
-        districts.items_high as part_high,
-        district_sums.items_low - districts.items_low as rest_low,
-        district_sums.items_high - districts.items_high as rest_high,
-        district_total.items as whole,
-        district_total.items_low as whole_low,
-        district_total.items_high as whole_high
-    from published_shares
-    inner join district_counts as districts
-        on
-            published_shares.report_year = districts.report_year
-            and published_shares.subject_code = districts.subject_code
-            and districts.subject_type = 'district'
-    inner join district_sums
-        on published_shares.report_year = district_sums.report_year
-    inner join district_total
-        on published_shares.report_year = district_total.report_year
-    where published_shares.measure = 'share_of_districts_pct'
-),
-
--- district departments' and streets' shares of one district's workload;
--- for the 16 districts combined the departments are the sum over districts
-split_inputs as (
+district_inputs as (
     select
         published_shares.figure_id,
         case published_shares.measure
-            when 'district_department_share_pct' then counts.department
-            else counts.street
+            when 'share_of_districts_pct' then counts.items
+            when 'district_department_share_pct' then counts.department_items
+            else counts.street_items
         end as part,
         case published_shares.measure
-            when 'district_department_share_pct' then counts.department_low
-            else counts.street_low
+            when 'share_of_districts_pct' then counts.items_low
+            when 'district_department_share_pct' then counts.department_items_low
+            else counts.street_items_low
         end as part_low,
         case published_shares.measure
-            when 'district_department_share_pct' then counts.department_high
-            else counts.street_high
+            when 'share_of_districts_pct' then counts.items_high
+            when 'district_department_share_pct' then counts.department_items_high
+            else counts.street_items_high
         end as part_high,
         case published_shares.measure
-            when 'district_department_share_pct' then counts.street_low
-            else coalesce(counts.department_low, district_sums.department_low)
+            when 'share_of_districts_pct' then sums.items_low - counts.items_low
+            when 'district_department_share_pct' then counts.street_items_low
+            else coalesce(counts.department_items_low, sums.department_items_low)
         end as rest_low,
-        case published_shares.measure
-            when 'district_department_share_pct' then counts.street_high
-            else coalesce(counts.department_high, district_sums.department_high)
+        case
+            when published_shares.measure = 'share_of_districts_pct'
+                then
+                    case
+                        when sums.printed_district_count = district_count.district_count
+                            then sums.items_high - counts.items_high
+                    end
+            when published_shares.measure = 'district_department_share_pct'
+                then counts.street_items_high
+            when counts.department_items_high is not null then counts.department_items_high
+            when sums.printed_district_count = district_count.district_count
+                then sums.department_items_high
         end as rest_high,
-        counts.items as whole,
-        counts.items_low as whole_low,
-        counts.items_high as whole_high
+        case published_shares.measure
+            when 'share_of_districts_pct' then totals.items
+            else counts.items
+        end as whole,
+        case published_shares.measure
+            when 'share_of_districts_pct' then totals.items_low
+            else counts.items_low
+        end as whole_low,
+        case published_shares.measure
+            when 'share_of_districts_pct' then totals.items_high
+            else counts.items_high
+        end as whole_high,
+        [
+            case published_shares.measure
+                when 'share_of_districts_pct' then counts.items_figure_id
+                when 'district_department_share_pct' then counts.department_figure_id
+                else counts.street_figure_id
+            end
+        ] as part_figure_ids,
+        case
+            when published_shares.measure = 'share_of_districts_pct'
+                then list_filter(sums.items_figure_ids, lambda figure_id: figure_id != counts.items_figure_id)
+            when published_shares.measure = 'district_department_share_pct'
+                then [counts.street_figure_id]
+            when counts.department_figure_id is not null then [counts.department_figure_id]
+            else sums.department_figure_ids
+        end as rest_figure_ids,
+        [
+            case published_shares.measure
+                when 'share_of_districts_pct' then totals.items_figure_id
+                else counts.items_figure_id
+            end
+        ] as whole_figure_ids,
+        [counts.source_id, totals.source_id] as input_source_ids
     from published_shares
-    inner join district_counts as counts
+    inner join district_figures as counts
         on
-            published_shares.report_year = counts.report_year
+            {{ same_period('published_shares', 'counts') }}
             and published_shares.subject_type = counts.subject_type
             and published_shares.subject_code = counts.subject_code
-    inner join district_sums
-        on published_shares.report_year = district_sums.report_year
-    where
-        published_shares.measure in (
-            'district_department_share_pct', 'street_township_share_pct'
-        )
+    left join district_sums as sums
+        on {{ same_period('published_shares', 'sums') }}
+    left join district_figures as totals
+        on
+            {{ same_period('published_shares', 'totals') }}
+            and totals.subject_type = 'district_total'
+    cross join district_count
+    where published_shares.denominator_kind in ('district_total', 'self')
 ),
 
 inputs as (
     select * from intake_inputs
     union all
-    select * from district_of_total_inputs
-    union all
-    select * from split_inputs
+    select * from district_inputs
 ),
 
 final as (
     select
         'share:' || published_shares.figure_id as check_id,
-        published_shares.report_year,
         'share' as check_kind,
+        published_shares.platform_code,
+        published_shares.period_code,
+        published_shares.year,
         published_shares.section_zh,
-        published_shares.subject_zh as subject,
+        published_shares.subject_name_zh as subject,
         published_shares.measure as figure,
-        published_shares.value_printed || '%' as published_value,
-        cast(published_shares.value_low as double) as published_low,
-        cast(published_shares.value_high as double) as published_high,
+        published_shares.value_as_printed || published_shares.unit_printed as published_value,
+        published_shares.value_low as published_low,
+        published_shares.value_high as published_high,
         100.0 * inputs.part / inputs.whole as derived_value,
-        100.0 * inputs.part_low
-        / least(inputs.whole_high, inputs.part_low + inputs.rest_high) as feasible_low,
-        100.0 * inputs.part_high
-        / greatest(inputs.whole_low, inputs.part_high + inputs.rest_low) as feasible_high,
-        'part / whole, part and whole each within the precision of their printing, '
-        || 'whole = part + rest' as check_method
+        {{ share_feasible_low('inputs.part_low', 'inputs.rest_low', 'inputs.rest_high',
+            'inputs.whole_low', 'inputs.whole_high') }} as feasible_low,
+        {{ share_feasible_high('inputs.part_high', 'inputs.rest_low', 'inputs.rest_high',
+            'inputs.whole_low', 'inputs.whole_high') }} as feasible_high,
+        'part / whole, part, rest and whole each within their printed bounds, '
+        || 'whole = part + rest'
+        || case when inputs.rest_high is null then ' (the rest unbounded above)' else '' end
+            as check_method,
+        published_shares.source_id,
+        {{ source_id_list('inputs.input_source_ids') }} as input_source_ids,
+
+        -- the inputs, for an independent recomputation
+        inputs.part_low,
+        inputs.part_high,
+        inputs.rest_low,
+        inputs.rest_high,
+        inputs.whole_low,
+        inputs.whole_high,
+        inputs.part_figure_ids,
+        inputs.rest_figure_ids,
+        inputs.whole_figure_ids
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id
+    where inputs.part is not null and inputs.whole is not null
 )
 
-select * from final
+select
+    {{ audit_check_columns() }},
+    part_low,
+    part_high,
+    rest_low,
+    rest_high,
+    whole_low,
+    whole_high,
+    part_figure_ids,
+    rest_figure_ids,
+    whole_figure_ids
+from final

@@ -1,200 +1,275 @@
--- Printed wholes against the sum of their printed parts. The sum of parts
--- can be anything from the sum of the parts' lows to the sum of their highs;
--- the whole is consistent when its own printed range meets that range.
+-- Wholes against the sum of their parts. The sum of parts can be anything
+-- from the sum of the parts' lows to the sum of their highs; the whole is
+-- consistent when its own range meets that range. Parts and wholes are
+-- whatever the sources let us know of them (printed, or back-calculated from
+-- a later year's rate), so a split printed by one source is checked against
+-- a whole printed by another.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where month is null
 ),
 
-intake_bounds as (
-    select * from {{ ref('int_audit__intake_bounds') }}
+intake_series as (
+    select * from {{ ref('int_report__intake_series') }}
 ),
 
--- a split of the intake (handling mode, channel) adds up to the total, in
--- the report year as printed and in the back-calculated prior year
-intake_splits as (
+intake_dimensions as (
+    select * from {{ ref('ref_intake_dimensions') }}
+),
+
+intake_member_counts as (
     select
-        report_year,
-        figure_year,
         dimension,
-        string_agg(subject_zh, ' + ' order by subject_code) as parts_zh,
-        sum(items) as items,
-        sum(items_low) as items_low,
-        sum(items_high) as items_high
-    from intake_bounds
-    where dimension in ('handling_mode', 'channel')
-    group by report_year, figure_year, dimension
+        count(distinct member) as member_count
+    from {{ ref('ref_intake_members') }}
+    group by dimension
+),
+
+district_figures as (
+    select * from {{ ref('int_report__district_figures') }}
+),
+
+district_count as (
+    select count(*) as district_count from {{ ref('stg_reference__districts') }}
+),
+
+-- an exhaustive split of the intake adds up to its whole, each part taken
+-- the way it is best known (printed, or back-calculated for every part)
+intake_parts as (
+    select
+        parts.platform_code,
+        parts.period_start,
+        parts.period_end,
+        parts.dimension,
+        dimensions.whole_subject_code,
+        any_value(parts.how_obtained) as how_obtained,
+        string_agg(parts.member, ' + ' order by parts.member) as parts_label,
+        sum(parts.items) as items,
+        sum(parts.items_low) as items_low,
+        sum(parts.items_high) as items_high,
+        flatten(list(parts.input_figure_ids order by parts.member)) as part_figure_ids,
+        flatten(list(string_split(parts.source_ids, ', '))) as source_ids
+    from intake_series as parts
+    inner join intake_dimensions as dimensions
+        on parts.dimension = dimensions.dimension
+    inner join intake_member_counts as member_counts
+        on parts.dimension = member_counts.dimension
+    where parts.is_best and dimensions.members_are_exhaustive
+    group by
+        parts.platform_code,
+        parts.period_start,
+        parts.period_end,
+        parts.dimension,
+        dimensions.whole_subject_code,
+        member_counts.member_count
+    having count(*) = member_counts.member_count and count(distinct parts.how_obtained) = 1
 ),
 
 intake_checks as (
     select
-        'sum:' || splits.report_year || '.intake.' || splits.dimension
-        || case
-            when splits.figure_year != splits.report_year
-                then '.fy' || splits.figure_year
-            else ''
-        end as check_id,
-        splits.report_year,
-        case
-            when splits.figure_year = splits.report_year then 'sum'
-            else 'prior_year_sum'
-        end as check_kind,
-        '一、总体情况' as section_zh,
-        totals.subject_zh as subject,
-        'items (' || splits.figure_year || ') = ' || splits.parts_zh as figure,
-        case
-            when splits.figure_year = splits.report_year
-                then cast(totals.items / 10000 as varchar) || ' 万件'
-            else 'back-calculated from the total and its year-on-year change'
-        end as published_value,
-        totals.items_low as published_low,
-        totals.items_high as published_high,
-        splits.items as derived_value,
-        splits.items_low as feasible_low,
-        splits.items_high as feasible_high,
-        case
-            when splits.figure_year = splits.report_year
-                then 'sum of the printed parts, each within its printed precision'
-            else
-                'sum of the parts'' prior-year items back-calculated from their '
-                || 'year-on-year changes, against the total''s'
-        end as check_method
-    from intake_splits as splits
-    inner join intake_bounds as totals
-        on
-            splits.report_year = totals.report_year
-            and splits.figure_year = totals.figure_year
-            and totals.subject_code = 'total.all'
-),
-
--- districts: each district's departments + streets = the district; the 16
--- districts (and their streets) add up to the printed totals
-district_figures as (
-    select * from figures
-    where subject_type in ('district', 'district_total')
-),
-
-district_part_sums as (
-    select
-        report_year,
-        subject_code,
-        sum(cast(items as double)) as items,
-        sum(cast(value_low as double)) as items_low,
-        sum(cast(value_high as double)) as items_high
-    from district_figures
-    where
-        subject_type = 'district'
-        and measure in ('district_department_items', 'street_township_items')
-    group by report_year, subject_code
-),
-
-district_split_checks as (
-    select
-        'sum:' || wholes.figure_id as check_id,
-        wholes.report_year,
-        'sum' as check_kind,
-        wholes.section_zh,
-        wholes.subject_zh as subject,
-        'items = district_department_items + street_township_items' as figure,
-        wholes.value_printed || ' ' || wholes.unit_printed as published_value,
-        cast(wholes.value_low as double) as published_low,
-        cast(wholes.value_high as double) as published_high,
+        'sum:' || wholes.platform_code || '.' || wholes.period_code || '.intake.'
+        || parts.dimension as check_id,
+        case when parts.how_obtained = 'printed' then 'sum' else 'derived_sum' end as check_kind,
+        wholes.platform_code,
+        wholes.period_code,
+        wholes.year,
+        coalesce(whole_figures.section_zh, '(derived)') as section_zh,
+        wholes.subject_code as subject,
+        'items = ' || parts.parts_label
+        || case when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else '' end
+            as figure,
+        wholes.how_obtained || ': ' || cast(wholes.items as varchar) || ' items' as published_value,
+        wholes.items_low as published_low,
+        wholes.items_high as published_high,
         parts.items as derived_value,
         parts.items_low as feasible_low,
         parts.items_high as feasible_high,
-        'sum of the printed parts, each within its printed precision' as check_method
-    from district_figures as wholes
-    inner join district_part_sums as parts
+        'sum of the parts, each within its bounds ('
+        || parts.how_obtained || '), against the whole (' || wholes.how_obtained || ')'
+            as check_method,
+        coalesce(whole_figures.source_id, wholes.source_ids) as source_id,
+        {{ source_id_list('list_concat(parts.source_ids, string_split(wholes.source_ids, \', \'))') }}
+            as input_source_ids,
+        parts.part_figure_ids,
+        wholes.input_figure_ids as whole_figure_ids,
+        wholes.how_obtained as whole_how_obtained,
+        parts.how_obtained as parts_how_obtained
+    from intake_parts as parts
+    inner join intake_series as wholes
         on
-            wholes.report_year = parts.report_year
-            and wholes.subject_code = parts.subject_code
-    where wholes.subject_type = 'district' and wholes.measure = 'items'
+            {{ same_period('parts', 'wholes') }}
+            and parts.whole_subject_code = wholes.subject_code
+            and wholes.is_best
+    left join figures as whole_figures
+        on wholes.input_figure_ids[1] = whole_figures.figure_id
+        and wholes.how_obtained = 'printed'
+    -- a whole that is itself this split's sum proves nothing
+    where not (wholes.how_obtained = 'sum_of_parts' and parts.how_obtained = 'printed'
+        and wholes.input_figure_ids = parts.part_figure_ids)
 ),
 
+-- districts: each district's departments + streets = the district
+district_split_checks as (
+    select
+        'sum:' || items_figure_id as check_id,
+        'sum' as check_kind,
+        platform_code,
+        period_code,
+        year,
+        section_zh,
+        subject_name_zh as subject,
+        'items = district_department_items + street_township_items' as figure,
+        cast(items as varchar) || ' items' as published_value,
+        items_low as published_low,
+        items_high as published_high,
+        department_items + street_items as derived_value,
+        department_items_low + street_items_low as feasible_low,
+        department_items_high + street_items_high as feasible_high,
+        'sum of the printed parts, each within its printed bounds' as check_method,
+        source_id,
+        source_id as input_source_ids,
+        [department_figure_id, street_figure_id] as part_figure_ids,
+        [items_figure_id] as whole_figure_ids,
+        'printed' as whole_how_obtained,
+        'printed' as parts_how_obtained
+    from district_figures
+    where
+        subject_type = 'district'
+        and items is not null
+        and department_items is not null
+        and street_items is not null
+),
+
+-- the 16 districts add up to the printed totals (where all 16 are printed)
 district_measure_sums as (
     select
-        report_year,
-        measure,
-        count(*) as district_count,
-        sum(cast(items as double)) as items,
-        sum(cast(value_low as double)) as items_low,
-        sum(cast(value_high as double)) as items_high
+        platform_code,
+        period_start,
+        period_end,
+        count(*) as printed_district_count,
+        sum(items) as items,
+        sum(items_low) as items_low,
+        sum(items_high) as items_high,
+        list(items_figure_id order by items_figure_id) as items_figure_ids,
+        sum(street_items) as street_items,
+        sum(street_items_low) as street_items_low,
+        sum(street_items_high) as street_items_high,
+        list(street_figure_id order by street_figure_id) as street_figure_ids
     from district_figures
     where subject_type = 'district'
-    group by report_year, measure
+    group by platform_code, period_start, period_end
 ),
 
 district_total_checks as (
     select
-        'sum:' || wholes.figure_id as check_id,
-        wholes.report_year,
+        'sum:' || case measures.measure
+            when 'items' then totals.items_figure_id
+            else totals.street_figure_id
+        end as check_id,
         'sum' as check_kind,
-        wholes.section_zh,
-        wholes.subject_zh as subject,
-        wholes.measure || ' = sum over the ' || parts.district_count || ' districts' as figure,
-        wholes.value_printed || ' ' || wholes.unit_printed as published_value,
-        cast(wholes.value_low as double) as published_low,
-        cast(wholes.value_high as double) as published_high,
-        parts.items as derived_value,
-        parts.items_low as feasible_low,
-        parts.items_high as feasible_high,
-        'sum of the printed district figures, each within its printed precision' as check_method
-    from district_figures as wholes
-    inner join district_measure_sums as parts
-        on
-            wholes.report_year = parts.report_year
-            and wholes.measure = parts.measure
+        totals.platform_code,
+        totals.period_code,
+        totals.year,
+        totals.section_zh,
+        totals.subject_name_zh as subject,
+        measures.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
+            as figure,
+        cast(
+            case measures.measure when 'items' then totals.items else totals.street_items end
+            as varchar
+        ) || ' items' as published_value,
+        case measures.measure when 'items' then totals.items_low else totals.street_items_low end
+            as published_low,
+        case measures.measure when 'items' then totals.items_high else totals.street_items_high end
+            as published_high,
+        case measures.measure when 'items' then sums.items else sums.street_items end
+            as derived_value,
+        case measures.measure when 'items' then sums.items_low else sums.street_items_low end
+            as feasible_low,
+        case measures.measure when 'items' then sums.items_high else sums.street_items_high end
+            as feasible_high,
+        'sum of the printed district figures, each within its printed bounds' as check_method,
+        totals.source_id,
+        totals.source_id as input_source_ids,
+        case measures.measure when 'items' then sums.items_figure_ids else sums.street_figure_ids end
+            as part_figure_ids,
+        [case measures.measure when 'items' then totals.items_figure_id else totals.street_figure_id end]
+            as whole_figure_ids,
+        'printed' as whole_how_obtained,
+        'printed' as parts_how_obtained
+    from district_figures as totals
+    inner join district_measure_sums as sums
+        on {{ same_period('totals', 'sums') }}
+    cross join (values ('items'), ('street_township_items')) as measures (measure)
+    cross join district_count
     where
-        wholes.subject_type = 'district_total'
-        and wholes.measure in ('items', 'street_township_items')
+        totals.subject_type = 'district_total'
+        and sums.printed_district_count = district_count.district_count
+        and case measures.measure when 'items' then totals.items else totals.street_items end
+        is not null
 ),
 
 -- 每月一题: the topics add up to the printed total, and there are as many
--- topics as the report says
+-- topics as the source says it lists
 topic_sums as (
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
+        source_id,
         'items' as measure,
-        sum(cast(items as double)) as derived
+        sum(items) as derived,
+        list(figure_id order by figure_id) as part_figure_ids
     from figures
     where subject_type = 'monthly_topic' and measure = 'items'
-    group by report_year
+    group by platform_code, period_start, period_end, source_id
 
     union all
 
     select
-        report_year,
+        platform_code,
+        period_start,
+        period_end,
+        source_id,
         'topic_count' as measure,
-        count(*) as derived
+        count(*) as derived,
+        list(figure_id order by figure_id) as part_figure_ids
     from figures
     where subject_type = 'monthly_topic' and measure = 'items'
-    group by report_year
+    group by platform_code, period_start, period_end, source_id
 ),
 
 topic_total_checks as (
     select
         'sum:' || wholes.figure_id as check_id,
-        wholes.report_year,
         case wholes.measure when 'topic_count' then 'count' else 'sum' end as check_kind,
+        wholes.platform_code,
+        wholes.period_code,
+        wholes.year,
         wholes.section_zh,
-        wholes.subject_zh as subject,
+        wholes.subject_name_zh as subject,
         case wholes.measure
             when 'topic_count' then 'number of topics in the table'
             else 'items = sum of the topics'' totals'
         end as figure,
         wholes.value_printed || ' ' || wholes.unit_printed as published_value,
-        cast(wholes.value_low as double) as published_low,
-        cast(wholes.value_high as double) as published_high,
+        wholes.value_low as published_low,
+        wholes.value_high as published_high,
         topic_sums.derived as derived_value,
         topic_sums.derived as feasible_low,
         topic_sums.derived as feasible_high,
-        'the topics'' exact counts (件) from the table' as check_method
+        'the topics'' exact counts (件) from the table' as check_method,
+        wholes.source_id,
+        topic_sums.source_id as input_source_ids,
+        topic_sums.part_figure_ids,
+        [wholes.figure_id] as whole_figure_ids,
+        'printed' as whole_how_obtained,
+        'printed' as parts_how_obtained
     from figures as wholes
     inner join topic_sums
         on
-            wholes.report_year = topic_sums.report_year
+            {{ same_period('wholes', 'topic_sums') }}
             and wholes.measure = topic_sums.measure
     where wholes.subject_type = 'monthly_topics_total'
 ),
@@ -209,4 +284,10 @@ final as (
     select * from topic_total_checks
 )
 
-select * from final
+select
+    {{ audit_check_columns() }},
+    part_figure_ids,
+    whole_figure_ids,
+    whole_how_obtained,
+    parts_how_obtained
+from final

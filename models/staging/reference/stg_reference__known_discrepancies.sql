@@ -8,7 +8,6 @@ renamed as (
     select
         -- ids
         check_id,
-        report_year,
 
         -- why
         explanation

@@ -1,5 +1,6 @@
--- One lookup from a printed Chinese name to its canonical code, for every
--- subject type a figure can be about. A name that is not here leaves the
+-- One lookup from a printed name to its canonical code and canonical names,
+-- for every subject type a figure can be about (several printed names can
+-- mean one subject: 网络渠道 and 网络反映). A name that is not here leaves the
 -- figure's subject_code empty, and the not_null test on it fails the build.
 with
 
@@ -23,12 +24,17 @@ aggregate_subjects as (
     select * from {{ ref('ref_aggregate_subjects') }}
 ),
 
+functional_zones as (
+    select * from {{ ref('ref_functional_zones') }}
+),
+
 unioned as (
     select
         'category' as subject_type,
         category_name_zh as subject_zh,
         null as parent_zh,
         category_code as subject_code,
+        category_name_zh as subject_name_zh,
         category_name_en as subject_name_en
     from categories
     where category_level = 1
@@ -40,6 +46,7 @@ unioned as (
         subcategories.category_name_zh as subject_zh,
         parents.category_name_zh as parent_zh,
         subcategories.category_code as subject_code,
+        subcategories.category_name_zh as subject_name_zh,
         subcategories.category_name_en as subject_name_en
     from categories as subcategories
     inner join categories as parents
@@ -53,6 +60,7 @@ unioned as (
         subject_zh,
         null as parent_zh,
         dimension || '.' || member as subject_code,
+        member_name_zh as subject_name_zh,
         member_name_en as subject_name_en
     from intake_members
 
@@ -64,6 +72,7 @@ unioned as (
         unit_name_zh as subject_zh,
         null as parent_zh,
         unit_code as subject_code,
+        unit_name_zh as subject_name_zh,
         unit_name_en as subject_name_en
     from handling_units
 
@@ -75,6 +84,7 @@ unioned as (
         unit_name_zh as subject_zh,
         null as parent_zh,
         unit_code as subject_code,
+        unit_name_zh as subject_name_zh,
         unit_name_en as subject_name_en
     from handling_units
 
@@ -85,6 +95,7 @@ unioned as (
         topic_name_zh as subject_zh,
         null as parent_zh,
         topic_code as subject_code,
+        topic_name_zh as subject_name_zh,
         topic_name_en as subject_name_en
     from monthly_topics
 
@@ -95,8 +106,20 @@ unioned as (
         subject_zh,
         null as parent_zh,
         subject_code,
+        subject_zh as subject_name_zh,
         subject_name_en
     from aggregate_subjects
+
+    union all
+
+    select
+        'functional_zone' as subject_type,
+        functional_zone_zh as subject_zh,
+        null as parent_zh,
+        functional_zone_code as subject_code,
+        functional_zone_zh as subject_name_zh,
+        functional_zone_en as subject_name_en
+    from functional_zones
 )
 
 select * from unioned

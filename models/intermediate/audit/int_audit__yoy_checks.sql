@@ -1,0 +1,107 @@
+-- Every published year-on-year change (同比, 环比 a year earlier) against
+-- the items printed for the same subject in the same period a year before,
+-- by whichever source printed them: change = this / prior - 1, so the
+-- feasible range is this_low / prior_high - 1 to this_high / prior_low - 1.
+-- The prior year's items may be printed or the sum of printed parts, never
+-- back-calculated from this very rate.
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+),
+
+intake_series as (
+    select * from {{ ref('int_report__intake_series') }}
+    where how_obtained in ('printed', 'sum_of_parts')
+),
+
+-- items of every subject and period as the sources give them
+known_items as (
+    select
+        platform_code,
+        period_start,
+        period_end,
+        subject_type,
+        coalesce(parent_code, '') as parent_code,
+        subject_code,
+        items,
+        cast(value_low as double) as items_low,
+        cast(value_high as double) as items_high,
+        'printed' as how_obtained,
+        [source_id] as source_ids,
+        [figure_id] as input_figure_ids
+    from figures
+    where measure = 'items' and subject_type != 'intake'
+
+    union all
+
+    select
+        platform_code,
+        period_start,
+        period_end,
+        'intake' as subject_type,
+        '' as parent_code,
+        subject_code,
+        items,
+        items_low,
+        items_high,
+        how_obtained,
+        string_split(source_ids, ', ') as source_ids,
+        input_figure_ids
+    from intake_series
+    qualify row_number() over (
+        partition by platform_code, period_start, period_end, subject_code
+        order by how_obtained = 'printed' desc, items_high - items_low
+    ) = 1
+),
+
+rates as (
+    select * from figures
+    where measure = 'yoy_change_pct'
+),
+
+final as (
+    select
+        'yoy:' || rates.figure_id as check_id,
+        'yoy' as check_kind,
+        rates.platform_code,
+        rates.period_code,
+        rates.year,
+        rates.section_zh,
+        rates.subject_name_zh as subject,
+        'yoy_change_pct = items (' || rates.period_code || ') / items ('
+        || strftime(prior.period_start, '%Y') || ', ' || prior.how_obtained || ') - 1' as figure,
+        rates.value_printed || rates.unit_printed as published_value,
+        rates.value_low as published_low,
+        rates.value_high as published_high,
+        100.0 * (this.items / prior.items - 1) as derived_value,
+        100.0 * (this.items_low / prior.items_high - 1) as feasible_low,
+        100.0 * (this.items_high / prior.items_low - 1) as feasible_high,
+        'this period''s items over the same period a year earlier, both within their '
+        || 'bounds' as check_method,
+        rates.source_id,
+        {{ source_id_list('list_concat(this.source_ids, prior.source_ids)') }} as input_source_ids,
+        this.input_figure_ids as this_figure_ids,
+        prior.input_figure_ids as prior_figure_ids
+    from rates
+    inner join known_items as this
+        on
+            {{ same_period('rates', 'this') }}
+            and rates.subject_type = this.subject_type
+            and coalesce(rates.parent_code, '') = this.parent_code
+            and rates.subject_code = this.subject_code
+    inner join known_items as prior
+        on
+            rates.platform_code = prior.platform_code
+            and cast(rates.period_start - interval 1 year as date) = prior.period_start
+            and cast(rates.period_end - interval 1 year as date) = prior.period_end
+            and rates.subject_type = prior.subject_type
+            and coalesce(rates.parent_code, '') = prior.parent_code
+            and rates.subject_code = prior.subject_code
+)
+
+select
+    {{ audit_check_columns() }},
+    this_figure_ids,
+    prior_figure_ids
+from final

@@ -1,0 +1,86 @@
+-- The district figures pivoted once: per platform, source period and
+-- district (or the 16 districts combined), the items handled, the split
+-- between district departments and streets/townships, and the printed
+-- shares, each with its printed bounds and figure id. The district marts and
+-- the audit's district checks all read this model.
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+    where subject_type in ('district', 'district_total')
+),
+
+pivoted as (
+    select
+        platform_code,
+        period_start,
+        period_end,
+        any_value(period_kind) as period_kind,
+        any_value(period_code) as period_code,
+        any_value(year) as year,
+        subject_type,
+        subject_code,
+        any_value(subject_name_zh) as subject_name_zh,
+        any_value(section_zh) as section_zh,
+        min(source_id) as source_id,
+
+        -- items handled
+        {{ pivot_figure('items', 'items') }} as items,
+        {{ pivot_figure('items', 'cast(value_low as double)') }} as items_low,
+        {{ pivot_figure('items', 'cast(value_high as double)') }} as items_high,
+        {{ pivot_figure('items', 'figure_id') }} as items_figure_id,
+
+        -- district departments
+        {{ pivot_figure('district_department_items', 'items') }} as department_items,
+        {{ pivot_figure('district_department_items', 'cast(value_low as double)') }}
+            as department_items_low,
+        {{ pivot_figure('district_department_items', 'cast(value_high as double)') }}
+            as department_items_high,
+        {{ pivot_figure('district_department_items', 'figure_id') }} as department_figure_id,
+
+        -- streets and townships
+        {{ pivot_figure('street_township_items', 'items') }} as street_items,
+        {{ pivot_figure('street_township_items', 'cast(value_low as double)') }}
+            as street_items_low,
+        {{ pivot_figure('street_township_items', 'cast(value_high as double)') }}
+            as street_items_high,
+        {{ pivot_figure('street_township_items', 'figure_id') }} as street_figure_id,
+
+        -- printed shares
+        {{ as_pct(pivot_figure('share_of_districts_pct')) }} as published_share_of_districts_pct,
+        {{ as_pct(pivot_figure('district_department_share_pct')) }}
+            as published_district_department_share_pct,
+        {{ as_pct(pivot_figure('street_township_share_pct')) }}
+            as published_street_township_share_pct
+    from figures
+    group by platform_code, period_start, period_end, subject_type, subject_code
+)
+
+select
+    platform_code,
+    period_start,
+    period_end,
+    period_kind,
+    period_code,
+    year,
+    source_id,
+    subject_type,
+    subject_code,
+    subject_name_zh,
+    section_zh,
+    items,
+    items_low,
+    items_high,
+    items_figure_id,
+    department_items,
+    department_items_low,
+    department_items_high,
+    department_figure_id,
+    street_items,
+    street_items_low,
+    street_items_high,
+    street_figure_id,
+    published_share_of_districts_pct,
+    published_district_department_share_pct,
+    published_street_township_share_pct
+from pivoted

@@ -1,0 +1,122 @@
+-- The intake as a series: one row per platform, period and member for every
+-- year (and part-year) any source speaks of, with the best-known items, the
+-- bounds they are known within, how they were obtained (printed,
+-- sum_of_parts, back_calculated_from_<period>), from which source, and the
+-- year-on-year change computed from consecutive years wherever both exist.
+-- Cumulative totals are in fct_period_volume.
+with
+
+intake_series as (
+    select * from {{ ref('int_report__intake_series') }}
+    where is_best and period_kind != 'cumulative'
+),
+
+members as (
+    select * from {{ ref('int_report__intake_members') }}
+),
+
+member_names as (
+    select distinct
+        dimension,
+        member,
+        member_name_zh,
+        member_name_en
+    from {{ ref('ref_intake_members') }}
+),
+
+sources as (
+    select * from {{ ref('stg_reference__sources') }}
+),
+
+totals as (
+    select
+        platform_code,
+        period_start,
+        period_end,
+        items as total_items
+    from intake_series
+    where subject_code = 'total.all'
+),
+
+with_previous_year as (
+    select
+        this.*,
+        previous.items as previous_year_items
+    from intake_series as this
+    left join intake_series as previous
+        on
+            this.platform_code = previous.platform_code
+            and this.subject_code = previous.subject_code
+            and cast(this.period_start - interval 1 year as date) = previous.period_start
+            and cast(this.period_end - interval 1 year as date) = previous.period_end
+),
+
+final as (
+    select
+        with_previous_year.platform_code,
+        with_previous_year.year,
+        with_previous_year.period_code,
+        with_previous_year.period_kind,
+        with_previous_year.period_start,
+        with_previous_year.period_end,
+        with_previous_year.dimension,
+        with_previous_year.member,
+        member_names.member_name_zh,
+        member_names.member_name_en,
+
+        -- items, and how they are known
+        with_previous_year.items,
+        cast(floor(with_previous_year.items_low) as bigint) as items_low,
+        cast(ceil(with_previous_year.items_high) as bigint) as items_high,
+        with_previous_year.how_obtained,
+        with_previous_year.source_ids as source_id,
+        sources.source_kind,
+
+        -- shares
+        {{ share_pct('with_previous_year.items', 'totals.total_items') }} as share_of_total_pct,
+        members.published_share_of_total_pct,
+
+        -- change against the year before
+        with_previous_year.previous_year_items,
+        {{ share_pct('with_previous_year.items - with_previous_year.previous_year_items',
+            'with_previous_year.previous_year_items') }} as yoy_change_pct,
+        members.yoy_change_pct as published_yoy_change_pct
+
+    from with_previous_year
+    left join member_names
+        on
+            with_previous_year.dimension = member_names.dimension
+            and with_previous_year.member = member_names.member
+    left join totals
+        on {{ same_period('with_previous_year', 'totals') }}
+    left join members
+        on
+            {{ same_period('with_previous_year', 'members') }}
+            and with_previous_year.subject_code = members.subject_code
+    left join sources
+        on with_previous_year.source_ids = sources.source_id
+)
+
+select
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    dimension,
+    member,
+    member_name_zh,
+    member_name_en,
+    items,
+    items_low,
+    items_high,
+    how_obtained,
+    source_id,
+    source_kind,
+    share_of_total_pct,
+    published_share_of_total_pct,
+    previous_year_items,
+    yoy_change_pct,
+    published_yoy_change_pct
+from final

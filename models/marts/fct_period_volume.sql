@@ -1,0 +1,72 @@
+-- Every printed volume of the intake over a period other than a calendar
+-- year (half-years, January–November, running totals since the platform's
+-- series start) and every forecast, one row per printing: every source's
+-- figure is kept, with whether it is the canonical printing.
+with
+
+printings as (
+    select * from {{ ref('stg_report__printings') }}
+    where
+        subject_type = 'intake'
+        and measure in ('items', 'forecast_items')
+        and (period_kind != 'year' or measure = 'forecast_items')
+),
+
+member_names as (
+    select distinct
+        dimension,
+        member,
+        member_name_zh,
+        member_name_en
+    from {{ ref('ref_intake_members') }}
+),
+
+final as (
+    select
+        {{ mart_key_columns('printings') }},
+        printings.source_kind,
+        printings.is_canonical,
+        split_part(printings.subject_code, '.', 1) as dimension,
+        split_part(printings.subject_code, '.', 2) as member,
+        member_names.member_name_zh,
+        member_names.member_name_en,
+        printings.measure,
+        printings.subject_zh as printed_name,
+        printings.value_as_printed,
+        printings.unit_printed,
+        printings.approximation_en,
+        printings.items,
+        cast(floor(printings.value_low) as bigint) as items_low,
+        cast(ceil(printings.value_high) as bigint) as items_high,
+        printings.source_phrase
+    from printings
+    left join member_names
+        on
+            split_part(printings.subject_code, '.', 1) = member_names.dimension
+            and split_part(printings.subject_code, '.', 2) = member_names.member
+)
+
+select
+    platform_code,
+    year,
+    period_code,
+    period_kind,
+    period_start,
+    period_end,
+    source_id,
+    source_kind,
+    is_canonical,
+    dimension,
+    member,
+    member_name_zh,
+    member_name_en,
+    measure,
+    printed_name,
+    value_as_printed,
+    unit_printed,
+    approximation_en,
+    items,
+    items_low,
+    items_high,
+    source_phrase
+from final
