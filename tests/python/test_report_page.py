@@ -23,6 +23,7 @@ import pytest
 from conftest import ROOT
 
 from hotline12345.cli import main
+from hotline12345.report.formatting import pct, wan, whole
 
 pytestmark = pytest.mark.slow
 
@@ -37,6 +38,18 @@ CHROMIUM_ARGS = [
 ]
 SECTIONS = ["intake", "categories", "monthly", "districts", "units", "topics", "service-quality", "audit"]
 SCREENSHOT = ROOT / "target" / "report-page.png"
+
+
+def test_numbers_are_formatted_as_the_report_prints_them() -> None:
+    assert wan(75_924_000) == "7592.4"  # 共受理群众反映 7592.4 万件
+    assert wan(1_400_000) == "140.0"  # 朝阳区 … 140.0 万件: the trailing zero stays
+    assert wan(65_000) == "6.5"  # 延庆区 约 6.5 万件
+    assert pct(Decimal("72.5")) == "72.50"  # 石景山区 区级部门 … 占比 72.50%
+    assert pct(100 * 11.6 / 16) == "72.50"
+    assert pct(Decimal("55.345")) == "55.35"  # half up, as printed: 55.35% stands for 55.345–55.355
+    assert pct(Decimal("-26.34")) == "-26.34"  # 市场管理 同比下降 26.34%
+    assert whole(150_290) == "150290"  # 每月一题 table: 物业服务不规范 150290
+    assert wan(None) == pct(None) == whole(None) == ""
 
 
 @pytest.fixture(scope="module")

@@ -855,8 +855,15 @@ class Page:
             ("service-quality", "服务质量 Service quality", self.service_quality),
             ("audit", "审计 Audit", self.audit),
         ]
-        if len({row["year"] for row in self.data.series}) > 1:
+        series_years = {row["year"] for row in self.data.series}
+        if len(series_years) > 1:
             builders.append(("series", "历年 Series", self.series))
+            series_note = ""
+        else:
+            series_note = (
+                "<p>历年序列：仓库只有一个年度，故无序列一节。 The warehouse holds one year, so there is no series "
+                "section (it appears once marts.fct_annual_intake holds more than one year).</p>"
+            )
         sections = [build() for _, _, build in builders]
         toc = "".join(f'<li><a href="#{key}">{text(label)}</a></li>' for key, label, _ in builders)
         year = self.year
@@ -885,7 +892,7 @@ inconsistent in the audit</span></p>
 </main>
 <footer><p>每个数字均读自数据仓库（marts 与 audit.published_figure_checks）；图表由 Vega-Lite 离线渲染为 SVG。
 Every number is read from the warehouse (the marts and audit.published_figure_checks); charts are Vega-Lite rendered
-offline to SVG. 万件 = 10,000 items.</p></footer>
+offline to SVG. 万件 = 10,000 items.</p>{series_note}</footer>
 </body>
 </html>
 """
