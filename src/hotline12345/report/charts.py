@@ -117,6 +117,9 @@ def audit_intervals(records: list[Record]) -> alt.TopLevelMixin:
     return alt.layer(feasible, printed, point).properties(width=WIDTH - 120, height=len(records) * 14)
 
 
+_SHAPES = {"公布": "square", "分项加总": "triangle-up", "倒推": "circle"}
+
+
 def series_chart(records: list[Record]) -> alt.TopLevelMixin:
     """Totals and channels by period; the point shape says how each figure was obtained."""
     base = alt.Chart(_data(records)).encode(
@@ -124,6 +127,14 @@ def series_chart(records: list[Record]) -> alt.TopLevelMixin:
         y=alt.Y("wan:Q", title="万件 (10,000 items)"),
         color=alt.Color("member_label:N", title="series 序列"),
     )
-    line = base.mark_line(strokeWidth=1.5).encode(detail="member_label:N")
-    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("how_obtained:N", title="how obtained 来源"))
+    # Lines join whole years only; a half-year or part-year figure stands as a point on its own.
+    line = base.transform_filter(alt.datum.period_kind == "year").mark_line(strokeWidth=1.5)
+    shapes = sorted({str(r["how_obtained"]) for r in records})
+    points = base.mark_point(size=80, filled=True, opacity=1).encode(
+        shape=alt.Shape(
+            "how_obtained:N",
+            title="how obtained 来历",
+            scale=alt.Scale(domain=shapes, range=[_SHAPES.get(s.split(" ")[0], "diamond") for s in shapes]),
+        )
+    )
     return alt.layer(line, points).properties(width=WIDTH, height=260)

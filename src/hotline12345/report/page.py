@@ -805,10 +805,11 @@ class Page:
                 f'<td>{text(row["source_id"])}<span class="en">{text(kind_zh)} {text(kind_en)}</span></td>'
                 "</tr>"
             )
-            if row["items"] is not None:
+            if row["items"] is not None and row["period_kind"] != "cumulative":
                 records.append(
                     {
                         "period_code": row["period_code"],
+                        "period_kind": row["period_kind"],
                         "member_label": f"{row['member_name_zh']} {row['member_name_en'] or ''}".strip(),
                         "wan": wan_value(row["items"]),
                         "how_obtained": f"{how_zh} {how_en}",
@@ -823,7 +824,8 @@ class Page:
                 figure(
                     charts.render_svg(chart, "Intake series"),
                     "历年总量与渠道（万件）；点的形状表示数字的来历。 Totals and channels by period; the point shape "
-                    "says whether a figure was printed, summed from printed parts or back-calculated.",
+                    "says whether a figure was printed, summed from printed parts or back-calculated; lines join whole years "
+                    "only, and cumulative totals are in the table only.",
                 ),
                 table(
                     [

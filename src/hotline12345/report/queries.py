@@ -156,7 +156,7 @@ SERIES_QUERY = """
            published_yoy_change_pct, yoy_change_pct
     from marts.fct_annual_intake
     where dimension in ('total', 'channel')
-    order by period_code, dimension, member, source_id
+    order by period_start, period_end, dimension <> 'total', dimension, member, source_id
 """
 
 
