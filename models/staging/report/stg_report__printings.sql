@@ -38,6 +38,10 @@ observations as (
     select * from {{ ref('ref_monthly_observations') }}
 ),
 
+measures as (
+    select * from {{ ref('ref_measures') }}
+),
+
 printings as (
     select
         true as is_canonical,
@@ -105,6 +109,7 @@ parsed as (
         subject_types.parent_subject_type,
         printings.list_position,
         printings.measure,
+        measures.normalised_unit as measure_normalised_unit,
         printings.approximation_zh,
         approximations.approximation_en,
         approximations.printed_position as approximation_position,
@@ -130,6 +135,8 @@ parsed as (
         on printings.subject_type = subject_types.subject_type
     left join observations
         on printings.observation_zh = observations.observation_zh
+    left join measures
+        on printings.measure = measures.measure
 ),
 
 coded as (
@@ -200,6 +207,7 @@ final as (
         population_code,
         list_position,
         measure,
+        measure_normalised_unit,
         approximation_zh is not null as is_approximate,
         approximation_zh,
         approximation_en,

@@ -1,0 +1,94 @@
+"""Name the seed file, line and column behind a failing dbt test.
+
+The rules on what a seed value means live in dbt (staging models and tests),
+not here. The tests that judge single seed rows store their failing rows
+(`store_failures`), and every such row carries `seed_name` and `seed_line`
+(stg_report__printings numbers the rows as they stand in the file). The test
+says, in its `meta`, which seed column is at fault (`seed_column`) and what is
+wrong (`problem`). This module only reads those rows back after a failed
+build and turns them into SeedProblems a person can act on:
+"seeds/figures/printed_figures.csv, line 23, column unit_printed: '千件' is
+not a known unit (ref_units)".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from hotline12345.project import Project
+from hotline12345.seeds import SeedProblem
+
+STORED_FAILURES_SCHEMA = "dbt_test__audit"
+
+
+def _manifest_nodes(project: Project) -> list[dict[str, Any]]:
+    manifest = project.root / "target" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    return list(document.get("nodes", {}).values())
+
+
+def _cell(path: Path, line: int, column: str) -> str | None:
+    """The value in `column` on `line` (1 = the header) of a CSV file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            if reader.line_num == line:
+                return row.get(column)
+    return None
+
+
+def _relation(relation_name: str) -> str:
+    """`"catalog"."schema"."table"` without its catalog: the scratch file's name varies."""
+    parts = [part.strip('"') for part in relation_name.split(".")]
+    return ".".join(f'"{part}"' for part in parts[-2:])
+
+
+def seed_problems_from_failed_tests(
+    project: Project, database: Path, failed_tests: Iterable[str]
+) -> list[SeedProblem]:
+    """The seed rows behind the failed tests that judge single rows, as SeedProblems."""
+    nodes = _manifest_nodes(project)
+    tests = {node["name"]: node for node in nodes if node.get("resource_type") == "test"}
+    seed_files = {
+        node["name"]: project.root / node["original_file_path"] for node in nodes if node.get("resource_type") == "seed"
+    }
+    problems: list[SeedProblem] = []
+    wanted = [name for name in failed_tests if name in tests]
+    if not wanted or not database.exists():
+        return problems
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for name in wanted:
+            node = tests[name]
+            meta = node.get("config", {}).get("meta", {}) or {}
+            column = meta.get("seed_column")
+            relation_name = node.get("relation_name")
+            if not column or not relation_name:
+                continue
+            try:
+                rows = connection.execute(
+                    f"select distinct seed_name, seed_line from {_relation(relation_name)} order by 1, 2"
+                ).fetchall()
+            except duckdb.Error:
+                continue
+            for seed_name, seed_line in rows:
+                path = seed_files.get(str(seed_name))
+                if path is None or seed_line is None:
+                    continue
+                value = _cell(path, int(seed_line), column)
+                shown = f"{value!r} " if value else ""
+                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{meta.get('problem', name)}"))
+    return problems
+
+
+def drop_stored_failures(database: Path) -> None:
+    """Remove the (empty) tables of stored test failures from a build that passed, before it is published."""
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(f"drop schema if exists {STORED_FAILURES_SCHEMA} cascade")
