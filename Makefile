@@ -7,7 +7,7 @@ SCRATCH_DIR := $(CURDIR)/target/scratch
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: build test lint dbt-test pytest docs export clean report browser
+.PHONY: build test lint dbt-test mf-validate pytest docs export clean superset-venv superset bi-test report browser
 
 ## Create the virtual environment from the pinned versions.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -22,7 +22,7 @@ build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
 ## Lint, then the whole dbt build with every test, then pytest; all against scratch files.
-test: lint dbt-test pytest
+test: lint dbt-test mf-validate pytest
 
 lint: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
@@ -30,10 +30,18 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests/python
 	$(BIN)/ruff format --check src tests/python
 	$(BIN)/mypy
+	$(BIN)/ruff check bi tests/bi
+	$(BIN)/ruff format --check bi tests/bi
+	$(BIN)/mypy --strict bi/superset tests/bi
 
 dbt-test: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
 	$(BIN)/hotline12345 build --target $(SCRATCH_DIR)/hotline12345.duckdb
+
+## The semantic layer (models/semantic/): dbt parses it, then MetricFlow validates it against the scratch warehouse.
+mf-validate: dbt-test
+	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/dbt parse --quiet
+	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/python -m hotline12345.mf validate-configs
 
 pytest: $(BIN)/.installed
 	$(BIN)/pytest
@@ -49,6 +57,26 @@ docs: $(BIN)/.installed
 export: $(BIN)/.installed
 	$(BIN)/hotline12345 export --out export
 
+## Apache Superset in its own environment, never in the project's: bi/superset/requirements.txt.
+SUPERSET_VENV := .venv-superset
+$(SUPERSET_VENV)/.installed: bi/superset/requirements.txt
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SUPERSET_VENV)/bin/python -m pip install --quiet -r bi/superset/requirements.txt
+	touch $@
+
+superset-venv: $(SUPERSET_VENV)/.installed
+
+## Superset on http://127.0.0.1:8088 with the dashboard imported, on the published warehouse (built if missing).
+superset: $(BIN)/.installed $(SUPERSET_VENV)/.installed
+	test -f $(or $(HOTLINE12345_DUCKDB_PATH),warehouse/hotline12345.duckdb) || $(BIN)/hotline12345 build
+	$(BIN)/python -m hotline12345.superset serve
+
+## Superset driven through its REST API (tests/bi): import, datasets, charts against the marts, read-only, rebuilds.
+## Uses the scratch warehouse of `make test` when there is one, else builds its own.
+bi-test: $(BIN)/.installed $(SUPERSET_VENV)/.installed
+	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest tests/bi
+
 ## The report as one self-contained page, report/index.html, from the published warehouse (read-only).
 report: $(BIN)/.installed
 	$(BIN)/hotline12345 report
@@ -63,4 +91,4 @@ browser:
 	fi
 
 clean:
-	rm -rf target logs export $(VENV)
+	rm -rf target logs export $(VENV) $(SUPERSET_VENV)

@@ -1,0 +1,37 @@
+"""MetricFlow's `mf` command, offline: `python -m hotline12345.mf query --metrics items ...`.
+
+dbt-metricflow's CLI asks PyPI for a newer version of itself on every call
+(update_checker, one HTTPS request). This wrapper switches that check off and
+keeps dbt's anonymous usage statistics off, then hands the arguments to `mf`
+unchanged. Run it from the dbt project folder after `dbt parse`, with
+HOTLINE12345_DUCKDB_PATH pointing at a built warehouse.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _no_update_check(*_args: object, **_kwargs: object) -> None:
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    import update_checker
+
+    update_checker.UpdateChecker.check = _no_update_check
+    from dbt_metricflow.cli.main import cli
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        cli.main(args=arguments, prog_name="mf", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""The committed Superset bundle is what bi/superset/generate_bundle.py writes, and it fills in only the path."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+from conftest import ROOT
+
+from hotline12345.superset import BUNDLE_ROOT, bundle_zip
+
+BUNDLE_DIR = ROOT / "bi" / "superset" / "bundle"
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_bundle", ROOT / "bi" / "superset" / "generate_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_bundle_is_the_generators_output() -> None:
+    generated: dict[str, str] = _generator().bundle_files()
+    committed = {path.relative_to(BUNDLE_DIR).as_posix(): path for path in BUNDLE_DIR.rglob("*.yaml")}
+    assert sorted(committed) == sorted(generated), "run .venv/bin/python bi/superset/generate_bundle.py"
+    for name, text in generated.items():
+        assert committed[name].read_text(encoding="utf-8") == text, f"{name}: regenerate the bundle"
+
+
+def test_the_zip_carries_the_warehouse_path_into_a_read_only_uri(tmp_path: Path) -> None:
+    warehouse = tmp_path / "some folder" / "hotline12345.duckdb"
+    with zipfile.ZipFile(io.BytesIO(bundle_zip(BUNDLE_DIR, warehouse))) as archive:
+        names = archive.namelist()
+        assert all(name.startswith(f"{BUNDLE_ROOT}/") for name in names)
+        database = yaml.safe_load(archive.read(f"{BUNDLE_ROOT}/databases/hotline12345.yaml"))
+        metadata = yaml.safe_load(archive.read(f"{BUNDLE_ROOT}/metadata.yaml"))
+        texts = [archive.read(name).decode("utf-8") for name in names]
+    assert database["sqlalchemy_uri"] == f"duckdb:///{warehouse}?access_mode=read_only"
+    assert database["allow_dml"] is False
+    assert metadata["type"] == "Dashboard"
+    assert not [text for text in texts if "{{" in text], "a placeholder was left unfilled"

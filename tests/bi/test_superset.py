@@ -1,0 +1,302 @@
+"""Superset with the committed dashboard, exercised through its REST API.
+
+Expected figures come from the 2022 report (source_documents/): the intake
+7592.4 万件, 电话 3390.2 万件 and 网络 4202.2 万件, 派单办理 883.5 万件 and
+直接答复 6708.9 万件, the top category 市场管理 97.1 万件, the top district
+朝阳区 约 140 万件 (140.0 in the district table), the largest 每月一题 topic
+物业服务不规范 150290 件, resolution 92.72% and satisfaction 93.63%. Whole
+charts are compared with the same question asked of the marts directly.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, Superset, query_warehouse, sha256
+
+from hotline12345.superset import SupersetClient
+
+PERIOD = "period_code = '2022'"
+
+# Every chart of the dashboard and the query of the marts that must give the same rows.
+CHART_QUERIES: dict[str, str] = {
+    "受理总量 Total intake (items)": f"""
+        select sum(items) as items from marts.fct_intake_volume where {PERIOD} and dimension = 'total'""",
+    "受理渠道 Intake by channel": f"""
+        select member_name_zh, sum(items) as items from marts.fct_intake_volume
+        where {PERIOD} and dimension = 'channel' group by all""",
+    "办理方式 Intake by handling mode": f"""
+        select member_name_zh, sum(items) as items from marts.fct_intake_volume
+        where {PERIOD} and dimension = 'handling_mode' group by all""",
+    "解决率与满意率 Resolution and satisfaction (%)": f"""
+        select period_code, resolution_rate_pct, satisfaction_rate_pct from marts.fct_service_quality
+        where {PERIOD} and subject_code = 'city_wide' and is_canonical""",
+    "十大类日常问题 Top ten categories (items)": f"""
+        select category_name_zh, sum(items) as items from marts.fct_category_volume where {PERIOD} group by all""",
+    "各区承办量 Items dispatched to each district": f"""
+        select district_name_zh, sum(items) as items from marts.fct_district_workload where {PERIOD} group by all""",
+    "区级部门与街道乡镇 District departments and streets/townships": f"""
+        select district_name_zh, items, district_department_items, street_township_items,
+               street_township_share_pct, published_street_township_share_pct
+        from marts.fct_district_workload where {PERIOD}""",
+    "每月一题 Topics of the month (items)": f"""
+        select topic_name_zh, sum(items) as items from marts.fct_monthly_topic where {PERIOD} group by all""",
+    "承办单位 Handling units named with a count": f"""
+        select unit_type, unit_name_zh, items from marts.fct_handling_unit_workload where {PERIOD}""",
+    "审计 Audit: checks by status": f"""
+        select status, count(*) as checks from audit.published_figure_checks where {PERIOD} group by all""",
+    "审计发现 Published figures that do not add up": f"""
+        select subject, figure, published_value, feasible_low, feasible_high, explanation, check_id
+        from audit.published_figure_checks where {PERIOD} and status = 'inconsistent'""",
+    "历年受理量 Intake by year (items)": """
+        select year, sum(items) as items from marts.fct_annual_intake
+        where period_kind = 'year' and dimension = 'total' group by all""",
+    "历年受理渠道 Intake by channel and year (items)": """
+        select year, member_name_zh, sum(items) as items from marts.fct_annual_intake
+        where period_kind = 'year' and dimension = 'channel' group by all""",
+}
+
+DATASETS = {
+    "marts.fct_intake_volume",
+    "marts.fct_annual_intake",
+    "marts.fct_category_volume",
+    "marts.fct_subcategory_volume",
+    "marts.fct_district_workload",
+    "marts.fct_handling_unit_workload",
+    "marts.fct_monthly_topic",
+    "marts.fct_service_quality",
+    "audit.published_figure_checks",
+}
+
+
+def plain(value: object) -> object:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def as_rows(records: list[dict[str, Any]]) -> list[tuple[object, ...]]:
+    return sorted((tuple(plain(value) for value in record.values()) for record in records), key=repr)
+
+
+def chart_data(client: SupersetClient, chart_id: int) -> list[dict[str, Any]]:
+    """What the chart's saved query returns through Superset's chart data API."""
+    answer = client.get(f"/api/v1/chart/{chart_id}/data/")
+    results = answer["result"]
+    assert len(results) == 1, results
+    assert results[0].get("error") is None, results[0]
+    return list(results[0]["data"])
+
+
+def charts_by_title(client: SupersetClient) -> dict[str, int]:
+    return {str(chart["slice_name"]): int(chart["id"]) for chart in client.listing("chart")}
+
+
+def sql_lab(client: SupersetClient, database_id: int, sql: str) -> list[dict[str, Any]]:
+    answer = client.sql(database_id, sql)
+    assert answer.get("status") == "success", answer
+    return list(answer["data"])
+
+
+def test_the_dashboard_holds_every_chart(superset: Superset) -> None:
+    dashboards = superset.client.listing("dashboard")
+    assert [row["slug"] for row in dashboards] == ["hotline12345"]
+    charts = superset.client.get("/api/v1/dashboard/hotline12345/charts")["result"]
+    assert {chart["slice_name"] for chart in charts} == set(CHART_QUERIES)
+
+
+def test_the_database_connects_read_only(superset: Superset) -> None:
+    database_id = superset.database_id()
+    connection = superset.client.get(f"/api/v1/database/{database_id}/connection")["result"]
+    uri = connection["sqlalchemy_uri"]
+    assert uri == f"duckdb:///{superset.warehouse.resolve()}?access_mode=read_only"
+    assert connection["allow_dml"] is False
+    tested = superset.client.post(
+        "/api/v1/database/test_connection/",
+        json={"sqlalchemy_uri": uri, "database_name": connection["database_name"]},
+    )
+    assert tested["message"] == "OK"
+    attached = sql_lab(superset.client, database_id, "select path, readonly from duckdb_databases() where not internal")
+    assert attached == [{"path": str(superset.warehouse.resolve()), "readonly": True}]
+
+
+def test_every_dataset_lists_its_columns_with_the_warehouse_comments(superset: Superset) -> None:
+    datasets = superset.client.listing("dataset")
+    assert {f"{row['schema']}.{row['table_name']}" for row in datasets} == DATASETS
+    for row in datasets:
+        schema, table = row["schema"], row["table_name"]
+        columns = superset.client.get(f"/api/v1/dataset/{row['id']}")["result"]["columns"]
+        listed = {column["column_name"]: column["description"] for column in columns}
+        stored = {
+            str(found["column_name"]): found["comment"]
+            for found in query_warehouse(
+                superset.warehouse,
+                f"select column_name, comment from duckdb_columns() "
+                f"where schema_name = '{schema}' and table_name = '{table}'",
+            )
+        }
+        assert listed == stored, f"{schema}.{table}"
+        undocumented = sorted(name for name, comment in stored.items() if not comment)
+        assert not undocumented, f"{schema}.{table} has columns without a comment: {undocumented}"
+
+
+@pytest.mark.parametrize("title", sorted(CHART_QUERIES))
+def test_each_chart_returns_the_figures_of_the_marts(superset: Superset, title: str) -> None:
+    chart_id = charts_by_title(superset.client)[title]
+    shown = chart_data(superset.client, chart_id)
+    expected = query_warehouse(superset.warehouse, CHART_QUERIES[title])
+    assert shown, title
+    assert [list(record) for record in shown[:1]] == [list(record) for record in expected[:1]], "column names"
+    assert as_rows(shown) == as_rows(expected)
+
+
+def test_the_charts_show_the_reports_figures(superset: Superset) -> None:
+    charts = charts_by_title(superset.client)
+
+    def data(title: str) -> list[dict[str, Any]]:
+        return chart_data(superset.client, charts[title])
+
+    assert data("受理总量 Total intake (items)") == [{"items": 75_924_000}]
+    channels = {row["member_name_zh"]: row["items"] for row in data("受理渠道 Intake by channel")}
+    assert channels == {"电话渠道": 33_902_000, "网络渠道": 42_022_000}
+    assert round(100 * channels["网络渠道"] / 75_924_000, 2) == 55.35
+    modes = {row["member_name_zh"]: row["items"] for row in data("办理方式 Intake by handling mode")}
+    assert modes == {"派单办理": 8_835_000, "直接答复": 67_089_000}
+    categories = data("十大类日常问题 Top ten categories (items)")
+    assert len(categories) == 10
+    assert categories[0] == {"category_name_zh": "市场管理", "items": 971_000}
+    districts = data("各区承办量 Items dispatched to each district")
+    assert len(districts) == 16
+    assert districts[0] == {"district_name_zh": "朝阳区", "items": 1_400_000}
+    topics = data("每月一题 Topics of the month (items)")
+    assert len(topics) == 17
+    assert topics[0] == {"topic_name_zh": "物业服务不规范", "items": 150_290}
+    quality = data("解决率与满意率 Resolution and satisfaction (%)")
+    assert [(row["resolution_rate_pct"], row["satisfaction_rate_pct"]) for row in quality] == [(92.72, 93.63)]
+    findings = data("审计发现 Published figures that do not add up")
+    # 朝阳区: 92.4 of 140.0 万件 is 65.96–66.04%, printed 66.06% (and the streets' 33.94% with it).
+    assert {row["subject"] for row in findings} == {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
+    assert len(findings) == 10
+    by_year = {row["year"]: row["items"] for row in data("历年受理量 Intake by year (items)")}
+    assert by_year[2022] == 75_924_000
+    assert list(by_year) == sorted(by_year), "years in order"
+
+
+WRITES = (
+    "CREATE TABLE marts.bi_write_probe AS SELECT 1 AS x",
+    "UPDATE marts.fct_district_workload SET items = 0",
+    "DELETE FROM audit.published_figure_checks",
+)
+
+
+def test_a_write_through_superset_fails_and_the_file_is_unchanged(superset: Superset) -> None:
+    client, database_id = superset.client, superset.database_id()
+    before = sha256(superset.warehouse)
+    # The dashboard's connection does not allow DML: Superset refuses before DuckDB sees it.
+    for statement in WRITES:
+        answer = client.sql(database_id, statement)
+        assert answer.get("status") != "success", answer
+        assert "DML" in json.dumps(answer), answer
+    # A connection to the same URI that does allow DML: DuckDB refuses, the file is attached read-only.
+    uri = client.get(f"/api/v1/database/{database_id}/connection")["result"]["sqlalchemy_uri"]
+    probe = client.post(
+        "/api/v1/database/",
+        json={"database_name": "write probe", "sqlalchemy_uri": uri, "allow_dml": True, "expose_in_sqllab": True},
+        expect=(201,),
+    )
+    try:
+        for statement in WRITES:
+            answer = client.sql(int(probe["id"]), statement)
+            assert answer.get("status") != "success", answer
+            assert "read-only" in json.dumps(answer), answer
+    finally:
+        client.request("DELETE", f"/api/v1/database/{probe['id']}")
+    assert sha256(superset.warehouse) == before
+    assert sql_lab(client, database_id, "select count(*) as n from marts.fct_district_workload where items = 0") == [
+        {"n": 0}
+    ]
+
+
+def _copy_project(destination: Path) -> Path:
+    ignore = shutil.ignore_patterns(
+        ".venv", ".venv-superset", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "__pycache__"
+    )
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    (destination / "warehouse").mkdir()
+    return destination
+
+
+def _rename_district(project: Path, name_zh: str, new_name_en: str) -> None:
+    seed = project / "seeds" / "reference" / "ref_districts.csv"
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    zh, en = header.index("district_name_zh"), header.index("district_name_en")
+    changed = 0
+    for number, line in enumerate(lines[1:], start=1):
+        fields = line.split(",")
+        if fields[zh] == name_zh:
+            fields[en] = new_name_en
+            lines[number] = ",".join(fields)
+            changed += 1
+    assert changed == 1
+    seed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_rebuild_under_superset_succeeds_and_superset_sees_the_new_data(superset: Superset, tmp_path: Path) -> None:
+    client, database_id = superset.client, superset.database_id()
+    question = "select district_name_en from marts.dim_district where district_name_zh = '朝阳区'"
+    assert sql_lab(client, database_id, question) == [{"district_name_en": "Chaoyang District"}]
+    before = sha256(superset.warehouse)
+    project = _copy_project(tmp_path / "project")
+    _rename_district(project, "朝阳区", "Chaoyang District (rebuilt)")
+
+    # Superset keeps answering from the file while the build writes its scratch file and renames it into place.
+    seen: list[str] = []
+    failures: list[dict[str, Any]] = []
+    building = threading.Event()
+    building.set()
+
+    def keep_asking() -> None:
+        while building.is_set():
+            answer = client.sql(database_id, question)
+            if answer.get("status") == "success":
+                seen.append(str(answer["data"][0]["district_name_en"]))
+            else:
+                failures.append(answer)
+            time.sleep(0.25)
+
+    asker = threading.Thread(target=keep_asking)
+    asker.start()
+    try:
+        build = subprocess.run(
+            [
+                str(ROOT / ".venv" / "bin" / "hotline12345"),
+                "--project-dir",
+                str(project),
+                "build",
+                "--target",
+                str(superset.warehouse),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+    finally:
+        building.clear()
+        asker.join(timeout=120)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    assert sha256(superset.warehouse) != before
+    assert not failures, failures[:3]
+    assert seen and seen[0] == "Chaoyang District"
+    # The first query after the rebuild sees the new file.
+    assert sql_lab(client, database_id, question) == [{"district_name_en": "Chaoyang District (rebuilt)"}]
+    # And the dashboard's figures are still the marts' figures.
+    districts = chart_data(client, charts_by_title(client)["各区承办量 Items dispatched to each district"])
+    assert districts[0] == {"district_name_zh": "朝阳区", "items": 1_400_000}
