@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hotline12345.analyses import available_analyses, run_analysis
+from hotline12345.analyses import FORMATS, available_analyses, run_analysis, write_result
 from hotline12345.export import export_marts
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     analysis = commands.add_parser("analysis", help="run one of the questions in analyses/ on the warehouse, read-only")
     analysis.add_argument("name", nargs="?", help="the analysis (file name without .sql); omit to list them")
     analysis.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
+    analysis.add_argument(
+        "--format", choices=FORMATS, default="table", help="an aligned table (default), CSV with a header, or JSON"
+    )
     report = commands.add_parser(
         "report", help="write the report as one self-contained HTML page (charts, tables, the audit), read-only"
     )
@@ -48,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`hotline12345 analysis x | head`): not an error.
+        # Point stdout at /dev/null so that Python's final flush does not fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = _parser().parse_args(argv)
     project = Project.discover(arguments.project_dir)
     if arguments.command == "validate":
@@ -78,10 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not arguments.name:
             print("\n".join(available_analyses(project)))
             return 0
-        result = run_analysis(project, arguments.name, database)
-        print("\t".join(result.columns))
-        for row in result.rows:
-            print("\t".join("" if value is None else str(value) for value in row))
+        try:
+            result = run_analysis(project, arguments.name, database)
+        except (ValueError, FileNotFoundError, RuntimeError) as problem:
+            print(f"analysis failed: {problem}", file=sys.stderr)
+            return 1
+        write_result(result, sys.stdout, arguments.format)
+        sys.stdout.flush()
         return 0
     files = export_marts(database, arguments.out)
     print(f"exported {len(files)} files to {arguments.out}")

@@ -1,4 +1,13 @@
-"""Run dbt through its Python API (dbtRunner), never through a shell."""
+"""Run dbt through its Python API (dbtRunner), never through a shell.
+
+dbt keeps the parsed project in `target/partial_parse.msgpack` and reuses it
+only while the profile's connection settings hash the same. The profile's
+`path` is part of that hash, so every run here shows dbt the database by its
+bare file name, from the database's own folder: a build's scratch file, a copy
+for `dbt docs` and the placeholder an analysis compiles against are all
+called `DBT_DATABASE_NAME` (see `project.py`), and partial parsing survives
+from one to the next, in this project and in any copy of it.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-from dbt.cli.main import dbtRunner
+from typing import Any
 
 from hotline12345.project import DATABASE_PATH_ENV, Project
 
@@ -34,17 +41,24 @@ class DbtOutcome:
     success: bool
     failures: tuple[NodeFailure, ...]
     exception: str | None = None
+    parsed_partially: bool = False
+    """dbt reused target/partial_parse.msgpack instead of parsing every file."""
+    full_parse_reasons: tuple[str, ...] = ()
+    """Why dbt could not parse partially, in its own words ("profile has changed", ...)."""
 
 
 @contextmanager
 def _environment(database: Path) -> Iterator[None]:
-    """Point the profile at `database` and keep dbt off the network."""
+    """Show dbt `database` by its file name from its folder, and keep dbt off the network."""
     saved = {key: os.environ.get(key) for key in (DATABASE_PATH_ENV, "DBT_SEND_ANONYMOUS_USAGE_STATS")}
-    os.environ[DATABASE_PATH_ENV] = str(database)
+    saved_cwd = os.getcwd()
+    os.environ[DATABASE_PATH_ENV] = database.name
     os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    os.chdir(database.parent)
     try:
         yield
     finally:
+        os.chdir(saved_cwd)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -59,24 +73,46 @@ def _close_duckdb() -> None:
     command; until it is closed the file cannot be checkpointed, reopened with
     other settings or safely renamed.
     """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
     environment = DuckDBConnectionManager._ENV
     if environment is not None:
         environment.close()
     DuckDBConnectionManager.close_all_connections()  # type: ignore[no-untyped-call]
 
 
+class _ParseWatcher:
+    """Listens to dbt's events for how the project was parsed."""
+
+    def __init__(self) -> None:
+        self.partial = False
+        self.reasons: list[str] = []
+
+    def __call__(self, event: Any) -> None:
+        name = event.info.name
+        if name == "PartialParsingEnabled":
+            self.partial = True
+        elif name == "UnableToPartialParse":
+            self.reasons.append(str(event.data.reason))
+
+
 def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
-    """Run one dbt command against `database` and collect what failed."""
+    """Run one dbt command against `database` and collect what failed.
+
+    Paths in `args` must be absolute: dbt runs from the database's folder.
+    Partial parsing is reused only if `database` is named `DBT_DATABASE_NAME`.
+    """
+    # dbt is imported here, not at the top: `hotline12345 analysis` answers
+    # from a compiled query without loading dbt at all.
+    from dbt.cli.main import dbtRunner
+
+    database = database.resolve()
+    root = project.root.resolve()
+    watcher = _ParseWatcher()
     with _environment(database):
         try:
-            result = dbtRunner().invoke(
-                [
-                    *args,
-                    "--project-dir",
-                    str(project.root),
-                    "--profiles-dir",
-                    str(project.root),
-                ]
+            result = dbtRunner(callbacks=[watcher]).invoke(
+                [*args, "--project-dir", str(root), "--profiles-dir", str(root)]
             )
         finally:
             _close_duckdb()
@@ -95,4 +131,10 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
                 )
             )
     exception = str(result.exception) if result.exception else None
-    return DbtOutcome(success=result.success, failures=tuple(failures), exception=exception)
+    return DbtOutcome(
+        success=result.success,
+        failures=tuple(failures),
+        exception=exception,
+        parsed_partially=watcher.partial and not watcher.reasons,
+        full_parse_reasons=tuple(watcher.reasons),
+    )

@@ -8,6 +8,10 @@ from pathlib import Path
 
 DATABASE_PATH_ENV = "HOTLINE12345_DUCKDB_PATH"
 DEFAULT_DATABASE = Path("warehouse") / "hotline12345.duckdb"
+# The one name dbt ever sees a database file by (the profile's `path`, which
+# dbt hashes to decide whether it may reuse its parse of the project). Every
+# dbt run of the package shows dbt a file of this name in its own folder.
+DBT_DATABASE_NAME = "hotline12345.duckdb"
 
 
 def find_project_dir(start: Path | None = None) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ from pathlib import Path
 import duckdb
 
 from hotline12345.dbt_runner import NodeFailure, run_dbt
-from hotline12345.project import Project
+from hotline12345.project import DBT_DATABASE_NAME, Project
+from hotline12345.seed_lines import drop_stored_failures, seed_problems_from_failed_tests
 from hotline12345.seeds import SeedProblem, validate_seeds
 
 SCRATCH_MARKER = ".building"
@@ -50,11 +52,27 @@ class BuildFailed(Exception):
 class Published:
     path: Path
     size_bytes: int
+    parsed_partially: bool = False
+    """dbt reused its parse of the project from target/ instead of parsing every file."""
 
 
-def scratch_path(target: Path, pid: int | None = None) -> Path:
-    """The file a build writes before it is published, beside the target."""
-    return target.with_name(f".{target.stem}.{pid or os.getpid()}{SCRATCH_MARKER}{target.suffix}")
+def scratch_dir(target: Path) -> Path:
+    """The folder a build writes in before it publishes, beside the target: `.<stem>.building/`.
+
+    Its name is fixed, not per process: the build lock admits one build per
+    target at a time, so whatever is in it when a build takes the lock was left
+    by a build that was killed.
+    """
+    return target.with_name(f".{target.stem}{SCRATCH_MARKER}")
+
+
+def scratch_path(target: Path) -> Path:
+    """The file a build writes before it is published.
+
+    Always called `DBT_DATABASE_NAME`, whatever the target is called, so that
+    dbt sees the same profile on every build and parses partially.
+    """
+    return scratch_dir(target) / DBT_DATABASE_NAME
 
 
 def _pid_alive(pid: int) -> bool:
@@ -74,8 +92,16 @@ def _remove(path: Path) -> None:
 
 
 def remove_stale_scratch_files(target: Path) -> list[Path]:
-    """Delete the scratch files of builds that were killed (their process is gone)."""
+    """Delete what killed builds left beside `target`. Call only while holding the build lock.
+
+    That is the scratch folder, whatever is in it, and the per-process scratch
+    files (`.<stem>.<pid>.building.duckdb`) of earlier versions whose process is gone.
+    """
     removed = []
+    folder = scratch_dir(target)
+    if folder.is_dir():
+        shutil.rmtree(folder)
+        removed.append(folder)
     for candidate in target.parent.glob(f".{target.stem}.*{SCRATCH_MARKER}{target.suffix}"):
         pid_text = candidate.name[len(target.stem) + 2 :].split(".", 1)[0]
         if pid_text.isdigit() and not _pid_alive(int(pid_text)):
@@ -122,23 +148,29 @@ def build_and_publish(project: Project, target: Path | None = None) -> Published
     """
     target = (target or project.published_database()).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    problems = validate_seeds(project.seeds_dir)
-    if problems:
-        raise BuildFailed("the seed files are not valid:", seed_problems=tuple(problems))
     with _build_lock(target):
+        # Under the lock no other build is running: anything in the scratch
+        # folder is a killed build's. Cleared even if this build fails early.
         remove_stale_scratch_files(target)
+        problems = validate_seeds(project.seeds_dir)
+        if problems:
+            raise BuildFailed("the seed files are not valid:", seed_problems=tuple(problems))
         scratch = scratch_path(target)
-        _remove(scratch)
+        scratch.parent.mkdir()
         try:
             outcome = run_dbt(project, scratch, "build")
             if not outcome.success:
                 summary = "dbt build failed; the published warehouse is unchanged:"
                 if outcome.exception:
                     summary += f"\n  {outcome.exception}"
-                raise BuildFailed(summary, failures=outcome.failures)
+                seed_problems = seed_problems_from_failed_tests(
+                    project, scratch, [failure.name for failure in outcome.failures if failure.resource_type == "test"]
+                )
+                raise BuildFailed(summary, seed_problems=tuple(seed_problems), failures=outcome.failures)
+            drop_stored_failures(scratch)
             _seal(scratch)
             os.replace(scratch, target)
             _fsync_dir(target.parent)
         finally:
-            _remove(scratch)
-    return Published(path=target, size_bytes=target.stat().st_size)
+            shutil.rmtree(scratch.parent, ignore_errors=True)
+    return Published(path=target, size_bytes=target.stat().st_size, parsed_partially=outcome.parsed_partially)

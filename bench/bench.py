@@ -1,0 +1,121 @@
+"""`make bench`: the build step of `make build` and `hotline12345 analysis`, timed against dbt's floor.
+
+dbt's floor is what dbt needs for the smallest real project: one seed, one
+model, in this virtual environment, through dbtRunner, from a fresh process,
+with the same profile settings (DuckDB, 2 threads). The steps are timed in
+turn, several rounds, alternating which goes first, after one untimed round
+so that every step starts from the state a developer's second run finds (a
+saved partial parse, compiled analyses). It prints the median of each step
+and its ratio to the floor's median.
+
+The build writes to a temporary file, never to the published warehouse, but
+like `make build` it uses the project's target/ folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ANALYSIS = "district_street_township_share"
+
+FLOOR_FILES = {
+    "dbt_project.yml": 'name: floor\nversion: "1.0.0"\nconfig-version: 2\nprofile: floor\n',
+    "profiles.yml": "floor:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: floor.duckdb\n"
+    "      threads: 2\n",
+    "seeds/one_seed.csv": "id,name\n1,one\n2,two\n",
+    "models/one_model.sql": "select id, name from {{ ref('one_seed') }}\n",
+}
+# The floor runs as our CLI does: a Python process that calls dbtRunner.
+FLOOR_RUN = (
+    "import sys\n"
+    "from dbt.cli.main import dbtRunner\n"
+    "result = dbtRunner().invoke(['build', '--project-dir', sys.argv[1], '--profiles-dir', sys.argv[1]])\n"
+    "sys.exit(0 if result.success else 1)\n"
+)
+
+
+def write_floor_project(folder: Path) -> None:
+    for name, text in FLOOR_FILES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    environment = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    environment.pop("HOTLINE12345_DUCKDB_PATH", None)
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed rounds (default 5)")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hotline12345-bench-") as scratch:
+        floor_dir = Path(scratch) / "floor"
+        write_floor_project(floor_dir)
+        warehouse = Path(scratch) / "warehouse" / "hotline12345.duckdb"
+        analysis = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "analysis", ANALYSIS]
+        analysis += ["--database", str(warehouse)]
+        compiled = ROOT / "target" / "hotline12345" / "analyses" / f"{ANALYSIS}.json"
+
+        def floor() -> float:
+            return timed([sys.executable, "-c", FLOOR_RUN, str(floor_dir)], cwd=floor_dir)
+
+        def build() -> float:
+            return timed(
+                [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "build", "--target", str(warehouse)], ROOT
+            )
+
+        def analysis_compiled() -> float:
+            return timed(analysis, ROOT)
+
+        def analysis_compiling() -> float:
+            compiled.unlink(missing_ok=True)
+            return timed(analysis, ROOT)
+
+        steps: dict[str, Callable[[], float]] = {
+            "dbt floor (1 seed, 1 model: dbt build)": floor,
+            "hotline12345 build (make build's build step)": build,
+            "hotline12345 analysis (compiled SQL kept)": analysis_compiled,
+            "hotline12345 analysis (compiles first)": analysis_compiling,
+        }
+        print(f"warming up (one untimed round), then {arguments.runs} timed rounds ...", flush=True)
+        for step in steps.values():
+            step()
+        times: dict[str, list[float]] = {name: [] for name in steps}
+        for round_number in range(arguments.runs):
+            order = list(steps.items())
+            if round_number % 2:
+                order.reverse()
+            for name, step in order:
+                times[name].append(step())
+            print(f"  round {round_number + 1}: " + ", ".join(f"{times[n][-1]:.1f}s" for n in steps), flush=True)
+    floor_name = next(iter(steps))
+    floor_median = statistics.median(times[floor_name])
+    print(f"\nmedians of {arguments.runs} runs ({os.cpu_count()} CPUs):")
+    width = max(len(name) for name in steps)
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"  {name:<{width}}  {median:6.2f}s  {median / floor_median:4.2f}x floor")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
