@@ -36,8 +36,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SECTIONS = ["intake", "categories", "monthly", "districts", "units", "topics", "service-quality", "audit"]
+SECTIONS = ["intake", "categories", "monthly", "districts", "units", "topics", "service-quality", "audit", "series"]
 SCREENSHOT = ROOT / "target" / "report-page.png"
+# The 2022 annual report's rows in a mart (the marts hold every source and period on record).
+OF_THE_2022_REPORT = (
+    "year = 2022 and period_kind = 'year'"
+    " and source_id in (select source_id from marts.dim_source where source_kind = 'annual_report')"
+)
 
 
 def test_numbers_are_formatted_as_the_report_prints_them() -> None:
@@ -177,8 +182,9 @@ def test_chaoyang_reads_as_the_report_prints_it(
     assert cells[7] == "66.06 ✗"  # the audit cannot reproduce it: 92.4 / 140.0 is 65.96–66.04%
     assert cells[8] == "66.00"  # 92.4 / 140.0 × 100, derived
     items, department = db.execute(
-        "select items, district_department_items from marts.fct_district_workload where district_name_zh = '朝阳区'"
-    ).fetchone() or (None, None)
+        f"select items, district_department_items from marts.fct_district_workload"
+        f" where district_name_zh = '朝阳区' and {OF_THE_2022_REPORT}"
+    ).fetchall()[0]
     assert cells[3] == f"{Decimal(items) / 10000:.1f}" and cells[6] == f"{Decimal(department) / 10000:.1f}"
     title = row.locator("td").nth(3).get_attribute("title") or ""
     assert "140.0 万件" in title  # the phrase it was read from, on hover
@@ -196,9 +202,9 @@ def test_the_online_share_is_printed_and_derived(
     assert cells[7] == "10.86"
     assert cells[3] == f"{Decimal('4202.2') / Decimal('7592.4') * 100:.2f}"  # derived from the printed counts
     published = db.execute(
-        "select published_share_of_total_pct from marts.fct_intake_volume where member = 'online'"
-    ).fetchone()
-    assert published == (Decimal("55.35"),)
+        f"select published_share_of_total_pct from marts.fct_intake_volume where member = 'online' and {OF_THE_2022_REPORT}"
+    ).fetchall()
+    assert published == [(Decimal("55.35"),)]
 
 
 def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection) -> None:
@@ -228,17 +234,45 @@ def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: d
     }
     findings = page.locator("#findings-table tbody tr")
     assert {findings.nth(i).get_attribute("data-check") for i in range(findings.count())} == expected
-    # The five districts whose department and street shares the report prints out of reach, two shares each.
+    # Of the 2022 report: the five districts whose department and street shares are printed out of reach.
     districts = {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
-    assert {text.split("\n")[0] for text in findings.locator("td:first-child").all_inner_texts()} == districts
-    assert findings.count() == 2 * len(districts)
+    of_the_report = page.locator("#findings-table tbody tr", has_text="bj12345_annual_report_2022")
+    assert {text.split("\n")[0] for text in of_the_report.locator("td:first-child").all_inner_texts()} == districts
+    assert of_the_report.count() == 2 * len(districts)
     chaoyang = page.locator('#findings-table tr[data-check$=".chaoyang.district_department_share_pct"]')
     assert "66.06%" in chaoyang.inner_text()
     assert "65.96" in chaoyang.inner_text() and "66.04" in chaoyang.inner_text()
-    shares = db.execute("select count(*) from audit.published_figure_checks where check_kind = 'share'").fetchone()
-    assert shares and page.locator("#percentage-checks-table tbody tr").count() >= shares[0]
-    # In the chart, the inconsistent marks are drawn in the highlight colour, one per inconsistent check.
-    assert page.locator('#audit figure svg path[fill="#c0392b"]').count() >= inconsistent
+    percentages, inconsistent_percentages = db.execute(
+        "select count(*), count(*) filter (where status = 'inconsistent') from audit.published_figure_checks"
+        " where rtrim(published_value) like '%\\%' escape '\\'"
+    ).fetchall()[0]
+    assert page.locator("#percentage-checks-table tbody tr").count() == percentages > 53  # 2022's 53 and more
+    # In the chart, each inconsistent percentage's mark is drawn in the highlight colour.
+    assert page.locator('#audit figure svg path[fill="#c0392b"]').count() == inconsistent_percentages >= 10
+
+
+def test_the_series_shows_how_each_figure_was_obtained(browser_page: tuple[Any, list[str]]) -> None:
+    page, _ = browser_page
+    series = page.locator("#series-table")
+
+    def row(period: str, member: str) -> tuple[list[str], str]:
+        located = series.locator(f'tr[data-period="{period}"][data-member="{member}"]')
+        assert located.count() == 1, (period, member)
+        return cell_texts(located), located.get_attribute("class") or ""
+
+    cells, how = row("2022", "total.all")  # 共受理群众反映 7592.4 万件，同比上升 411.01%
+    assert (cells[2], cells[6], how) == ("7592.4", "+411.01", "how-printed")
+    assert "bj12345_annual_report_2022" in cells[9] and "annual report" in cells[9]
+    cells, how = row("2021", "total.all")  # no 2021 total is printed: 电话 1324.4 万件 + 网络 161.4 万件
+    assert (cells[2], how) == (str(Decimal("1324.4") + Decimal("161.4")), "how-sum_of_parts")
+    assert "分项加总" in cells[8]
+    cells, how = row("2020", "total.all")  # 共受理群众来电1103.94万件，环比2019年上升55.24%; 2019: 受理诉求696万件
+    assert (cells[2], cells[6], how) == ("1103.9", "+55.24", "how-printed")
+    assert cells[7] == f"+{(Decimal('1103.94') / Decimal(696) - 1) * 100:.2f}"  # 58.61: the audit's finding
+    cells, _ = row("2019", "total.all")
+    assert cells[2] == "696.0"
+    chart = page.locator("#series figure svg").inner_html()
+    assert "分项加总" in chart and "公布" in chart  # the legend of the point shapes
 
 
 def test_the_page_prints_and_leaves_a_screenshot(browser_page: tuple[Any, list[str]], tmp_path: Path) -> None:

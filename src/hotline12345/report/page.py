@@ -42,6 +42,7 @@ th { text-align: left; background: #f3f5f7; font-weight: 600; }
 th .en, td .en { display: block; margin-left: 0; font-size: .8em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.printed { color: var(--printed); font-weight: 600; }
+td.source { overflow-wrap: anywhere; max-width: 13rem; font-size: .8rem; }
 td.derived { color: var(--derived); font-style: italic; }
 td[title] { cursor: help; text-decoration: underline dotted #9aa5b1; text-underline-offset: 3px; }
 tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
@@ -71,6 +72,9 @@ MEASURE_LABELS = {
     "district_department_share_pct": ("区级部门承办占比", "district departments' share"),
     "street_township_share_pct": ("街道乡镇承办占比", "streets' and townships' share"),
     "yoy_change_pct": ("同比变化", "year-on-year change"),
+    "share_of_online_pct": ("占网络渠道比例", "share of online items"),
+    "resolution_rate_pct": ("诉求解决率", "resolution rate"),
+    "satisfaction_rate_pct": ("满意率", "satisfaction rate"),
 }
 
 
@@ -79,8 +83,29 @@ def measure_label(figure: str) -> tuple[str, str]:
     measure, _, rest = figure.partition(" ")
     if measure in MEASURE_LABELS:
         zh, en = MEASURE_LABELS[measure]
-        return (zh + ("（重印）" if rest else ""), en + (f" ({rest})" if rest else ""))
+        if rest == "printed again":
+            return (f"{zh}（重印）", f"{en} (printed again)")
+        return (zh, f"{en} {rest}" if rest else en)
     return (figure, "")
+
+
+def interval(low: float | None, high: float | None, places: int) -> str:
+    """A feasible range; an open end is shown as such."""
+    if low is None and high is None:
+        return ""
+    shown_low = f"{low:.{places}f}" if low is not None else "−∞"
+    shown_high = f"{high:.{places}f}" if high is not None else "∞"
+    return f"{shown_low} – {shown_high}"
+
+
+def source_cell(check: Row) -> str:
+    """The source of a checked figure, and the sources it is checked against where they differ."""
+    source = text(check["source_id"])
+    inputs = str(check.get("input_source_ids") or "")
+    others = [other.strip() for other in inputs.split(",") if other.strip() and other.strip() != check["source_id"]]
+    if others:
+        source += f'<span class="en">against 对照 {text(", ".join(others))}</span>'
+    return source
 
 
 UNIT_TYPE_LABELS = {
@@ -131,6 +156,8 @@ class Figures:
                 int(row["month"]),
                 int(row["figure_year"]),
             )
+            if key in self._figures:  # a further printing by the report: the canonical one comes first
+                continue
             self._figures[key] = Figure(
                 figure_id=row["figure_id"],
                 value_printed=row["value_printed"],
@@ -675,14 +702,15 @@ class Page:
         return f'<div class="summary" id="audit-summary">{items}</div>{warning}'
 
     def audit(self) -> str:
-        records, rows = [], []
+        records, rows, labels = [], [], set()
         for check in self.data["audit_percentages"]:
             zh, en = measure_label(check["figure"])
-            label = f"{check['subject']} · {zh}"
-            if str(check["check_id"]).endswith(f".fy{self.year - 1}"):
-                label += f" ({self.year - 1})"
+            label = f"{check['period_code']} {check['subject']} · {zh}"
             if check["check_kind"] not in ("share", "reprint"):
                 label += f" ({check['check_kind']})"
+            if label in labels:
+                label += f" [{check['source_id']}]"
+            labels.add(label)
             low, high = check["feasible_low"], check["feasible_high"]
             inconsistent = check["status"] == "inconsistent"
             if low is not None and high is not None and high > low:
@@ -704,11 +732,12 @@ class Page:
                 )
             rows.append(
                 f'<tr class="{"inconsistent" if inconsistent else "consistent"}" data-check="{text(check["check_id"])}">'
-                f"<td>{text(check['section'])}</td>"
+                f"<td>{text(check['period_code'])}</td>"
+                f'<td class="source">{source_cell(check)}</td>'
                 f"<td>{text(check['subject'])}</td>"
                 f"<td>{bilingual(zh, en)}</td>"
                 + td(str(check["published_value"]), "printed")
-                + td(f"{check['feasible_low']:.3f} – {check['feasible_high']:.3f}" if low is not None else "")
+                + td(interval(low, high, 3))
                 + td(pct(check["derived_value"]))
                 + f'<td class="status-{check["status"]}">{text(check["status"])}</td>'
                 + "</tr>"
@@ -716,9 +745,11 @@ class Page:
         finding_rows = [
             f'<tr class="inconsistent finding" data-check="{text(check["check_id"])}">'
             f"<td>{text(check['subject'])}</td>"
+            f"<td>{text(check['period_code'])}</td>"
+            f'<td class="source">{source_cell(check)}</td>'
             f"<td>{bilingual(*measure_label(check['figure']))}</td>"
             + td(str(check["published_value"]), "printed")
-            + td(f"{pct(check['feasible_low'])}–{pct(check['feasible_high'])}")
+            + td(interval(check["feasible_low"], check["feasible_high"], 2))
             + f"<td>{'已列明 listed' if check['is_known_discrepancy'] else '<b>未解释 NOT EXPLAINED</b>'}</td>"
             f"<td>{text(check['explanation'])}</td></tr>"
             for check in self.data["audit_inconsistent"]
@@ -726,21 +757,25 @@ class Page:
         kinds = [
             f"<tr><td>{text(kind['check_kind'])}</td>"
             + td(str(kind["checks"]))
+            + td(str(kind["cross_source"]))
             + td(str(kind["inconsistent"]))
             + "</tr>"
             for kind in self.data["audit_kinds"]
         ]
+        summary = self.data["audit_summary"][0]
         chart = charts.audit_intervals(records)
         return section(
             "audit",
-            "审计：公布的百分比是否由公布的件数得出",
-            "The audit: do the printed percentages follow from the printed counts?",
+            "审计：公布的数字是否相互吻合",
+            "The audit: do the printed figures follow from each other?",
             [
                 (
                     '<p class="note">每个百分比的可行区间由其输入数字的印刷精度（末位半个单位）与精确关系（部分之和等于整体）'
                     "决定，不设容差。 Each bar is the range the other printed figures allow (each known to half a unit "
                     "of its last printed digit, parts adding up to their whole); the mark is the printed value with "
-                    "its own half-unit range. A mark off the bar is a published figure no rounding reproduces.</p>"
+                    "its own half-unit range. A mark off the bar is a published figure no rounding reproduces. "
+                    f"The audit covers every source on record ({summary['sources']} sources; "
+                    f"{summary['cross_source']} checks set one source against another).</p>"
                 ),
                 self.audit_summary(),
                 figure(
@@ -753,9 +788,11 @@ class Page:
                 table(
                     [
                         th("对象", "subject"),
+                        th("期间", "period"),
+                        th("来源", "source"),
                         th("数字", "figure"),
                         th("公布", "printed", True),
-                        th("可行区间 %", "feasible", True),
+                        th("可行区间", "feasible", True),
                         th("状态", "listed?"),
                         th("解释", "explanation"),
                     ],
@@ -765,7 +802,8 @@ class Page:
                 '<h3 id="percentage-checks">全部百分比检查<span class="en">Every checked percentage</span></h3>',
                 table(
                     [
-                        th("章节", "section"),
+                        th("期间", "period"),
+                        th("来源", "source"),
                         th("对象", "subject"),
                         th("数字", "figure"),
                         th("公布", "printed", True),
@@ -777,7 +815,15 @@ class Page:
                     "percentage-checks-table",
                 ),
                 '<h3 id="check-kinds">按类型<span class="en">All checks by kind</span></h3>',
-                table([th("类型", "kind"), th("检查", "checks", True), th("不一致", "inconsistent", True)], kinds),
+                table(
+                    [
+                        th("类型", "kind"),
+                        th("检查", "checks", True),
+                        th("跨来源", "across sources", True),
+                        th("不一致", "inconsistent", True),
+                    ],
+                    kinds,
+                ),
             ],
         )
 
@@ -791,7 +837,8 @@ class Page:
                 how_en = how.replace("_", " ")
             kind_zh, kind_en = SOURCE_KINDS.get(str(row["source_kind"]), (row["source_kind"], ""))
             rows.append(
-                f'<tr class="how-{how_key}">'
+                f'<tr class="how-{how_key}" data-period="{text(row["period_code"])}"'
+                f' data-member="{text(row["dimension"])}.{text(row["member"])}">'
                 f"<td>{text(row['period_code'])}</td>"
                 f"<td>{bilingual(row['member_name_zh'], row['member_name_en'])}</td>"
                 + td(wan(row["items"]), "printed" if how_key == "printed" else "derived")
@@ -881,7 +928,8 @@ class Page:
 <header>
 <h1>北京12345市民服务热线 {year} 年度数据分析报告<span class="en">Beijing 12345 Citizen Service Hotline: the {year}
 annual data report, regenerated from the warehouse</span></h1>
-<p class="meta" id="build-info">数据仓库 warehouse: {text(self.database_name)} · 构建时间 built {text(self.built_at)}</p>
+<p class="meta" id="build-info">来源 source: {text(self.data.source_title)} ({text(self.data.source_id)}) ·
+数据仓库 warehouse: {text(self.database_name)} · 构建时间 built {text(self.built_at)}</p>
 <p class="legend"><span class="printed" style="color:var(--printed);font-weight:600">粗体蓝：报告公布的数字
 （悬停可见原文） printed in the report (hover for the phrase)</span> <span style="color:var(--derived);
 font-style:italic">斜体灰：由仓库推算 derived in the warehouse</span> <span class="status-inconsistent">✗ 审计不一致
