@@ -916,19 +916,21 @@ class Page:
         sections = [build() for _, _, build in builders]
         toc = "".join(f'<li><a href="#{key}">{text(label)}</a></li>' for key, label, _ in builders)
         year = self.year
+        # dim_source titles read "中文标题 (English title)".
+        title_zh, _, title_en = self.data.source_title.partition(" (")
+        title_en = title_en.removesuffix(")")
         return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>北京12345市民服务热线 {year} 年度数据 · Beijing 12345 hotline {year}, regenerated from the warehouse</title>
+<title>{text(title_zh)} · {text(title_en or title_zh)}, regenerated from the warehouse</title>
 <style>{CSS}</style>
 </head>
 <body>
 <header>
-<h1>北京12345市民服务热线 {year} 年度数据分析报告<span class="en">Beijing 12345 Citizen Service Hotline: the {year}
-annual data report, regenerated from the warehouse</span></h1>
-<p class="meta" id="build-info">来源 source: {text(self.data.source_title)} ({text(self.data.source_id)}) ·
+<h1>{text(title_zh)}<span class="en">{text(title_en)}{", " if title_en else ""}regenerated from the warehouse</span></h1>
+<p class="meta" id="build-info">来源 source: {text(self.data.source_id)} · {year} ·
 数据仓库 warehouse: {text(self.database_name)} · 构建时间 built {text(self.built_at)}</p>
 <p class="legend"><span class="printed" style="color:var(--printed);font-weight:600">粗体蓝：报告公布的数字
 （悬停可见原文） printed in the report (hover for the phrase)</span> <span style="color:var(--derived);
