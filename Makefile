@@ -7,7 +7,7 @@ SCRATCH_DIR := $(CURDIR)/target/scratch
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: build test lint dbt-test mf-validate pytest docs export clean superset-venv superset bi-test report browser
+.PHONY: build test lint dbt-test mf-validate pytest bench docs export clean superset-venv superset bi-test report browser
 
 ## Create the virtual environment from the pinned versions.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -21,8 +21,9 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
-## Lint, then the whole dbt build with every test, then pytest; all against scratch files.
-test: lint dbt-test mf-validate pytest
+## Lint, then the whole dbt build with every test, then pytest on that same build (not a second one); all on scratch files.
+test: lint dbt-test mf-validate
+	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest
 
 lint: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
@@ -43,8 +44,14 @@ mf-validate: dbt-test
 	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/dbt parse --quiet
 	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/python -m hotline12345.mf validate-configs
 
+## pytest alone (builds its own warehouse once). The quick loop, after `make dbt-test`:
+##   HOTLINE12345_TEST_WAREHOUSE=target/scratch/hotline12345.duckdb .venv/bin/pytest -m "not slow"
 pytest: $(BIN)/.installed
 	$(BIN)/pytest
+
+## Times the build step of `make build` and `hotline12345 analysis` against dbt's floor (RUNS=5).
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench.py --runs $(or $(RUNS),5)
 
 ## dbt docs (offline) from a copy of the published warehouse, so readers are never locked out.
 docs: $(BIN)/.installed

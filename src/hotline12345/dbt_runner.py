@@ -107,6 +107,7 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
     from dbt.cli.main import dbtRunner
 
     database = database.resolve()
+    database.parent.mkdir(parents=True, exist_ok=True)
     root = project.root.resolve()
     watcher = _ParseWatcher()
     with _environment(database):

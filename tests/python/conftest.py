@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline12345.project import Project
+from hotline12345.dbt_runner import run_dbt
+from hotline12345.project import DBT_DATABASE_NAME, Project
 from hotline12345.publish import build_and_publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +47,8 @@ def newer_build_inputs(root: Path, than: Path) -> list[Path]:
         top = root / name
         for path in [top, *top.rglob("*")] if top.is_dir() else [top]:
             parts = path.relative_to(root).parts
-            if "python" in parts or "__pycache__" in parts or not path.exists():
-                continue  # pytest's own files live in tests/python
+            if parts[:2] in {("tests", "python"), ("tests", "bi")} or "__pycache__" in parts or not path.exists():
+                continue  # pytest's own files live in tests/python and tests/bi
             if (path.is_dir() or path.suffix in DBT_SUFFIXES) and path.stat().st_mtime > built:
                 found.append(path)
     return found
@@ -95,6 +96,11 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Pat
         if stale:
             pytest.fail(f"${TEST_WAREHOUSE_ENV}: {built} is older than {stale[0]}; rebuild it or unset the variable")
         shutil.copy(built, target)
+        # Other steps may have parsed the project under another profile since (`dbt parse` with an absolute
+        # path, sqlfluff): parse it as the package does, so that copies of the project get a valid partial parse.
+        outcome = run_dbt(project, target.with_name("parse") / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+        if not outcome.success:
+            pytest.fail(f"dbt could not parse the project: {outcome.exception}")
         return target
     build_and_publish(project, target)
     return target

@@ -147,6 +147,7 @@ def checks_and_revised(database: Path) -> tuple[int, int]:
     return checks, revised
 
 
+@pytest.mark.slow
 def test_rebuild_succeeds_while_readers_hold_the_file(
     rebuild_under_readers: RebuildUnderReaders, warehouse: Path
 ) -> None:
@@ -158,6 +159,7 @@ def test_rebuild_succeeds_while_readers_hold_the_file(
     assert rebuild.reader_answers_after == rebuild.reader_answers_before, "open readers keep their snapshot"
 
 
+@pytest.mark.slow
 def test_a_read_only_duckdb_shell_keeps_answering_through_a_rebuild(
     rebuild_under_readers: RebuildUnderReaders, warehouse: Path
 ) -> None:
@@ -169,6 +171,7 @@ def test_a_read_only_duckdb_shell_keeps_answering_through_a_rebuild(
     assert rebuild.shell_output.split() == ["checks,revised", f"{checks},0"] * 2
 
 
+@pytest.mark.slow
 def test_new_readers_see_the_new_build_and_open_readers_the_old(
     rebuild_under_readers: RebuildUnderReaders, warehouse: Path
 ) -> None:
@@ -178,17 +181,20 @@ def test_new_readers_see_the_new_build_and_open_readers_the_old(
     assert checks_and_revised(rebuild.published) == (checks, rebuild.revised), "every listed finding, reworded"
 
 
+@pytest.mark.slow
 def test_a_build_clears_a_killed_builds_scratch_file_and_log(rebuild_under_readers: RebuildUnderReaders) -> None:
     """Garbage left where the build writes neither breaks the next build nor outlives it."""
     assert not rebuild_under_readers.debris.parent.exists()
     assert not list(rebuild_under_readers.published.parent.glob(".*.building*"))
 
 
+@pytest.mark.slow
 def test_a_build_in_a_copy_of_the_project_parses_partially(rebuild_under_readers: RebuildUnderReaders) -> None:
     """The rebuild reused the parse of the session's first build (copied from target/), though two seeds changed."""
     assert rebuild_under_readers.build.parsed_partially
 
 
+@pytest.mark.slow
 def test_a_different_profile_is_noticed_and_parsed_in_full(project_copy: Project, tmp_path: Path) -> None:
     """The other side of the test above: dbt's parse is only reused for the same profile, and we can tell."""
     elsewhere = tmp_path / "other" / "another-name.duckdb"
@@ -199,6 +205,7 @@ def test_a_different_profile_is_noticed_and_parsed_in_full(project_copy: Project
     assert "profile has changed" in outcome.full_parse_reasons
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill -9", "ctrl-c"])
 def test_a_stopped_build_leaves_the_published_file_and_no_debris(project_copy: Project, stop: signal.Signals) -> None:
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
@@ -264,6 +271,7 @@ def old_duckdb_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     yield (sys.executable, environment)
 
 
+@pytest.mark.slow
 def test_an_older_duckdb_opens_the_published_file_and_queries_every_mart(
     old_duckdb_python: tuple[str, dict[str, str]], warehouse: Path, tmp_path: Path
 ) -> None:
