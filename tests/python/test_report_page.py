@@ -169,6 +169,18 @@ def test_every_section_has_its_chart_and_its_table(browser_page: tuple[Any, list
     assert "12345" in page.title()
 
 
+def test_every_source_is_listed_with_its_address_as_text(
+    browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection
+) -> None:
+    page, _ = browser_page
+    sources = db.execute("select source_id, address from marts.dim_source where address is not null").fetchall()
+    listed = page.locator("footer table tbody tr")
+    assert listed.count() == (db.execute("select count(*) from marts.dim_source").fetchone() or (0,))[0]
+    for source_id, address in sources:
+        assert address in page.locator(f'footer tr[id="source-{source_id}"]').inner_text()
+    assert page.locator("a[href^='http'], [src^='http']").count() == 0
+
+
 def test_chaoyang_reads_as_the_report_prints_it(
     browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection
 ) -> None:

@@ -98,14 +98,23 @@ def interval(low: float | None, high: float | None, places: int) -> str:
     return f"{shown_low} – {shown_high}"
 
 
-def source_cell(check: Row) -> str:
+def source_hover(source: Row | None) -> str:
+    """What a reader needs to find a source: title, publisher, date, address (as text, never a link)."""
+    if source is None:
+        return ""
+    parts = [source["title"], source["publisher"], source["published_on"], source["address"]]
+    return " — ".join(str(part) for part in parts if part)
+
+
+def source_cell(check: Row, sources: dict[str, Row]) -> str:
     """The source of a checked figure, and the sources it is checked against where they differ."""
-    source = text(check["source_id"])
+    source_id = str(check["source_id"])
+    shown = f'<span title="{text(source_hover(sources.get(source_id)))}">{text(source_id)}</span>'
     inputs = str(check.get("input_source_ids") or "")
-    others = [other.strip() for other in inputs.split(",") if other.strip() and other.strip() != check["source_id"]]
+    others = [other.strip() for other in inputs.split(",") if other.strip() and other.strip() != source_id]
     if others:
-        source += f'<span class="en">against 对照 {text(", ".join(others))}</span>'
-    return source
+        shown += f'<span class="en">against 对照 {text(", ".join(others))}</span>'
+    return shown
 
 
 UNIT_TYPE_LABELS = {
@@ -232,6 +241,29 @@ class Page:
     @property
     def year(self) -> int:
         return self.data.year
+
+    @property
+    def sources(self) -> dict[str, Row]:
+        return {str(source["source_id"]): source for source in self.data["sources"]}
+
+    def source_list(self) -> str:
+        rows = []
+        for source in self.data["sources"]:
+            kind_zh, kind_en = SOURCE_KINDS.get(str(source["source_kind"]), (source["source_kind"], ""))
+            by = " · ".join(str(part) for part in (source["publisher"], source["published_on"]) if part)
+            rows.append(
+                f'<tr id="source-{text(source["source_id"])}">'
+                f'<td class="source">{text(source["source_id"])}</td>'
+                f"<td>{bilingual(kind_zh, kind_en)}</td>"
+                f'<td>{text(source["title"])}<span class="en">{text(by)}</span></td>'
+                f'<td class="source">{text(source["address"])}</td>'
+                "</tr>"
+            )
+        return (
+            '<h3 id="sources">来源<span class="en">Sources on record (addresses as text; the page fetches nothing)</span>'
+            "</h3>"
+            + table([th("来源", "source"), th("类型", "kind"), th("标题", "title"), th("地址", "address")], rows)
+        )
 
     def intake(self) -> str:
         year, prior = self.year, self.year - 1
@@ -733,7 +765,7 @@ class Page:
             rows.append(
                 f'<tr class="{"inconsistent" if inconsistent else "consistent"}" data-check="{text(check["check_id"])}">'
                 f"<td>{text(check['period_code'])}</td>"
-                f'<td class="source">{source_cell(check)}</td>'
+                f'<td class="source">{source_cell(check, self.sources)}</td>'
                 f"<td>{text(check['subject'])}</td>"
                 f"<td>{bilingual(zh, en)}</td>"
                 + td(str(check["published_value"]), "printed")
@@ -746,7 +778,7 @@ class Page:
             f'<tr class="inconsistent finding" data-check="{text(check["check_id"])}">'
             f"<td>{text(check['subject'])}</td>"
             f"<td>{text(check['period_code'])}</td>"
-            f'<td class="source">{source_cell(check)}</td>'
+            f'<td class="source">{source_cell(check, self.sources)}</td>'
             f"<td>{bilingual(*measure_label(check['figure']))}</td>"
             + td(str(check["published_value"]), "printed")
             + td(interval(check["feasible_low"], check["feasible_high"], 2))
@@ -849,7 +881,8 @@ class Page:
                 + td(signed_pct(row["yoy_change_pct"]))
                 + f'<td class="how-{how_key}"><span class="tag">{text(how_zh)}</span>'
                 f'<span class="en">{text(how_en)}</span></td>'
-                f'<td>{text(row["source_id"])}<span class="en">{text(kind_zh)} {text(kind_en)}</span></td>'
+                f'<td class="source">{source_cell(row, self.sources)}'
+                f'<span class="en">{text(kind_zh)} {text(kind_en)}</span></td>'
                 "</tr>"
             )
             if row["items"] is not None and row["period_kind"] != "cumulative":
@@ -944,7 +977,8 @@ inconsistent in the audit</span></p>
 </main>
 <footer><p>每个数字均读自数据仓库（marts 与 audit.published_figure_checks）；图表由 Vega-Lite 离线渲染为 SVG。
 Every number is read from the warehouse (the marts and audit.published_figure_checks); charts are Vega-Lite rendered
-offline to SVG. 万件 = 10,000 items.</p>{series_note}</footer>
+offline to SVG. 万件 = 10,000 items.</p>{series_note}
+{self.source_list()}</footer>
 </body>
 </html>
 """

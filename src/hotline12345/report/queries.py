@@ -131,6 +131,12 @@ SECTION_QUERIES: dict[str, str] = {
         from marts.fct_service_quality
         where OF_THE_REPORT and subject_code = 'city_wide'
     """,
+    "sources": """
+        select source_id, source_kind, title, publisher, address, cast(published_on as varchar) as published_on,
+               covers_period_start, covers_period_end
+        from marts.dim_source
+        order by covers_period_start, covers_period_end, source_id
+    """,
     "audit_summary": """
         select count(*) as checks,
                count(*) filter (where status = 'consistent') as consistent,
