@@ -318,7 +318,14 @@ class Page:
                 table(headers, rows, "intake-table"),
                 (
                     f'<p class="note">{prior} 年数字由 {year} 年数字与公布的同比增幅倒推：items ÷ (1 + 同比/100)。'
-                    f"The report prints no {prior} counts; they are worked out from the {year} counts and rates.</p>"
+                    f"The report prints no {prior} counts; they are worked out from the {year} counts and rates."
+                    + (
+                        f' 其他来源公布的 {prior} 年数字见<a href="#series">历年受理量</a>。 What other sources print '
+                        f'for {prior} is in <a href="#series">the series</a>.'
+                        if len({row["year"] for row in self.data.series}) > 1
+                        else ""
+                    )
+                    + "</p>"
                 ),
             ],
         )
