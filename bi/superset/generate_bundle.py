@@ -351,7 +351,7 @@ CHARTS: tuple[Chart, ...] = (
         AUDIT,
         "table",
         where=(*PERIOD, "status = 'inconsistent'"),
-        columns=("subject", "figure", "published_value", "feasible_low", "feasible_high", "explanation", "check_id"),
+        columns=("subject", "figure", "published_value", "feasible_low", "feasible_high", "check_id"),
         order_by=(("check_id", True),),
         width=8,
         height=50,

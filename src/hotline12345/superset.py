@@ -158,6 +158,26 @@ CACHE_CONFIG = {{"CACHE_TYPE": "SimpleCache"}}
 DATA_CACHE_CONFIG = {{"CACHE_TYPE": "NullCache"}}
 FEATURE_FLAGS = {{"DASHBOARD_RBAC": False}}
 SQLLAB_TIMEOUT = 60
+# Nothing from outside the server: Superset's own policy lets the menu load a
+# tracking pixel (its frontend renders it whatever SCARF_ANALYTICS says),
+# map tiles and fonts from elsewhere; this one keeps the browser on 127.0.0.1.
+TALISMAN_ENABLED = True
+TALISMAN_CONFIG = {{
+    "content_security_policy": {{
+        "base-uri": ["'self'"],
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "blob:", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "connect-src": ["'self'"],
+        "object-src": "'none'",
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "font-src": ["'self'", "data:"],
+        "script-src": ["'self'", "'strict-dynamic'"],
+    }},
+    "content_security_policy_nonce_in": ["script-src"],
+    "force_https": False,
+    "session_cookie_secure": False,
+}}
 '''
 
 
@@ -326,6 +346,10 @@ def _dashboard_urls(client: SupersetClient) -> Mapping[str, str]:
     return {str(row["dashboard_title"]): f"{client.base_url}{row['url']}" for row in client.listing("dashboard")}
 
 
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hotline12345.superset", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["serve", "bundle"], help="serve: start Superset; bundle: write the ZIP")
@@ -342,18 +366,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write_bytes(bundle_zip(home.bundle_dir, warehouse))
         print(f"wrote {out}")
         return 0
+    # Ctrl-C and `kill` both stop the server (a shell may start this with SIGINT ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     print(f"creating a fresh Superset home in {home.home} …", flush=True)
-    with running_superset(home, warehouse, arguments.port) as server:
-        for title, url in _dashboard_urls(server.client()).items():
-            print(f"{title}: {url}")
-        print(f"log in as {ADMIN_USER} / {home.admin_password()} (also in {home.password_file})")
-        print(f"warehouse (read-only): {warehouse}; Ctrl-C stops the server", flush=True)
-        try:
+    try:
+        with running_superset(home, warehouse, arguments.port) as server:
+            for title, url in _dashboard_urls(server.client()).items():
+                print(f"{title}: {url}")
+            print(f"log in as {ADMIN_USER} / {home.admin_password()} (also in {home.password_file})")
+            print(f"warehouse (read-only): {warehouse}; Ctrl-C stops the server", flush=True)
             while server.process is not None and server.process.poll() is None:
                 time.sleep(1)
-        except KeyboardInterrupt:
-            print("stopping Superset", file=sys.stderr)
-    return 0
+    except KeyboardInterrupt:
+        print("Superset stopped", file=sys.stderr)
+        return 0
+    print(f"Superset exited; see {home.server_log}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

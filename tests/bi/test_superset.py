@@ -54,7 +54,7 @@ CHART_QUERIES: dict[str, str] = {
     "审计 Audit: checks by status": f"""
         select status, count(*) as checks from audit.published_figure_checks where {PERIOD} group by all""",
     "审计发现 Published figures that do not add up": f"""
-        select subject, figure, published_value, feasible_low, feasible_high, explanation, check_id
+        select subject, figure, published_value, feasible_low, feasible_high, check_id
         from audit.published_figure_checks where {PERIOD} and status = 'inconsistent'""",
     "历年受理量 Intake by year (items)": """
         select year, sum(items) as items from marts.fct_annual_intake
