@@ -12,6 +12,7 @@ copy of the session's warehouse. Expected values are the report's
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -189,3 +190,42 @@ def test_audit_findings_match_the_audit_table(semantic_project: Path) -> None:
     assert [(int(rows[0]["audit_findings"]), int(rows[0]["audit_checks"]))] == expected
     # The README's finding: the department/street shares of five districts, two each.
     assert expected[0][0] == 10
+
+
+NETWORK_GUARD = """
+import json, socket, sys
+asked = []
+def refuse(host, *args, **kwargs):
+    if host not in ("localhost", "127.0.0.1", "::1", None):
+        asked.append(str(host))
+        raise OSError("no network in tests")
+    return real(host, *args, **kwargs)
+real = socket.getaddrinfo
+socket.getaddrinfo = refuse
+from {module} import {function} as run
+try:
+    run({arguments})
+except SystemExit:
+    pass
+print("ASKED=" + json.dumps(asked))
+"""
+
+
+def hosts_asked(root: Path, module: str, function: str, arguments: str, scratch: Path) -> list[str]:
+    """Host names a run looks up; none is reached (every lookup beyond loopback fails)."""
+    code = NETWORK_GUARD.format(module=module, function=function, arguments=arguments)
+    scratch.mkdir()
+    # update_checker caches its answer for an hour in the temporary folder: give it an empty one.
+    env = {**_environment(root), "TMPDIR": str(scratch)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=False)
+    marker = [line for line in done.stdout.splitlines() if line.startswith("ASKED=")]
+    assert marker, done.stdout[-2000:] + done.stderr[-2000:]
+    return list(json.loads(marker[0].removeprefix("ASKED=")))
+
+
+def test_mf_asks_nothing_of_the_network(semantic_project: Path, tmp_path: Path) -> None:
+    # dbt-metricflow's own entry point looks itself up on PyPI (update_checker) on every command ...
+    plain = "['list', 'metrics'], prog_name='mf', standalone_mode=True"
+    assert "pypi.org" in hosts_asked(semantic_project, "dbt_metricflow.cli.main", "cli", plain, tmp_path / "mf")
+    # ... the wrapper does not.
+    assert hosts_asked(semantic_project, "hotline12345.mf", "main", "['list', 'metrics']", tmp_path / "wrapper") == []
