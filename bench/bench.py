@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,9 +51,16 @@ def write_floor_project(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one run of `command`."""
     environment = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     environment.pop("HOTLINE12345_DUCKDB_PATH", None)
+    cpu = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(
         command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
@@ -60,7 +68,7 @@ def timed(command: list[str], cwd: Path) -> float:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
-    return elapsed
+    return elapsed, _children_cpu() - cpu
 
 
 def main() -> int:
@@ -75,22 +83,22 @@ def main() -> int:
         analysis += ["--database", str(warehouse)]
         compiled = ROOT / "target" / "hotline12345" / "analyses" / f"{ANALYSIS}.json"
 
-        def floor() -> float:
+        def floor() -> tuple[float, float]:
             return timed([sys.executable, "-c", FLOOR_RUN, str(floor_dir)], cwd=floor_dir)
 
-        def build() -> float:
+        def build() -> tuple[float, float]:
             return timed(
                 [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "build", "--target", str(warehouse)], ROOT
             )
 
-        def analysis_compiled() -> float:
+        def analysis_compiled() -> tuple[float, float]:
             return timed(analysis, ROOT)
 
-        def analysis_compiling() -> float:
+        def analysis_compiling() -> tuple[float, float]:
             compiled.unlink(missing_ok=True)
             return timed(analysis, ROOT)
 
-        steps: dict[str, Callable[[], float]] = {
+        steps: dict[str, Callable[[], tuple[float, float]]] = {
             "dbt floor (1 seed, 1 model: dbt build)": floor,
             "hotline12345 build (make build's build step)": build,
             "hotline12345 analysis (compiled SQL kept)": analysis_compiled,
@@ -100,20 +108,26 @@ def main() -> int:
         for step in steps.values():
             step()
         times: dict[str, list[float]] = {name: [] for name in steps}
+        cpu: dict[str, list[float]] = {name: [] for name in steps}
         for round_number in range(arguments.runs):
             order = list(steps.items())
             if round_number % 2:
                 order.reverse()
             for name, step in order:
-                times[name].append(step())
+                wall, seconds = step()
+                times[name].append(wall)
+                cpu[name].append(seconds)
             print(f"  round {round_number + 1}: " + ", ".join(f"{times[n][-1]:.1f}s" for n in steps), flush=True)
     floor_name = next(iter(steps))
-    floor_median = statistics.median(times[floor_name])
-    print(f"\nmedians of {arguments.runs} runs ({os.cpu_count()} CPUs):")
+    floor_wall, floor_cpu = statistics.median(times[floor_name]), statistics.median(cpu[floor_name])
     width = max(len(name) for name in steps)
-    for name, values in times.items():
-        median = statistics.median(values)
-        print(f"  {name:<{width}}  {median:6.2f}s  {median / floor_median:4.2f}x floor")
+    print(f"\nmedians of {arguments.runs} runs ({os.cpu_count()} CPUs); CPU = user + system seconds of the process")
+    print(f"  {'':<{width}}  {'wall':>7}  {'ratio':>6}  {'CPU':>7}  {'ratio':>6}")
+    for name in steps:
+        wall, seconds = statistics.median(times[name]), statistics.median(cpu[name])
+        print(
+            f"  {name:<{width}}  {wall:6.2f}s  {wall / floor_wall:5.2f}x  {seconds:6.2f}s  {seconds / floor_cpu:5.2f}x"
+        )
     return 0
 
 
