@@ -12,14 +12,9 @@ with
 canonical as (
     select * from {{ ref('stg_report__printings') }}
     where is_canonical
-)
+),
 
-select
-    seed_name,
-    seed_line,
-    figure_id,
-    first_line
-from (
+with_first_line as (
     select
         seed_name,
         seed_line,
@@ -27,4 +22,11 @@ from (
         min(seed_line) over (partition by figure_id) as first_line
     from canonical
 )
+
+select
+    seed_name,
+    seed_line,
+    figure_id,
+    first_line
+from with_first_line
 where seed_line != first_line

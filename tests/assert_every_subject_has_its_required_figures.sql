@@ -35,9 +35,17 @@ counted as (
         coverage.subject_type,
         coverage.measure,
         coverage.expected_subject_count,
-        count(distinct coalesce(in_covered_period.parent_code, '') || '/' || in_covered_period.subject_code)
-            filter (where in_covered_period.measure = coverage.measure) as subjects_with_measure,
-        count(distinct coalesce(in_covered_period.parent_code, '') || '/' || in_covered_period.subject_code)
+        count(
+            distinct coalesce(in_covered_period.parent_code, '')
+            || '/'
+            || in_covered_period.subject_code
+        )
+        filter (where in_covered_period.measure = coverage.measure) as subjects_with_measure,
+        count(
+            distinct coalesce(in_covered_period.parent_code, '')
+            || '/'
+            || in_covered_period.subject_code
+        )
             as subjects_printed
     from coverage
     left join in_covered_period

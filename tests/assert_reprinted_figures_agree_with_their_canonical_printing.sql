@@ -33,7 +33,12 @@ from reprints
 left join checks
     on
         checks.check_id
-        = 'reprint:' || reprints.figure_id || '@' || reprints.source_id || '/' || reprints.section_zh
+        = 'reprint:'
+        || reprints.figure_id
+        || '@'
+        || reprints.source_id
+        || '/'
+        || reprints.section_zh
 where
     checks.check_id is null
     or checks.feasible_low is null

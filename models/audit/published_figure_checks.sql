@@ -5,8 +5,8 @@
 -- when the published range [published_low, published_high] meets the
 -- feasible range [feasible_low, feasible_high] (an empty bound is open).
 -- No tolerance is added anywhere. Each row names the source of the published
--- value and the sources of the figures it was checked against. Inconsistent rows stay here, with the
--- explanation from the known_discrepancies seed.
+-- value and the sources of the figures it was checked against. Inconsistent
+-- rows stay here, with the explanation from the known_discrepancies seed.
 with
 
 share_checks as (

@@ -31,11 +31,13 @@ pivoted as (
 with_previous as (
     select
         pivoted.*,
-        lag(year) over (
-            partition by platform_code, period_kind, category_code order by period_start
+        lag(pivoted.year) over (
+            partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
+            order by pivoted.period_start
         ) as previous_year_on_record,
-        lag(items) over (
-            partition by platform_code, period_kind, category_code order by period_start
+        lag(pivoted.items) over (
+            partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
+            order by pivoted.period_start
         ) as previous_items
     from pivoted
 ),
@@ -43,24 +45,31 @@ with_previous as (
 final as (
     select
         {{ mart_key_columns('with_previous') }},
-        category_code,
-        category_name_zh,
-        category_name_en,
-        items,
-        rank() over (partition by platform_code, period_code order by items desc) as rank_in_year,
-        published_list_position,
+        with_previous.category_code,
+        with_previous.category_name_zh,
+        with_previous.category_name_en,
+        with_previous.items,
+        rank() over (
+            partition by with_previous.platform_code, with_previous.period_code
+            order by with_previous.items desc
+        ) as rank_in_year,
+        with_previous.published_list_position,
 
         -- against the prior year, back-calculated from the published change
-        yoy_change_pct,
-        {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as prior_year_items,
-        items - {{ back_calculated_prior_items('items', 'yoy_change_pct') }}
+        with_previous.yoy_change_pct,
+        {{ back_calculated_prior_items('with_previous.items', 'with_previous.yoy_change_pct') }}
+            as prior_year_items,
+        with_previous.items
+        - {{ back_calculated_prior_items('with_previous.items', 'with_previous.yoy_change_pct') }}
             as change_from_prior_year_items,
 
         -- against the previous year a source lists the category in
-        previous_year_on_record,
-        previous_items,
-        items - previous_items as change_from_previous_items,
-        {{ share_pct('items - previous_items', 'previous_items') }} as change_from_previous_pct
+        with_previous.previous_year_on_record,
+        with_previous.previous_items,
+        with_previous.items - with_previous.previous_items as change_from_previous_items,
+        {{ share_pct(
+            'with_previous.items - with_previous.previous_items', 'with_previous.previous_items'
+        ) }} as change_from_previous_pct
     from with_previous
 )
 

@@ -75,7 +75,9 @@ final as (
 
         -- the same period a year earlier, back-calculated from the change
         with_prior_year.prior_year_items,
-        {{ share_pct('with_prior_year.prior_year_items', 'prior_year_totals.total_prior_year_items') }}
+        {{ share_pct(
+            'with_prior_year.prior_year_items', 'prior_year_totals.total_prior_year_items'
+        ) }}
             as prior_year_share_of_total_pct,
         prior_year_published.published_share_of_total_pct
             as published_prior_year_share_of_total_pct

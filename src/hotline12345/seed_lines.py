@@ -51,9 +51,7 @@ def _relation(relation_name: str) -> str:
     return ".".join(f'"{part}"' for part in parts[-2:])
 
 
-def seed_problems_from_failed_tests(
-    project: Project, database: Path, failed_tests: Iterable[str]
-) -> list[SeedProblem]:
+def seed_problems_from_failed_tests(project: Project, database: Path, failed_tests: Iterable[str]) -> list[SeedProblem]:
     """The seed rows behind the failed tests that judge single rows, as SeedProblems."""
     nodes = _manifest_nodes(project)
     tests = {node["name"]: node for node in nodes if node.get("resource_type") == "test"}

@@ -72,7 +72,7 @@ part_sets as (
     inner join items as wholes
         on
             {{ same_period('parts', 'wholes') }}
-            and wholes.subject_code = dimensions.whole_subject_code
+            and dimensions.whole_subject_code = wholes.subject_code
     where not dimensions.members_are_exhaustive
 
     union all
@@ -95,13 +95,16 @@ part_sets as (
     inner join items as wholes
         on
             {{ same_period('part_claims', 'wholes') }}
-            and wholes.subject_type = part_claims.whole_subject_type
-            and wholes.subject_code = whole_subjects.subject_code
+            and part_claims.whole_subject_type = wholes.subject_type
+            and whole_subjects.subject_code = wholes.subject_code
     inner join items as parts
         on
             {{ same_period('part_claims', 'parts') }}
-            and parts.subject_type = part_claims.part_subject_type
-            and (part_claims.part_subject_zh is null or parts.subject_zh = part_claims.part_subject_zh)
+            and part_claims.part_subject_type = parts.subject_type
+            and (
+                part_claims.part_subject_zh is null
+                or part_claims.part_subject_zh = parts.subject_zh
+            )
     group by wholes.figure_id, part_claims.claim_code
 
     union all

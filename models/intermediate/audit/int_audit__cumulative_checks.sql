@@ -35,7 +35,8 @@ year_bounds as (
         coalesce(
             max(series.items_low) filter (
                 where series.period_start = make_date(spanned_years.span_year, 1, 1)
-                and series.period_end = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
+                and series.period_end
+                = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
             ),
             max(series.items_low) filter (
                 where series.period_start >= make_date(spanned_years.span_year, 1, 1)
@@ -47,7 +48,8 @@ year_bounds as (
         coalesce(
             max(series.items_high) filter (
                 where series.period_start = make_date(spanned_years.span_year, 1, 1)
-                and series.period_end = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
+                and series.period_end
+                = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
             ),
             max(series.items_high) filter (
                 where series.period_kind = 'year' and series.year = spanned_years.span_year
@@ -56,7 +58,8 @@ year_bounds as (
         coalesce(
             any_value(series.how_obtained || ' ' || series.period_code) filter (
                 where series.period_start = make_date(spanned_years.span_year, 1, 1)
-                and series.period_end = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
+                and series.period_end
+                = least(make_date(spanned_years.span_year, 12, 31), spanned_years.as_of)
             ),
             'part of ' || spanned_years.span_year
         ) as basis,
@@ -98,7 +101,9 @@ span_checks as (
         cumulative.year,
         cumulative.section_zh,
         cumulative.subject_name_zh as subject,
-        'items since ' || cumulative.period_start || ' = the years and part-years it spans' as figure,
+        'items since '
+        || cumulative.period_start
+        || ' = the years and part-years it spans' as figure,
         cumulative.value_as_printed || ' '
         || cumulative.unit_printed as published_value,
         cumulative.value_low as published_low,
@@ -125,7 +130,10 @@ running_checks as (
         later.year,
         later.section_zh,
         later.subject_name_zh as subject,
-        'items since ' || later.period_start || ' >= the total as of ' || earlier.period_end as figure,
+        'items since '
+        || later.period_start
+        || ' >= the total as of '
+        || earlier.period_end as figure,
         later.value_as_printed || ' ' || later.unit_printed
             as published_value,
         later.value_low as published_low,
@@ -133,7 +141,13 @@ running_checks as (
         cast(earlier.value_normalised as double) as derived_value,
         earlier.value_low as feasible_low,
         cast(null as double) as feasible_high,
-        'a later running total is at least an earlier one (' || earlier.value_as_printed || ' ' || earlier.unit_printed || ', ' || earlier.source_id || ')'
+        'a later running total is at least an earlier one ('
+        || earlier.value_as_printed
+        || ' '
+        || earlier.unit_printed
+        || ', '
+        || earlier.source_id
+        || ')'
             as check_method,
         later.source_id,
         earlier.source_id as input_source_ids

@@ -125,7 +125,11 @@ stated_claims as (
             and ranking_claims.subject_type = rank_ranges.subject_type
             and ranking_claims.subject_code = rank_ranges.subject_code
             and coalesce(ranking_claims.parent_code, '') = coalesce(
-                case when rank_ranges.subject_type = 'intake' then null else rank_ranges.population_code end, ''
+                case
+                    when rank_ranges.subject_type = 'intake' then null else
+                        rank_ranges.population_code
+                end,
+                ''
             )
     where ranking_claims.measure = 'items'
 ),
@@ -156,7 +160,9 @@ final as (
         || rank_ranges.population_size || ' printed '
         || replace(claims.subject_type, '_', ' ')
         || case
-            when rank_ranges.subject_type = 'intake' then ' members of ' || rank_ranges.population_code
+            when
+                rank_ranges.subject_type = 'intake'
+                then ' members of ' || rank_ranges.population_code
             when rank_ranges.parent_zh is not null then ' of ' || rank_ranges.parent_zh
             else ''
         end
@@ -179,7 +185,9 @@ final as (
         'ranks the subject can take with every item count within its printed bounds'
             as check_method,
         claims.claim_source_id as source_id,
-        {{ source_id_list('list_append(coalesce(rank_ranges.peer_source_ids, []), rank_ranges.source_id)') }}
+        {{ source_id_list(
+            'list_append(coalesce(rank_ranges.peer_source_ids, []), rank_ranges.source_id)'
+        ) }}
             as input_source_ids
     from claims
     inner join rank_ranges

@@ -29,15 +29,25 @@ months as (
         arg_max(monthly.period_code, monthly.period_start) filter (
             where monthly.observation_code = 'annual_peak'
         ) as last_month,
-        min(cast(monthly.value_low as double)) filter (where monthly.observation_code = 'monthly_volume')
+        min(cast(monthly.value_low as double)) filter (
+            where monthly.observation_code = 'monthly_volume'
+        )
             as first_month_low,
-        max(cast(monthly.value_high as double)) filter (where monthly.observation_code = 'monthly_volume')
+        max(cast(monthly.value_high as double)) filter (
+            where monthly.observation_code = 'monthly_volume'
+        )
             as first_month_high,
-        max(cast(monthly.items as double)) filter (where monthly.observation_code = 'monthly_volume')
+        max(cast(monthly.items as double)) filter (
+            where monthly.observation_code = 'monthly_volume'
+        )
             as first_month_items,
-        min(cast(monthly.value_low as double)) filter (where monthly.observation_code = 'annual_peak')
+        min(cast(monthly.value_low as double)) filter (
+            where monthly.observation_code = 'annual_peak'
+        )
             as peak_month_low,
-        max(cast(monthly.value_high as double)) filter (where monthly.observation_code = 'annual_peak')
+        max(cast(monthly.value_high as double)) filter (
+            where monthly.observation_code = 'annual_peak'
+        )
             as peak_month_high,
         max(cast(monthly.items as double)) filter (where monthly.observation_code = 'annual_peak')
             as peak_month_items,
@@ -48,8 +58,8 @@ months as (
             multiples.platform_code = monthly.platform_code
             and multiples.subject_type = monthly.subject_type
             and multiples.subject_code = monthly.subject_code
-            and monthly.period_start >= multiples.period_start
-            and monthly.period_end <= multiples.period_end
+            and multiples.period_start <= monthly.period_start
+            and multiples.period_end >= monthly.period_end
     group by multiples.figure_id
 ),
 

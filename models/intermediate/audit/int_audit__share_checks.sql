@@ -64,13 +64,26 @@ intake_siblings as (
         parts.subject_code,
         sum(siblings.items_low) as rest_low,
         case
-            when count(siblings.subject_code) + 1 = any_value(member_counts.member_count)
+            when
+                count(siblings.subject_code) + 1 = any_value(member_counts.member_count)
                 and any_value(dimensions.members_are_exhaustive)
                 then sum(siblings.items_high)
         end as rest_high,
-        coalesce(flatten(list(siblings.input_figure_ids) filter (where siblings.subject_code is not null)), [])
+        coalesce(
+            flatten(
+                list(siblings.input_figure_ids) filter (where siblings.subject_code is not null)
+            ),
+            []
+        )
             as rest_figure_ids,
-        coalesce(flatten(list(string_split(siblings.source_ids, ', ')) filter (where siblings.subject_code is not null)), [])
+        coalesce(
+            flatten(
+                list(string_split(siblings.source_ids, ', ')) filter (
+                    where siblings.subject_code is not null
+                )
+            ),
+            []
+        )
             as rest_source_ids,
         any_value(dimensions.whole_subject_code) as whole_subject_code
     from intake_series as parts
@@ -147,11 +160,33 @@ district_sums as (
         sum(items_high) as items_high,
         sum(department_items_low) as department_items_low,
         sum(department_items_high) as department_items_high,
-        list(items_figure_id order by items_figure_id) as items_figure_ids,
         list(department_figure_id order by department_figure_id) as department_figure_ids
     from district_figures
     where subject_type = 'district'
     group by platform_code, period_start, period_end
+),
+
+-- the other districts' item counts, the rest of a district's share of all
+other_districts as (
+    select
+        districts.platform_code,
+        districts.period_start,
+        districts.period_end,
+        districts.subject_code,
+        list(peer_districts.items_figure_id order by peer_districts.items_figure_id)
+            as items_figure_ids
+    from district_figures as districts
+    inner join district_figures as peer_districts
+        on
+            {{ same_period('districts', 'peer_districts') }}
+            and peer_districts.subject_type = 'district'
+            and districts.subject_code != peer_districts.subject_code
+    where districts.subject_type = 'district'
+    group by
+        districts.platform_code,
+        districts.period_start,
+        districts.period_end,
+        districts.subject_code
 ),
 
 district_inputs as (
@@ -211,7 +246,7 @@ district_inputs as (
         ] as part_figure_ids,
         case
             when published_shares.measure = 'share_of_districts_pct'
-                then list_filter(sums.items_figure_ids, lambda figure_id: figure_id != counts.items_figure_id)
+                then other_districts.items_figure_ids
             when published_shares.measure = 'district_department_share_pct'
                 then [counts.street_figure_id]
             when counts.department_figure_id is not null then [counts.department_figure_id]
@@ -232,6 +267,10 @@ district_inputs as (
             and published_shares.subject_code = counts.subject_code
     left join district_sums as sums
         on {{ same_period('published_shares', 'sums') }}
+    left join other_districts
+        on
+            {{ same_period('published_shares', 'other_districts') }}
+            and published_shares.subject_code = other_districts.subject_code
     left join district_figures as totals
         on
             {{ same_period('published_shares', 'totals') }}

@@ -77,7 +77,9 @@ intake_checks as (
         coalesce(whole_figures.section_zh, '(derived)') as section_zh,
         wholes.subject_code as subject,
         'items = ' || parts.parts_label
-        || case when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else '' end
+        || case
+            when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else ''
+        end
             as figure,
         wholes.how_obtained || ': ' || cast(wholes.items as varchar) || ' items' as published_value,
         wholes.items_low as published_low,
@@ -89,7 +91,9 @@ intake_checks as (
         || parts.how_obtained || '), against the whole (' || wholes.how_obtained || ')'
             as check_method,
         coalesce(whole_figures.source_id, wholes.source_ids) as source_id,
-        {{ source_id_list('list_concat(parts.source_ids, string_split(wholes.source_ids, \', \'))') }}
+        {{ source_id_list(
+            'list_concat(parts.source_ids, string_split(wholes.source_ids, \', \'))'
+        ) }}
             as input_source_ids,
         parts.part_figure_ids,
         wholes.input_figure_ids as whole_figure_ids,
@@ -102,11 +106,14 @@ intake_checks as (
             and parts.whole_subject_code = wholes.subject_code
             and wholes.is_best
     left join figures as whole_figures
-        on wholes.input_figure_ids[1] = whole_figures.figure_id
-        and wholes.how_obtained = 'printed'
+        on
+            wholes.input_figure_ids[1] = whole_figures.figure_id
+            and wholes.how_obtained = 'printed'
     -- a whole that is itself this split's sum proves nothing
-    where not (wholes.how_obtained = 'sum_of_parts' and parts.how_obtained = 'printed'
-        and wholes.input_figure_ids = parts.part_figure_ids)
+    where not (
+        wholes.how_obtained = 'sum_of_parts' and parts.how_obtained = 'printed'
+        and wholes.input_figure_ids = parts.part_figure_ids
+    )
 ),
 
 -- districts: each district's departments + streets = the district
@@ -192,9 +199,15 @@ district_total_checks as (
         'sum of the printed district figures, each within its printed bounds' as check_method,
         totals.source_id,
         totals.source_id as input_source_ids,
-        case measures.measure when 'items' then sums.items_figure_ids else sums.street_figure_ids end
+        case measures.measure
+            when 'items' then sums.items_figure_ids else sums.street_figure_ids
+        end
             as part_figure_ids,
-        [case measures.measure when 'items' then totals.items_figure_id else totals.street_figure_id end]
+        [
+            case measures.measure
+                when 'items' then totals.items_figure_id else totals.street_figure_id
+            end
+        ]
             as whole_figure_ids,
         'printed' as whole_how_obtained,
         'printed' as parts_how_obtained

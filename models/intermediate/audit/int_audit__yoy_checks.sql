@@ -49,10 +49,11 @@ known_items as (
         string_split(source_ids, ', ') as source_ids,
         input_figure_ids
     from intake_series
-    qualify row_number() over (
-        partition by platform_code, period_start, period_end, subject_code
-        order by how_obtained = 'printed' desc, items_high - items_low
-    ) = 1
+    qualify
+        row_number() over (
+            partition by platform_code, period_start, period_end, subject_code
+            order by how_obtained = 'printed' desc, items_high - items_low
+        ) = 1
 ),
 
 rates as (
@@ -70,34 +71,35 @@ final as (
         rates.section_zh,
         rates.subject_name_zh as subject,
         'yoy_change_pct = items (' || rates.period_code || ') / items ('
-        || strftime(prior.period_start, '%Y') || ', ' || prior.how_obtained || ') - 1' as figure,
+        || year(prior_items.period_start) || ', ' || prior_items.how_obtained || ') - 1' as figure,
         rates.value_printed || rates.unit_printed as published_value,
         rates.value_low as published_low,
         rates.value_high as published_high,
-        100.0 * (this.items / prior.items - 1) as derived_value,
-        100.0 * (this.items_low / prior.items_high - 1) as feasible_low,
-        100.0 * (this.items_high / prior.items_low - 1) as feasible_high,
+        100.0 * (current_items.items / prior_items.items - 1) as derived_value,
+        100.0 * (current_items.items_low / prior_items.items_high - 1) as feasible_low,
+        100.0 * (current_items.items_high / prior_items.items_low - 1) as feasible_high,
         'this period''s items over the same period a year earlier, both within their '
         || 'bounds' as check_method,
         rates.source_id,
-        {{ source_id_list('list_concat(this.source_ids, prior.source_ids)') }} as input_source_ids,
-        this.input_figure_ids as this_figure_ids,
-        prior.input_figure_ids as prior_figure_ids
+        {{ source_id_list('list_concat(current_items.source_ids, prior_items.source_ids)') }}
+            as input_source_ids,
+        current_items.input_figure_ids as this_figure_ids,
+        prior_items.input_figure_ids as prior_figure_ids
     from rates
-    inner join known_items as this
+    inner join known_items as current_items
         on
             {{ same_period('rates', 'this') }}
-            and rates.subject_type = this.subject_type
-            and coalesce(rates.parent_code, '') = this.parent_code
-            and rates.subject_code = this.subject_code
-    inner join known_items as prior
+            and rates.subject_type = current_items.subject_type
+            and coalesce(rates.parent_code, '') = current_items.parent_code
+            and rates.subject_code = current_items.subject_code
+    inner join known_items as prior_items
         on
-            rates.platform_code = prior.platform_code
-            and cast(rates.period_start - interval 1 year as date) = prior.period_start
-            and cast(rates.period_end - interval 1 year as date) = prior.period_end
-            and rates.subject_type = prior.subject_type
-            and coalesce(rates.parent_code, '') = prior.parent_code
-            and rates.subject_code = prior.subject_code
+            rates.platform_code = prior_items.platform_code
+            and cast(rates.period_start - interval 1 year as date) = prior_items.period_start
+            and cast(rates.period_end - interval 1 year as date) = prior_items.period_end
+            and rates.subject_type = prior_items.subject_type
+            and coalesce(rates.parent_code, '') = prior_items.parent_code
+            and rates.subject_code = prior_items.subject_code
 )
 
 select
