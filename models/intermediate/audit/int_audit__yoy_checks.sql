@@ -88,7 +88,7 @@ final as (
     from rates
     inner join known_items as current_items
         on
-            {{ same_period('rates', 'this') }}
+            {{ same_period('rates', 'current_items') }}
             and rates.subject_type = current_items.subject_type
             and coalesce(rates.parent_code, '') = current_items.parent_code
             and rates.subject_code = current_items.subject_code
