@@ -12,7 +12,6 @@ from hotline12345.analyses import FORMATS, available_analyses, run_analysis, wri
 from hotline12345.export import export_marts
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
-from hotline12345.report import DEFAULT_OUT, write_report
 from hotline12345.seeds import format_problems, validate_seeds
 
 
@@ -47,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="write the report as one self-contained HTML page (charts, tables, the audit), read-only"
     )
     report.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
-    report.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"the page (default: {DEFAULT_OUT})")
+    report.add_argument("--out", type=Path, default=None, help="the page (default: report/index.html)")
     return parser
 
 
@@ -83,8 +82,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     database = arguments.database or project.published_database()
     if arguments.command == "report":
+        # Imported here: altair takes longer to import than `analysis` takes to answer.
+        from hotline12345.report import DEFAULT_OUT, write_report
+
         try:
-            written = write_report(database, arguments.out)
+            written = write_report(database, arguments.out or DEFAULT_OUT)
         except FileNotFoundError as missing:
             print(f"report failed: {missing}", file=sys.stderr)
             return 1
