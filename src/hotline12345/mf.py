@@ -1,9 +1,11 @@
-"""MetricFlow's `mf` command, offline: `python -m hotline12345.mf query --metrics items ...`.
+"""MetricFlow's `mf` command, offline and read-only: `python -m hotline12345.mf query --metrics items ...`.
 
 dbt-metricflow's CLI asks PyPI for a newer version of itself on every call
-(update_checker, one HTTPS request). This wrapper switches that check off and
-keeps dbt's anonymous usage statistics off, then hands the arguments to `mf`
-unchanged. Run it from the dbt project folder after `dbt parse`, with
+(update_checker, one HTTPS request). This wrapper switches that check off,
+keeps dbt's anonymous usage statistics off and opens the warehouse read-only
+(dbt-duckdb opens it for writing, which would wait for, and lock out, every
+reader of a published file; MetricFlow only reads), then hands the arguments
+to `mf` unchanged. Run it from the dbt project folder after `dbt parse`, with
 HOTLINE12345_DUCKDB_PATH pointing at a built warehouse.
 """
 
@@ -12,10 +14,26 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 
 def _no_update_check(*_args: object, **_kwargs: object) -> None:
     return None
+
+
+def _read_only_connect() -> None:
+    """Make dbt-duckdb's `duckdb.connect(path, read_only=False, config=...)` open database files read-only."""
+    import duckdb
+
+    connect = duckdb.connect
+
+    def read_only(database: str | Path = ":memory:", read_only: bool = False, **kwargs: Any) -> Any:
+        if str(database) not in ("", ":memory:") and not str(database).startswith(":memory:"):
+            read_only = True
+        return connect(database, read_only=read_only, **kwargs)
+
+    duckdb.connect = read_only  # type: ignore[assignment]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import update_checker
 
     update_checker.UpdateChecker.check = _no_update_check
+    _read_only_connect()
     from dbt_metricflow.cli.main import cli
 
     arguments = list(sys.argv[1:] if argv is None else argv)

@@ -12,6 +12,7 @@ copy of the session's warehouse. Expected values are the report's
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -229,3 +230,14 @@ def test_mf_asks_nothing_of_the_network(semantic_project: Path, tmp_path: Path) 
     assert "pypi.org" in hosts_asked(semantic_project, "dbt_metricflow.cli.main", "cli", plain, tmp_path / "mf")
     # ... the wrapper does not.
     assert hosts_asked(semantic_project, "hotline12345.mf", "main", "['list', 'metrics']", tmp_path / "wrapper") == []
+
+
+def test_mf_reads_while_a_reader_holds_the_file_and_writes_nothing(semantic_project: Path) -> None:
+    # dbt-duckdb alone opens the file for writing and fails on the lock a reader (Superset, a shell) holds.
+    database = semantic_project / "warehouse" / "hotline12345.duckdb"
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    with duckdb.connect(str(database), read_only=True) as reader:
+        reader.execute("select count(*) from marts.fct_annual_intake").fetchone()
+        rows = in_2022(mf_query(semantic_project, "--metrics", "total_intake_items", "--group-by", "metric_time__year"))
+    assert int(rows[0]["total_intake_items"]) == 75_924_000  # 7592.4 万件
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
