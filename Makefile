@@ -70,8 +70,9 @@ docs: $(BIN)/.installed
 export: $(BIN)/.installed
 	$(BIN)/hotline12345 export --out export
 
-## Apache Superset in its own environment, never in the project's: bi/superset/requirements.txt.
-SUPERSET_VENV := .venv-superset
+## Apache Superset in its own environment, never in the project's: bi/superset/requirements.txt. It lives under
+## target/ (880 MB), which copies of the project (the tests') leave out.
+SUPERSET_VENV := target/venv-superset
 $(SUPERSET_VENV)/.installed: bi/superset/requirements.txt
 	$(PYTHON) -m venv $(SUPERSET_VENV)
 	$(SUPERSET_VENV)/bin/python -m pip install --quiet --upgrade pip
@@ -104,4 +105,4 @@ browser:
 	fi
 
 clean:
-	rm -rf target logs export $(VENV) $(SUPERSET_VENV)
+	rm -rf target logs export $(VENV)

@@ -1,7 +1,8 @@
 """Apache Superset on the warehouse: a fresh home, the committed dashboard bundle, a local server.
 
-Superset lives in its own virtual environment (`.venv-superset`, from
-`bi/superset/requirements.txt`); this module only runs its `superset` command
+Superset lives in its own virtual environment (`target/venv-superset`, from
+`bi/superset/requirements.txt`; under target/ so that copies of the project
+skip its 880 MB); this module only runs its `superset` command
 and talks to the server over its REST API, so the project's environment never
 imports Superset.
 
@@ -66,7 +67,7 @@ class SupersetHome:
         return cls(
             project_root=project.root,
             home=(home or project.root / "target" / "superset").resolve(),
-            venv=(venv or project.root / ".venv-superset").resolve(),
+            venv=(venv or project.root / "target" / "venv-superset").resolve(),
         )
 
     @property

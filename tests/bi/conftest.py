@@ -1,6 +1,6 @@
 """One Superset for the whole BI test session: a fresh home, the committed bundle imported, stopped at the end.
 
-Superset runs from `.venv-superset` (`make superset-venv`) on 127.0.0.1 and a
+Superset runs from `target/venv-superset` (`make superset-venv`) on 127.0.0.1 and a
 free port; the tests talk to it over its REST API from the project's
 environment. The warehouse is a scratch copy: `$HOTLINE12345_BI_WAREHOUSE`
 (the file `make test` built) when it exists, else one built here.
@@ -23,7 +23,7 @@ from hotline12345.publish import build_and_publish
 from hotline12345.superset import SupersetClient, SupersetHome, SupersetServer, running_superset
 
 ROOT = Path(__file__).resolve().parents[2]
-SUPERSET_VENV = ROOT / ".venv-superset"
+SUPERSET_VENV = ROOT / "target" / "venv-superset"
 
 
 def sha256(path: Path) -> str:

@@ -224,9 +224,7 @@ def test_a_write_through_superset_fails_and_the_file_is_unchanged(superset: Supe
 
 
 def _copy_project(destination: Path) -> Path:
-    ignore = shutil.ignore_patterns(
-        ".venv", ".venv-superset", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "__pycache__"
-    )
+    ignore = shutil.ignore_patterns(".venv", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "__pycache__")
     shutil.copytree(ROOT, destination, ignore=ignore)
     (destination / "warehouse").mkdir()
     return destination

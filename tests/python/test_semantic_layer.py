@@ -27,7 +27,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.slow
 
 IGNORE = shutil.ignore_patterns(
-    ".venv", ".venv-superset", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "*.wal", "__pycache__"
+    ".venv", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "*.wal", "__pycache__"
 )
 
 
