@@ -12,16 +12,9 @@ intake as (
 ),
 
 dimensions as (
-    select * from {{ ref('ref_intake_dimensions') }}
+    select * from {{ ref('stg_reference__intake_dimensions') }}
 ),
 
-member_counts as (
-    select
-        dimension,
-        count(distinct member) as member_count
-    from {{ ref('ref_intake_members') }}
-    group by dimension
-),
 
 split_sums as (
     select
@@ -33,11 +26,9 @@ split_sums as (
     from intake
     inner join dimensions
         on intake.dimension = dimensions.dimension
-    inner join member_counts
-        on intake.dimension = member_counts.dimension
     where dimensions.members_are_exhaustive
     group by intake.platform_code, intake.period_code, intake.dimension
-    having count(*) = any_value(member_counts.member_count)
+    having count(*) = any_value(dimensions.member_count)
 ),
 
 wholes as (

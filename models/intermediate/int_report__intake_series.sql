@@ -14,16 +14,9 @@ members as (
 ),
 
 dimensions as (
-    select * from {{ ref('ref_intake_dimensions') }}
+    select * from {{ ref('stg_reference__intake_dimensions') }}
 ),
 
-member_counts as (
-    select
-        dimension,
-        count(distinct member) as member_count
-    from {{ ref('ref_intake_members') }}
-    group by dimension
-),
 
 printed as (
     select
@@ -59,8 +52,6 @@ summed as (
     from members
     inner join dimensions
         on members.dimension = dimensions.dimension
-    inner join member_counts
-        on members.dimension = member_counts.dimension
     where dimensions.members_are_exhaustive and members.items is not null
     group by
         members.platform_code,
@@ -68,8 +59,8 @@ summed as (
         members.period_end,
         dimensions.whole_subject_code,
         members.dimension,
-        member_counts.member_count
-    having count(*) = member_counts.member_count
+        dimensions.member_count
+    having count(*) = dimensions.member_count
 ),
 
 back_calculated as (

@@ -23,16 +23,9 @@ intake_series as (
 ),
 
 intake_dimensions as (
-    select * from {{ ref('ref_intake_dimensions') }}
+    select * from {{ ref('stg_reference__intake_dimensions') }}
 ),
 
-intake_member_counts as (
-    select
-        dimension,
-        count(distinct member) as member_count
-    from {{ ref('ref_intake_members') }}
-    group by dimension
-),
 
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
@@ -65,7 +58,7 @@ intake_siblings as (
         sum(siblings.items_low) as rest_low,
         case
             when
-                count(siblings.subject_code) + 1 = any_value(member_counts.member_count)
+                count(siblings.subject_code) + 1 = any_value(dimensions.member_count)
                 and any_value(dimensions.members_are_exhaustive)
                 then sum(siblings.items_high)
         end as rest_high,
@@ -89,8 +82,6 @@ intake_siblings as (
     from intake_series as parts
     inner join intake_dimensions as dimensions
         on parts.dimension = dimensions.dimension
-    inner join intake_member_counts as member_counts
-        on parts.dimension = member_counts.dimension
     left join intake_series as siblings
         on
             {{ same_period('parts', 'siblings') }}

@@ -15,16 +15,9 @@ intake_series as (
 ),
 
 intake_dimensions as (
-    select * from {{ ref('ref_intake_dimensions') }}
+    select * from {{ ref('stg_reference__intake_dimensions') }}
 ),
 
-intake_member_counts as (
-    select
-        dimension,
-        count(distinct member) as member_count
-    from {{ ref('ref_intake_members') }}
-    group by dimension
-),
 
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
@@ -53,8 +46,6 @@ intake_parts as (
     from intake_series as parts
     inner join intake_dimensions as dimensions
         on parts.dimension = dimensions.dimension
-    inner join intake_member_counts as member_counts
-        on parts.dimension = member_counts.dimension
     where parts.is_best and dimensions.members_are_exhaustive
     group by
         parts.platform_code,
@@ -62,8 +53,8 @@ intake_parts as (
         parts.period_end,
         parts.dimension,
         dimensions.whole_subject_code,
-        member_counts.member_count
-    having count(*) = member_counts.member_count and count(distinct parts.how_obtained) = 1
+        dimensions.member_count
+    having count(*) = dimensions.member_count and count(distinct parts.how_obtained) = 1
 ),
 
 intake_checks as (
