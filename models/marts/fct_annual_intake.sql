@@ -16,12 +16,7 @@ members as (
 ),
 
 member_names as (
-    select distinct
-        dimension,
-        member,
-        member_name_zh,
-        member_name_en
-    from {{ ref('ref_intake_members') }}
+    select * from {{ ref('stg_reference__intake_members') }}
 ),
 
 sources as (
