@@ -37,7 +37,7 @@ lint: $(BIN)/.installed
 
 dbt-test: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
-	$(BIN)/hotline12345 build --target $(SCRATCH_DIR)/hotline12345.duckdb
+	$(BIN)/hotline12345 build --unit-tests --target $(SCRATCH_DIR)/hotline12345.duckdb
 
 ## The semantic layer (models/semantic/): dbt parses it, then MetricFlow validates it against the scratch warehouse.
 ## dbt is shown the file by its bare name from its folder, as the package's own runs do (see dbt_runner.py), so the

@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the published warehouse (default: $HOTLINE12345_DUCKDB_PATH or warehouse/hotline12345.duckdb)",
     )
+    build.add_argument(
+        "--unit-tests",
+        action="store_true",
+        help="run dbt's unit tests too (the SQL of a few models on made-up rows; `make test` does)",
+    )
     export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
     export.add_argument(
         "--database", type=Path, default=None, help="the warehouse to export (default: the published one)"
@@ -74,7 +79,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     if arguments.command == "build":
         try:
-            published = build_and_publish(project, arguments.target)
+            published = build_and_publish(project, arguments.target, unit_tests=arguments.unit_tests)
         except BuildFailed as failure:
             print(f"build failed: {failure}", file=sys.stderr)
             return 1

@@ -104,12 +104,15 @@ parsed as (
 
         -- what it is about
         printings.subject_type,
+        subject_types.subject_type is not null as is_known_subject_type,
         printings.subject_zh,
         printings.parent_zh,
         subject_types.parent_subject_type,
         printings.list_position,
         printings.measure,
         measures.normalised_unit as measure_normalised_unit,
+        measures.min_value as measure_min_value,
+        measures.max_value as measure_max_value,
         printings.approximation_zh,
         approximations.approximation_en,
         approximations.printed_position as approximation_position,
@@ -197,6 +200,7 @@ final as (
 
         -- what it is about
         subject_type,
+        is_known_subject_type,
         subject_code,
         subject_zh,
         subject_name_zh,
@@ -208,6 +212,8 @@ final as (
         list_position,
         measure,
         measure_normalised_unit,
+        measure_min_value,
+        measure_max_value,
         approximation_zh is not null as is_approximate,
         approximation_zh,
         approximation_en,

@@ -1,0 +1,105 @@
+{{ config(store_failures=true) }}
+-- Invariant: every row of the figure seeds (printed_figures and
+-- printed_figure_reprints) reads as a figure: its source, period, subject,
+-- measure, wording, value and unit are all known and coherent, and its value
+-- lies within the bounds its own precision and wording allow.
+-- Exceptions: none.
+--
+-- One row per problem, naming the seed, its line, the seed column at fault
+-- and what is wrong; `hotline12345 build` reads the stored rows back and
+-- prints "seeds/figures/printed_figures.csv, line 23, column unit_printed:
+-- '千件' is not a known unit (ref_units)". Each rule is one entry of
+-- `row_rules` below: the seed column it blames, the problem, and the
+-- condition on a stg_report__printings row that is the problem.
+{%- set row_rules = [
+    ('source_id', 'is not a known source (seeds/sources/sources.csv)', 'platform_code is null'),
+    ('section_zh', 'is empty', 'section_zh is null'),
+    ('source_phrase', 'is empty', 'source_phrase is null'),
+    ('period_start', 'is empty', 'period_start is null'),
+    ('period_end', 'is empty', 'period_end is null'),
+    ('period_end', 'ends before the period starts', 'period_end < period_start'),
+    ('period_start',
+        "a period over more than one year is a running total and must start at the platform's series start"
+        ~ ' (ref_platforms.series_start_date)',
+        "period_kind = 'cumulative' and period_start is distinct from series_start_date"),
+    ('subject_type', 'is not a known subject type (ref_subject_types)', 'not is_known_subject_type'),
+    ('subject_zh', 'is empty', 'subject_zh is null'),
+    ('subject_zh', 'is not a known name of its subject type (add it to the reference seeds)', 'subject_code is null'),
+    ('parent_zh', 'is not a known parent of the subject', 'parent_zh is not null and parent_code is null'),
+    ('measure', 'is empty', 'measure is null'),
+    ('measure', 'is not a known measure (ref_measures)', 'measure_normalised_unit is null'),
+    ('approximation_zh', 'is not a known wording (ref_approximations)', 'approximation_en is null'),
+    ('observation_zh', 'is not a known monthly observation (ref_monthly_observations)',
+        'observation_zh is not null and observation_code is null'),
+    ('value_printed', 'is empty', 'value_printed is null'),
+    ('value_printed', 'is not a number', 'value_decimal is null'),
+    ('unit_printed', 'is empty', 'unit_printed is null'),
+    ('unit_printed', 'is not a known unit (ref_units)', 'multiplier is null or normalised_unit is null'),
+    ('value_printed', 'lies outside the bounds its own precision and wording allow',
+        'value_normalised is not null and not (value_low <= value_normalised and value_normalised <= value_high)'),
+    ('value_printed', 'is not a whole number of items',
+        "normalised_unit = 'items' and not coalesce(items = value_normalised, false)"),
+    ('value_printed', 'is not in the unit or range of its measure (ref_measures)',
+        'measure_normalised_unit is not null and (normalised_unit is distinct from measure_normalised_unit'
+        ~ ' or value_normalised < measure_min_value or value_normalised > measure_max_value)'),
+    ('seed_line', 'is numbered twice (stg_report__printings numbers each seed row once)', 'rows_on_the_line > 1'),
+] %}
+with
+
+judged as (
+    select
+        seed_name,
+        seed_line,
+        platform_code,
+        section_zh,
+        source_phrase,
+        period_start,
+        period_end,
+        period_kind,
+        series_start_date,
+        is_known_subject_type,
+        subject_zh,
+        subject_code,
+        parent_zh,
+        parent_code,
+        measure,
+        measure_normalised_unit,
+        measure_min_value,
+        measure_max_value,
+        approximation_en,
+        observation_zh,
+        observation_code,
+        value_printed,
+        value_decimal,
+        unit_printed,
+        multiplier,
+        normalised_unit,
+        value_normalised,
+        value_low,
+        value_high,
+        items,
+        count(*) over (partition by seed_name, seed_line) as rows_on_the_line
+    from {{ ref('stg_report__printings') }}
+),
+
+problems as (
+    {%- for seed_column, problem, condition in row_rules %}
+        select
+            seed_name,
+            seed_line,
+            '{{ seed_column }}' as seed_column,
+            '{{ problem | replace("'", "''") }}' as problem
+        from judged
+        where {{ condition }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+)
+
+select
+    seed_name,
+    seed_line,
+    seed_column,
+    problem
+from problems
