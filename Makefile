@@ -25,15 +25,29 @@ build: $(BIN)/.installed
 test: lint dbt-test mf-validate
 	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest
 
-lint: $(BIN)/.installed
-	mkdir -p $(SCRATCH_DIR)
+## Lint the SQL (sqlfluff, dbt templater) and the Python (ruff, mypy). Each linter runs again only when a
+## file it reads has changed since it last passed: its stamp in target/lint/ is newer than all of them.
+LINT_STAMPS := target/lint/sqlfluff.ok target/lint/python.ok
+SQLFLUFF_INPUTS := $(shell find models tests analyses macros seeds -name '*.sql' -o -name '*.yml' -o -name '*.md' \
+	| grep -v '^tests/python\|^tests/bi') .sqlfluff .sqlfluffignore dbt_project.yml profiles.yml
+PYTHON_INPUTS := $(shell find src tests/python tests/bi bi bench -name '*.py') pyproject.toml
+
+lint: $(LINT_STAMPS)
+
+target/lint/sqlfluff.ok: $(BIN)/.installed $(SQLFLUFF_INPUTS)
+	mkdir -p $(SCRATCH_DIR) $(@D)
 	HOTLINE12345_DUCKDB_PATH=$(SCRATCH_DIR)/lint.duckdb $(BIN)/sqlfluff lint models tests analyses
-	$(BIN)/ruff check src tests/python
-	$(BIN)/ruff format --check src tests/python
+	touch $@
+
+target/lint/python.ok: $(BIN)/.installed $(PYTHON_INPUTS)
+	mkdir -p $(@D)
+	$(BIN)/ruff check src tests/python bench
+	$(BIN)/ruff format --check src tests/python bench
 	$(BIN)/mypy
 	$(BIN)/ruff check bi tests/bi
 	$(BIN)/ruff format --check bi tests/bi
 	$(BIN)/mypy --strict bi/superset tests/bi
+	touch $@
 
 dbt-test: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)

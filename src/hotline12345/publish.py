@@ -141,6 +141,26 @@ def _fsync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
+def build_arguments(*, unit_tests: bool = False) -> list[str]:
+    """`dbt build` as the publishing build runs it.
+
+    - Unit tests only when asked (see build_and_publish).
+    - `--no-write-json`: the build leaves target/manifest.json,
+      run_results.json and semantic_manifest.json to the commands that are
+      about them (`dbt parse`, `dbt docs generate`); writing them is a tenth
+      of the build. What failed is read from the run's own results.
+    - `--log-level-file info`: logs/dbt.log gets a line per node rather than
+      every statement dbt sends, unless $DBT_LOG_LEVEL_FILE asks otherwise
+      (`DBT_LOG_LEVEL_FILE=debug make build` to see the SQL).
+    """
+    arguments = ["build", "--no-write-json"]
+    if not unit_tests:
+        arguments += ["--exclude-resource-type", "unit_test"]
+    if "DBT_LOG_LEVEL_FILE" not in os.environ:
+        arguments += ["--log-level-file", "info"]
+    return arguments
+
+
 def build_and_publish(project: Project, target: Path | None = None, *, unit_tests: bool = False) -> Published:
     """Validate the seeds, build and test everything in a scratch file, publish it.
 
@@ -161,16 +181,12 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
         scratch = scratch_path(target)
         scratch.parent.mkdir()
         try:
-            outcome = run_dbt(
-                project, scratch, "build", *([] if unit_tests else ["--exclude-resource-type", "unit_test"])
-            )
+            outcome = run_dbt(project, scratch, *build_arguments(unit_tests=unit_tests))
             if not outcome.success:
                 summary = "dbt build failed; the published warehouse is unchanged:"
                 if outcome.exception:
                     summary += f"\n  {outcome.exception}"
-                seed_problems = seed_problems_from_failed_tests(
-                    project, scratch, [failure.name for failure in outcome.failures if failure.resource_type == "test"]
-                )
+                seed_problems = seed_problems_from_failed_tests(project, scratch, outcome.failures)
                 raise BuildFailed(summary, seed_problems=tuple(seed_problems), failures=outcome.failures)
             drop_stored_failures(scratch)
             _seal(scratch)

@@ -16,25 +16,17 @@ not a known unit (ref_units)".
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from hotline12345.dbt_runner import NodeFailure
 from hotline12345.project import Project
 from hotline12345.seeds import SeedProblem
 
 STORED_FAILURES_SCHEMA = "dbt_test__audit"
-
-
-def _manifest_nodes(project: Project) -> list[dict[str, Any]]:
-    manifest = project.root / "target" / "manifest.json"
-    if not manifest.is_file():
-        return []
-    document = json.loads(manifest.read_text(encoding="utf-8"))
-    return list(document.get("nodes", {}).values())
 
 
 def _cell(path: Path, line: int, column: str) -> str | None:
@@ -53,31 +45,25 @@ def _relation(relation_name: str) -> str:
     return ".".join(f'"{part}"' for part in parts[-2:])
 
 
-def seed_problems_from_failed_tests(project: Project, database: Path, failed_tests: Iterable[str]) -> list[SeedProblem]:
+def seed_problems_from_failed_tests(
+    project: Project, database: Path, failed: Iterable[NodeFailure]
+) -> list[SeedProblem]:
     """The seed rows behind the failed tests that judge single rows, as SeedProblems."""
-    nodes = _manifest_nodes(project)
-    tests = {node["name"]: node for node in nodes if node.get("resource_type") == "test"}
-    seed_files = {
-        node["name"]: project.root / node["original_file_path"] for node in nodes if node.get("resource_type") == "seed"
-    }
+    seed_files = {path.stem: path for path in sorted(project.seeds_dir.rglob("*.csv"))}
     problems: list[SeedProblem] = []
-    wanted = [name for name in failed_tests if name in tests]
+    wanted = [failure for failure in failed if failure.resource_type == "test" and failure.relation_name]
     if not wanted or not database.exists():
         return problems
     with duckdb.connect(str(database), read_only=True) as connection:
-        for name in wanted:
-            node = tests[name]
-            meta = node.get("config", {}).get("meta", {}) or {}
-            relation_name = node.get("relation_name")
-            if not relation_name:
-                continue
-            for seed_name, seed_line, column, problem in _stored_rows(connection, _relation(relation_name), meta):
+        for failure in wanted:
+            relation = _relation(str(failure.relation_name))
+            for seed_name, seed_line, column, problem in _stored_rows(connection, relation, failure.meta):
                 path = seed_files.get(str(seed_name))
                 if path is None or seed_line is None:
                     continue
                 value = _cell(path, int(seed_line), column)
                 shown = f"{value!r} " if value else ""
-                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{problem or name}"))
+                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{problem or failure.name}"))
     return problems
 
 
