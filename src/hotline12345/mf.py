@@ -6,7 +6,8 @@ keeps dbt's anonymous usage statistics off and opens the warehouse read-only
 (dbt-duckdb opens it for writing, which would wait for, and lock out, every
 reader of a published file; MetricFlow only reads), then hands the arguments
 to `mf` unchanged. Run it from the dbt project folder after `dbt parse`, with
-HOTLINE12345_DUCKDB_PATH pointing at a built warehouse.
+HOTLINE12345_DUCKDB_PATH pointing at a built warehouse. `main` may be called
+more than once in one process (one MetricFlow start for many queries).
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ def _read_only_connect() -> None:
     import duckdb
 
     connect = duckdb.connect
+    if getattr(connect, "_hotline12345_read_only", False):
+        return  # `main` ran before in this process
 
     def read_only(database: str | Path = ":memory:", read_only: bool = False, **kwargs: Any) -> Any:
         if str(database) not in ("", ":memory:") and not str(database).startswith(":memory:"):
             read_only = True
         return connect(database, read_only=read_only, **kwargs)
 
+    read_only._hotline12345_read_only = True  # type: ignore[attr-defined]
     duckdb.connect = read_only  # type: ignore[assignment]
 
 

@@ -1,12 +1,20 @@
 """The semantic layer (models/semantic/) answers through MetricFlow with the report's figures.
 
 `mf query` runs (through `python -m hotline12345.mf`, which skips mf's update
-check over the network) in a copy of the project, parsed with dbt, against a
-copy of the session's warehouse. Expected values are the report's
+check over the network and opens the warehouse read-only) in a copy of the
+project, parsed with dbt, against a copy of the session's warehouse. Expected
+values are the report's
 (source_documents/beijing-12345-hotline-2022-annual-data-report.txt):
 朝阳区 约 140 万件 (140.0 in the district table); 网络渠道 4202.2 万件 of
 7592.4 万件, "2022 年的 55.35%"; 市场管理 97.1 万件 first of the categories;
 7592.4 万件 "同比上升 411.01%"; resolution 92.72% and satisfaction 93.63%.
+
+MetricFlow takes seconds to start, so the figure tests' queries are asked of
+one process (`hotline12345.mf.main`, once per query), while a reader holds the
+warehouse, with every network lookup refused and recorded: each of those
+queries is shown to ask nothing of the network and to write nothing. One more
+query runs as `python -m hotline12345.mf query` on its own, the way a user
+runs it, under the same guard and the same reader.
 """
 
 from __future__ import annotations
@@ -15,43 +23,111 @@ import csv
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
+import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT
+from conftest import copy_project
+
+from hotline12345.dbt_runner import run_dbt
+from hotline12345.project import DBT_DATABASE_NAME
 
 pytestmark = pytest.mark.slow
 
-IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "*.wal", "__pycache__"
+# Installed as `sitecustomize` in a process under test (and so in every Python process it starts): every host name
+# looked up, but loopback's, is refused, and each process writes the names it was asked for, at exit, to a file of
+# its own in $NETWORK_GUARD_LOG.
+NETWORK_GUARD = textwrap.dedent(
+    """
+    import atexit, json, os, socket
+    asked = []
+    real = socket.getaddrinfo
+    def refuse(host, *args, **kwargs):
+        if host not in ("localhost", "127.0.0.1", "::1", None):
+            asked.append(str(host))
+            raise OSError("no network in tests")
+        return real(host, *args, **kwargs)
+    socket.getaddrinfo = refuse
+    def report():
+        with open(os.path.join(os.environ["NETWORK_GUARD_LOG"], f"{os.getpid()}.json"), "w") as log:
+            json.dump(asked, log)
+    atexit.register(report)
+    """
+)
+
+QUERIES: dict[str, list[str]] = {
+    "chaoyang": [
+        "--metrics",
+        "district_items,street_township_items,district_department_items",
+        "--group-by",
+        "district__district_name_zh,district__functional_zone_zh,metric_time__year",
+        "--where",
+        "{{ Dimension('district__district_name_zh') }} = '朝阳区'",
+    ],
+    "online_share": [
+        "--metrics",
+        "online_share_of_intake,online_intake_items,total_intake_items",
+        "--group-by",
+        "metric_time__year",
+    ],
+    "categories": [
+        "--metrics",
+        "category_items,category_yoy_change_pct",
+        "--group-by",
+        "category__category_name_zh,metric_time__year",
+        "--order",
+        "-category_items",
+    ],
+    "total_yoy": ["--metrics", "total_intake_items,total_intake_yoy_change_pct", "--group-by", "metric_time__year"],
+    "service_quality": [
+        "--metrics",
+        "resolution_rate_pct,satisfaction_rate_pct",
+        "--group-by",
+        "service_quality__period_code",
+    ],
+    "audit": ["--metrics", "audit_findings,audit_checks", "--group-by", "metric_time__year"],
+}
+
+# One MetricFlow process under the network guard. First dbt-metricflow's own entry point (`mf list --help`: its
+# update check runs before any command), whose lookups are kept apart; then, through the wrapper, `list metrics`
+# and every query. Prints what the plain entry point looked up and each command's exit code.
+BATCH = textwrap.dedent(
+    """
+    import json, sys
+    import sitecustomize
+    from dbt_metricflow.cli.main import cli
+    try:
+        cli.main(args=["list", "--help"], prog_name="mf", standalone_mode=True)
+    except SystemExit:
+        pass
+    plain = list(sitecustomize.asked)
+    sitecustomize.asked.clear()
+    from hotline12345.mf import main
+    codes = {"list metrics": main(["list", "metrics"])}
+    codes |= {name: main(["query", *arguments, "--csv", f"target/mf_{name}.csv"])
+              for name, arguments in json.loads(sys.argv[1]).items()}
+    print("BATCH=" + json.dumps({"plain": plain, "codes": codes}))
+    """
 )
 
 
 @pytest.fixture(scope="module")
 def semantic_project(tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> Path:
     """A copy of the project with its own copy of the warehouse and a fresh semantic manifest."""
-    root = tmp_path_factory.mktemp("semantic") / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
-    (root / "warehouse").mkdir()
-    shutil.copy(warehouse, root / "warehouse" / "hotline12345.duckdb")
-    parsed = subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "parse", "--quiet"],
-        cwd=root,
-        env=_environment(root),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert parsed.returncode == 0, parsed.stdout[-3000:] + parsed.stderr[-3000:]
-    assert (root / "target" / "semantic_manifest.json").is_file()
-    return root
+    project = copy_project(tmp_path_factory.mktemp("semantic") / "project", warehouse)
+    # Parsed as the package parses (the database by its bare name from its folder), so the parse copied from the
+    # project's target/ is reused; dbt writes target/semantic_manifest.json, which the copy did not have.
+    parsed = run_dbt(project, project.root / "warehouse" / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+    assert parsed.success, parsed.exception
+    assert (project.root / "target" / "semantic_manifest.json").is_file()
+    return project.root
 
 
-def _environment(root: Path) -> dict[str, str]:
+def _environment(root: Path, guard: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DBT_PROFILES_DIR=str(root),
@@ -59,26 +135,80 @@ def _environment(root: Path) -> dict[str, str]:
         HOTLINE12345_DUCKDB_PATH=str(root / "warehouse" / "hotline12345.duckdb"),
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
     )
+    if guard is not None:
+        # update_checker caches its answer for an hour in the temporary folder: give it an empty one.
+        (guard / "tmp").mkdir(parents=True)
+        (guard / "asked").mkdir()
+        (guard / "sitecustomize.py").write_text(NETWORK_GUARD, encoding="utf-8")
+        env.update(PYTHONPATH=str(guard), NETWORK_GUARD_LOG=str(guard / "asked"), TMPDIR=str(guard / "tmp"))
     return env
 
 
-def mf_query(root: Path, *arguments: str) -> list[dict[str, str]]:
-    out = root / "target" / "mf_query.csv"
-    out.unlink(missing_ok=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "hotline12345.mf", "query", *arguments, "--csv", str(out)],
-        cwd=root,
-        env=_environment(root),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0 and out.is_file(), done.stdout[-3000:] + done.stderr[-3000:]
-    with out.open(encoding="utf-8", newline="") as rows:
+def hosts_asked(guard: Path) -> list[str]:
+    """Host names the guarded processes looked up; none was reached (every lookup beyond loopback failed)."""
+    logs = sorted((guard / "asked").glob("*.json"))
+    assert logs, "the network guard did not run"
+    return [host for log in logs for host in json.loads(log.read_text(encoding="utf-8"))]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as rows:
         return list(csv.DictReader(rows))
 
 
-def in_2022(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Run:
+    """MetricFlow run in a process of its own under the network guard while a reader held the warehouse."""
+
+    returncode: int
+    output: str
+    asked: list[str]
+    sha256_before: str
+    sha256_after: str
+
+
+def run_under_a_reader(root: Path, command: list[str], guard: Path) -> Run:
+    # dbt-duckdb alone opens the file for writing and fails on the lock a reader (Superset, a shell) holds.
+    database = root / "warehouse" / "hotline12345.duckdb"
+    before = sha256(database)
+    with duckdb.connect(str(database), read_only=True) as reader:
+        reader.execute("select count(*) from marts.fct_annual_intake").fetchone()
+        done = subprocess.run(
+            command, cwd=root, env=_environment(root, guard), capture_output=True, text=True, check=False
+        )
+    output = done.stdout[-3000:] + done.stderr[-3000:]
+    return Run(done.returncode, output, hosts_asked(guard), before, sha256(database))
+
+
+Rows = list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    run: Run
+    plain_mf_asked: list[str]
+    rows: dict[str, Rows]
+
+
+@pytest.fixture(scope="module")
+def batch(semantic_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    """Every query of `QUERIES`, asked of one MetricFlow process, and each one's rows."""
+    guard = tmp_path_factory.mktemp("batch_guard")
+    run = run_under_a_reader(semantic_project, [sys.executable, "-c", BATCH, json.dumps(QUERIES)], guard)
+    printed = [line for line in run.output.splitlines() if line.startswith("BATCH=")]
+    assert run.returncode == 0 and printed, run.output
+    outcome = json.loads(printed[-1].removeprefix("BATCH="))
+    assert set(outcome["codes"]) == {"list metrics", *QUERIES}
+    assert not any(outcome["codes"].values()), outcome["codes"]
+    rows = {name: read_csv(semantic_project / "target" / f"mf_{name}.csv") for name in QUERIES}
+    return Batch(run, outcome["plain"], rows)
+
+
+def in_2022(rows: Rows) -> Rows:
     return [row for row in rows if row["metric_time__year"].startswith("2022-")]
 
 
@@ -87,18 +217,8 @@ def marts(root: Path, sql: str) -> list[tuple[object, ...]]:
         return connection.execute(sql).fetchall()
 
 
-def test_chaoyang_district_items(semantic_project: Path) -> None:
-    rows = in_2022(
-        mf_query(
-            semantic_project,
-            "--metrics",
-            "district_items,street_township_items,district_department_items",
-            "--group-by",
-            "district__district_name_zh,district__functional_zone_zh,metric_time__year",
-            "--where",
-            "{{ Dimension('district__district_name_zh') }} = '朝阳区'",
-        )
-    )
+def test_chaoyang_district_items(batch: Batch, semantic_project: Path) -> None:
+    rows = in_2022(batch.rows["chaoyang"])
     assert len(rows) == 1
     row = rows[0]
     # 朝阳区共承办诉求约 140 万件 …区级部门承办 92.4 万件 … 街道乡镇承办 47.6 万件
@@ -112,16 +232,8 @@ def test_chaoyang_district_items(semantic_project: Path) -> None:
     ) == [(1_400_000,)]
 
 
-def test_online_share_of_the_intake(semantic_project: Path) -> None:
-    rows = in_2022(
-        mf_query(
-            semantic_project,
-            "--metrics",
-            "online_share_of_intake,online_intake_items,total_intake_items",
-            "--group-by",
-            "metric_time__year",
-        )
-    )
+def test_online_share_of_the_intake(batch: Batch, semantic_project: Path) -> None:
+    rows = in_2022(batch.rows["online_share"])
     assert len(rows) == 1
     assert int(rows[0]["online_intake_items"]) == 42_022_000
     assert int(rows[0]["total_intake_items"]) == 75_924_000
@@ -133,18 +245,8 @@ def test_online_share_of_the_intake(semantic_project: Path) -> None:
     assert round(float(str(share[0][0])), 2) == 55.35
 
 
-def test_top_category(semantic_project: Path) -> None:
-    rows = in_2022(
-        mf_query(
-            semantic_project,
-            "--metrics",
-            "category_items,category_yoy_change_pct",
-            "--group-by",
-            "category__category_name_zh,metric_time__year",
-            "--order",
-            "-category_items",
-        )
-    )
+def test_top_category(batch: Batch) -> None:
+    rows = in_2022(batch.rows["categories"])
     assert len(rows) == 10
     top = rows[0]
     assert top["category__category_name_zh"] == "市场管理"
@@ -152,37 +254,20 @@ def test_top_category(semantic_project: Path) -> None:
     assert float(top["category_yoy_change_pct"]) == -26.34  # 同比下降 26.34%
 
 
-def test_total_intake_year_on_year(semantic_project: Path) -> None:
-    rows = in_2022(
-        mf_query(
-            semantic_project,
-            "--metrics",
-            "total_intake_items,total_intake_yoy_change_pct",
-            "--group-by",
-            "metric_time__year",
-        )
-    )
+def test_total_intake_year_on_year(batch: Batch) -> None:
+    rows = in_2022(batch.rows["total_yoy"])
     # 7592.4 万件，同比上升 411.01%: against 2021's total on record, within the printed precision of both years.
     assert abs(float(rows[0]["total_intake_yoy_change_pct"]) - 411.01) < 0.05
 
 
-def test_resolution_and_satisfaction_rates(semantic_project: Path) -> None:
-    rows = mf_query(
-        semantic_project,
-        "--metrics",
-        "resolution_rate_pct,satisfaction_rate_pct",
-        "--group-by",
-        "service_quality__period_code",
-    )
-    by_period = {row["service_quality__period_code"]: row for row in rows}
+def test_resolution_and_satisfaction_rates(batch: Batch) -> None:
+    by_period = {row["service_quality__period_code"]: row for row in batch.rows["service_quality"]}
     assert float(by_period["2022"]["resolution_rate_pct"]) == 92.72
     assert float(by_period["2022"]["satisfaction_rate_pct"]) == 93.63
 
 
-def test_audit_findings_match_the_audit_table(semantic_project: Path) -> None:
-    rows = in_2022(
-        mf_query(semantic_project, "--metrics", "audit_findings,audit_checks", "--group-by", "metric_time__year")
-    )
+def test_audit_findings_match_the_audit_table(batch: Batch, semantic_project: Path) -> None:
+    rows = in_2022(batch.rows["audit"])
     expected = marts(
         semantic_project,
         "select count(*) filter (where status = 'inconsistent'), count(*) "
@@ -193,51 +278,30 @@ def test_audit_findings_match_the_audit_table(semantic_project: Path) -> None:
     assert expected[0][0] == 10
 
 
-NETWORK_GUARD = """
-import json, socket, sys
-asked = []
-def refuse(host, *args, **kwargs):
-    if host not in ("localhost", "127.0.0.1", "::1", None):
-        asked.append(str(host))
-        raise OSError("no network in tests")
-    return real(host, *args, **kwargs)
-real = socket.getaddrinfo
-socket.getaddrinfo = refuse
-from {module} import {function} as run
-try:
-    run({arguments})
-except SystemExit:
-    pass
-print("ASKED=" + json.dumps(asked))
-"""
+def test_the_queries_ask_nothing_of_the_network_and_write_nothing(batch: Batch) -> None:
+    """`mf list metrics` and each query above ran through the wrapper while a reader held the file, with the
+    network refused."""
+    assert batch.run.asked == []
+    assert batch.run.sha256_after == batch.run.sha256_before
 
 
-def hosts_asked(root: Path, module: str, function: str, arguments: str, scratch: Path) -> list[str]:
-    """Host names a run looks up; none is reached (every lookup beyond loopback fails)."""
-    code = NETWORK_GUARD.format(module=module, function=function, arguments=arguments)
-    scratch.mkdir()
-    # update_checker caches its answer for an hour in the temporary folder: give it an empty one.
-    env = {**_environment(root), "TMPDIR": str(scratch)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=False)
-    marker = [line for line in done.stdout.splitlines() if line.startswith("ASKED=")]
-    assert marker, done.stdout[-2000:] + done.stderr[-2000:]
-    return list(json.loads(marker[0].removeprefix("ASKED=")))
+def test_mf_itself_asks_pypi_on_every_command(batch: Batch) -> None:
+    """dbt-metricflow's own entry point looks itself up on PyPI (update_checker) before any command: what the
+    wrapper switches off, and what the guard of the other tests would have caught."""
+    assert "pypi.org" in batch.plain_mf_asked
 
 
-def test_mf_asks_nothing_of_the_network(semantic_project: Path, tmp_path: Path) -> None:
-    # dbt-metricflow's own entry point looks itself up on PyPI (update_checker) on every command ...
-    plain = "['list', 'metrics'], prog_name='mf', standalone_mode=True"
-    assert "pypi.org" in hosts_asked(semantic_project, "dbt_metricflow.cli.main", "cli", plain, tmp_path / "mf")
-    # ... the wrapper does not.
-    assert hosts_asked(semantic_project, "hotline12345.mf", "main", "['list', 'metrics']", tmp_path / "wrapper") == []
-
-
-def test_mf_reads_while_a_reader_holds_the_file_and_writes_nothing(semantic_project: Path) -> None:
-    # dbt-duckdb alone opens the file for writing and fails on the lock a reader (Superset, a shell) holds.
-    database = semantic_project / "warehouse" / "hotline12345.duckdb"
-    before = hashlib.sha256(database.read_bytes()).hexdigest()
-    with duckdb.connect(str(database), read_only=True) as reader:
-        reader.execute("select count(*) from marts.fct_annual_intake").fetchone()
-        rows = in_2022(mf_query(semantic_project, "--metrics", "total_intake_items", "--group-by", "metric_time__year"))
+def test_python_m_mf_query_reads_while_a_reader_holds_the_file_asks_nothing_of_the_network_and_writes_nothing(
+    semantic_project: Path, tmp_path: Path
+) -> None:
+    """`python -m hotline12345.mf query`, as a user runs it: a process of its own, nothing started before it."""
+    out = tmp_path / "mf_query.csv"
+    command = [sys.executable, "-m", "hotline12345.mf", "query", "--metrics", "total_intake_items"]
+    run = run_under_a_reader(
+        semantic_project, [*command, "--group-by", "metric_time__year", "--csv", str(out)], tmp_path / "guard"
+    )
+    assert run.returncode == 0 and out.is_file(), run.output
+    assert run.asked == []
+    assert run.sha256_after == run.sha256_before
+    rows = in_2022(read_csv(out))
     assert int(rows[0]["total_intake_items"]) == 75_924_000  # 7592.4 万件
-    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
