@@ -74,23 +74,23 @@ def report_page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 def test_the_page_is_the_same_bytes_every_time_but_for_the_warehouse_build_time(
     warehouse: Path, report_page: Path, tmp_path: Path
 ) -> None:
-    again = tmp_path / "again.html"
-    assert main(["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--out", str(again)]) == 0
-    assert again.read_bytes() == report_page.read_bytes()
+    """Two independent renders (each chart rendered again): one of the warehouse, one of a copy of it in another
+    folder, built at another time. They differ in the build time alone, byte for byte, and it is the file's."""
+    timestamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
+    first = report_page.read_bytes()
+    built_at = datetime.fromtimestamp(warehouse.stat().st_mtime, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    assert timestamp.findall(first.decode("utf-8")) == [built_at]
 
-    # The same warehouse built at another time: only the build time changes, and it is the file's.
     older = tmp_path / "elsewhere" / warehouse.name
     older.parent.mkdir()
     shutil.copyfile(warehouse, older)
     built = datetime(2023, 1, 2, 3, 4, 5, tzinfo=UTC).timestamp()
     os.utime(older, (built, built))
-    third = tmp_path / "third.html"
-    assert main(["--project-dir", str(ROOT), "report", "--database", str(older), "--out", str(third)]) == 0
-    page = third.read_text(encoding="utf-8")
-    assert "2023-01-02 03:04:05 UTC" in page
-    timestamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
-    assert len(timestamp.findall(page)) == 1
-    assert timestamp.sub("T", page) == timestamp.sub("T", report_page.read_text(encoding="utf-8"))
+    again = tmp_path / "again.html"
+    assert main(["--project-dir", str(ROOT), "report", "--database", str(older), "--out", str(again)]) == 0
+    page = again.read_text(encoding="utf-8")
+    assert timestamp.findall(page) == ["2023-01-02 03:04:05 UTC"]
+    assert again.read_bytes() == first.replace(built_at.encode(), b"2023-01-02 03:04:05 UTC")
 
 
 def test_the_page_asks_for_nothing_from_elsewhere(report_page: Path) -> None:
