@@ -5,6 +5,13 @@ One warehouse is built per session and every test that only reads uses it.
 $HOTLINE12345_TEST_WAREHOUSE, so it is not built twice; the fixture refuses a
 file older than any source it is built from.
 
+pytest runs on two processes (pytest-xdist, see pyproject.toml). Session
+fixtures run once per process, so what the processes share is made once per
+session under a lock (`once_per_session`): the warehouse, and everything
+that writes to the project's own target/ (dbt's parse, the compiled
+analyses), which is done before any test runs. Tests that share a costly
+module fixture carry one `xdist_group`, so that one process builds it.
+
 Copies of the project get the project's `target/partial_parse.msgpack` (and
 the compiled analyses), so that dbt parses them partially: both stay valid in
 a copy, since dbt sees the same profile there (see dbt_runner.py) and compares
@@ -13,20 +20,38 @@ files by content.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from rebuild_under_readers import RebuildUnderReaders, rebuild_a_changed_copy
 
+from hotline12345.analyses import available_analyses, compile_analysis
 from hotline12345.dbt_runner import run_dbt
 from hotline12345.project import DBT_DATABASE_NAME, Project
 from hotline12345.publish import build_and_publish
 
 ROOT = Path(__file__).resolve().parents[2]
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "target", "logs", "export", "*.duckdb", "*.wal", "__pycache__")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "target",
+    "logs",
+    "export",
+    "*.duckdb",
+    "*.wal",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+)
 TEST_WAREHOUSE_ENV = "HOTLINE12345_TEST_WAREHOUSE"
 # What the warehouse is built from: a prebuilt file older than any of these is stale.
 BUILD_INPUTS = ("seeds", "models", "macros", "tests", "analyses", "dbt_project.yml", "profiles.yml")
@@ -79,30 +104,70 @@ def project() -> Project:
     return Project(ROOT)
 
 
+def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this pytest session's, the same for every xdist worker process."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def once_per_session(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """A folder `name` of the session's, held under a lock across worker processes.
+
+    The first process to get it finds it empty and fills it; the others wait, then find it filled.
+    """
+    folder = session_folder(tmp_path_factory) / name
+    folder.mkdir(exist_ok=True)
+    with (folder.parent / f".{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield folder
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _prepare_project(project: Project, parse_in: Path | None) -> None:
+    """Everything tests would otherwise write to the project's own target/ while other workers read it."""
+    if parse_in is not None:
+        # Other steps may have parsed the project under another profile since (`dbt parse` with an absolute path,
+        # sqlfluff): parse it as the package does, so that copies of the project get a valid partial parse.
+        outcome = run_dbt(project, parse_in / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+        if not outcome.success:
+            pytest.fail(f"dbt could not parse the project: {outcome.exception}")
+    # Tests run the analyses on the project itself: compiled here (if they changed), they only read target/.
+    for name in available_analyses(project):
+        compile_analysis(project, name)
+
+
 @pytest.fixture(scope="session")
 def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     """The warehouse built from the project's seeds through dbtRunner, in a temporary file.
 
     Built here, or by `make test`'s dbt-test step just before (see $HOTLINE12345_TEST_WAREHOUSE).
-    Tests only read it; whatever was handed over is copied first.
+    Built (or checked and copied) once per session; each worker process reads its own copy.
     """
-    target = tmp_path_factory.mktemp("warehouse") / "hotline12345.duckdb"
-    prebuilt = os.environ.get(TEST_WAREHOUSE_ENV)
-    if prebuilt:
-        built = Path(prebuilt)
+    with once_per_session(tmp_path_factory, "warehouse") as shared:
+        built = shared / DBT_DATABASE_NAME
         if not built.is_file():
-            pytest.fail(f"${TEST_WAREHOUSE_ENV} names {built}, which does not exist")
-        stale = newer_build_inputs(project.root, built)
-        if stale:
-            pytest.fail(f"${TEST_WAREHOUSE_ENV}: {built} is older than {stale[0]}; rebuild it or unset the variable")
-        shutil.copy(built, target)
-        # Other steps may have parsed the project under another profile since (`dbt parse` with an absolute
-        # path, sqlfluff): parse it as the package does, so that copies of the project get a valid partial parse.
-        outcome = run_dbt(project, target.with_name("parse") / DBT_DATABASE_NAME, "parse", "--log-level", "none")
-        if not outcome.success:
-            pytest.fail(f"dbt could not parse the project: {outcome.exception}")
-        return target
-    build_and_publish(project, target)
+            prebuilt = os.environ.get(TEST_WAREHOUSE_ENV)
+            if prebuilt:
+                handed_over = Path(prebuilt)
+                if not handed_over.is_file():
+                    pytest.fail(f"${TEST_WAREHOUSE_ENV} names {handed_over}, which does not exist")
+                stale = newer_build_inputs(project.root, handed_over)
+                if stale:
+                    pytest.fail(
+                        f"${TEST_WAREHOUSE_ENV}: {handed_over} is older than {stale[0]}; rebuild it or unset the variable"
+                    )
+                _prepare_project(project, shared / "parse")
+                shutil.copy(handed_over, built)
+            else:
+                scratch = shared / "build" / DBT_DATABASE_NAME
+                build_and_publish(project, scratch)
+                _prepare_project(project, None)
+                os.replace(scratch, built)
+    target = tmp_path_factory.mktemp("warehouse") / DBT_DATABASE_NAME
+    shutil.copy(built, target)
     return target
 
 
@@ -110,3 +175,72 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Pat
 def project_copy(tmp_path: Path, warehouse: Path) -> Iterator[Project]:
     """A copy of the project, with a published warehouse in place, to break on purpose."""
     yield copy_project(tmp_path / "project", warehouse)
+
+
+@pytest.fixture(scope="session")
+def rebuild_under_readers(tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> RebuildUnderReaders:
+    """The session's one successful rebuild, of a changed copy, under readers (see rebuild_under_readers.py)."""
+    return rebuild_a_changed_copy(copy_project(tmp_path_factory.mktemp("rebuild") / "project", warehouse))
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Under `-p no:xdist` (one process, for a debugger), accept and ignore the xdist options of pyproject's addopts."""
+    if not pluginmanager.has_plugin("xdist"):
+        parser.addoption("--numprocesses", dest="numprocesses", help="ignored: xdist is off (-p no:xdist)")
+        parser.addoption("--dist", dest="dist", default="no", help="ignored: xdist is off (-p no:xdist)")
+
+
+# Fixtures that cost a build, a render or a process start, and the group of the tests that share each. Under
+# xdist a group runs in one worker process, so that its fixture is made once.
+SHARED_FIXTURE_GROUPS = {
+    "rebuild_under_readers": "rebuild",
+    "refused_wrong_values": "wrong_values",
+    "semantic_project": "semantic",
+    "report_page": "report",
+}
+GROUPS_FILE = "xdist-groups-{worker}.json"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test that uses a shared fixture with the fixture's group (`xdist_group`), and tell the controller.
+
+    xdist's own `--dist loadgroup` reads the mark by renaming the test (`nodeid@group`), which pytest 9 no longer
+    allows; each worker writes the groups to a file the controller's scheduler (below) reads instead.
+    """
+    groups: dict[str, str] = {}
+    for item in items:
+        names = sorted(
+            {group for fixture, group in SHARED_FIXTURE_GROUPS.items() if fixture in getattr(item, "fixturenames", ())}
+        )
+        for name in names:
+            item.add_marker(pytest.mark.xdist_group(name))
+        if names:
+            groups[item.nodeid] = "+".join(names)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        controller_folder = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
+        (controller_folder / GROUPS_FILE.format(worker=worker)).write_text(json.dumps(groups), encoding="utf-8")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadgroup`, with the groups the workers wrote (see above); None leaves other modes to xdist."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FixtureGroupScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        """One work unit per group, and one per test outside the groups; the largest units first."""
+
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:
+                folder = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+                self.groups = {}
+                for written in folder.glob(GROUPS_FILE.format(worker="*")):
+                    self.groups.update(json.loads(written.read_text(encoding="utf-8")))
+            return self.groups.get(nodeid, nodeid)
+
+    return FixtureGroupScheduling(config, log)

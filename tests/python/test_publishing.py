@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import shutil
@@ -12,38 +11,22 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
 import sqlalchemy
-from conftest import ROOT, copy_project, sha256
+from conftest import ROOT, sha256
+from made_up_year import MADE_UP_SOURCE
+from rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
 
 from hotline12345.analyses import run_analysis
 from hotline12345.dbt_runner import run_dbt
 from hotline12345.export import export_marts
 from hotline12345.project import DBT_DATABASE_NAME, Project
-from hotline12345.publish import BuildFailed, Published, build_and_publish, scratch_path
+from hotline12345.publish import BuildFailed, build_and_publish, scratch_path
 
 OLDEST_SUPPORTED_DUCKDB = "1.1.3"
-
-# Every rebuild below rewords the known discrepancies' explanations: a change the audit table shows.
-REVISION = "(revised in a rebuild)"
-REVISED_QUERY = (
-    "select count(*) as checks, count(*) filter (where explanation like '%revised in a rebuild%') as revised"
-    " from audit.published_figure_checks"
-)
-READER = textwrap.dedent(
-    f"""
-    import sys, duckdb
-    connection = duckdb.connect(sys.argv[1], read_only=True)
-    query = "{REVISED_QUERY}"
-    print(*connection.execute(query).fetchone(), flush=True)
-    sys.stdin.readline()
-    print(*connection.execute(query).fetchone(), flush=True)
-    """
-)
 
 
 def marts(database: Path) -> list[str]:
@@ -56,95 +39,16 @@ def marts(database: Path) -> list[str]:
         ]
 
 
-def revise_the_explanations(root: Path) -> int:
-    """Reword every known discrepancy's explanation (shown in audit.published_figure_checks); return how many."""
-    known = root / "seeds" / "audit" / "known_discrepancies.csv"
-    with known.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert rows and "explanation" in rows[0]
-    with known.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**row, "explanation": f"{row['explanation']} {REVISION}"} for row in rows)
-    return len(rows)
-
-
-@dataclass(frozen=True)
-class RebuildUnderReaders:
-    """One rebuild of a changed project while readers hold the published file, and what each reader saw."""
-
-    published: Path
-    build: Published
-    revised: int
-    reader_answers_before: list[str]
-    reader_answers_after: list[str]
-    shell_output: str
-    shell_errors: str
-    shell_returncode: int | None
-    debris: Path
-
-
-@pytest.fixture(scope="module")
-def rebuild_under_readers(tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> Iterator[RebuildUnderReaders]:
-    """Two Python readers and a `duckdb -readonly` shell have the published file open; a killed build's
-    debris lies beside it; a seed changes; the project is rebuilt and published.
-    """
-    project = copy_project(tmp_path_factory.mktemp("rebuild") / "project", warehouse)
-    published = project.root / "warehouse" / "hotline12345.duckdb"
-    # What a build killed mid-write leaves: a scratch file and a write-ahead log, here not even DuckDB's.
-    debris = scratch_path(published.resolve())
-    debris.parent.mkdir()
-    debris.write_bytes(b"not a database")
-    debris.with_name(debris.name + ".wal").write_bytes(b"not a write-ahead log")
-    readers = [
-        subprocess.Popen(
-            [sys.executable, "-c", READER, str(published)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        for _ in range(2)
-    ]
-    shell = subprocess.Popen(
-        [str(Path(sys.executable).parent / "duckdb"), "-readonly", "-csv", str(published)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        answers_before = [reader.stdout.readline() for reader in readers]  # type: ignore[union-attr]
-        assert shell.stdin is not None and shell.stdout is not None
-        shell.stdin.write(REVISED_QUERY + ";\n")
-        shell.stdin.flush()
-        shell_before = shell.stdout.readline() + shell.stdout.readline()  # the shell answered before the build
-        revised = revise_the_explanations(project.root)
-        build = build_and_publish(project, published)
-        answers_after = []
-        for reader in readers:
-            reader.stdin.write("\n")  # type: ignore[union-attr]
-            reader.stdin.flush()  # type: ignore[union-attr]
-            answers_after.append(reader.stdout.readline())  # type: ignore[union-attr]
-        shell.stdin.write(REVISED_QUERY + ";\n")
-        shell_after, shell_errors = shell.communicate(timeout=60)
-    finally:
-        for process in [*readers, shell]:
-            process.kill()
-            process.wait()
-    yield RebuildUnderReaders(
-        published=published,
-        build=build,
-        revised=revised,
-        reader_answers_before=answers_before,
-        reader_answers_after=answers_after,
-        shell_output=shell_before + shell_after,
-        shell_errors=shell_errors,
-        shell_returncode=shell.returncode,
-        debris=debris,
-    )
-
-
 def checks_and_revised(database: Path) -> tuple[int, int]:
     with duckdb.connect(str(database), read_only=True) as connection:
         checks, revised = connection.execute(REVISED_QUERY).fetchone() or (0, 0)
     return checks, revised
+
+
+def check_ids(database: Path, where: str = "true") -> set[str]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        query = f"select check_id from audit.published_figure_checks where {where}"
+        return {check_id for (check_id,) in connection.execute(query).fetchall()}
 
 
 @pytest.mark.slow
@@ -175,10 +79,19 @@ def test_a_read_only_duckdb_shell_keeps_answering_through_a_rebuild(
 def test_new_readers_see_the_new_build_and_open_readers_the_old(
     rebuild_under_readers: RebuildUnderReaders, warehouse: Path
 ) -> None:
+    """Readers that open the file after the rebuild see both changes: every listed finding reworded, and the
+    made-up year (its checks added to every check there was; test_a_new_year_is_new_seed_rows.py reads the rest).
+    Readers open through the rebuild still see the old file (the two tests above)."""
     rebuild = rebuild_under_readers
-    checks, _ = checks_and_revised(warehouse)
     assert rebuild.revised > 0
-    assert checks_and_revised(rebuild.published) == (checks, rebuild.revised), "every listed finding, reworded"
+    old, new = check_ids(warehouse), check_ids(rebuild.published)
+    added = new - old
+    assert old <= new, "the rebuild kept every check"
+    assert added == check_ids(rebuild.published, f"source_id = '{MADE_UP_SOURCE}'"), "and added the new year's"
+    assert len(added) >= 3  # its three categories' ranks, at least
+    checks, _ = checks_and_revised(warehouse)
+    assert checks == len(old), "one row per check"
+    assert checks_and_revised(rebuild.published) == (checks + len(added), rebuild.revised), "every finding, reworded"
 
 
 @pytest.mark.slow
@@ -190,7 +103,7 @@ def test_a_build_clears_a_killed_builds_scratch_file_and_log(rebuild_under_reade
 
 @pytest.mark.slow
 def test_a_build_in_a_copy_of_the_project_parses_partially(rebuild_under_readers: RebuildUnderReaders) -> None:
-    """The rebuild reused the parse of the session's first build (copied from target/), though two seeds changed."""
+    """The rebuild reused the parse of the session's first build (copied from target/), though seeds changed."""
     assert rebuild_under_readers.build.parsed_partially
 
 
@@ -217,9 +130,9 @@ def test_a_stopped_build_leaves_the_published_file_and_no_debris(project_copy: P
     scratch = scratch_path(published.resolve())
     deadline = time.monotonic() + 60
     while not scratch.exists() and time.monotonic() < deadline and build.poll() is None:
-        time.sleep(0.05)
+        time.sleep(0.01)
+    # Stopped as soon as it is demonstrably mid-way: dbt has the scratch file open and is building into it.
     assert scratch.exists(), "the build writes a scratch file beside the published one"
-    time.sleep(1)  # let dbt get into the build
     assert build.poll() is None, "the build was still running when it was stopped"
     os.kill(build.pid, stop)
     assert build.wait(timeout=120) != 0
