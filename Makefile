@@ -66,9 +66,10 @@ mf-validate: dbt-test
 pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
-## Times the build step of `make build` and `hotline12345 analysis` against dbt's floor (RUNS=5).
+## Times the build step of `make build` and `hotline12345 analysis` against dbt's floor (RUNS=5);
+## MAKE_TEST=1 also times a warm `make test`.
 bench: $(BIN)/.installed
-	$(BIN)/python bench/bench.py --runs $(or $(RUNS),5)
+	$(BIN)/python bench/bench.py --runs $(or $(RUNS),5) $(if $(MAKE_TEST),--make-test)
 
 ## dbt docs (offline) from a copy of the published warehouse, so readers are never locked out.
 ## dbt sees the copy as hotline12345.duckdb from its folder, as in every build, so it reuses the build's parse.
