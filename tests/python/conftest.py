@@ -190,57 +190,70 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
         parser.addoption("--dist", dest="dist", default="no", help="ignored: xdist is off (-p no:xdist)")
 
 
-# Fixtures that cost a build, a render or a process start, and the group of the tests that share each. Under
-# xdist a group runs in one worker process, so that its fixture is made once.
+# Fixtures that cost a build, a render or a process start, and the group of the tests that share each, costliest
+# first. Under xdist a group runs in one worker process, so that its fixture is made once.
 SHARED_FIXTURE_GROUPS = {
-    "rebuild_under_readers": "rebuild",
-    "refused_wrong_values": "wrong_values",
-    "semantic_project": "semantic",
     "report_page": "report",
+    "semantic_project": "semantic",
+    "refused_wrong_values": "wrong_values",
+    "rebuild_under_readers": "rebuild",
 }
-GROUPS_FILE = "xdist-groups-{worker}.json"
+UNITS_FILE = "xdist-units-{worker}.json"
+
+
+def _work_unit(item: pytest.Item) -> tuple[int, str]:
+    """What xdist hands a worker at once, and how early: each group; each other slow test alone; the quick tests
+    a module at a time (one message, not hundreds)."""
+    fixtures = getattr(item, "fixturenames", ())
+    for rank, (fixture, group) in enumerate(SHARED_FIXTURE_GROUPS.items()):
+        if fixture in fixtures:
+            return rank, group
+    if item.get_closest_marker("slow"):
+        return len(SHARED_FIXTURE_GROUPS), item.nodeid
+    return len(SHARED_FIXTURE_GROUPS) + 1, item.nodeid.split("::", 1)[0]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark each test that uses a shared fixture with the fixture's group (`xdist_group`), and tell the controller.
+    """Under xdist, each worker puts the costly units first and writes each test's unit for the controller.
 
-    xdist's own `--dist loadgroup` reads the mark by renaming the test (`nodeid@group`), which pytest 9 no longer
-    allows; each worker writes the groups to a file the controller's scheduler (below) reads instead.
+    xdist's own `--dist loadgroup` reads an `xdist_group` mark by renaming the test (`nodeid@group`), which pytest 9
+    no longer allows; the controller's scheduler (below) reads the units from these files instead. Without xdist
+    nothing changes: the order stays the files' (module fixtures are made once either way).
     """
-    groups: dict[str, str] = {}
-    for item in items:
-        names = sorted(
-            {group for fixture, group in SHARED_FIXTURE_GROUPS.items() if fixture in getattr(item, "fixturenames", ())}
-        )
-        for name in names:
-            item.add_marker(pytest.mark.xdist_group(name))
-        if names:
-            groups[item.nodeid] = "+".join(names)
     worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker:
-        controller_folder = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
-        (controller_folder / GROUPS_FILE.format(worker=worker)).write_text(json.dumps(groups), encoding="utf-8")
+    if not worker:
+        return
+    units = {item.nodeid: _work_unit(item) for item in items}
+    for item in items:
+        rank, unit = units[item.nodeid]
+        if rank < len(SHARED_FIXTURE_GROUPS):
+            item.add_marker(pytest.mark.xdist_group(unit))
+    items.sort(key=lambda item: units[item.nodeid][0])  # stable: within a rank, the files' order
+    controller_folder = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
+    written = {nodeid: unit for nodeid, (_, unit) in units.items()}
+    (controller_folder / UNITS_FILE.format(worker=worker)).write_text(json.dumps(written), encoding="utf-8")
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """`--dist loadgroup`, with the groups the workers wrote (see above); None leaves other modes to xdist."""
+    """`--dist loadgroup`, with the units the workers wrote (see above); None leaves other modes to xdist."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class FixtureGroupScheduling(LoadScopeScheduling):  # type: ignore[misc]
-        """One work unit per group, and one per test outside the groups; the largest units first."""
+    class WorkUnitScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        """xdist's scheduling by scope, the scopes being the workers' units, handed out in the workers' order."""
 
-        groups: dict[str, str] | None = None
+        units: dict[str, str] | None = None
 
         def _split_scope(self, nodeid: str) -> str:
-            if self.groups is None:
+            if self.units is None:
                 folder = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
-                self.groups = {}
-                for written in folder.glob(GROUPS_FILE.format(worker="*")):
-                    self.groups.update(json.loads(written.read_text(encoding="utf-8")))
-            return self.groups.get(nodeid, nodeid)
+                self.units = {}
+                for written in folder.glob(UNITS_FILE.format(worker="*")):
+                    self.units.update(json.loads(written.read_text(encoding="utf-8")))
+            return self.units.get(nodeid, nodeid)
 
-    return FixtureGroupScheduling(config, log)
+    config.option.loadscopereorder = False  # the order is the workers' (costly units first), not by test count
+    return WorkUnitScheduling(config, log)
