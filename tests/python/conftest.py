@@ -90,18 +90,21 @@ def copy_parse_state(source: Path, destination: Path) -> None:
             shutil.copytree(origin, destination / relative, dirs_exist_ok=True)
 
 
+# Set in a process once the project's own target/ holds what copies and tests read from it (see `project`).
+_target_prepared = False
+
+
 def copy_project(destination: Path, warehouse: Path) -> Project:
-    """A copy of the project at `destination`, with `warehouse` published in it and dbt's parse state."""
+    """A copy of the project at `destination`, with `warehouse` published in it and dbt's parse state.
+
+    A fixture that calls it must request `project`, which prepares the parse state first.
+    """
+    assert _target_prepared, "request the `project` fixture before copying the project"
     shutil.copytree(ROOT, destination, ignore=COPY_IGNORE)
     copy_parse_state(ROOT, destination)
     (destination / "warehouse").mkdir(exist_ok=True)
     shutil.copy(warehouse, destination / "warehouse" / "hotline12345.duckdb")
     return Project(destination)
-
-
-@pytest.fixture(scope="session")
-def project() -> Project:
-    return Project(ROOT)
 
 
 def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -126,25 +129,35 @@ def once_per_session(tmp_path_factory: pytest.TempPathFactory, name: str) -> Ite
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _prepare_project(project: Project, parse_in: Path | None) -> None:
-    """Everything tests would otherwise write to the project's own target/ while other workers read it."""
-    if parse_in is not None:
-        # Other steps may have parsed the project under another profile since (`dbt parse` with an absolute path,
-        # sqlfluff): parse it as the package does, so that copies of the project get a valid partial parse.
-        outcome = run_dbt(project, parse_in / DBT_DATABASE_NAME, "parse", "--log-level", "none")
-        if not outcome.success:
-            pytest.fail(f"dbt could not parse the project: {outcome.exception}")
-    # Tests run the analyses on the project itself: compiled here (if they changed), they only read target/.
-    for name in available_analyses(project):
-        compile_analysis(project, name)
+@pytest.fixture(scope="session")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project, its target/ prepared once per session for what tests read there (the workers share it).
+
+    Other steps may have parsed the project under another profile since (`dbt parse` with an absolute path,
+    sqlfluff): it is parsed as the package parses, so that copies of the project get a valid partial parse.
+    Tests run the analyses on the project itself: they are compiled here (if they changed), so that tests only
+    read target/. Whatever writes to target/ (this, and building the warehouse) holds the lock "target".
+    """
+    global _target_prepared
+    with once_per_session(tmp_path_factory, "target") as shared:
+        done = shared / "prepared"
+        if not done.exists():
+            outcome = run_dbt(Project(ROOT), shared / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+            if not outcome.success:
+                pytest.fail(f"dbt could not parse the project: {outcome.exception}")
+            for name in available_analyses(Project(ROOT)):
+                compile_analysis(Project(ROOT), name)
+            done.touch()
+    _target_prepared = True
+    return Project(ROOT)
 
 
 @pytest.fixture(scope="session")
-def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The warehouse built from the project's seeds through dbtRunner, in a temporary file.
 
     Built here, or by `make test`'s dbt-test step just before (see $HOTLINE12345_TEST_WAREHOUSE).
-    Built (or checked and copied) once per session; each worker process reads its own copy.
+    Built (or checked) once per session; each worker process reads its own copy. Tests only read it.
     """
     with once_per_session(tmp_path_factory, "warehouse") as shared:
         built = shared / DBT_DATABASE_NAME
@@ -154,17 +167,16 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Pat
                 handed_over = Path(prebuilt)
                 if not handed_over.is_file():
                     pytest.fail(f"${TEST_WAREHOUSE_ENV} names {handed_over}, which does not exist")
-                stale = newer_build_inputs(project.root, handed_over)
+                stale = newer_build_inputs(ROOT, handed_over)
                 if stale:
                     pytest.fail(
                         f"${TEST_WAREHOUSE_ENV}: {handed_over} is older than {stale[0]}; rebuild it or unset the variable"
                     )
-                _prepare_project(project, shared / "parse")
                 shutil.copy(handed_over, built)
             else:
                 scratch = shared / "build" / DBT_DATABASE_NAME
-                build_and_publish(project, scratch)
-                _prepare_project(project, None)
+                with once_per_session(tmp_path_factory, "target"):  # the build writes the project's target/
+                    build_and_publish(Project(ROOT), scratch)
                 os.replace(scratch, built)
     target = tmp_path_factory.mktemp("warehouse") / DBT_DATABASE_NAME
     shutil.copy(built, target)
@@ -172,13 +184,15 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Pat
 
 
 @pytest.fixture()
-def project_copy(tmp_path: Path, warehouse: Path) -> Iterator[Project]:
+def project_copy(tmp_path: Path, project: Project, warehouse: Path) -> Iterator[Project]:
     """A copy of the project, with a published warehouse in place, to break on purpose."""
     yield copy_project(tmp_path / "project", warehouse)
 
 
 @pytest.fixture(scope="session")
-def rebuild_under_readers(tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> RebuildUnderReaders:
+def rebuild_under_readers(
+    tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path
+) -> RebuildUnderReaders:
     """The session's one successful rebuild, of a changed copy, under readers (see rebuild_under_readers.py)."""
     return rebuild_a_changed_copy(copy_project(tmp_path_factory.mktemp("rebuild") / "project", warehouse))
 

@@ -212,7 +212,7 @@ WRONG_VALUES: list[Breaker] = [
 
 @pytest.fixture(scope="module")
 def refused_wrong_values(
-    tmp_path_factory: pytest.TempPathFactory, warehouse: Path
+    tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path
 ) -> tuple[Path, list[Expected], str, int, bool]:
     project_copy = copy_project(tmp_path_factory.mktemp("wrong_values") / "project", warehouse)
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"

@@ -34,7 +34,7 @@ import pytest
 from conftest import copy_project
 
 from hotline12345.dbt_runner import run_dbt
-from hotline12345.project import DBT_DATABASE_NAME
+from hotline12345.project import DBT_DATABASE_NAME, Project
 
 pytestmark = pytest.mark.slow
 
@@ -116,15 +116,15 @@ BATCH = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def semantic_project(tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> Path:
+def semantic_project(tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path) -> Path:
     """A copy of the project with its own copy of the warehouse and a fresh semantic manifest."""
-    project = copy_project(tmp_path_factory.mktemp("semantic") / "project", warehouse)
+    copy = copy_project(tmp_path_factory.mktemp("semantic") / "project", warehouse)
     # Parsed as the package parses (the database by its bare name from its folder), so the parse copied from the
     # project's target/ is reused; dbt writes target/semantic_manifest.json, which the copy did not have.
-    parsed = run_dbt(project, project.root / "warehouse" / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+    parsed = run_dbt(copy, copy.root / "warehouse" / DBT_DATABASE_NAME, "parse", "--log-level", "none")
     assert parsed.success, parsed.exception
-    assert (project.root / "target" / "semantic_manifest.json").is_file()
-    return project.root
+    assert (copy.root / "target" / "semantic_manifest.json").is_file()
+    return copy.root
 
 
 def _environment(root: Path, guard: Path | None = None) -> dict[str, str]:
