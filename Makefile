@@ -7,7 +7,7 @@ SCRATCH_DIR := $(CURDIR)/target/scratch
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: build test lint dbt-test mf-validate pytest bench docs export clean superset-venv superset bi-test report browser
+.PHONY: build test lint dbt-test pytest bench docs export clean superset-venv superset bi-test report browser
 
 ## Create the virtual environment from the pinned versions.
 $(BIN)/.installed: requirements.lock pyproject.toml
@@ -22,7 +22,8 @@ build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
 ## Lint, then the whole dbt build with every test, then pytest on that same build (not a second one); all on scratch files.
-test: lint dbt-test mf-validate
+## pytest also validates the semantic layer (mf validate-configs) against a copy of that build.
+test: lint dbt-test
 	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest
 
 ## Lint the SQL (sqlfluff, dbt templater) and the Python (ruff, mypy). Each linter runs again only when a
@@ -52,14 +53,6 @@ target/lint/python.ok: $(BIN)/.installed $(PYTHON_INPUTS)
 dbt-test: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
 	$(BIN)/hotline12345 build --unit-tests --target $(SCRATCH_DIR)/hotline12345.duckdb
-
-## The semantic layer (models/semantic/): dbt parses it, then MetricFlow validates it against the scratch warehouse.
-## dbt is shown the file by its bare name from its folder, as the package's own runs do (see dbt_runner.py), so the
-## partial parse state in target/ stays valid.
-mf-validate: dbt-test
-	cd $(SCRATCH_DIR) && HOTLINE12345_DUCKDB_PATH=hotline12345.duckdb $(CURDIR)/$(BIN)/dbt parse --quiet --project-dir $(CURDIR)
-	cd $(SCRATCH_DIR) && HOTLINE12345_DUCKDB_PATH=hotline12345.duckdb DBT_PROJECT_DIR=$(CURDIR) \
-		$(CURDIR)/$(BIN)/python -m hotline12345.mf validate-configs
 
 ## pytest alone (builds its own warehouse once). The quick loop, after `make dbt-test`:
 ##   HOTLINE12345_TEST_WAREHOUSE=target/scratch/hotline12345.duckdb .venv/bin/pytest -m "not slow"

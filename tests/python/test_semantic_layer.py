@@ -93,8 +93,9 @@ QUERIES: dict[str, list[str]] = {
 }
 
 # One MetricFlow process under the network guard. First dbt-metricflow's own entry point (`mf list --help`: its
-# update check runs before any command), whose lookups are kept apart; then, through the wrapper, `list metrics`
-# and every query. Prints what the plain entry point looked up and each command's exit code.
+# update check runs before any command), whose lookups are kept apart; then, through the wrapper,
+# `validate-configs` (the semantic models and metrics against the warehouse: it exits 1 on any error),
+# `list metrics` and every query. Prints what the plain entry point looked up and each command's exit code.
 BATCH = textwrap.dedent(
     """
     import json, sys
@@ -107,7 +108,7 @@ BATCH = textwrap.dedent(
     plain = list(sitecustomize.asked)
     sitecustomize.asked.clear()
     from hotline12345.mf import main
-    codes = {"list metrics": main(["list", "metrics"])}
+    codes = {"validate-configs": main(["validate-configs"]), "list metrics": main(["list", "metrics"])}
     codes |= {name: main(["query", *arguments, "--csv", f"target/mf_{name}.csv"])
               for name, arguments in json.loads(sys.argv[1]).items()}
     print("BATCH=" + json.dumps({"plain": plain, "codes": codes}))
@@ -202,8 +203,8 @@ def batch(semantic_project: Path, tmp_path_factory: pytest.TempPathFactory) -> B
     printed = [line for line in run.output.splitlines() if line.startswith("BATCH=")]
     assert run.returncode == 0 and printed, run.output
     outcome = json.loads(printed[-1].removeprefix("BATCH="))
-    assert set(outcome["codes"]) == {"list metrics", *QUERIES}
-    assert not any(outcome["codes"].values()), outcome["codes"]
+    assert set(outcome["codes"]) == {"validate-configs", "list metrics", *QUERIES}
+    assert not any(outcome["codes"].values()), (outcome["codes"], run.output)
     rows = {name: read_csv(semantic_project / "target" / f"mf_{name}.csv") for name in QUERIES}
     return Batch(run, outcome["plain"], rows)
 
