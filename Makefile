@@ -95,9 +95,10 @@ superset: $(BIN)/.installed $(SUPERSET_VENV)/.installed
 	$(BIN)/python -m hotline12345.superset serve
 
 ## Superset driven through its REST API (tests/bi): import, datasets, charts against the marts, read-only, rebuilds.
-## Uses the scratch warehouse of `make test` when there is one, else builds its own.
+## Uses the scratch warehouse of `make test` when there is one, else builds its own. One process (-n 0), not
+## pytest's two workers: the session shares one Superset and its home in target/superset-bi-test.
 bi-test: $(BIN)/.installed $(SUPERSET_VENV)/.installed
-	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest tests/bi
+	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest -n 0 tests/bi
 
 ## The report as one self-contained page, report/index.html, from the published warehouse (read-only).
 report: $(BIN)/.installed
