@@ -211,6 +211,7 @@ SHARED_FIXTURE_GROUPS = {
     "semantic_project": "semantic",
     "refused_wrong_values": "wrong_values",
     "rebuild_under_readers": "rebuild",
+    "refused_marts": "constraints",
 }
 UNITS_FILE = "xdist-units-{worker}.json"
 

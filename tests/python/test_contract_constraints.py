@@ -2,21 +2,48 @@
 built (enforced dbt contracts), not by separate test nodes: a null or a
 duplicate key, a code its dimension does not have (FOREIGN KEY) and a row
 that breaks its identity (CHECK) fail the model itself, with DuckDB's message
-naming the table, the column or the expression."""
+naming the table, the column or the expression.
+
+Four marts are broken at once, each in one of those ways, in one copy of the
+project, and one `dbt run` builds them: one dbt process rather than four."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from hotline12345.dbt_runner import run_dbt
 from hotline12345.project import Project
 
-MART = "fct_service_quality"
+COLUMNS = (
+    "platform_code, year, period_code, period_kind, period_start, period_end, source_id, source_kind,"
+    " is_canonical, subject_code, subject_name_zh, subject_name_en, resolution_rate_pct, satisfaction_rate_pct"
+)
+
+# mart -> the extra row its final select gets (`first_row` is one of its own rows) and what DuckDB must say.
+BREAKS: dict[str, tuple[str, str]] = {
+    "fct_service_quality": (
+        f"select {COLUMNS.replace('platform_code,', 'null as platform_code,', 1)} from first_row",
+        "NOT NULL constraint failed",
+    ),
+    "fct_intake_volume": ("select * from first_row", "duplicate key"),
+    "fct_district_workload": (
+        "select * replace ('atlantis' as district_code) from first_row",
+        'violates foreign key constraint because key "district_code: atlantis" does not exist',
+    ),
+    "fct_annual_intake": (
+        "select * replace ('made_up' as member, items_high + 1 as items) from first_row",
+        (
+            'check constraint failed on table "fct_annual_intake__dbt_tmp" with expression'
+            " check(coalesce(((items_low <= items) and (items <= items_high)), false))"
+        ),
+    ),
+}
 
 
-def break_the_mart(root: Path, extra_row: str, mart: str = MART) -> None:
+def break_the_mart(root: Path, mart: str, extra_row: str) -> None:
     """Append to the mart's final select one of its own rows (`first_row`), as `extra_row` selects it."""
     path = root / "models" / "marts" / f"{mart}.sql"
     sql = path.read_text(encoding="utf-8").rstrip()
@@ -24,66 +51,29 @@ def break_the_mart(root: Path, extra_row: str, mart: str = MART) -> None:
     path.write_text(f"{sql}\n\nunion all\n\n{extra_row.replace('first_row', first_row)}\n", encoding="utf-8")
 
 
-COLUMNS = (
-    "platform_code, year, period_code, period_kind, period_start, period_end, source_id, source_kind,"
-    " is_canonical, subject_code, subject_name_zh, subject_name_en, resolution_rate_pct, satisfaction_rate_pct"
-)
+@pytest.fixture(scope="module")
+def refused_marts(tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path) -> dict[str, str]:
+    """Each broken mart's failure message, from one `dbt run` of the four in a copy of the project."""
+    copy = copy_project(tmp_path_factory.mktemp("constraints") / "project", warehouse)
+    for mart, (extra_row, _) in BREAKS.items():
+        break_the_mart(copy.root, mart, extra_row)
+    database = copy.root / "warehouse" / "hotline12345.duckdb"
+
+    outcome = run_dbt(copy, database, "run", "--select", *BREAKS)
+
+    assert not outcome.success
+    return {failure.name: failure.message for failure in outcome.failures}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("extra_row", "message"),
-    [
-        (
-            f"select {COLUMNS.replace('platform_code,', 'null as platform_code,', 1)} from first_row",
-            "NOT NULL constraint failed",
-        ),
-        (f"select {COLUMNS} from first_row", "duplicate key"),
-    ],
-    ids=["null key", "duplicate key"],
+    "mart",
+    list(BREAKS),
+    ids=["null key", "duplicate key", "code without its dimension row", "items outside their bounds"],
 )
-def test_a_null_or_duplicate_key_fails_the_model(
-    project_copy: Project, tmp_path: Path, extra_row: str, message: str
+def test_a_null_or_duplicate_key_an_orphan_code_or_a_broken_identity_fails_the_model(
+    refused_marts: dict[str, str], mart: str
 ) -> None:
-    break_the_mart(project_copy.root, extra_row)
-    database = project_copy.root / "warehouse" / "hotline12345.duckdb"
-
-    outcome = run_dbt(project_copy, database, "run", "--select", "fct_service_quality")
-
-    assert not outcome.success
-    failure = next(failure for failure in outcome.failures if failure.name == "fct_service_quality")
-    assert message.lower() in failure.message.lower(), failure.message
-    assert "fct_service_quality" in failure.message or "platform_code" in failure.message, failure.message
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("mart", "extra_row", "message"),
-    [
-        (
-            "fct_district_workload",
-            "select * replace ('atlantis' as district_code) from first_row",
-            'violates foreign key constraint because key "district_code: atlantis" does not exist',
-        ),
-        (
-            "fct_annual_intake",
-            "select * replace ('made_up' as member, items_high + 1 as items) from first_row",
-            (
-                'check constraint failed on table "fct_annual_intake__dbt_tmp" with expression'
-                " check(coalesce(((items_low <= items) and (items <= items_high)), false))"
-            ),
-        ),
-    ],
-    ids=["code without its dimension row", "items outside their bounds"],
-)
-def test_an_orphan_code_or_a_broken_identity_fails_the_model(
-    project_copy: Project, mart: str, extra_row: str, message: str
-) -> None:
-    break_the_mart(project_copy.root, extra_row, mart)
-    database = project_copy.root / "warehouse" / "hotline12345.duckdb"
-
-    outcome = run_dbt(project_copy, database, "run", "--select", mart)
-
-    assert not outcome.success
-    failure = next(failure for failure in outcome.failures if failure.name == mart)
-    assert message.lower() in failure.message.lower(), failure.message
+    message = BREAKS[mart][1]
+    assert mart in refused_marts, f"{mart} was built although it was broken: {sorted(refused_marts)}"
+    assert message.lower() in refused_marts[mart].lower(), refused_marts[mart]
