@@ -1,8 +1,4 @@
-{{ config(store_failures=true, meta={
-    'seed_column': 'measure',
-    'problem': "prints a figure (platform, period, subject, measure) that an earlier line already holds; "
-        ~ "a further printing belongs in printed_figure_reprints",
-}) }}
+{{ config(store_failures=true) }}
 -- Invariant: a figure (platform, period, subject, measure) has one canonical
 -- printing in printed_figures; every further printing, by the same source or
 -- another, is in printed_figure_reprints, where the audit compares it.
@@ -26,6 +22,9 @@ with_first_line as (
 select
     seed_name,
     seed_line,
+    'measure' as seed_column,
+    'prints a figure (platform, period, subject, measure) that an earlier line already holds;'
+    || ' a further printing belongs in printed_figure_reprints' as problem,
     figure_id,
     first_line
 from with_first_line

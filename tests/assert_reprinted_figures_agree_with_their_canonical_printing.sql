@@ -1,7 +1,4 @@
-{{ config(store_failures=true, meta={
-    'seed_column': 'value_printed',
-    'problem': "does not agree with the canonical printing of the same figure (and is not a listed discrepancy)",
-}) }}
+{{ config(store_failures=true) }}
 -- Invariant: a figure printed more than once (朝阳区 140.0 万件 and 约 140
 -- 万件 in one report; 696万件 and "6.96 million" in two sources) is printed
 -- consistently: every reprint has its canonical printing and an audit check,
@@ -24,6 +21,9 @@ checks as (
 select
     reprints.seed_name,
     reprints.seed_line,
+    'value_printed' as seed_column,
+    'does not agree with the canonical printing of the same figure'
+    || ' (and is not a listed discrepancy)' as problem,
     reprints.figure_id,
     reprints.value_printed,
     checks.check_id,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,6 @@ class NodeFailure:
     message: str
     relation_name: str | None = None
     """Where a test stored its failing rows (`store_failures`), or the relation a model builds."""
-    meta: dict[str, Any] = field(default_factory=dict)
-    """The node's `meta` config."""
 
     def __str__(self) -> str:
         return f"{self.resource_type} {self.name}: {self.status}: {self.message}"
@@ -134,7 +132,6 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
                     status=status,
                     message=(node_result.message or "").strip(),
                     relation_name=getattr(node, "relation_name", None),
-                    meta=dict(getattr(getattr(node, "config", None), "meta", None) or {}),
                 )
             )
     exception = str(result.exception) if result.exception else None

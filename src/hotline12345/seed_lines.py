@@ -3,11 +3,9 @@
 The rules on what a seed value means live in dbt (staging models and tests),
 not here. The tests that judge single seed rows store their failing rows
 (`store_failures`), and every such row carries `seed_name` and `seed_line`
-(stg_report__printings numbers the rows as they stand in the file). Which
-seed column is at fault and what is wrong is said either by each row
-(columns `seed_column` and `problem`, as in the test that holds every
-one-row rule, assert_every_printed_figure_row_is_readable) or, for the whole
-test, in its `meta`. This module only reads those rows back after a failed
+(stg_report__printings numbers the rows as they stand in the file), and
+says which seed column is at fault and what is wrong (`seed_column`,
+`problem`). This module only reads those rows back after a failed
 build and turns them into SeedProblems a person can act on:
 "seeds/figures/printed_figures.csv, line 23, column unit_printed: '千件' is
 not a known unit (ref_units)".
@@ -57,31 +55,21 @@ def seed_problems_from_failed_tests(
     with duckdb.connect(str(database), read_only=True) as connection:
         for failure in wanted:
             relation = _relation(str(failure.relation_name))
-            for seed_name, seed_line, column, problem in _stored_rows(connection, relation, failure.meta):
+            for seed_name, seed_line, column, problem in _stored_rows(connection, relation):
                 path = seed_files.get(str(seed_name))
                 if path is None or seed_line is None:
                     continue
                 value = _cell(path, int(seed_line), column)
                 shown = f"{value!r} " if value else ""
-                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{problem or failure.name}"))
+                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{problem}"))
     return problems
 
 
-def _stored_rows(
-    connection: duckdb.DuckDBPyConnection, relation: str, meta: dict[str, Any]
-) -> list[tuple[Any, Any, str, str | None]]:
-    """(seed_name, seed_line, seed column, problem) of a test's stored failing rows, from the rows or the meta."""
+def _stored_rows(connection: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[Any, Any, str, str]]:
+    """(seed_name, seed_line, seed_column, problem) of a test's stored failing rows; none if it does not name them."""
     try:
-        columns = {row[0] for row in connection.execute(f"describe {relation}").fetchall()}
-        if {"seed_column", "problem"} <= columns:
-            query = f"select distinct seed_name, seed_line, seed_column, problem from {relation} order by all"
-            return [(row[0], row[1], str(row[2]), row[3]) for row in connection.execute(query).fetchall()]
-        if not meta.get("seed_column"):
-            return []
-        query = f"select distinct seed_name, seed_line from {relation} order by all"
-        return [
-            (row[0], row[1], meta["seed_column"], meta.get("problem")) for row in connection.execute(query).fetchall()
-        ]
+        query = f"select distinct seed_name, seed_line, seed_column, problem from {relation} order by all"
+        return [(row[0], row[1], str(row[2]), str(row[3])) for row in connection.execute(query).fetchall()]
     except duckdb.Error:
         return []
 

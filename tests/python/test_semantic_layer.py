@@ -20,7 +20,6 @@ runs it, under the same guard and the same reader.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import subprocess
@@ -31,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import copy_project
+from conftest import copy_project, sha256
 
 from hotline12345.dbt_runner import run_dbt
 from hotline12345.project import DBT_DATABASE_NAME, Project
@@ -155,10 +154,6 @@ def hosts_asked(guard: Path) -> list[str]:
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as rows:
         return list(csv.DictReader(rows))
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
