@@ -21,8 +21,9 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
-## Lint, then the whole dbt build with every test, then pytest on that same build (not a second one); all on scratch files.
-## pytest also validates the semantic layer (mf validate-configs) against a copy of that build.
+## Lint, then the whole dbt build with every data test, then pytest on that same build (not a second one); all on
+## scratch files. pytest also runs dbt's unit tests and validates the semantic layer (mf validate-configs), each
+## against a copy of that build, in its two workers beside the other tests.
 test: lint dbt-test
 	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest
 
@@ -52,7 +53,7 @@ target/lint/python.ok: $(BIN)/.installed $(PYTHON_INPUTS)
 
 dbt-test: $(BIN)/.installed
 	mkdir -p $(SCRATCH_DIR)
-	$(BIN)/hotline12345 build --unit-tests --target $(SCRATCH_DIR)/hotline12345.duckdb
+	$(BIN)/hotline12345 build --target $(SCRATCH_DIR)/hotline12345.duckdb
 
 ## pytest alone (builds its own warehouse once). The quick loop, after `make dbt-test`:
 ##   HOTLINE12345_TEST_WAREHOUSE=target/scratch/hotline12345.duckdb .venv/bin/pytest -m "not slow"

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--unit-tests",
         action="store_true",
-        help="run dbt's unit tests too (the SQL of a few models on made-up rows; `make test` does)",
+        help="run dbt's unit tests too (the SQL of a few models on made-up rows; `make test` runs them in pytest)",
     )
     export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
     export.add_argument(

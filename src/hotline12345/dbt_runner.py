@@ -47,6 +47,8 @@ class DbtOutcome:
     """dbt reused target/partial_parse.msgpack instead of parsing every file."""
     full_parse_reasons: tuple[str, ...] = ()
     """Why dbt could not parse partially, in its own words ("profile has changed", ...)."""
+    ran: tuple[tuple[str, str, str], ...] = ()
+    """Every node dbt ran: (resource type, name, status), in the order it finished."""
 
 
 @contextmanager
@@ -120,14 +122,17 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
         finally:
             _close_duckdb()
     failures: list[NodeFailure] = []
+    ran: list[tuple[str, str, str]] = []
     results = getattr(result.result, "results", None) or []
     for node_result in results:
         status = str(getattr(node_result.status, "value", node_result.status))
+        node = node_result.node
+        resource_type = str(getattr(node.resource_type, "value", node.resource_type))
+        ran.append((resource_type, node.name, status))
         if status in _FAILED:
-            node = node_result.node
             failures.append(
                 NodeFailure(
-                    resource_type=str(getattr(node.resource_type, "value", node.resource_type)),
+                    resource_type=resource_type,
                     name=node.name,
                     status=status,
                     message=(node_result.message or "").strip(),
@@ -141,4 +146,5 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
         exception=exception,
         parsed_partially=watcher.partial and not watcher.reasons,
         full_parse_reasons=tuple(watcher.reasons),
+        ran=tuple(ran),
     )

@@ -166,7 +166,8 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
 
     Every seed, model and data test runs. dbt's unit tests, which check the
     SQL of a few models on made-up rows and not the data, run only when asked
-    (`unit_tests`, as `make test` does), as dbt advises for a production build.
+    (`unit_tests`), as dbt advises for a production build; `make test` runs
+    them in pytest (tests/python/test_dbt_unit_tests.py), beside its other tests.
     Raises BuildFailed, naming what failed, and leaves `target` untouched.
     """
     target = (target or project.published_database()).resolve()

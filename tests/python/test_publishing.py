@@ -107,12 +107,30 @@ def test_a_build_in_a_copy_of_the_project_parses_partially(rebuild_under_readers
     assert rebuild_under_readers.build.parsed_partially
 
 
-@pytest.mark.slow
-def test_a_different_profile_is_noticed_and_parsed_in_full(project_copy: Project, tmp_path: Path) -> None:
-    """The other side of the test above: dbt's parse is only reused for the same profile, and we can tell."""
+def one_model_project(root: Path) -> Project:
+    """A dbt project of one model under this project's own profile (profiles.yml copied as it is)."""
+    (root / "models").mkdir(parents=True)
+    (root / "dbt_project.yml").write_text(
+        'name: one_model\nversion: "1.0.0"\nconfig-version: 2\nprofile: hotline12345\n', encoding="utf-8"
+    )
+    shutil.copy(ROOT / "profiles.yml", root / "profiles.yml")
+    (root / "models" / "one_model.sql").write_text("select 1 as one\n", encoding="utf-8")
+    return Project(root)
+
+
+def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> None:
+    """The other side of the test above: dbt's parse is only reused for the same profile, and we can tell.
+
+    Shown on a project of one model, whose full parse takes a fraction of a second, under this project's profile:
+    what decides is the profile, which both share, and how run_dbt reads dbt's verdict, not the project's size."""
+    project = one_model_project(tmp_path / "project")
+    here = tmp_path / "here" / DBT_DATABASE_NAME
+    first = run_dbt(project, here, "parse", "--no-write-json")
+    assert first.success, first.exception
+    again = run_dbt(project, here, "parse", "--no-write-json")
+    assert again.success and again.parsed_partially, again.full_parse_reasons
     elsewhere = tmp_path / "other" / "another-name.duckdb"
-    elsewhere.parent.mkdir()
-    outcome = run_dbt(project_copy, elsewhere, "parse", "--no-write-json")  # the parse, not the manifests
+    outcome = run_dbt(project, elsewhere, "parse", "--no-write-json")  # the parse, not the manifests
     assert outcome.success, outcome.exception
     assert not outcome.parsed_partially
     assert "profile has changed" in outcome.full_parse_reasons
