@@ -217,6 +217,7 @@ final as (
         approximation_zh is not null as is_approximate,
         approximation_zh,
         approximation_en,
+        approximation_position,
         observation_zh,
         observation_code,
         implies_annual_maximum,
