@@ -21,11 +21,11 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
-## Lint, then the whole dbt build with every data test, then pytest on that same build (not a second one); all on
-## scratch files. pytest also runs dbt's unit tests and validates the semantic layer (mf validate-configs), each
-## against a copy of that build, in its two workers beside the other tests.
+## Lint, then the whole dbt build with every data test (dbt-test), then pytest on that same build (not a second one);
+## all on scratch files. pytest also runs dbt's unit tests and validates the semantic layer (mf validate-configs),
+## each against a copy of that build, in its two workers beside the other tests.
 test: lint dbt-test
-	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest
+	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_WAREHOUSE) $(BIN)/pytest
 
 ## Lint the SQL (sqlfluff, dbt templater) and the Python (ruff, mypy). Each linter runs again only when a
 ## file it reads has changed since it last passed: its stamp in target/lint/ is newer than all of them.
@@ -51,9 +51,21 @@ target/lint/python.ok: $(BIN)/.installed $(PYTHON_INPUTS)
 	$(BIN)/mypy --strict bi/superset tests/bi
 	touch $@
 
-dbt-test: $(BIN)/.installed
+## Validate, build and run every data test into target/scratch/hotline12345.duckdb, published there only if all pass.
+## Like the linters, it runs again only when something the build reads is newer than that file: a seed, model, macro,
+## singular test, analysis or their YAML (or a folder of them, for a deletion), dbt_project.yml, profiles.yml, the
+## package (src/) or the installed environment. pytest's fixture refuses the file on the same rule. `make -B dbt-test`
+## forces a build.
+SCRATCH_WAREHOUSE := $(SCRATCH_DIR)/hotline12345.duckdb
+DBT_BUILD_INPUTS := $(shell find seeds models macros analyses tests -path tests/python -prune -o -path tests/bi -prune \
+	-o \( -type d -o -name '*.sql' -o -name '*.yml' -o -name '*.yaml' -o -name '*.csv' -o -name '*.md' \) -print) \
+	dbt_project.yml profiles.yml $(shell find src -name '*.py')
+
+dbt-test: $(SCRATCH_WAREHOUSE)
+
+$(SCRATCH_WAREHOUSE): $(BIN)/.installed $(DBT_BUILD_INPUTS)
 	mkdir -p $(SCRATCH_DIR)
-	$(BIN)/hotline12345 build --target $(SCRATCH_DIR)/hotline12345.duckdb
+	$(BIN)/hotline12345 build --target $@
 
 ## pytest alone (builds its own warehouse once). The quick loop, after `make dbt-test`:
 ##   HOTLINE12345_TEST_WAREHOUSE=target/scratch/hotline12345.duckdb .venv/bin/pytest -m "not slow"
@@ -61,7 +73,7 @@ pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
 ## Times the build step of `make build` and `hotline12345 analysis` against dbt's floor (RUNS=5);
-## MAKE_TEST=1 also times a warm `make test`.
+## MAKE_TEST=1 also times a warm `make test`, as it is and with its dbt build due.
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench.py --runs $(or $(RUNS),5) $(if $(MAKE_TEST),--make-test)
 
@@ -99,7 +111,7 @@ superset: $(BIN)/.installed $(SUPERSET_VENV)/.installed
 ## Uses the scratch warehouse of `make test` when there is one, else builds its own. One process (-n 0), not
 ## pytest's two workers: the session shares one Superset and its home in target/superset-bi-test.
 bi-test: $(BIN)/.installed $(SUPERSET_VENV)/.installed
-	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_DIR)/hotline12345.duckdb $(BIN)/pytest -n 0 tests/bi
+	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_WAREHOUSE) $(BIN)/pytest -n 0 tests/bi
 
 ## The report as one self-contained page, report/index.html, from the published warehouse (read-only).
 report: $(BIN)/.installed
