@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hotline12345.analyses import FORMATS, available_analyses, run_analysis, write_result
 from hotline12345.export import export_marts
+from hotline12345.gc_policy import run_as_command
 from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
 from hotline12345.seeds import format_problems, validate_seeds
@@ -114,5 +115,10 @@ def _main(argv: Sequence[str] | None) -> int:
     return 0
 
 
+def run() -> None:
+    """The `hotline12345` command (and `python -m hotline12345.cli`): `main` in a process of its own."""
+    run_as_command(main)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -11,7 +11,6 @@ from one to the next, in this project and in any copy of it.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hotline12345.gc_policy import cyclic_gc_paused
 from hotline12345.project import DATABASE_PATH_ENV, Project
 
 _FAILED = {"error", "fail", "runtime error"}
@@ -71,28 +71,6 @@ def _environment(database: Path) -> Iterator[None]:
                 os.environ[key] = value
 
 
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while dbt (or MetricFlow, see mf.py) runs.
-
-    dbt keeps a large graph of long-lived objects (its modules, the manifest,
-    537 macros) and allocates millions of short-lived ones rendering Jinja for
-    every node; under Python's default thresholds the collector walks the
-    long-lived graph again and again: 1.1 s of a 12 s build here (measured with
-    gc.callbacks), where dbt's one-seed, one-model floor spends 0.35 s. Paused,
-    reference counting still frees everything but reference cycles; the
-    build's peak memory grows by about 40 MB (281 to 320 MB), and the
-    collector resumes, with one collection of what is left, when dbt returns.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _close_duckdb() -> None:
     """Close the DuckDB database dbt-duckdb keeps open for the process.
 
@@ -129,15 +107,15 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
     Paths in `args` must be absolute: dbt runs from the database's folder.
     Partial parsing is reused only if `database` is named `DBT_DATABASE_NAME`.
     """
-    # dbt is imported here, not at the top: `hotline12345 analysis` answers
-    # from a compiled query without loading dbt at all.
-    from dbt.cli.main import dbtRunner
-
     database = database.resolve()
     database.parent.mkdir(parents=True, exist_ok=True)
     root = project.root.resolve()
     watcher = _ParseWatcher()
-    with _environment(database), cyclic_gc_paused():
+    with cyclic_gc_paused(), _environment(database):
+        # dbt is imported here, not at the top: `hotline12345 analysis` answers
+        # from a compiled query without loading dbt at all.
+        from dbt.cli.main import dbtRunner
+
         try:
             result = dbtRunner(callbacks=[watcher]).invoke(
                 [*args, "--project-dir", str(root), "--profiles-dir", str(root)]

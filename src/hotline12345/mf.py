@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from hotline12345.gc_policy import cyclic_gc_paused, run_as_command
+
 
 def _no_update_check(*_args: object, **_kwargs: object) -> None:
     return None
@@ -41,6 +43,11 @@ def _read_only_connect() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with cyclic_gc_paused():  # MetricFlow, like dbt, spends 8% of its time in the collector: see gc_policy.py
+        return _run_mf(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run_mf(arguments: list[str]) -> int:
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     import update_checker
 
@@ -48,16 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _read_only_connect()
     from dbt_metricflow.cli.main import cli
 
-    from hotline12345.dbt_runner import cyclic_gc_paused
-
-    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        with cyclic_gc_paused():  # MetricFlow, like dbt, spends 8% of a query or a validation in the collector
-            cli.main(args=arguments, prog_name="mf", standalone_mode=True)
+        cli.main(args=arguments, prog_name="mf", standalone_mode=True)
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_as_command(main)

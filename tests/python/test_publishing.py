@@ -138,7 +138,7 @@ def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> No
 
 
 def test_dbt_runs_with_the_cyclic_gc_paused_and_the_caller_gets_it_back(tmp_path: Path) -> None:
-    """run_dbt pauses Python's cyclic garbage collector while dbt runs (see dbt_runner.py) and restores it.
+    """run_dbt pauses Python's cyclic garbage collector while dbt runs (see gc_policy.py) and restores it.
 
     A full parse, even of one model, allocates enough for hundreds of collections under Python's default
     thresholds; paused, at most the one or two after dbt returns remain."""
@@ -158,6 +158,14 @@ def test_dbt_runs_with_the_cyclic_gc_paused_and_the_caller_gets_it_back(tmp_path
     assert not outcome.parsed_partially  # a full parse, as the docstring says
     assert gc.isenabled()
     assert len(collections) <= 2, len(collections)
+
+
+def test_a_command_runs_without_the_cyclic_gc_and_exits_with_its_code() -> None:
+    """`hotline12345` and `python -m hotline12345.mf` run their `main` through run_as_command (gc_policy.py)."""
+    program = "import gc\nfrom hotline12345.gc_policy import run_as_command\n"
+    program += "run_as_command(lambda: print('collector on:', gc.isenabled()) or 3)\n"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (3, "collector on: False\n"), done.stderr
 
 
 @pytest.mark.slow
