@@ -119,6 +119,7 @@ def one_model_project(root: Path) -> Project:
     return Project(root)
 
 
+@pytest.mark.slow
 def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> None:
     """The other side of the test above: dbt's parse is only reused for the same profile, and we can tell.
 
@@ -137,6 +138,7 @@ def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> No
     assert "profile has changed" in outcome.full_parse_reasons
 
 
+@pytest.mark.slow
 def test_dbt_runs_with_the_cyclic_gc_paused_and_the_caller_gets_it_back(tmp_path: Path) -> None:
     """run_dbt pauses Python's cyclic garbage collector while dbt runs (see gc_policy.py) and restores it.
 
