@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import copy_project, sha256
+from conftest import copy_project, newer_build_inputs, sha256
 
 from hotline12345.project import Project
 
@@ -123,6 +123,7 @@ def semantic_project(tmp_path_factory: pytest.TempPathFactory, project: Project,
     # user's `dbt parse` does; a copy of the project has the same files, so the same manifest.
     manifest = project.root / "target" / "semantic_manifest.json"
     assert manifest.is_file(), "the session's dbt parse writes the semantic manifest"
+    assert not newer_build_inputs(project.root, manifest), "the semantic manifest is older than a dbt file"
     shutil.copy2(manifest, copy.root / "target" / manifest.name)
     return copy.root
 
