@@ -107,6 +107,19 @@ def copy_project(destination: Path, warehouse: Path) -> Project:
     return Project(destination)
 
 
+def dbt_scratch(folder: Path, project: Project, warehouse: Path) -> tuple[Path, Path]:
+    """For a dbt command that must write neither the session's warehouse nor the project's own target/: a copy of
+    `warehouse` under dbt's one database name, and a target folder holding the project's partial parse (valid
+    there, see dbt_runner.py). Returns (database, target folder), both under `folder`."""
+    database = folder / "copy" / DBT_DATABASE_NAME
+    database.parent.mkdir(parents=True)
+    shutil.copy(warehouse, database)
+    target = folder / "target"
+    target.mkdir()
+    shutil.copy(project.root / PARSE_STATE[0], target / PARSE_STATE[0].name)
+    return database, target
+
+
 def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of this pytest session's, the same for every xdist worker process."""
     base = tmp_path_factory.getbasetemp()

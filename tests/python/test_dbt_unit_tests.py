@@ -10,14 +10,14 @@ target/ of their own (the project's partial parse copied into it).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import dbt_scratch
 
 from hotline12345.dbt_runner import run_dbt
-from hotline12345.project import DBT_DATABASE_NAME, Project
+from hotline12345.project import Project
 
 pytestmark = pytest.mark.slow
 
@@ -35,12 +35,7 @@ def test_every_unit_test_runs_and_passes(project: Project, warehouse: Path, tmp_
     defined = unit_tests_in_yaml(project.root / "models")
     assert len(defined) >= 4, defined  # at least the four written with the audit and staging models
 
-    database = tmp_path / "copy" / DBT_DATABASE_NAME
-    database.parent.mkdir()
-    shutil.copy(warehouse, database)
-    target = tmp_path / "target"
-    target.mkdir()
-    shutil.copy(project.root / "target" / "partial_parse.msgpack", target / "partial_parse.msgpack")
+    database, target = dbt_scratch(tmp_path, project, warehouse)
     outcome = run_dbt(
         project, database, "test", "--select", "test_type:unit", "--target-path", str(target), "--no-write-json"
     )

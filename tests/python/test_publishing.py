@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlalchemy
-from conftest import ROOT, sha256
+from conftest import ROOT, dbt_scratch, sha256
 from made_up_year import MADE_UP_SOURCE
 from rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
 
@@ -344,12 +344,7 @@ def test_analyses_answer_the_analysts_questions(project: Project, warehouse: Pat
 
 
 def test_dbt_docs_generate_works_offline(project: Project, warehouse: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy" / DBT_DATABASE_NAME
-    copy.parent.mkdir()
-    shutil.copy(warehouse, copy)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(project.root / "target" / "partial_parse.msgpack", docs / "partial_parse.msgpack")
+    copy, docs = dbt_scratch(tmp_path, project, warehouse)
     outcome = run_dbt(project, copy, "docs", "generate", "--target-path", str(docs))
     assert outcome.success, outcome.exception
     assert outcome.parsed_partially, outcome.full_parse_reasons
