@@ -3,12 +3,15 @@
     readable code are derived here, once, from the two dates.
 #}
 
-{# `year`, `half_year`, `quarter`, `month`, `cumulative` (more than one
-   calendar year: a running total since the platform's series start) or
-   `part_year` (anything else within one year: January–November, the year
-   to date). #}
+{# `week` (seven or eight days counted inclusively, any start day: weekly
+   bulletins run Friday to Friday or Monday to Sunday, across New Year too),
+   `year`, `half_year`, `quarter`, `month`, `cumulative` (over more than one
+   calendar year: a running total, from the platform's series start or from
+   the first day of the years it sums) or `part_year` (anything else within
+   one year: January–November, the year to date, a holiday window). #}
 {% macro period_kind(start, end) -%}
     case
+        when datediff('day', {{ start }}, {{ end }}) in (6, 7) then 'week'
         when year({{ start }}) != year({{ end }}) then 'cumulative'
         when month({{ start }}) = 1 and day({{ start }}) = 1
             and month({{ end }}) = 12 and day({{ end }}) = 31 then 'year'
@@ -40,4 +43,40 @@
         {{ period_kind(relation ~ '.period_start', relation ~ '.period_end') }} as period_kind,
         {{ period_code(relation ~ '.period_start', relation ~ '.period_end') }} as period_code,
         year({{ relation }}.period_end) as year
+{%- endmacro %}
+
+{# A period as a seed prints it: ISO dates (`2024-03-15`), or ISO's
+   year-less form (`--12-30`) where the page prints no year. A year-less
+   period keeps its year unknown: its dates are null, its kind is read from
+   the month and day (a year-less end before the start crosses New Year), and
+   its code is the printed form (`--12-30..--01-05`), so that it is never
+   joined to a dated period. #}
+{% macro year_less_date(printed, year) -%}
+    try_cast('{{ year }}' || substr({{ printed }}, 2) as date)
+{%- endmacro %}
+
+{% macro printed_period_columns(relation) -%}
+        try_cast({{ relation }}.period_start as date) as period_start,
+        try_cast({{ relation }}.period_end as date) as period_end,
+        case
+            when try_cast({{ relation }}.period_start as date) is not null
+                then {{ period_kind(
+                    'try_cast(' ~ relation ~ '.period_start as date)',
+                    'try_cast(' ~ relation ~ '.period_end as date)') }}
+            when {{ year_less_date(relation ~ '.period_start', '2001') }} is not null
+                and starts_with({{ relation }}.period_start, '--')
+                then {{ period_kind(
+                year_less_date(relation ~ '.period_start', '2001'),
+                'case when ' ~ relation ~ '.period_end < ' ~ relation ~ '.period_start then '
+                    ~ year_less_date(relation ~ '.period_end', '2002') ~ ' else '
+                    ~ year_less_date(relation ~ '.period_end', '2001') ~ ' end') }}
+        end as period_kind,
+        coalesce(
+            {{ period_code(
+                'try_cast(' ~ relation ~ '.period_start as date)',
+                'try_cast(' ~ relation ~ '.period_end as date)') }},
+            cast({{ relation }}.period_start as varchar) || '..' || cast({{ relation }}.period_end as varchar)
+        ) as period_code,
+        year(try_cast({{ relation }}.period_end as date)) as year,
+        starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown
 {%- endmacro %}

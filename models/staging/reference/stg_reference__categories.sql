@@ -7,6 +7,7 @@ categories as (
 renamed as (
     select
         -- ids
+        platform_code,
         category_code,
         parent_category_code,
 

@@ -11,6 +11,7 @@ functional_zones as (
 joined as (
     select
         -- ids
+        districts.platform_code,
         districts.district_code,
         districts.administrative_division_code,
 
@@ -26,7 +27,9 @@ joined as (
 
     from districts
     left join functional_zones
-        on districts.functional_zone_code = functional_zones.functional_zone_code
+        on
+            districts.platform_code = functional_zones.platform_code
+            and districts.functional_zone_code = functional_zones.functional_zone_code
 )
 
 select * from joined

@@ -11,6 +11,7 @@ other_units as (
 
 unioned as (
     select
+        platform_code,
         district_code as unit_code,
         district_name_zh as unit_name_zh,
         district_name_en as unit_name_en,
@@ -21,6 +22,7 @@ unioned as (
     union all
 
     select
+        platform_code,
         unit_code,
         unit_name_zh,
         unit_name_en,

@@ -1,5 +1,8 @@
--- The splits of the intake, with how many members each has: a split is
--- fully printed when a source prints that many of its members.
+-- The splits of the intake for each platform, with how many members each
+-- has in the platform's own list: a split is fully printed when a source
+-- prints that many of its members. Members of the shared vocabulary are not
+-- counted (a platform prints only some of them); a source that prints such a
+-- split completely says so in source_coverage.
 with
 
 dimensions as (
@@ -10,17 +13,24 @@ members as (
     select * from {{ ref('ref_intake_members') }}
 ),
 
+platforms as (
+    select * from {{ ref('ref_platforms') }}
+),
+
 member_counts as (
     select
+        platform_code,
         dimension,
         count(distinct member) as member_count
     from members
-    group by dimension
+    where platform_code is not null
+    group by platform_code, dimension
 ),
 
 joined as (
     select
         -- ids
+        platforms.platform_code,
         dimensions.dimension,
 
         -- what it divides
@@ -30,8 +40,11 @@ joined as (
         coalesce(member_counts.member_count, 0) as member_count
 
     from dimensions
+    cross join platforms
     left join member_counts
-        on dimensions.dimension = member_counts.dimension
+        on
+            platforms.platform_code = member_counts.platform_code
+            and dimensions.dimension = member_counts.dimension
 )
 
 select * from joined

@@ -6,18 +6,21 @@ printed_names as (
     select * from {{ ref('ref_intake_members') }}
 ),
 
+-- one canonical name per member: the shared vocabulary's where the member
+-- is in it, else the (first) platform's own
 members as (
-    select distinct
+    select
         -- ids
         dimension || '.' || member as subject_code,
         dimension,
         member,
 
         -- names
-        member_name_zh,
-        member_name_en
+        arg_min(member_name_zh, (platform_code is not null, platform_code)) as member_name_zh,
+        arg_min(member_name_en, (platform_code is not null, platform_code)) as member_name_en
 
     from printed_names
+    group by dimension, member
 )
 
 select * from members

@@ -1,7 +1,9 @@
 -- One lookup from a printed name to its canonical code and canonical names,
 -- for every subject type a figure can be about (several printed names can
--- mean one subject: 网络渠道 and 网络反映). A name that is not here leaves the
--- figure's subject_code empty, and the not_null test on it fails the build.
+-- mean one subject: 网络渠道 and 网络反映). Each name belongs to a platform's
+-- own list, or (platform_code empty) to the shared vocabulary every platform
+-- uses; a figure's name resolves within its platform first. A name that is
+-- not here leaves the figure's subject_code empty, and the build names it.
 with
 
 categories as (
@@ -30,6 +32,7 @@ functional_zones as (
 
 unioned as (
     select
+        platform_code,
         'category' as subject_type,
         category_name_zh as subject_zh,
         null as parent_zh,
@@ -42,6 +45,7 @@ unioned as (
     union all
 
     select
+        subcategories.platform_code,
         'subcategory' as subject_type,
         subcategories.category_name_zh as subject_zh,
         parents.category_name_zh as parent_zh,
@@ -50,12 +54,15 @@ unioned as (
         subcategories.category_name_en as subject_name_en
     from categories as subcategories
     inner join categories as parents
-        on subcategories.parent_category_code = parents.category_code
+        on
+            subcategories.platform_code = parents.platform_code
+            and subcategories.parent_category_code = parents.category_code
     where subcategories.category_level = 2
 
     union all
 
     select
+        platform_code,
         'intake' as subject_type,
         subject_zh,
         null as parent_zh,
@@ -68,6 +75,7 @@ unioned as (
 
     -- districts, city bodies and state-owned enterprises as themselves
     select
+        platform_code,
         unit_type as subject_type,
         unit_name_zh as subject_zh,
         null as parent_zh,
@@ -80,6 +88,7 @@ unioned as (
 
     -- any handling unit as one of a 每月一题 topic's top three
     select
+        platform_code,
         'monthly_topic_unit' as subject_type,
         unit_name_zh as subject_zh,
         null as parent_zh,
@@ -91,6 +100,7 @@ unioned as (
     union all
 
     select
+        platform_code,
         'monthly_topic' as subject_type,
         topic_name_zh as subject_zh,
         null as parent_zh,
@@ -102,6 +112,7 @@ unioned as (
     union all
 
     select
+        platform_code,
         subject_type,
         subject_zh,
         null as parent_zh,
@@ -113,6 +124,7 @@ unioned as (
     union all
 
     select
+        platform_code,
         'functional_zone' as subject_type,
         functional_zone_zh as subject_zh,
         null as parent_zh,

@@ -42,12 +42,17 @@ measures as (
     select * from {{ ref('ref_measures') }}
 ),
 
+platforms as (
+    select * from {{ ref('ref_platforms') }}
+),
+
 printings as (
     select
         true as is_canonical,
         'printed_figures' as seed_name,
         1 + row_number() over () as seed_line,
         source_id,
+        platform_code,
         period_start,
         period_end,
         section_zh,
@@ -57,6 +62,7 @@ printings as (
         parent_zh,
         list_position,
         measure,
+        share_of_zh,
         approximation_zh,
         observation_zh,
         value_printed,
@@ -70,8 +76,9 @@ printings as (
         'printed_figure_reprints' as seed_name,
         1 + row_number() over () as seed_line,
         source_id,
-        period_start,
-        period_end,
+        null as platform_code,
+        cast(period_start as varchar) as period_start,
+        cast(period_end as varchar) as period_end,
         section_zh,
         source_phrase,
         subject_type,
@@ -79,6 +86,7 @@ printings as (
         parent_zh,
         null as list_position,
         measure,
+        null as share_of_zh,
         approximation_zh,
         null as observation_zh,
         value_printed,
@@ -93,13 +101,16 @@ parsed as (
         printings.seed_name,
         printings.seed_line,
         printings.source_id,
-        sources.platform_code,
+        coalesce(printings.platform_code, sources.platform_code) as platform_code,
+        platforms.platform_code is not null as is_known_platform,
         sources.source_kind,
         printings.section_zh,
         printings.source_phrase,
 
         -- the period it covers
-        {{ period_columns('printings') }},
+        printings.period_start as period_start_printed,
+        printings.period_end as period_end_printed,
+        {{ printed_period_columns('printings') }},
         sources.series_start_date,
 
         -- what it is about
@@ -110,6 +121,7 @@ parsed as (
         subject_types.parent_subject_type,
         printings.list_position,
         printings.measure,
+        printings.share_of_zh,
         measures.normalised_unit as measure_normalised_unit,
         measures.min_value as measure_min_value,
         measures.max_value as measure_max_value,
@@ -130,6 +142,8 @@ parsed as (
     from printings
     left join sources
         on printings.source_id = sources.source_id
+    left join platforms
+        on coalesce(printings.platform_code, sources.platform_code) = platforms.platform_code
     left join units
         on printings.unit_printed = units.unit_printed
     left join approximations
@@ -142,29 +156,45 @@ parsed as (
         on printings.measure = measures.measure
 ),
 
+-- a name resolves within the figure's platform: its own list first, then
+-- the shared vocabulary
 coded as (
     select
         parsed.*,
-        subjects.subject_code,
-        subjects.subject_name_zh,
-        subjects.subject_name_en,
-        parents.subject_code as parent_code,
+        coalesce(own_subjects.subject_code, shared_subjects.subject_code) as subject_code,
+        coalesce(own_subjects.subject_name_zh, shared_subjects.subject_name_zh) as subject_name_zh,
+        coalesce(own_subjects.subject_name_en, shared_subjects.subject_name_en) as subject_name_en,
+        coalesce(own_parents.subject_code, shared_parents.subject_code) as parent_code,
         -- the population a subject is ranked and summed within: its parent,
         -- or for the intake its split (channel, handling mode …)
         case
-            when parsed.subject_type = 'intake' then split_part(subjects.subject_code, '.', 1)
-            else coalesce(parents.subject_code, '')
+            when parsed.subject_type = 'intake'
+                then split_part(coalesce(own_subjects.subject_code, shared_subjects.subject_code), '.', 1)
+            else coalesce(own_parents.subject_code, shared_parents.subject_code, '')
         end as population_code
     from parsed
-    left join subjects
+    left join subjects as own_subjects
         on
-            parsed.subject_type = subjects.subject_type
-            and parsed.subject_zh = subjects.subject_zh
-            and (subjects.parent_zh is null or parsed.parent_zh = subjects.parent_zh)
-    left join subjects as parents
+            parsed.platform_code = own_subjects.platform_code
+            and parsed.subject_type = own_subjects.subject_type
+            and parsed.subject_zh = own_subjects.subject_zh
+            and (own_subjects.parent_zh is null or parsed.parent_zh = own_subjects.parent_zh)
+    left join subjects as shared_subjects
         on
-            parsed.parent_subject_type = parents.subject_type
-            and parsed.parent_zh = parents.subject_zh
+            shared_subjects.platform_code is null
+            and parsed.subject_type = shared_subjects.subject_type
+            and parsed.subject_zh = shared_subjects.subject_zh
+            and (shared_subjects.parent_zh is null or parsed.parent_zh = shared_subjects.parent_zh)
+    left join subjects as own_parents
+        on
+            parsed.platform_code = own_parents.platform_code
+            and parsed.parent_subject_type = own_parents.subject_type
+            and parsed.parent_zh = own_parents.subject_zh
+    left join subjects as shared_parents
+        on
+            shared_parents.platform_code is null
+            and parsed.parent_subject_type = shared_parents.subject_type
+            and parsed.parent_zh = shared_parents.subject_zh
 ),
 
 final as (
@@ -184,6 +214,7 @@ final as (
         seed_line,
         source_id,
         platform_code,
+        is_known_platform,
         source_kind,
 
         -- where it stands
@@ -191,11 +222,14 @@ final as (
         source_phrase,
 
         -- the period it covers
+        period_start_printed,
+        period_end_printed,
         period_start,
         period_end,
         period_kind,
         period_code,
         year,
+        is_year_unknown,
         series_start_date,
 
         -- what it is about
@@ -211,6 +245,7 @@ final as (
         population_code,
         list_position,
         measure,
+        share_of_zh,
         measure_normalised_unit,
         measure_min_value,
         measure_max_value,
