@@ -25,7 +25,9 @@ split_sums as (
         sum(intake.items) as items
     from intake
     inner join dimensions
-        on intake.dimension = dimensions.dimension
+        on
+            intake.platform_code = dimensions.platform_code
+            and intake.dimension = dimensions.dimension
     where dimensions.members_are_exhaustive
     group by intake.platform_code, intake.period_code, intake.dimension
     having count(*) = any_value(dimensions.member_count)

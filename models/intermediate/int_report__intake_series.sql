@@ -51,7 +51,9 @@ summed as (
         list(members.items_figure_id order by members.items_figure_id) as input_figure_ids
     from members
     inner join dimensions
-        on members.dimension = dimensions.dimension
+        on
+            members.platform_code = dimensions.platform_code
+            and members.dimension = dimensions.dimension
     where dimensions.members_are_exhaustive and members.items is not null
     group by
         members.platform_code,

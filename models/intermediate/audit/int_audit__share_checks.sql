@@ -31,19 +31,31 @@ district_figures as (
     select * from {{ ref('int_report__district_figures') }}
 ),
 
+-- how many districts each platform has: a list of them is complete when
+-- that many are printed
 district_count as (
-    select count(*) as district_count from {{ ref('stg_reference__districts') }}
+    select
+        platform_code,
+        count(*) as district_count
+    from {{ ref('stg_reference__districts') }}
+    group by platform_code
 ),
 
+-- what each share is of: the intake figure its row names (share_of_zh), or
+-- else its measure's denominator; a share whose page does not say (未说明)
+-- has no whole to be checked against
 published_shares as (
     select
         figures.*,
-        split_part(measures.share_denominator, ':', 1) as denominator_kind,
-        split_part(measures.share_denominator, ':', 2) as denominator_code
+        case
+            when figures.share_of_code is not null then 'intake'
+            else split_part(measures.share_denominator, ':', 1)
+        end as denominator_kind,
+        coalesce(figures.share_of_code, split_part(measures.share_denominator, ':', 2)) as denominator_code
     from figures
     inner join measures
         on figures.measure = measures.measure
-    where measures.share_denominator is not null
+    where measures.share_denominator is not null and figures.share_of_zh is distinct from '未说明'
 ),
 
 -- intake: a member's share of another member (the total, the online
@@ -81,7 +93,9 @@ intake_siblings as (
         any_value(dimensions.whole_subject_code) as whole_subject_code
     from intake_series as parts
     inner join intake_dimensions as dimensions
-        on parts.dimension = dimensions.dimension
+        on
+            parts.platform_code = dimensions.platform_code
+            and parts.dimension = dimensions.dimension
     left join intake_series as siblings
         on
             {{ same_period('parts', 'siblings') }}
@@ -266,14 +280,82 @@ district_inputs as (
         on
             {{ same_period('published_shares', 'totals') }}
             and totals.subject_type = 'district_total'
-    cross join district_count
+    left join district_count
+        on published_shares.platform_code = district_count.platform_code
     where published_shares.denominator_kind in ('district_total', 'self')
+),
+
+-- any other subject (a category, a handling unit, a place) as a share of an
+-- intake figure: the part is the subject's own count of the same period, the
+-- rest its printed siblings' counts (unbounded above: a list need not name
+-- every part of the whole)
+subject_counts as (
+    select
+        platform_code,
+        period_start,
+        period_end,
+        subject_type,
+        population_code,
+        subject_code,
+        figure_id,
+        source_id,
+        items,
+        cast(value_low as double) as items_low,
+        cast(value_high as double) as items_high
+    from figures
+    where measure = 'items' and subject_type not in ('intake', 'district', 'district_total')
+),
+
+subject_inputs as (
+    select
+        published_shares.figure_id,
+        parts.items as part,
+        parts.items_low as part_low,
+        parts.items_high as part_high,
+        coalesce(sum(siblings.items_low), 0) as rest_low,
+        null::double as rest_high,
+        any_value(wholes.items) as whole,
+        any_value(wholes.items_low) as whole_low,
+        any_value(wholes.items_high) as whole_high,
+        [parts.figure_id] as part_figure_ids,
+        coalesce(list(siblings.figure_id order by siblings.figure_id) filter (
+            where siblings.figure_id is not null
+        ), []) as rest_figure_ids,
+        any_value(wholes.input_figure_ids) as whole_figure_ids,
+        list_concat([parts.source_id], string_split(any_value(wholes.source_ids), ', ')) as input_source_ids
+    from published_shares
+    inner join subject_counts as parts
+        on
+            {{ same_period('published_shares', 'parts') }}
+            and published_shares.subject_type = parts.subject_type
+            and published_shares.subject_code = parts.subject_code
+            and published_shares.population_code = parts.population_code
+    inner join intake_series as wholes
+        on
+            {{ same_period('published_shares', 'wholes') }}
+            and published_shares.denominator_code = wholes.subject_code
+    left join subject_counts as siblings
+        on
+            {{ same_period('parts', 'siblings') }}
+            and parts.subject_type = siblings.subject_type
+            and parts.population_code = siblings.population_code
+            and parts.subject_code != siblings.subject_code
+    where published_shares.denominator_kind = 'intake' and published_shares.subject_type != 'intake'
+    group by
+        published_shares.figure_id,
+        parts.items,
+        parts.items_low,
+        parts.items_high,
+        parts.figure_id,
+        parts.source_id
 ),
 
 inputs as (
     select * from intake_inputs
     union all
     select * from district_inputs
+    union all
+    select * from subject_inputs
 ),
 
 final as (

@@ -23,8 +23,14 @@ district_figures as (
     select * from {{ ref('int_report__district_figures') }}
 ),
 
+-- how many districts each platform has: a list of them is complete when
+-- that many are printed
 district_count as (
-    select count(*) as district_count from {{ ref('stg_reference__districts') }}
+    select
+        platform_code,
+        count(*) as district_count
+    from {{ ref('stg_reference__districts') }}
+    group by platform_code
 ),
 
 -- an exhaustive split of the intake adds up to its whole, each part taken
@@ -45,7 +51,9 @@ intake_parts as (
         flatten(list(string_split(parts.source_ids, ', '))) as source_ids
     from intake_series as parts
     inner join intake_dimensions as dimensions
-        on parts.dimension = dimensions.dimension
+        on
+            parts.platform_code = dimensions.platform_code
+            and parts.dimension = dimensions.dimension
     where parts.is_best and dimensions.members_are_exhaustive
     group by
         parts.platform_code,
@@ -206,7 +214,8 @@ district_total_checks as (
     inner join district_measure_sums as sums
         on {{ same_period('totals', 'sums') }}
     cross join (values ('items'), ('street_township_items')) as measures (measure)
-    cross join district_count
+    inner join district_count
+        on totals.platform_code = district_count.platform_code
     where
         totals.subject_type = 'district_total'
         and sums.printed_district_count = district_count.district_count

@@ -35,6 +35,8 @@ final as (
         population_code,
         list_position,
         measure,
+        share_of_zh,
+        share_of_code,
         measure_normalised_unit,
         is_approximate,
         approximation_zh,

@@ -123,6 +123,7 @@ parsed as (
         printings.measure,
         printings.share_of_zh,
         measures.normalised_unit as measure_normalised_unit,
+        measures.share_denominator as measure_share_denominator,
         measures.min_value as measure_min_value,
         measures.max_value as measure_max_value,
         printings.approximation_zh,
@@ -171,7 +172,10 @@ coded as (
             when parsed.subject_type = 'intake'
                 then split_part(coalesce(own_subjects.subject_code, shared_subjects.subject_code), '.', 1)
             else coalesce(own_parents.subject_code, shared_parents.subject_code, '')
-        end as population_code
+        end as population_code,
+        -- what a share is of, where the row names it: an intake figure of the
+        -- same platform and period (`未说明` where the page does not say)
+        coalesce(own_denominators.subject_code, shared_denominators.subject_code) as share_of_code
     from parsed
     left join subjects as own_subjects
         on
@@ -195,6 +199,16 @@ coded as (
             shared_parents.platform_code is null
             and parsed.parent_subject_type = shared_parents.subject_type
             and parsed.parent_zh = shared_parents.subject_zh
+    left join subjects as own_denominators
+        on
+            parsed.platform_code = own_denominators.platform_code
+            and own_denominators.subject_type = 'intake'
+            and parsed.share_of_zh = own_denominators.subject_zh
+    left join subjects as shared_denominators
+        on
+            shared_denominators.platform_code is null
+            and shared_denominators.subject_type = 'intake'
+            and parsed.share_of_zh = shared_denominators.subject_zh
 ),
 
 final as (
@@ -246,6 +260,8 @@ final as (
         list_position,
         measure,
         share_of_zh,
+        share_of_code,
+        measure_share_denominator,
         measure_normalised_unit,
         measure_min_value,
         measure_max_value,
