@@ -59,6 +59,8 @@
         try_cast({{ relation }}.period_start as date) as period_start,
         try_cast({{ relation }}.period_end as date) as period_end,
         case
+            when {{ relation }}.period_start is null or {{ relation }}.period_end is null
+                then 'unknown'
             when try_cast({{ relation }}.period_start as date) is not null
                 then {{ period_kind(
                     'try_cast(' ~ relation ~ '.period_start as date)',
@@ -75,7 +77,12 @@
             {{ period_code(
                 'try_cast(' ~ relation ~ '.period_start as date)',
                 'try_cast(' ~ relation ~ '.period_end as date)') }},
-            cast({{ relation }}.period_start as varchar) || '..' || cast({{ relation }}.period_end as varchar)
+            'undated (' || {{ relation }}.source_id || ')'
+            || case
+                when {{ relation }}.period_start is null and {{ relation }}.period_end is null then ''
+                else ': ' || coalesce(cast({{ relation }}.period_start as varchar), '')
+                    || '..' || coalesce(cast({{ relation }}.period_end as varchar), '')
+            end
         ) as period_code,
         year(try_cast({{ relation }}.period_end as date)) as year,
         starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown

@@ -6,12 +6,23 @@
     caller as `approximations`; the unit is data too (ref_units, `units`).
 #}
 
+{# The printed digits: a number printed with thousands separators
+   (`1,620,949`, grouped by three from the decimal point) without them;
+   anything else as it is (a badly grouped `1,62` stays unreadable). #}
+{% macro printed_digits(printed) -%}
+    case
+        when regexp_full_match({{ printed }}, '-?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?')
+            then replace({{ printed }}, ',', '')
+        else {{ printed }}
+    end
+{%- endmacro %}
+
 {# The printed text as an exact decimal. A lone Chinese numeral (八 in
    "约八倍", 六 in "近六成") is read as its digit; anything else that is not a
    number is null. #}
 {% macro parse_printed_number(printed) -%}
     coalesce(
-        try_cast({{ printed }} as decimal(18, 4)),
+        try_cast({{ printed_digits(printed) }} as decimal(18, 4)),
         case
             when length({{ printed }}) = 1
                 then
@@ -40,14 +51,14 @@
         case
             when contains({{ printed }}, '.')
                 then power(10, -{{ printed_decimal_places(printed) }})
-            when try_cast({{ printed }} as decimal(18, 4)) is null
-                or try_cast({{ printed }} as decimal(18, 4)) = 0
+            when try_cast({{ printed_digits(printed) }} as decimal(18, 4)) is null
+                or try_cast({{ printed_digits(printed) }} as decimal(18, 4)) = 0
                 then 1
             else
                 power(
                     10,
-                    length(ltrim({{ printed }}, '-'))
-                    - length(rtrim(ltrim({{ printed }}, '-'), '0'))
+                    length(ltrim({{ printed_digits(printed) }}, '-'))
+                    - length(rtrim(ltrim({{ printed_digits(printed) }}, '-'), '0'))
                 )
         end
         as decimal(24, 6)
@@ -69,14 +80,24 @@
     cast(round({{ value }} * {{ multiplier }}) as bigint)
 {%- endmacro %}
 
-{# All the parsed columns of one printed figure, given the printed value and
-   the joined `ref_units` row (`units`) and `ref_approximations` row
-   (`approximations`). #}
-{% macro printed_figure_columns(printed) -%}
+{# The unit a printed unit normalises to for a measure: a unit that counts
+   things (个 calls, 条 messages: `count`) counts items where the measure
+   counts items (接听电话684175个 is 684175 items of intake). #}
+{% macro normalised_unit_for(measure_unit) -%}
+    case
+        when units.normalised_unit = 'count' and {{ measure_unit }} = 'items' then 'items'
+        else units.normalised_unit
+    end
+{%- endmacro %}
+
+{# All the parsed columns of one printed figure, given the printed value, the
+   joined `ref_units` row (`units`) and `ref_approximations` row
+   (`approximations`), and the unit the figure's measure is counted in. #}
+{% macro printed_figure_columns(printed, measure_unit='null') -%}
         {{ parse_printed_number(printed) }} as value_decimal,
         {{ printed_decimal_places(printed) }} as decimal_places,
         {{ printed_significant_unit(printed) }} as significant_unit,
-        units.normalised_unit,
+        {{ normalised_unit_for(measure_unit) }} as normalised_unit,
         units.multiplier,
         units.is_exact_count,
         cast(
@@ -96,7 +117,7 @@
             as decimal(24, 6)
         ) as value_high,
         case
-            when units.normalised_unit = 'items'
+            when {{ normalised_unit_for(measure_unit) }} = 'items'
                 then
                     {{ convert_to_items(parse_printed_number(printed), 'units.multiplier') }}
         end as items

@@ -16,10 +16,11 @@
     ('platform_code', 'is not a known platform (ref_platforms)', 'source_kind is not null and not is_known_platform'),
     ('section_zh', 'is empty', 'section_zh is null'),
     ('source_phrase', 'is empty', 'source_phrase is null'),
-    ('period_start', 'is empty', 'period_start_printed is null'),
-    ('period_end', 'is empty', 'period_end_printed is null'),
+    ('period_end', 'is empty while the period starts on a dated day (leave both empty only where the page prints no'
+        ~ ' dates)', 'period_end_printed is null and period_start is not null'),
+    ('period_start', 'is empty while the period ends on a dated day', 'period_start_printed is null and period_end is not null'),
     ('period_start', 'is not a date (2024-03-15, or --03-15 where the page prints no year)',
-        'period_start_printed is not null and period_kind is null'),
+        "period_start_printed is not null and period_kind is null"),
     ('period_end', 'is not a date of the same form as period_start (2024-03-22, or --03-22 where no year is printed)',
         "period_end_printed is not null and period_kind is not null and is_year_unknown"
         ~ " != starts_with(period_end_printed, '--')"),

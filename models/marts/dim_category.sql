@@ -5,6 +5,7 @@ categories as (
 )
 
 select
+    platform_code,
     category_code,
     category_name_zh,
     category_name_en,

@@ -5,6 +5,7 @@ districts as (
 )
 
 select
+    platform_code,
     district_code,
     administrative_division_code,
     district_name_zh,

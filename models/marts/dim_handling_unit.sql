@@ -5,6 +5,7 @@ handling_units as (
 )
 
 select
+    platform_code,
     unit_code,
     unit_name_zh,
     unit_name_en,

@@ -29,7 +29,9 @@ final as (
         ) as rank_in_unit_type
     from figures
     inner join handling_units
-        on figures.subject_code = handling_units.unit_code
+        on
+            figures.platform_code = handling_units.platform_code
+            and figures.subject_code = handling_units.unit_code
 )
 
 select

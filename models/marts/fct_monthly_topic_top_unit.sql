@@ -32,7 +32,9 @@ final as (
             {{ same_period('figures', 'topics') }}
             and figures.parent_code = topics.topic_code
     left join handling_units
-        on figures.subject_code = handling_units.unit_code
+        on
+            figures.platform_code = handling_units.platform_code
+            and figures.subject_code = handling_units.unit_code
 )
 
 select

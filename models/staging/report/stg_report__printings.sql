@@ -138,7 +138,7 @@ parsed as (
         printings.unit_printed,
 
         -- parsed and normalised
-        {{ printed_figure_columns('printings.value_printed') }}
+        {{ printed_figure_columns('printings.value_printed', measure_unit='measures.normalised_unit') }}
 
     from printings
     left join sources

@@ -1,0 +1,110 @@
+"""A made-up hotline, added to a copy of the seeds: a platform of its own whose
+districts share names with Beijing's (通州区 is a district of Beijing and of
+Nantong), a source printing its total, a complete channel split with shares,
+its districts with their sum and shares, and a category's share. That it
+builds, is audited, and leaves every Beijing check as it was, with no change
+outside seeds/ and source_documents/, is the test that "another hotline is new
+seed rows, not new models"."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+MADE_UP_PLATFORM = "made_up_12345"
+MADE_UP_PLATFORM_SOURCE = "made_up_city_annual_2025"
+# 受理总量 1000 件: 电话 600 (60.00%) + 网络 400 (40.00%); 通州区 300 + 崇川区 200 = 全市各区 500 件,
+# shares 60.00% and 40.00%; 市容管理 100 件, 10.00% of the total. Every share is exact.
+MADE_UP_PLATFORM_TEXT = (
+    "2025年,受理总量1000件。其中电话600件,占60.00%;网络400件,占40.00%。"
+    "全市各区承办500件,其中通州区300件,占60.00%;崇川区200件,占40.00%。"
+    "市容管理100件,占10.00%。\n"
+)
+# What the audit must find on it, worked by hand above: (check kind, subject) → status.
+MADE_UP_PLATFORM_CHECKS = {
+    ("share", "电话"): "consistent",
+    ("share", "网络"): "consistent",
+    ("share", "通州区"): "consistent",
+    ("share", "崇川区"): "consistent",
+    ("share", "市容管理"): "consistent",
+    ("sum", "channel"): "consistent",
+    ("sum", "全市各区"): "consistent",
+}
+
+
+def _append(path: Path, lines: list[str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _csv_line(*fields: str) -> str:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="").writerow(fields)
+    return line.getvalue()
+
+
+def add_a_made_up_platform(root: Path) -> None:
+    """Seed rows only: the platform, its own names, one source and its figures."""
+    seeds = root / "seeds"
+    reference = seeds / "reference"
+    _append(
+        reference / "ref_platforms.csv",
+        [f"{MADE_UP_PLATFORM},虚构市12345热线,A made-up city hotline,city,,,虚构市,Made-up City,,Made up by a test."],
+    )
+    _append(
+        reference / "ref_districts.csv",
+        [
+            f"{MADE_UP_PLATFORM},tongzhou,,通州区,Tongzhou District (made up),",
+            f"{MADE_UP_PLATFORM},chongchuan,,崇川区,Chongchuan District (made up),",
+        ],
+    )
+    _append(
+        reference / "ref_aggregate_subjects.csv",
+        [f"{MADE_UP_PLATFORM},district_total,全市各区,all_districts,The made-up city's districts combined"],
+    )
+    _append(
+        reference / "ref_intake_members.csv",
+        [
+            f"{MADE_UP_PLATFORM},受理总量,total,all,受理总量,All items received",
+            f"{MADE_UP_PLATFORM},电话,channel,phone,电话,Telephone",
+            f"{MADE_UP_PLATFORM},网络,channel,online,网络,Online",
+        ],
+    )
+    _append(
+        reference / "ref_categories.csv",
+        [f"{MADE_UP_PLATFORM},city_appearance,市容管理,City appearance,,1"],
+    )
+    _append(
+        seeds / "sources" / "sources.csv",
+        [
+            (
+                f"{MADE_UP_PLATFORM_SOURCE},{MADE_UP_PLATFORM},official,A made-up city's 2025 bulletin,Nobody,,,"
+                f"2025-01-01,2025-12-31,zh,{MADE_UP_PLATFORM_SOURCE}.txt,Made up by a test."
+            )
+        ],
+    )
+    (root / "source_documents" / f"{MADE_UP_PLATFORM_SOURCE}.txt").write_text(MADE_UP_PLATFORM_TEXT, encoding="utf-8")
+    period = (MADE_UP_PLATFORM_SOURCE, "2025-01-01", "2025-12-31", "一、受理")
+    figures = [
+        # subject_type, subject_zh, list_position, measure, value, unit, phrase
+        ("intake", "受理总量", "", "items", "1000", "件", "受理总量1000件"),
+        ("intake", "电话", "", "items", "600", "件", "电话600件"),
+        ("intake", "电话", "", "share_of_total_pct", "60.00", "%", "电话600件,占60.00%"),
+        ("intake", "网络", "", "items", "400", "件", "网络400件"),
+        ("intake", "网络", "", "share_of_total_pct", "40.00", "%", "网络400件,占40.00%"),
+        ("district_total", "全市各区", "", "items", "500", "件", "全市各区承办500件"),
+        ("district", "通州区", "", "items", "300", "件", "通州区300件"),
+        ("district", "通州区", "", "share_of_districts_pct", "60.00", "%", "通州区300件,占60.00%"),
+        ("district", "崇川区", "", "items", "200", "件", "崇川区200件"),
+        ("district", "崇川区", "", "share_of_districts_pct", "40.00", "%", "崇川区200件,占40.00%"),
+        ("category", "市容管理", "1", "items", "100", "件", "市容管理100件"),
+        ("category", "市容管理", "1", "share_of_total_pct", "10.00", "%", "市容管理100件,占10.00%"),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*period, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "")
+            for kind, name, position, measure, value, unit, phrase in figures
+        ],
+    )
