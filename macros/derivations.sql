@@ -21,10 +21,11 @@
 {%- endmacro %}
 
 {# Joining two relations on the same platform and period. #}
+{# (The period code stands for the two dates where they are known, and for
+   the period as printed where the page gives no year: `--12-30..--01-05`.) #}
 {% macro same_period(left, right) -%}
     {{ left }}.platform_code = {{ right }}.platform_code
-    and {{ left }}.period_start = {{ right }}.period_start
-    and {{ left }}.period_end = {{ right }}.period_end
+    and {{ left }}.period_code = {{ right }}.period_code
 {%- endmacro %}
 
 {# A part's share of a whole, in percent (0–100), to four decimals. #}

@@ -13,10 +13,10 @@ figures as (
 pivoted as (
     select
         platform_code,
-        period_start,
-        period_end,
+        period_code,
+        any_value(period_start) as period_start,
+        any_value(period_end) as period_end,
         any_value(period_kind) as period_kind,
-        any_value(period_code) as period_code,
         any_value(year) as year,
         subject_type,
         subject_code,
@@ -53,7 +53,7 @@ pivoted as (
         {{ as_pct(pivot_figure('street_township_share_pct')) }}
             as published_street_township_share_pct
     from figures
-    group by platform_code, period_start, period_end, subject_type, subject_code
+    group by platform_code, period_code, subject_type, subject_code
 )
 
 select

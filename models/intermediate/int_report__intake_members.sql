@@ -13,10 +13,10 @@ figures as (
 pivoted as (
     select
         platform_code,
-        period_start,
-        period_end,
+        period_code,
+        any_value(period_start) as period_start,
+        any_value(period_end) as period_end,
         any_value(period_kind) as period_kind,
-        any_value(period_code) as period_code,
         any_value(year) as year,
         subject_code,
         any_value(subject_name_zh) as member_name_zh,
@@ -43,7 +43,7 @@ pivoted as (
         -- printed shares
         {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct
     from figures
-    group by platform_code, period_start, period_end, subject_code
+    group by platform_code, period_code, subject_code
 )
 
 select

@@ -23,6 +23,8 @@ printed as (
         platform_code,
         period_start,
         period_end,
+        period_kind,
+        period_code,
         subject_code,
         items,
         cast(items_low as double) as items_low,
@@ -38,8 +40,10 @@ printed as (
 summed as (
     select
         members.platform_code,
-        members.period_start,
-        members.period_end,
+        any_value(members.period_start) as period_start,
+        any_value(members.period_end) as period_end,
+        any_value(members.period_kind) as period_kind,
+        members.period_code,
         dimensions.whole_subject_code as subject_code,
         cast(sum(members.items) as bigint) as items,
         sum(cast(members.items_low as double)) as items_low,
@@ -57,8 +61,7 @@ summed as (
     where dimensions.members_are_exhaustive and members.items is not null
     group by
         members.platform_code,
-        members.period_start,
-        members.period_end,
+        members.period_code,
         dimensions.whole_subject_code,
         members.dimension,
         dimensions.member_count
@@ -70,6 +73,10 @@ back_calculated as (
         platform_code,
         cast(period_start - interval 1 year as date) as period_start,
         cast(period_end - interval 1 year as date) as period_end,
+        {{ period_kind('cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)') }}
+            as period_kind,
+        {{ period_code('cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)') }}
+            as period_code,
         subject_code,
         {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as items,
         items_low * 100.0 / (100 + yoy_change_pct_high) as items_low,
@@ -79,7 +86,7 @@ back_calculated as (
         items_source_id as source_ids,
         [items_figure_id, yoy_figure_id] as input_figure_ids
     from members
-    where items is not null and yoy_change_pct is not null
+    where items is not null and yoy_change_pct is not null and period_start is not null
 ),
 
 candidates as (
@@ -94,7 +101,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by platform_code, period_start, period_end, subject_code
+            partition by platform_code, period_code, subject_code
             order by preference, items_high - items_low, source_ids
         ) as candidate_rank
     from candidates
@@ -103,7 +110,11 @@ ranked as (
 final as (
     select
         ranked.platform_code,
-        {{ period_columns('ranked') }},
+        ranked.period_start,
+        ranked.period_end,
+        ranked.period_kind,
+        ranked.period_code,
+        year(ranked.period_end) as year,
         ranked.subject_code,
         split_part(ranked.subject_code, '.', 1) as dimension,
         split_part(ranked.subject_code, '.', 2) as member,

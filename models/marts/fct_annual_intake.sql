@@ -28,6 +28,7 @@ totals as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         items as total_items
     from intake_series
     where subject_code = 'total.all'

@@ -14,6 +14,7 @@ pivoted as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         any_value(year) as year,
         any_value(period_code) as period_code,
         any_value(period_kind) as period_kind,
@@ -25,7 +26,7 @@ pivoted as (
         {{ pivot_figure('items', 'items') }} as items,
         {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct
     from figures
-    group by platform_code, period_start, period_end, subject_code
+    group by platform_code, period_code, period_start, period_end, subject_code
 ),
 
 with_previous as (

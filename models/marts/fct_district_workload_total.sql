@@ -16,12 +16,13 @@ summed as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         count(*) as district_count,
         sum(items) as sum_of_district_items,
         sum(street_items) as sum_of_district_street_township_items
     from district_figures
     where subject_type = 'district'
-    group by platform_code, period_start, period_end
+    group by platform_code, period_code, period_start, period_end
 ),
 
 final as (

@@ -27,6 +27,7 @@ totals as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         items as total_items
     from intake_series
     where subject_code = 'total.all' and how_obtained in ('printed', 'sum_of_parts')
@@ -37,6 +38,7 @@ prior_year_totals as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         prior_year_items as total_prior_year_items
     from with_prior_year
     where subject_code = 'total.all'

@@ -14,11 +14,12 @@ topics as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         source_id,
         count(*) as topics_listed
     from {{ ref('stg_report__figures') }}
     where subject_type = 'monthly_topic' and measure = 'items'
-    group by platform_code, period_start, period_end, source_id
+    group by platform_code, period_code, period_start, period_end, source_id
 ),
 
 final as (

@@ -17,6 +17,7 @@ final as (
         any_value(period_kind) as period_kind,
         period_start,
         period_end,
+        period_code,
         source_id,
         any_value(source_kind) as source_kind,
         bool_and(is_canonical) as is_canonical,
@@ -26,7 +27,7 @@ final as (
         {{ as_pct(pivot_figure('resolution_rate_pct')) }} as resolution_rate_pct,
         {{ as_pct(pivot_figure('satisfaction_rate_pct')) }} as satisfaction_rate_pct
     from printings
-    group by platform_code, period_start, period_end, source_id, subject_code
+    group by platform_code, period_code, period_start, period_end, source_id, subject_code
 )
 
 select

@@ -66,6 +66,7 @@ intake_siblings as (
         parts.platform_code,
         parts.period_start,
         parts.period_end,
+        parts.period_code,
         parts.subject_code,
         sum(siblings.items_low) as rest_low,
         case
@@ -160,6 +161,7 @@ district_sums as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         count(*) as printed_district_count,
         sum(items_low) as items_low,
         sum(items_high) as items_high,
@@ -168,7 +170,7 @@ district_sums as (
         list(department_figure_id order by department_figure_id) as department_figure_ids
     from district_figures
     where subject_type = 'district'
-    group by platform_code, period_start, period_end
+    group by platform_code, period_code, period_start, period_end
 ),
 
 -- the other districts' item counts, the rest of a district's share of all
@@ -177,6 +179,7 @@ other_districts as (
         districts.platform_code,
         districts.period_start,
         districts.period_end,
+        districts.period_code,
         districts.subject_code,
         list(peer_districts.items_figure_id order by peer_districts.items_figure_id)
             as items_figure_ids
@@ -191,6 +194,7 @@ other_districts as (
         districts.platform_code,
         districts.period_start,
         districts.period_end,
+        districts.period_code,
         districts.subject_code
 ),
 
@@ -294,6 +298,7 @@ subject_counts as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         subject_type,
         population_code,
         subject_code,

@@ -40,6 +40,7 @@ intake_parts as (
         parts.platform_code,
         parts.period_start,
         parts.period_end,
+        parts.period_code,
         parts.dimension,
         dimensions.whole_subject_code,
         any_value(parts.how_obtained) as how_obtained,
@@ -59,6 +60,7 @@ intake_parts as (
         parts.platform_code,
         parts.period_start,
         parts.period_end,
+        parts.period_code,
         parts.dimension,
         dimensions.whole_subject_code,
         dimensions.member_count
@@ -153,6 +155,7 @@ district_measure_sums as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         count(*) as printed_district_count,
         sum(items) as items,
         sum(items_low) as items_low,
@@ -164,7 +167,7 @@ district_measure_sums as (
         list(street_figure_id order by street_figure_id) as street_figure_ids
     from district_figures
     where subject_type = 'district'
-    group by platform_code, period_start, period_end
+    group by platform_code, period_code, period_start, period_end
 ),
 
 district_total_checks as (
@@ -230,13 +233,14 @@ topic_sums as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         source_id,
         'items' as measure,
         sum(items) as derived,
         list(figure_id order by figure_id) as part_figure_ids
     from figures
     where subject_type = 'monthly_topic' and measure = 'items'
-    group by platform_code, period_start, period_end, source_id
+    group by platform_code, period_code, period_start, period_end, source_id
 
     union all
 
@@ -244,13 +248,14 @@ topic_sums as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         source_id,
         'topic_count' as measure,
         count(*) as derived,
         list(figure_id order by figure_id) as part_figure_ids
     from figures
     where subject_type = 'monthly_topic' and measure = 'items'
-    group by platform_code, period_start, period_end, source_id
+    group by platform_code, period_code, period_start, period_end, source_id
 ),
 
 topic_total_checks as (

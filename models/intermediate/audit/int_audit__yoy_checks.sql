@@ -21,6 +21,7 @@ known_items as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         subject_type,
         coalesce(parent_code, '') as parent_code,
         subject_code,
@@ -39,6 +40,7 @@ known_items as (
         platform_code,
         period_start,
         period_end,
+        period_code,
         'intake' as subject_type,
         '' as parent_code,
         subject_code,
@@ -51,7 +53,7 @@ known_items as (
     from intake_series
     qualify
         row_number() over (
-            partition by platform_code, period_start, period_end, subject_code
+            partition by platform_code, period_code, subject_code
             order by how_obtained = 'printed' desc, items_high - items_low
         ) = 1
 ),
