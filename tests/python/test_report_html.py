@@ -19,7 +19,7 @@ import duckdb
 import html5lib
 import pytest
 from conftest import ROOT
-from page_figures import page_figures
+from page_figures import differences, page_figures
 
 from hotline12345.report import render_report, warehouse_built_at
 from hotline12345.report.page import render
@@ -191,3 +191,19 @@ def test_the_page_is_written_from_templates_with_nothing_of_one_report(warehouse
 def test_the_stylesheet_is_inlined_from_its_own_file(page: str) -> None:
     css = (REPORT / "templates" / "page.css").read_text(encoding="utf-8").strip()
     assert f"<style>\n{css}\n</style>" in page
+
+
+def test_the_figures_comparison_finds_a_changed_figure_and_passes_a_relabelled_row(page: str) -> None:
+    """page_figures.py, which showed the templated page's figures the same as the f-string page's, can fail."""
+    same = page_figures(page)
+    assert differences(same, page_figures(page)) == []
+    chaoyang = re.search(r'(<tr data-district="chaoyang">.*?</tr>)', page, re.S)
+    assert chaoyang
+    row = chaoyang.group(1)
+    changed = page.replace(row, row.replace(">140.0<", ">140.1<", 1))
+    assert changed != page
+    found = differences(same, page_figures(changed))
+    assert len(found) == 1 and "data-district=chaoyang" in found[0] and "140.1" in found[0]
+    relabelled = page.replace(row, row.replace("朝阳区", "某区", 1))
+    assert differences(same, page_figures(relabelled)) == []
+    assert len(differences(same, page_figures(relabelled), labels=True)) == 1
