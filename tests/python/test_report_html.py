@@ -24,7 +24,7 @@ from page_figures import differences, page_figures
 from hotline12345.report import render_report, warehouse_built_at
 from hotline12345.report.page import render
 from hotline12345.report.queries import load_report_data
-from hotline12345.report.view import Figures, Page
+from hotline12345.report.view import Figures, Num, Page, heading
 
 # Elements that have no end tag in HTML; SVG's empty elements close themselves (`<path … />`).
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -197,7 +197,7 @@ def test_the_figures_comparison_finds_a_changed_figure_and_passes_a_relabelled_r
     """page_figures.py, which showed the templated page's figures the same as the f-string page's, can fail."""
     same = page_figures(page)
     assert differences(same, page_figures(page)) == []
-    chaoyang = re.search(r'(<tr data-district="chaoyang">.*?</tr>)', page, re.S)
+    chaoyang = re.search(r'(<tr data-district="chaoyang">.*?</tr>)', page, re.DOTALL)
     assert chaoyang
     row = chaoyang.group(1)
     changed = page.replace(row, row.replace(">140.0<", ">140.1<", 1))
@@ -207,3 +207,14 @@ def test_the_figures_comparison_finds_a_changed_figure_and_passes_a_relabelled_r
     relabelled = page.replace(row, row.replace("朝阳区", "某区", 1))
     assert differences(same, page_figures(relabelled)) == []
     assert len(differences(same, page_figures(relabelled), labels=True)) == 1
+
+
+def test_a_heading_lists_the_sections_in_the_sources_numbering() -> None:
+    """（二） before （十）, 2. before 16., a section's unnumbered heading before its numbered items."""
+    numbered = ["二、（十）十", "二、（二）二", "二、（一）一"]
+    assert heading([Num(section_zh=section) for section in numbered]).title == "二、（一）一 · （二）二 · （十）十"
+    items = ["三、（一）16.乙", "三、（一）总", "三、（一）2.甲", "三、（一）3.丙"]
+    shown = heading([Num(section_zh=section) for section in [*items, items[0]]])
+    assert shown.sections == ["三、（一）总", "三、（一）2.甲", "三、（一）3.丙", "三、（一）16.乙"]
+    assert shown.title == "三、（一）总 … 16.乙"
+    assert heading([Num(), Num(section_zh="导语")]).title == "导语"

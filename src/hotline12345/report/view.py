@@ -233,7 +233,7 @@ class Part:
 
 def _svg(chart: Any, description: str) -> Markup:
     """A chart as inline SVG; vl-convert writes it, so it is markup to keep, not text to escape."""
-    return Markup(charts.render_svg(chart, description))  # noqa: S704 - vl-convert's own SVG, escaped by it
+    return Markup(charts.render_svg(chart, description))  # vl-convert escapes the text it writes into the SVG
 
 
 def _numbers(rows: list[dict[str, Any]]) -> list[Num]:
@@ -302,7 +302,11 @@ class Page:
             records.append({"member": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
             if row["prior_year_items"] is not None:
                 records.append(
-                    {"member": label, "period": f"{prior} 倒推 back-calculated", "wan": wan_value(row["prior_year_items"])}
+                    {
+                        "member": label,
+                        "period": f"{prior} 倒推 back-calculated",
+                        "wan": wan_value(row["prior_year_items"]),
+                    }
                 )
         chart = charts.horizontal_bars(records, "member", "wan", "万件 (10,000 items)", colour="period")
         return Part(
@@ -333,7 +337,11 @@ class Page:
             label = str(row["category_name_zh"])
             records.append({"category": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
             records.append(
-                {"category": label, "period": f"{prior} 倒推 back-calculated", "wan": wan_value(row["prior_year_items"])}
+                {
+                    "category": label,
+                    "period": f"{prior} 倒推 back-calculated",
+                    "wan": wan_value(row["prior_year_items"]),
+                }
             )
         sub_rows, sub_records = [], []
         for row in self.data["subcategories"]:
@@ -388,7 +396,9 @@ class Page:
                     "share": derived(pct(row["share_of_annual_pct"])),
                 }
             )
-            records.append({"observation": f"{row['subject_name_zh']} {month}月", "share": float(row["share_of_annual_pct"])})
+            records.append(
+                {"observation": f"{row['subject_name_zh']} {month}月", "share": float(row["share_of_annual_pct"])}
+            )
         chart = charts.horizontal_bars(records, "observation", "share", "占全年 % (share of the year)")
         return Part(
             "monthly",
@@ -439,7 +449,11 @@ class Page:
                     "district_count": total["district_count"],
                     "count": cell("district_total", "all_districts", "items", year, wan(total["items"])),
                     "street_items": cell(
-                        "district_total", "all_districts", "street_township_items", year, wan(total["street_township_items"])
+                        "district_total",
+                        "all_districts",
+                        "street_township_items",
+                        year,
+                        wan(total["street_township_items"]),
                     ),
                     "street_share_printed": cell("district_total", "all_districts", "street_township_share_pct", year),
                     "street_share": derived(pct(total["street_township_share_pct"])),
