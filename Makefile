@@ -87,7 +87,7 @@ docs: $(BIN)/.installed
 		--project-dir $(CURDIR) --target-path $(CURDIR)/target/docs
 	@echo "open target/docs/index.html, or: $(BIN)/dbt docs serve --target-path target/docs"
 
-## Every mart as Parquet and as CSV with a UTF-8 BOM, in export/.
+## Every mart as Parquet and as CSV with a UTF-8 BOM, in export/, and export/datapackage.json describing them.
 export: $(BIN)/.installed
 	$(BIN)/hotline12345 export --out export
 

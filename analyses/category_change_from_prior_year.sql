@@ -12,7 +12,7 @@ select
     items,
     prior_year_items,
     change_from_prior_year_items,
-    yoy_change_pct
+    published_yoy_change_pct
 from categories
 where prior_year_items is not null
 order by period_code, change_from_prior_year_items

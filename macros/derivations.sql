@@ -37,9 +37,9 @@
    published year-on-year change: prior = items / (1 + yoy / 100). The
    bounds follow from the bounds of both: low / (1 + yoy_high / 100) to
    high / (1 + yoy_low / 100). #}
-{% macro back_calculated_prior_items(items, yoy_change_pct) -%}
+{% macro back_calculated_prior_items(items, published_yoy_change_pct) -%}
     cast(
-        round({{ items }} * 100.0 / nullif(100 + {{ yoy_change_pct }}, 0))
+        round({{ items }} * 100.0 / nullif(100 + {{ published_yoy_change_pct }}, 0))
         as bigint
     )
 {%- endmacro %}

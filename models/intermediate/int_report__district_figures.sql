@@ -31,20 +31,21 @@ pivoted as (
         {{ pivot_figure('items', 'figure_id') }} as items_figure_id,
 
         -- district departments
-        {{ pivot_figure('district_department_items', 'items') }} as department_items,
+        {{ pivot_figure('district_department_items', 'items') }} as district_department_items,
         {{ pivot_figure('district_department_items', 'cast(value_low as double)') }}
-            as department_items_low,
+            as district_department_items_low,
         {{ pivot_figure('district_department_items', 'cast(value_high as double)') }}
-            as department_items_high,
-        {{ pivot_figure('district_department_items', 'figure_id') }} as department_figure_id,
+            as district_department_items_high,
+        {{ pivot_figure('district_department_items', 'figure_id') }}
+            as district_department_figure_id,
 
         -- streets and townships
-        {{ pivot_figure('street_township_items', 'items') }} as street_items,
+        {{ pivot_figure('street_township_items', 'items') }} as street_township_items,
         {{ pivot_figure('street_township_items', 'cast(value_low as double)') }}
-            as street_items_low,
+            as street_township_items_low,
         {{ pivot_figure('street_township_items', 'cast(value_high as double)') }}
-            as street_items_high,
-        {{ pivot_figure('street_township_items', 'figure_id') }} as street_figure_id,
+            as street_township_items_high,
+        {{ pivot_figure('street_township_items', 'figure_id') }} as street_township_figure_id,
 
         -- printed shares
         {{ as_pct(pivot_figure('share_of_districts_pct')) }} as published_share_of_districts_pct,
@@ -72,14 +73,14 @@ select
     items_low,
     items_high,
     items_figure_id,
-    department_items,
-    department_items_low,
-    department_items_high,
-    department_figure_id,
-    street_items,
-    street_items_low,
-    street_items_high,
-    street_figure_id,
+    district_department_items,
+    district_department_items_low,
+    district_department_items_high,
+    district_department_figure_id,
+    street_township_items,
+    street_township_items_low,
+    street_township_items_high,
+    street_township_figure_id,
     published_share_of_districts_pct,
     published_district_department_share_pct,
     published_street_township_share_pct

@@ -34,9 +34,9 @@ pivoted as (
         {{ pivot_figure('forecast_items', 'items') }} as forecast_items,
 
         -- year-on-year change
-        {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct,
-        {{ pivot_figure('yoy_change_pct', 'value_low') }} as yoy_change_pct_low,
-        {{ pivot_figure('yoy_change_pct', 'value_high') }} as yoy_change_pct_high,
+        {{ as_pct(pivot_figure('yoy_change_pct')) }} as published_yoy_change_pct,
+        {{ pivot_figure('yoy_change_pct', 'value_low') }} as published_yoy_change_pct_low,
+        {{ pivot_figure('yoy_change_pct', 'value_high') }} as published_yoy_change_pct_high,
         {{ pivot_figure('yoy_change_pct', 'figure_id') }} as yoy_figure_id,
         {{ pivot_figure('yoy_change_pct', 'source_id') }} as yoy_source_id,
 
@@ -65,9 +65,9 @@ select
     items_figure_id,
     items_source_id,
     forecast_items,
-    yoy_change_pct,
-    yoy_change_pct_low,
-    yoy_change_pct_high,
+    published_yoy_change_pct,
+    published_yoy_change_pct_low,
+    published_yoy_change_pct_high,
     yoy_figure_id,
     yoy_source_id,
     published_share_of_total_pct

@@ -78,15 +78,15 @@ back_calculated as (
         {{ period_code('cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)') }}
             as period_code,
         subject_code,
-        {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as items,
-        items_low * 100.0 / (100 + yoy_change_pct_high) as items_low,
-        items_high * 100.0 / (100 + yoy_change_pct_low) as items_high,
+        {{ back_calculated_prior_items('items', 'published_yoy_change_pct') }} as items,
+        items_low * 100.0 / (100 + published_yoy_change_pct_high) as items_low,
+        items_high * 100.0 / (100 + published_yoy_change_pct_low) as items_high,
         'back_calculated_from_' || period_code as how_obtained,
         3 as preference,
         items_source_id as source_ids,
         [items_figure_id, yoy_figure_id] as input_figure_ids
     from members
-    where items is not null and yoy_change_pct is not null and period_start is not null
+    where items is not null and published_yoy_change_pct is not null and period_start is not null
 ),
 
 candidates as (

@@ -34,63 +34,63 @@ totals as (
     where subject_code = 'total.all'
 ),
 
-with_previous_year as (
+with_prior_year as (
     select
         this.*,
-        previous.items as previous_year_items
+        earlier.items as prior_year_items
     from intake_series as this
-    left join intake_series as previous
+    left join intake_series as earlier
         on
-            this.platform_code = previous.platform_code
-            and this.subject_code = previous.subject_code
-            and cast(this.period_start - interval 1 year as date) = previous.period_start
-            and cast(this.period_end - interval 1 year as date) = previous.period_end
+            this.platform_code = earlier.platform_code
+            and this.subject_code = earlier.subject_code
+            and cast(this.period_start - interval 1 year as date) = earlier.period_start
+            and cast(this.period_end - interval 1 year as date) = earlier.period_end
 ),
 
 final as (
     select
-        with_previous_year.platform_code,
-        with_previous_year.year,
-        with_previous_year.period_code,
-        with_previous_year.period_kind,
-        with_previous_year.period_start,
-        with_previous_year.period_end,
-        with_previous_year.dimension,
-        with_previous_year.member,
+        with_prior_year.platform_code,
+        with_prior_year.year,
+        with_prior_year.period_code,
+        with_prior_year.period_kind,
+        with_prior_year.period_start,
+        with_prior_year.period_end,
+        with_prior_year.dimension,
+        with_prior_year.member,
         member_names.member_name_zh,
         member_names.member_name_en,
 
         -- items, and how they are known
-        with_previous_year.items,
-        cast(floor(with_previous_year.items_low) as bigint) as items_low,
-        cast(ceil(with_previous_year.items_high) as bigint) as items_high,
-        with_previous_year.how_obtained,
-        with_previous_year.source_ids as source_id,
+        with_prior_year.items,
+        cast(floor(with_prior_year.items_low) as bigint) as items_low,
+        cast(ceil(with_prior_year.items_high) as bigint) as items_high,
+        with_prior_year.how_obtained,
+        with_prior_year.source_ids as source_id,
         sources.source_kind,
 
         -- shares
-        {{ share_pct('with_previous_year.items', 'totals.total_items') }} as share_of_total_pct,
+        {{ share_pct('with_prior_year.items', 'totals.total_items') }} as share_of_total_pct,
         members.published_share_of_total_pct,
 
         -- change against the year before
-        with_previous_year.previous_year_items,
-        {{ share_pct('with_previous_year.items - with_previous_year.previous_year_items',
-            'with_previous_year.previous_year_items') }} as yoy_change_pct,
-        members.yoy_change_pct as published_yoy_change_pct
+        with_prior_year.prior_year_items,
+        {{ share_pct('with_prior_year.items - with_prior_year.prior_year_items',
+            'with_prior_year.prior_year_items') }} as yoy_change_pct,
+        members.published_yoy_change_pct
 
-    from with_previous_year
+    from with_prior_year
     left join member_names
         on
-            with_previous_year.dimension = member_names.dimension
-            and with_previous_year.member = member_names.member
+            with_prior_year.dimension = member_names.dimension
+            and with_prior_year.member = member_names.member
     left join totals
-        on {{ same_period('with_previous_year', 'totals') }}
+        on {{ same_period('with_prior_year', 'totals') }}
     left join members
         on
-            {{ same_period('with_previous_year', 'members') }}
-            and with_previous_year.subject_code = members.subject_code
+            {{ same_period('with_prior_year', 'members') }}
+            and with_prior_year.subject_code = members.subject_code
     left join sources
-        on with_previous_year.source_ids = sources.source_id
+        on with_prior_year.source_ids = sources.source_id
 )
 
 select
@@ -112,7 +112,7 @@ select
     source_kind,
     share_of_total_pct,
     published_share_of_total_pct,
-    previous_year_items,
+    prior_year_items,
     yoy_change_pct,
     published_yoy_change_pct
 from final

@@ -1,7 +1,8 @@
 -- The leading problem categories (前十类日常问题) of every year a source
 -- lists them, with one category code across years, the rank within the
 -- year, the prior year back-calculated from a published year-on-year
--- change, and the change from the previous year on record.
+-- change, and the change from the prior year on record (the latest earlier
+-- year a source lists the category in).
 with
 
 figures as (
@@ -24,54 +25,57 @@ pivoted as (
         any_value(subject_name_en) as category_name_en,
         any_value(list_position) as published_list_position,
         {{ pivot_figure('items', 'items') }} as items,
-        {{ as_pct(pivot_figure('yoy_change_pct')) }} as yoy_change_pct
+        {{ as_pct(pivot_figure('yoy_change_pct')) }} as published_yoy_change_pct
     from figures
     group by platform_code, period_code, period_start, period_end, subject_code
 ),
 
-with_previous as (
+with_prior as (
     select
         pivoted.*,
         lag(pivoted.year) over (
             partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
             order by pivoted.period_start
-        ) as previous_year_on_record,
+        ) as prior_year_on_record,
         lag(pivoted.items) over (
             partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
             order by pivoted.period_start
-        ) as previous_items
+        ) as prior_year_on_record_items
     from pivoted
 ),
 
 final as (
     select
-        {{ mart_key_columns('with_previous') }},
-        with_previous.category_code,
-        with_previous.category_name_zh,
-        with_previous.category_name_en,
-        with_previous.items,
+        {{ mart_key_columns('with_prior') }},
+        with_prior.category_code,
+        with_prior.category_name_zh,
+        with_prior.category_name_en,
+        with_prior.items,
         rank() over (
-            partition by with_previous.platform_code, with_previous.period_code
-            order by with_previous.items desc
+            partition by with_prior.platform_code, with_prior.period_code
+            order by with_prior.items desc
         ) as rank_in_year,
-        with_previous.published_list_position,
+        with_prior.published_list_position,
 
         -- against the prior year, back-calculated from the published change
-        with_previous.yoy_change_pct,
-        {{ back_calculated_prior_items('with_previous.items', 'with_previous.yoy_change_pct') }}
-            as prior_year_items,
-        with_previous.items
-        - {{ back_calculated_prior_items('with_previous.items', 'with_previous.yoy_change_pct') }}
-            as change_from_prior_year_items,
+        with_prior.published_yoy_change_pct,
+        {{ back_calculated_prior_items(
+            'with_prior.items', 'with_prior.published_yoy_change_pct'
+        ) }} as prior_year_items,
+        with_prior.items - {{ back_calculated_prior_items(
+            'with_prior.items', 'with_prior.published_yoy_change_pct'
+        ) }} as change_from_prior_year_items,
 
-        -- against the previous year a source lists the category in
-        with_previous.previous_year_on_record,
-        with_previous.previous_items,
-        with_previous.items - with_previous.previous_items as change_from_previous_items,
+        -- against the prior year on record: the latest earlier year a source
+        -- lists the category in
+        with_prior.prior_year_on_record,
+        with_prior.prior_year_on_record_items,
+        with_prior.items - with_prior.prior_year_on_record_items
+            as change_from_prior_year_on_record_items,
         {{ share_pct(
-            'with_previous.items - with_previous.previous_items', 'with_previous.previous_items'
-        ) }} as change_from_previous_pct
-    from with_previous
+            'with_prior.items - with_prior.prior_year_on_record_items', 'with_prior.prior_year_on_record_items'
+        ) }} as change_from_prior_year_on_record_pct
+    from with_prior
 )
 
 select
@@ -88,11 +92,11 @@ select
     items,
     rank_in_year,
     published_list_position,
-    yoy_change_pct,
+    published_yoy_change_pct,
     prior_year_items,
     change_from_prior_year_items,
-    previous_year_on_record,
-    previous_items,
-    change_from_previous_items,
-    change_from_previous_pct
+    prior_year_on_record,
+    prior_year_on_record_items,
+    change_from_prior_year_on_record_items,
+    change_from_prior_year_on_record_pct
 from final

@@ -32,14 +32,14 @@ final as (
         districts.published_share_of_districts_pct,
 
         -- district departments
-        districts.department_items as district_department_items,
-        {{ share_pct('districts.department_items', 'districts.items') }}
+        districts.district_department_items,
+        {{ share_pct('districts.district_department_items', 'districts.items') }}
             as district_department_share_pct,
         districts.published_district_department_share_pct,
 
         -- streets and townships
-        districts.street_items as street_township_items,
-        {{ share_pct('districts.street_items', 'districts.items') }}
+        districts.street_township_items,
+        {{ share_pct('districts.street_township_items', 'districts.items') }}
             as street_township_share_pct,
         districts.published_street_township_share_pct,
 

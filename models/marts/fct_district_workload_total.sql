@@ -19,7 +19,7 @@ summed as (
         period_code,
         count(*) as district_count,
         sum(items) as sum_of_district_items,
-        sum(street_items) as sum_of_district_street_township_items
+        sum(street_township_items) as sum_of_district_street_township_items
     from district_figures
     where subject_type = 'district'
     group by platform_code, period_code, period_start, period_end
@@ -31,10 +31,10 @@ final as (
         summed.district_count,
         published.items,
         cast(summed.sum_of_district_items as bigint) as sum_of_district_items,
-        published.street_items as street_township_items,
+        published.street_township_items,
         cast(summed.sum_of_district_street_township_items as bigint)
             as sum_of_district_street_township_items,
-        {{ share_pct('published.street_items', 'published.items') }}
+        {{ share_pct('published.street_township_items', 'published.items') }}
             as street_township_share_pct,
         published.published_street_township_share_pct
     from published

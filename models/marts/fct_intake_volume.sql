@@ -17,7 +17,7 @@ intake_series as (
 with_prior_year as (
     select
         *,
-        {{ back_calculated_prior_items('items', 'yoy_change_pct') }} as prior_year_items
+        {{ back_calculated_prior_items('items', 'published_yoy_change_pct') }} as prior_year_items
     from members
 ),
 
@@ -73,7 +73,7 @@ final as (
         with_prior_year.items,
         {{ share_pct('with_prior_year.items', 'totals.total_items') }} as share_of_total_pct,
         with_prior_year.published_share_of_total_pct,
-        with_prior_year.yoy_change_pct,
+        with_prior_year.published_yoy_change_pct,
 
         -- the same period a year earlier, back-calculated from the change
         with_prior_year.prior_year_items,
@@ -110,7 +110,7 @@ select
     items,
     share_of_total_pct,
     published_share_of_total_pct,
-    yoy_change_pct,
+    published_yoy_change_pct,
     prior_year_items,
     prior_year_share_of_total_pct,
     published_prior_year_share_of_total_pct

@@ -24,8 +24,8 @@ final as (
         subject_code,
         any_value(subject_name_zh) as subject_name_zh,
         any_value(subject_name_en) as subject_name_en,
-        {{ as_pct(pivot_figure('resolution_rate_pct')) }} as resolution_rate_pct,
-        {{ as_pct(pivot_figure('satisfaction_rate_pct')) }} as satisfaction_rate_pct
+        {{ as_pct(pivot_figure('resolution_rate_pct')) }} as published_resolution_rate_pct,
+        {{ as_pct(pivot_figure('satisfaction_rate_pct')) }} as published_satisfaction_rate_pct
     from printings
     group by platform_code, period_code, period_start, period_end, source_id, subject_code
 )
@@ -43,6 +43,6 @@ select
     subject_code,
     subject_name_zh,
     subject_name_en,
-    resolution_rate_pct,
-    satisfaction_rate_pct
+    published_resolution_rate_pct,
+    published_satisfaction_rate_pct
 from final

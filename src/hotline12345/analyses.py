@@ -16,14 +16,13 @@ import hashlib
 import json
 import os
 import tempfile
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+from tabulate import tabulate
 
 from hotline12345.project import DBT_DATABASE_NAME, Project
 
@@ -121,39 +120,28 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _display_width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
 
 
-def table_lines(result: AnalysisResult) -> Iterator[str]:
-    """The result as an aligned table: numbers to the right, text to the left, CJK counted double."""
-    cells = [[_text(value) for value in row] for row in result.rows]
-    widths = [
-        max([_display_width(column), *(_display_width(row[index]) for row in cells)])
-        for index, column in enumerate(result.columns)
-    ]
+def table_lines(result: AnalysisResult) -> list[str]:
+    """The result as an aligned table: numbers to the right, text to the left, CJK counted double (wcwidth).
+
+    Values print as `str()` gives them (no float formatting): tabulate's number parsing is off.
+    """
     numeric = [
         any(row[index] is not None for row in result.rows)
         and all(row[index] is None or _is_number(row[index]) for row in result.rows)
         for index in range(len(result.columns))
     ]
-
-    def line(texts: list[str]) -> str:
-        padded = []
-        for text, width, right in zip(texts, widths, numeric, strict=True):
-            padding = " " * (width - _display_width(text))
-            padded.append(padding + text if right else text + padding)
-        return "  ".join(padded).rstrip()
-
-    yield line(list(result.columns))
-    yield line(["-" * width for width in widths])
-    for row in cells:
-        yield line(row)
+    table = tabulate(
+        [[_text(value) for value in row] for row in result.rows],
+        headers=result.columns,
+        tablefmt="simple",
+        disable_numparse=True,
+        colalign=["right" if right else "left" for right in numeric],
+    )
+    return [line.rstrip() for line in table.splitlines()]
 
 
 def _json_value(value: Any) -> Any:

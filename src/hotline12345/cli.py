@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run dbt's unit tests too (the SQL of a few models on made-up rows; `make test` runs them in pytest)",
     )
-    export = commands.add_parser("export", help="write every mart to Parquet and to CSV (UTF-8 with BOM)")
+    export = commands.add_parser("export", help="every mart as Parquet and CSV (UTF-8 with BOM), and datapackage.json")
     export.add_argument(
         "--database", type=Path, default=None, help="the warehouse to export (default: the published one)"
     )

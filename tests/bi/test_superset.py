@@ -37,7 +37,7 @@ CHART_QUERIES: dict[str, str] = {
         select member_name_zh, sum(items) as items from marts.fct_intake_volume
         where {PERIOD} and dimension = 'handling_mode' group by all""",
     "解决率与满意率 Resolution and satisfaction (%)": f"""
-        select period_code, resolution_rate_pct, satisfaction_rate_pct from marts.fct_service_quality
+        select period_code, published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality
         where {PERIOD} and subject_code = 'city_wide' and is_canonical""",
     "十大类日常问题 Top ten categories (items)": f"""
         select category_name_zh, sum(items) as items from marts.fct_category_volume where {PERIOD} group by all""",
@@ -54,7 +54,7 @@ CHART_QUERIES: dict[str, str] = {
     "审计 Audit: checks by status": f"""
         select status, count(*) as checks from audit.published_figure_checks where {PERIOD} group by all""",
     "审计发现 Published figures that do not add up": f"""
-        select subject, figure, published_value, feasible_low, feasible_high, check_id
+        select subject, measure, formula, published_value, feasible_low, feasible_high, check_id
         from audit.published_figure_checks where {PERIOD} and status = 'inconsistent'""",
     "历年受理量 Intake by year (items)": """
         select year, sum(items) as items from marts.fct_annual_intake
@@ -178,7 +178,9 @@ def test_the_charts_show_the_reports_figures(superset: Superset) -> None:
     assert len(topics) == 17
     assert topics[0] == {"topic_name_zh": "物业服务不规范", "items": 150_290}
     quality = data("解决率与满意率 Resolution and satisfaction (%)")
-    assert [(row["resolution_rate_pct"], row["satisfaction_rate_pct"]) for row in quality] == [(92.72, 93.63)]
+    assert [(row["published_resolution_rate_pct"], row["published_satisfaction_rate_pct"]) for row in quality] == [
+        (92.72, 93.63)
+    ]
     findings = data("审计发现 Published figures that do not add up")
     # 朝阳区: 92.4 of 140.0 万件 is 65.96–66.04%, printed 66.06% (and the streets' 33.94% with it).
     assert {row["subject"] for row in findings} == {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}

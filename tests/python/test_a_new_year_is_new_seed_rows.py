@@ -28,7 +28,7 @@ def test_a_made_up_year_of_total_and_categories_builds_from_seed_rows_alone(
         ).fetchall()
         assert total == [(MADE_UP_TOTAL_ITEMS, "printed", MADE_UP_SOURCE)]
         categories = db.execute(
-            "select category_code, rank_in_year, previous_year_on_record from marts.fct_category_volume"
+            "select category_code, rank_in_year, prior_year_on_record from marts.fct_category_volume"
             " where period_code = '2026' order by rank_in_year"
         ).fetchall()
         assert categories == [("market", 1, 2022), ("housing", 2, 2022), ("medical_health", 3, 2020)]

@@ -19,7 +19,7 @@ from hotline12345.project import Project
 
 COLUMNS = (
     "platform_code, year, period_code, period_kind, period_start, period_end, source_id, source_kind,"
-    " is_canonical, subject_code, subject_name_zh, subject_name_en, resolution_rate_pct, satisfaction_rate_pct"
+    " is_canonical, subject_code, subject_name_zh, subject_name_en, published_resolution_rate_pct, published_satisfaction_rate_pct"
 )
 
 # mart -> the extra row its final select gets (`first_row` is one of its own rows) and what DuckDB must say.

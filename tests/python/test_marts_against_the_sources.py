@@ -56,7 +56,7 @@ def test_dispatched_share_is_derived_beside_the_published_one(db: duckdb.DuckDBP
 def test_market_regulation_fell_against_the_back_calculated_2021(db: duckdb.DuckDBPyConnection) -> None:
     items, yoy, prior, rank = one(
         db,
-        "select items, yoy_change_pct, prior_year_items, rank_in_year from marts.fct_category_volume"
+        "select items, published_yoy_change_pct, prior_year_items, rank_in_year from marts.fct_category_volume"
         " where category_name_zh = '市场管理' and period_code = '2022'",
     )
     assert (items, yoy, rank) == (971_000, Decimal("-26.34"), 1)
@@ -206,7 +206,7 @@ def test_every_source_figure_is_kept_when_sources_disagree(db: duckdb.DuckDBPyCo
     rates = {
         row[0]: row[1:]
         for row in db.execute(
-            "select source_id, resolution_rate_pct, satisfaction_rate_pct from marts.fct_service_quality"
+            "select source_id, published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality"
             " where period_code = '2019-01'"
         ).fetchall()
     }
@@ -219,7 +219,7 @@ def test_every_source_figure_is_kept_when_sources_disagree(db: duckdb.DuckDBPyCo
 def test_service_quality_of_2022(db: duckdb.DuckDBPyConnection) -> None:
     assert one(
         db,
-        "select resolution_rate_pct, satisfaction_rate_pct from marts.fct_service_quality"
+        "select published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality"
         " where period_code = '2022' and subject_code = 'city_wide'",
     ) == (Decimal("92.72"), Decimal("93.63"))
 
@@ -229,14 +229,14 @@ def test_service_quality_of_2022(db: duckdb.DuckDBPyConnection) -> None:
 
 def test_audit_flags_the_districts_and_the_two_cross_source_findings(db: duckdb.DuckDBPyConnection) -> None:
     flagged = db.execute(
-        "select subject, figure, is_known_discrepancy from audit.published_figure_checks"
+        "select subject, measure, is_known_discrepancy from audit.published_figure_checks"
         " where status = 'inconsistent' and check_kind = 'share' order by all"
     ).fetchall()
     districts = {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
     expected = sorted(
-        (district, figure, True)
+        (district, measure, True)
         for district in districts
-        for figure in ("district_department_share_pct", "street_township_share_pct")
+        for measure in ("district_department_share_pct", "street_township_share_pct")
     )
     assert flagged == expected
     others = db.execute(

@@ -316,7 +316,7 @@ def test_sqlalchemy_lists_the_marts_with_types_and_comments(warehouse: Path) -> 
 
 def test_export_writes_parquet_and_csv_with_a_bom(warehouse: Path, tmp_path: Path) -> None:
     files = export_marts(warehouse, tmp_path / "export")
-    assert len(files) == 2 * (len(marts(warehouse)) + 1)
+    assert len(files) == 2 * (len(marts(warehouse)) + 1) + 1  # and datapackage.json
     csv_file = tmp_path / "export" / "marts.dim_district.csv"
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "东城区" in csv_file.read_text(encoding="utf-8-sig")

@@ -75,7 +75,7 @@ QUERIES: dict[str, list[str]] = {
     ],
     "categories": [
         "--metrics",
-        "category_items,category_yoy_change_pct",
+        "category_items,category_published_yoy_change_pct",
         "--group-by",
         "category__category_name_zh,metric_time__year",
         "--order",
@@ -84,7 +84,7 @@ QUERIES: dict[str, list[str]] = {
     "total_yoy": ["--metrics", "total_intake_items,total_intake_yoy_change_pct", "--group-by", "metric_time__year"],
     "service_quality": [
         "--metrics",
-        "resolution_rate_pct,satisfaction_rate_pct",
+        "published_resolution_rate_pct,published_satisfaction_rate_pct",
         "--group-by",
         "service_quality__period_code",
     ],
@@ -248,7 +248,7 @@ def test_top_category(batch: Batch) -> None:
     top = rows[0]
     assert top["category__category_name_zh"] == "市场管理"
     assert int(top["category_items"]) == 971_000
-    assert float(top["category_yoy_change_pct"]) == -26.34  # 同比下降 26.34%
+    assert float(top["category_published_yoy_change_pct"]) == -26.34  # 同比下降 26.34%
 
 
 def test_total_intake_year_on_year(batch: Batch) -> None:
@@ -259,8 +259,8 @@ def test_total_intake_year_on_year(batch: Batch) -> None:
 
 def test_resolution_and_satisfaction_rates(batch: Batch) -> None:
     by_period = {row["service_quality__period_code"]: row for row in batch.rows["service_quality"]}
-    assert float(by_period["2022"]["resolution_rate_pct"]) == 92.72
-    assert float(by_period["2022"]["satisfaction_rate_pct"]) == 93.63
+    assert float(by_period["2022"]["published_resolution_rate_pct"]) == 92.72
+    assert float(by_period["2022"]["published_satisfaction_rate_pct"]) == 93.63
 
 
 def test_audit_findings_match_the_audit_table(batch: Batch, semantic_project: Path) -> None:

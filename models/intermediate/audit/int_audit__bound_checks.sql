@@ -41,7 +41,7 @@ part_sets as (
         parents.figure_id as whole_figure_id,
         'named_' || parts.subject_type || '_sum' as check_suffix,
         'items >= sum of the ' || count(*) || ' named '
-        || parts.subject_type || ' items' as figure,
+        || parts.subject_type || ' items' as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
         list(distinct parts.source_id) as source_ids
@@ -60,7 +60,7 @@ part_sets as (
     select
         wholes.figure_id as whole_figure_id,
         'member_' || parts.subject_code as check_suffix,
-        'items >= items of ' || parts.subject_code as figure,
+        'items >= items of ' || parts.subject_code as formula,
         cast(parts.items as double) as items,
         cast(parts.value_low as double) as items_low,
         [parts.source_id] as source_ids
@@ -83,7 +83,7 @@ part_sets as (
         part_claims.claim_code as check_suffix,
         'items >= ' || string_agg(
             distinct coalesce(part_claims.part_subject_zh, part_claims.part_subject_type), ' + '
-        ) as figure,
+        ) as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
         list(distinct parts.source_id) as source_ids
@@ -115,7 +115,7 @@ part_sets as (
         wholes.figure_id as whole_figure_id,
         'printed_' || parts.period_kind || 's_sum' as check_suffix,
         'items >= items of ' || string_agg(parts.period_code, ' + ' order by parts.period_start)
-            as figure,
+            as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
         list(distinct parts.source_id) as source_ids
@@ -142,7 +142,8 @@ at_least_parts_checks as (
         wholes.year,
         wholes.section_zh,
         wholes.subject_name_zh as subject,
-        part_sets.figure,
+        'items' as measure,
+        part_sets.formula,
         wholes.value_as_printed || ' ' || wholes.unit_printed
             as published_value,
         wholes.value_low as published_low,
@@ -168,8 +169,9 @@ peak_month_checks as (
         annual.year,
         monthly.section_zh,
         monthly.subject_name_zh as subject,
+        'items' as measure,
         'items <= 12 x the items of ' || monthly.period_code
-        || ' (' || monthly.observation_zh || ')' as figure,
+        || ' (' || monthly.observation_zh || ')' as formula,
         annual.value_printed || ' ' || annual.unit_printed as published_value,
         annual.value_low as published_low,
         annual.value_high as published_high,

@@ -101,9 +101,10 @@ span_checks as (
         cumulative.year,
         cumulative.section_zh,
         cumulative.subject_name_zh as subject,
+        'items' as measure,
         'items since '
         || cumulative.period_start
-        || ' = the years and part-years it spans' as figure,
+        || ' = the years and part-years it spans' as formula,
         cumulative.value_as_printed || ' '
         || cumulative.unit_printed as published_value,
         cumulative.value_low as published_low,
@@ -130,10 +131,11 @@ running_checks as (
         later.year,
         later.section_zh,
         later.subject_name_zh as subject,
+        'items' as measure,
         'items since '
         || later.period_start
         || ' >= the total as of '
-        || earlier.period_end as figure,
+        || earlier.period_end as formula,
         later.value_as_printed || ' ' || later.unit_printed
             as published_value,
         later.value_low as published_low,

@@ -158,6 +158,7 @@ final as (
         rank_ranges.year,
         claims.claim_section_zh as section_zh,
         rank_ranges.subject_name_zh as subject,
+        'items' as measure,
         'rank by items (' || replace(claims.rank_order, '_', ' ') || ') among the '
         || rank_ranges.population_size || ' printed '
         || replace(claims.subject_type, '_', ' ')
@@ -168,7 +169,7 @@ final as (
             when rank_ranges.parent_zh is not null then ' of ' || rank_ranges.parent_zh
             else ''
         end
-        || ' in ' || rank_ranges.period_code as figure,
+        || ' in ' || rank_ranges.period_code as formula,
         cast(claims.claimed_rank as varchar) || ': ' || claims.claim as published_value,
         claims.claimed_rank as published_low,
         claims.claimed_rank as published_high,

@@ -72,8 +72,10 @@ final as (
         multiples.year,
         multiples.section_zh,
         multiples.subject_name_zh as subject,
-        'growth multiple, ' || months.last_month || ' over ' || months.first_month
-        || ': (later - earlier) / earlier' as figure,
+        multiples.measure,
+        multiples.measure
+        || ' = (items (' || months.last_month || ') - items (' || months.first_month || '))'
+        || ' / items (' || months.first_month || ')' as formula,
         multiples.value_as_printed || multiples.unit_printed
             as published_value,
         multiples.value_low as published_low,

@@ -165,9 +165,10 @@ district_sums as (
         count(*) as printed_district_count,
         sum(items_low) as items_low,
         sum(items_high) as items_high,
-        sum(department_items_low) as department_items_low,
-        sum(department_items_high) as department_items_high,
-        list(department_figure_id order by department_figure_id) as department_figure_ids
+        sum(district_department_items_low) as district_department_items_low,
+        sum(district_department_items_high) as district_department_items_high,
+        list(district_department_figure_id order by district_department_figure_id)
+            as district_department_figure_ids
     from district_figures
     where subject_type = 'district'
     group by platform_code, period_code, period_start, period_end
@@ -203,23 +204,23 @@ district_inputs as (
         published_shares.figure_id,
         case published_shares.measure
             when 'share_of_districts_pct' then counts.items
-            when 'district_department_share_pct' then counts.department_items
-            else counts.street_items
+            when 'district_department_share_pct' then counts.district_department_items
+            else counts.street_township_items
         end as part,
         case published_shares.measure
             when 'share_of_districts_pct' then counts.items_low
-            when 'district_department_share_pct' then counts.department_items_low
-            else counts.street_items_low
+            when 'district_department_share_pct' then counts.district_department_items_low
+            else counts.street_township_items_low
         end as part_low,
         case published_shares.measure
             when 'share_of_districts_pct' then counts.items_high
-            when 'district_department_share_pct' then counts.department_items_high
-            else counts.street_items_high
+            when 'district_department_share_pct' then counts.district_department_items_high
+            else counts.street_township_items_high
         end as part_high,
         case published_shares.measure
             when 'share_of_districts_pct' then sums.items_low - counts.items_low
-            when 'district_department_share_pct' then counts.street_items_low
-            else coalesce(counts.department_items_low, sums.department_items_low)
+            when 'district_department_share_pct' then counts.street_township_items_low
+            else coalesce(counts.district_department_items_low, sums.district_department_items_low)
         end as rest_low,
         case
             when published_shares.measure = 'share_of_districts_pct'
@@ -229,10 +230,11 @@ district_inputs as (
                             then sums.items_high - counts.items_high
                     end
             when published_shares.measure = 'district_department_share_pct'
-                then counts.street_items_high
-            when counts.department_items_high is not null then counts.department_items_high
+                then counts.street_township_items_high
+            when counts.district_department_items_high is not null
+                then counts.district_department_items_high
             when sums.printed_district_count = district_count.district_count
-                then sums.department_items_high
+                then sums.district_department_items_high
         end as rest_high,
         case published_shares.measure
             when 'share_of_districts_pct' then totals.items
@@ -249,17 +251,18 @@ district_inputs as (
         [
             case published_shares.measure
                 when 'share_of_districts_pct' then counts.items_figure_id
-                when 'district_department_share_pct' then counts.department_figure_id
-                else counts.street_figure_id
+                when 'district_department_share_pct' then counts.district_department_figure_id
+                else counts.street_township_figure_id
             end
         ] as part_figure_ids,
         case
             when published_shares.measure = 'share_of_districts_pct'
                 then other_districts.items_figure_ids
             when published_shares.measure = 'district_department_share_pct'
-                then [counts.street_figure_id]
-            when counts.department_figure_id is not null then [counts.department_figure_id]
-            else sums.department_figure_ids
+                then [counts.street_township_figure_id]
+            when counts.district_department_figure_id is not null
+                then [counts.district_department_figure_id]
+            else sums.district_department_figure_ids
         end as rest_figure_ids,
         [
             case published_shares.measure
@@ -372,7 +375,10 @@ final as (
         published_shares.year,
         published_shares.section_zh,
         published_shares.subject_name_zh as subject,
-        published_shares.measure as figure,
+        published_shares.measure,
+        published_shares.measure || ' = 100 x part / whole ('
+        || published_shares.denominator_kind || ':' || published_shares.denominator_code || ')'
+            as formula,
         published_shares.value_as_printed || published_shares.unit_printed as published_value,
         published_shares.value_low as published_low,
         published_shares.value_high as published_high,

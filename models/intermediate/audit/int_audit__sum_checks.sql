@@ -77,11 +77,12 @@ intake_checks as (
         wholes.year,
         coalesce(whole_figures.section_zh, '(derived)') as section_zh,
         wholes.subject_code as subject,
+        'items' as measure,
         'items = ' || parts.parts_label
         || case
             when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else ''
         end
-            as figure,
+            as formula,
         wholes.how_obtained || ': ' || cast(wholes.items as varchar) || ' items' as published_value,
         wholes.items_low as published_low,
         wholes.items_high as published_high,
@@ -127,17 +128,18 @@ district_split_checks as (
         year,
         section_zh,
         subject_name_zh as subject,
-        'items = district_department_items + street_township_items' as figure,
+        'items' as measure,
+        'items = district_department_items + street_township_items' as formula,
         cast(items as varchar) || ' items' as published_value,
         items_low as published_low,
         items_high as published_high,
-        department_items + street_items as derived_value,
-        department_items_low + street_items_low as feasible_low,
-        department_items_high + street_items_high as feasible_high,
+        district_department_items + street_township_items as derived_value,
+        district_department_items_low + street_township_items_low as feasible_low,
+        district_department_items_high + street_township_items_high as feasible_high,
         'sum of the printed parts, each within its printed bounds' as check_method,
         source_id,
         source_id as input_source_ids,
-        [department_figure_id, street_figure_id] as part_figure_ids,
+        [district_department_figure_id, street_township_figure_id] as part_figure_ids,
         [items_figure_id] as whole_figure_ids,
         'printed' as whole_how_obtained,
         'printed' as parts_how_obtained
@@ -145,8 +147,8 @@ district_split_checks as (
     where
         subject_type = 'district'
         and items is not null
-        and department_items is not null
-        and street_items is not null
+        and district_department_items is not null
+        and street_township_items is not null
 ),
 
 -- the 16 districts add up to the printed totals (where all 16 are printed)
@@ -161,10 +163,11 @@ district_measure_sums as (
         sum(items_low) as items_low,
         sum(items_high) as items_high,
         list(items_figure_id order by items_figure_id) as items_figure_ids,
-        sum(street_items) as street_items,
-        sum(street_items_low) as street_items_low,
-        sum(street_items_high) as street_items_high,
-        list(street_figure_id order by street_figure_id) as street_figure_ids
+        sum(street_township_items) as street_township_items,
+        sum(street_township_items_low) as street_township_items_low,
+        sum(street_township_items_high) as street_township_items_high,
+        list(street_township_figure_id order by street_township_figure_id)
+            as street_township_figure_ids
     from district_figures
     where subject_type = 'district'
     group by platform_code, period_code, period_start, period_end
@@ -174,7 +177,7 @@ district_total_checks as (
     select
         'sum:' || case measures.measure
             when 'items' then totals.items_figure_id
-            else totals.street_figure_id
+            else totals.street_township_figure_id
         end as check_id,
         'sum' as check_kind,
         totals.platform_code,
@@ -182,32 +185,40 @@ district_total_checks as (
         totals.year,
         totals.section_zh,
         totals.subject_name_zh as subject,
+        measures.measure,
         measures.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
-            as figure,
+            as formula,
         cast(
-            case measures.measure when 'items' then totals.items else totals.street_items end
+            case measures.measure
+                when 'items' then totals.items else totals.street_township_items
+            end
             as varchar
         ) || ' items' as published_value,
-        case measures.measure when 'items' then totals.items_low else totals.street_items_low end
-            as published_low,
-        case measures.measure when 'items' then totals.items_high else totals.street_items_high end
-            as published_high,
-        case measures.measure when 'items' then sums.items else sums.street_items end
-            as derived_value,
-        case measures.measure when 'items' then sums.items_low else sums.street_items_low end
-            as feasible_low,
-        case measures.measure when 'items' then sums.items_high else sums.street_items_high end
-            as feasible_high,
+        case measures.measure
+            when 'items' then totals.items_low else totals.street_township_items_low
+        end as published_low,
+        case measures.measure
+            when 'items' then totals.items_high else totals.street_township_items_high
+        end as published_high,
+        case measures.measure
+            when 'items' then sums.items else sums.street_township_items
+        end as derived_value,
+        case measures.measure
+            when 'items' then sums.items_low else sums.street_township_items_low
+        end as feasible_low,
+        case measures.measure
+            when 'items' then sums.items_high else sums.street_township_items_high
+        end as feasible_high,
         'sum of the printed district figures, each within its printed bounds' as check_method,
         totals.source_id,
         totals.source_id as input_source_ids,
         case measures.measure
-            when 'items' then sums.items_figure_ids else sums.street_figure_ids
+            when 'items' then sums.items_figure_ids else sums.street_township_figure_ids
         end
             as part_figure_ids,
         [
             case measures.measure
-                when 'items' then totals.items_figure_id else totals.street_figure_id
+                when 'items' then totals.items_figure_id else totals.street_township_figure_id
             end
         ]
             as whole_figure_ids,
@@ -222,8 +233,9 @@ district_total_checks as (
     where
         totals.subject_type = 'district_total'
         and sums.printed_district_count = district_count.district_count
-        and case measures.measure when 'items' then totals.items else totals.street_items end
-        is not null
+        and case measures.measure
+            when 'items' then totals.items else totals.street_township_items
+        end is not null
 ),
 
 -- 每月一题: the topics add up to the printed total, and there are as many
@@ -267,10 +279,11 @@ topic_total_checks as (
         wholes.year,
         wholes.section_zh,
         wholes.subject_name_zh as subject,
+        wholes.measure,
         case wholes.measure
-            when 'topic_count' then 'number of topics in the table'
+            when 'topic_count' then 'topic_count = the number of topics in the table'
             else 'items = sum of the topics'' totals'
-        end as figure,
+        end as formula,
         wholes.value_printed || ' ' || wholes.unit_printed as published_value,
         wholes.value_low as published_low,
         wholes.value_high as published_high,

@@ -72,8 +72,9 @@ final as (
         rates.year,
         rates.section_zh,
         rates.subject_name_zh as subject,
+        rates.measure,
         'yoy_change_pct = items (' || rates.period_code || ') / items ('
-        || year(prior_items.period_start) || ', ' || prior_items.how_obtained || ') - 1' as figure,
+        || year(prior_items.period_start) || ', ' || prior_items.how_obtained || ') - 1' as formula,
         rates.value_printed || rates.unit_printed as published_value,
         rates.value_low as published_low,
         rates.value_high as published_high,

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import duckdb
 
-from hotline12345.report.page import Figures, Page
+from hotline12345.report.page import render
 from hotline12345.report.queries import load_report_data
+from hotline12345.report.view import Figures, Page
 
 DEFAULT_OUT = Path("report") / "index.html"
 
@@ -34,7 +35,7 @@ def render_report(database: Path) -> tuple[str, int]:
         data = load_report_data(connection)
     figures = Figures(data["figures"], data["audit_percentages"])
     page = Page(data=data, figures=figures, built_at=warehouse_built_at(database), database_name=database.name)
-    return page.render(), data.year
+    return render(page), data.year
 
 
 def write_report(database: Path, out: Path = DEFAULT_OUT) -> WrittenReport:

@@ -7,6 +7,7 @@ names the CJK fonts that draw them.
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 import altair as alt
@@ -37,12 +38,8 @@ def render_svg(chart: alt.TopLevelMixin, description: str) -> str:
         "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
     }
     svg = vl_convert.vegalite_to_svg(spec)
-    svg = re.sub(r"<svg ", '<svg role="img" aria-label="' + _attribute(description) + '" ', svg, count=1)
+    svg = re.sub(r"<svg ", '<svg role="img" aria-label="' + escape(description) + '" ', svg, count=1)
     return svg
-
-
-def _attribute(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def horizontal_bars(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from html import escape
 
 WAN = Decimal(10_000)
 
@@ -42,11 +41,6 @@ def whole(items: object) -> str:
 def signed_pct(value: object) -> str:
     text = pct(value)
     return text if not text or text.startswith("-") else f"+{text}"
-
-
-def text(value: object) -> str:
-    """HTML-escaped text; empty for None."""
-    return "" if value is None else escape(str(value), quote=True)
 
 
 def wan_value(items: object) -> float:

@@ -43,7 +43,7 @@ SECTION_QUERIES: dict[str, str] = {
     """,
     "intake": """
         select dimension, member, dimension || '.' || member as subject_code, member_name_zh, member_name_en,
-               items, share_of_total_pct, published_share_of_total_pct, yoy_change_pct,
+               items, share_of_total_pct, published_share_of_total_pct, published_yoy_change_pct as yoy_change_pct,
                prior_year_items, prior_year_share_of_total_pct, published_prior_year_share_of_total_pct
         from marts.fct_intake_volume
         where OF_THE_REPORT
@@ -51,7 +51,8 @@ SECTION_QUERIES: dict[str, str] = {
                  dimension, items desc, member
     """,
     "categories": """
-        select category_code, category_name_zh, category_name_en, items, yoy_change_pct, prior_year_items,
+        select category_code, category_name_zh, category_name_en, items,
+               published_yoy_change_pct as yoy_change_pct, prior_year_items,
                change_from_prior_year_items, rank_in_year, published_list_position
         from marts.fct_category_volume
         where OF_THE_REPORT
@@ -127,7 +128,8 @@ SECTION_QUERIES: dict[str, str] = {
         order by t.topic_no, t.unit_rank
     """,
     "service_quality": """
-        select resolution_rate_pct, satisfaction_rate_pct
+        select published_resolution_rate_pct as resolution_rate_pct,
+               published_satisfaction_rate_pct as satisfaction_rate_pct
         from marts.fct_service_quality
         where OF_THE_REPORT and subject_code = 'city_wide'
     """,
@@ -157,21 +159,28 @@ SECTION_QUERIES: dict[str, str] = {
     # Every checked percentage of every source: the published value is printed with a % sign.
     "audit_percentages": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, is_cross_source, section,
-               subject, figure, published_value, published_low, published_high, derived_value, feasible_low,
+               subject, FIGURE, published_value, published_low, published_high, derived_value, feasible_low,
                feasible_high, status, is_known_discrepancy, check_method, explanation
         from audit.published_figure_checks
         where rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
     """,
     "audit_inconsistent": """
-        select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, figure,
+        select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, FIGURE,
                published_value, derived_value, feasible_low, feasible_high, is_known_discrepancy, explanation
         from audit.published_figure_checks
         where status = 'inconsistent'
         order by year desc, source_id, subject, check_id
     """,
 }
-SECTION_QUERIES = {name: sql.replace("OF_THE_REPORT", OF_THE_REPORT) for name, sql in SECTION_QUERIES.items()}
+# The audit's measure and formula as the one `figure` text page.py reads (until it reads the two columns).
+FIGURE = (
+    "case check_kind when 'share' then measure when 'reprint' then measure || ' printed again' else formula end"
+    " as figure"
+)
+SECTION_QUERIES = {
+    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT).replace("FIGURE", FIGURE) for name, sql in SECTION_QUERIES.items()
+}
 
 # The series: present only once the warehouse has marts.fct_annual_intake (issue 6).
 SERIES_TABLE = ("marts", "fct_annual_intake")

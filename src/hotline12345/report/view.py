@@ -1,0 +1,735 @@
+"""What the page shows, shaped for its templates: rows of cells, chart SVGs and the source's section names.
+
+No markup here (templates/ holds it) and nothing of one report: the section headings are the source's own
+sections, read from the figures each part of the page shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from hotline12345.report import charts
+from hotline12345.report.formatting import pct, signed_pct, wan, wan_value, whole
+from hotline12345.report.queries import ReportData, Row
+
+# The audit's measures in words.
+MEASURE_LABELS = {
+    "share_of_total_pct": ("占全部受理量比例", "share of all items"),
+    "share_of_districts_pct": ("占各区承办总量比例", "share of the districts' workload"),
+    "district_department_share_pct": ("区级部门承办占比", "district departments' share"),
+    "street_township_share_pct": ("街道乡镇承办占比", "streets' and townships' share"),
+    "yoy_change_pct": ("同比变化", "year-on-year change"),
+    "share_of_online_pct": ("占网络渠道比例", "share of online items"),
+    "resolution_rate_pct": ("诉求解决率", "resolution rate"),
+    "satisfaction_rate_pct": ("满意率", "satisfaction rate"),
+}
+
+UNIT_TYPE_LABELS = {
+    "city_body": ("市属机构", "city bodies"),
+    "state_owned_enterprise": ("国有企业", "state-owned enterprises"),
+    "district": ("区", "districts"),
+}
+
+HOW_OBTAINED = {
+    "printed": ("公布", "printed"),
+    "sum_of_parts": ("分项加总", "sum of printed parts"),
+    "back_calculated": ("倒推", "back-calculated"),
+}
+
+SOURCE_KINDS = {
+    "annual_report": ("年度报告", "annual report"),
+    "official": ("官方发布", "official page"),
+    "news": ("新闻报道", "news report"),
+    "secondary": ("二手资料", "secondary source"),
+}
+
+# The measures a service-quality row shows, in order.
+SERVICE_QUALITY_MEASURES = ("resolution_rate_pct", "satisfaction_rate_pct")
+
+
+def measure_label(figure: str) -> tuple[str, str]:
+    """The audit's `figure` in words: a known measure, or what the audit says (e.g. `… printed again`)."""
+    measure, _, rest = figure.partition(" ")
+    if measure in MEASURE_LABELS:
+        zh, en = MEASURE_LABELS[measure]
+        if rest == "printed again":
+            return (f"{zh}（重印）", f"{en} (printed again)")
+        return (zh, f"{en} {rest}" if rest else en)
+    return (figure, "")
+
+
+def interval(low: float | None, high: float | None, places: int) -> str:
+    """A feasible range; an open end is shown as such."""
+    if low is None and high is None:
+        return ""
+    shown_low = f"{low:.{places}f}" if low is not None else "−∞"
+    shown_high = f"{high:.{places}f}" if high is not None else "∞"
+    return f"{shown_low} – {shown_high}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    figure_id: str
+    value_printed: str
+    unit_printed: str
+    source_phrase: str
+    section_zh: str
+    is_approximate: bool
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number cell: `printed` (as the report prints it), `derived` (by the warehouse), or empty."""
+
+    text: str = ""
+    kind: str = ""
+    title: str = ""
+    figure_id: str = ""
+    section_zh: str = ""
+
+
+def derived(value: object) -> Num:
+    return Num(str(value), "derived")
+
+
+def printed(value: object) -> Num:
+    return Num(str(value), "printed")
+
+
+class Figures:
+    """The printed figures, to show each as printed with the phrase it was read from."""
+
+    def __init__(self, rows: Iterable[Row], checks: Iterable[Row]) -> None:
+        self._figures: dict[tuple[str, str, str, str, int, int], Figure] = {}
+        for row in rows:
+            key = (
+                row["subject_type"],
+                row["subject_code"],
+                row["parent_code"],
+                row["measure"],
+                int(row["month"]),
+                int(row["figure_year"]),
+            )
+            if key in self._figures:  # a further printing by the report: the canonical one comes first
+                continue
+            self._figures[key] = Figure(
+                figure_id=row["figure_id"],
+                value_printed=row["value_printed"],
+                unit_printed=row["unit_printed"],
+                source_phrase=row["source_phrase"],
+                section_zh=row["section_zh"],
+                is_approximate=bool(row["is_approximate"]),
+            )
+        # The audit's check of a published share, by the id of the figure it checks.
+        self._checks = {str(check["check_id"]).split(":", 1)[1]: check for check in checks}
+
+    def find(
+        self, subject_type: str, subject_code: str, measure: str, year: int, parent: str = "", month: int = 0
+    ) -> Figure | None:
+        return self._figures.get((subject_type, subject_code, parent, measure, month, year))
+
+    def cell(
+        self,
+        subject_type: str,
+        subject_code: str,
+        measure: str,
+        year: int,
+        fallback: str = "",
+        parent: str = "",
+        month: int = 0,
+    ) -> Num:
+        """The value as printed, its source phrase on hover and the audit's verdict; else the derived fallback."""
+        figure = self.find(subject_type, subject_code, measure, year, parent, month)
+        if figure is None:
+            return derived(fallback) if fallback else Num()
+        shown = ("约" if figure.is_approximate else "") + figure.value_printed
+        hover = f"{figure.section_zh}：{figure.source_phrase}"
+        kind = "printed"
+        check = self._checks.get(figure.figure_id)
+        if check is not None and check["status"] == "inconsistent":
+            kind += " inconsistent"
+            hover += f"\n\n审计 audit: {check['explanation']}"
+            shown += " ✗"
+        return Num(shown, kind, hover, figure.figure_id, figure.section_zh)
+
+
+_NUMERAL = re.compile(r"[一二三四五六七八九十]+|\d+")
+_DIGITS = "一二三四五六七八九"
+_NUMBERING_MARKS = "、（）().． "
+
+
+def _numeral_value(numeral: str) -> int:
+    """1–99 in Chinese numerals (一 … 十 … 九十九) or Arabic digits."""
+    if numeral.isdigit():
+        return int(numeral)
+    tens, ten, units = numeral.partition("十")
+    if not ten:
+        return _DIGITS.index(numeral) + 1
+    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(units) + 1 if units else 0)
+
+
+def _section_order(section: str) -> tuple[tuple[int, int | str], ...]:
+    """Sections in the source's numbering: （二） before （十）; an unnumbered heading before its numbered items."""
+    key: list[tuple[int, int | str]] = []
+    position = 0
+    for match in [*_NUMERAL.finditer(section), None]:
+        start = match.start() if match else len(section)
+        words = section[position:start].strip(_NUMBERING_MARKS)
+        if words:
+            key.append((0, words))
+        if match:
+            key.append((1, _numeral_value(match.group())))
+            position = match.end()
+    return tuple(key)
+
+
+def _common_head(sections: list[str]) -> str:
+    """The numbering the sections share: their common beginning, up to its last 、 or ）."""
+    shared = sections[0]
+    for section in sections[1:]:
+        while not section.startswith(shared):
+            shared = shared[:-1]
+    cut = max(shared.rfind("、"), shared.rfind("）"))
+    return shared[: cut + 1]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A part of the page titled by the source's own sections its printed figures come from."""
+
+    sections: list[str]
+
+    @property
+    def title(self) -> str:
+        """One section as printed; two or three joined; more as the first … the last (the shared numbering once)."""
+        if not self.sections:
+            return ""
+        shown = self.sections if len(self.sections) <= 3 else [self.sections[0], self.sections[-1]]
+        head = _common_head(shown)
+        rest = [section.removeprefix(head) or section for section in shown[1:]]
+        return (" … " if len(self.sections) > 3 else " · ").join([shown[0], *rest])
+
+
+def heading(cells: Iterable[Num]) -> Heading:
+    sections = {cell.section_zh for cell in cells if cell.section_zh}
+    return Heading(sorted(sections, key=_section_order))
+
+
+@dataclass
+class Part:
+    """One part of the page: its anchor, the source's sections, its charts and its rows (named per part)."""
+
+    key: str
+    heading: Heading
+    charts: dict[str, Markup] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def _svg(chart: Any, description: str) -> Markup:
+    """A chart as inline SVG; vl-convert writes it, so it is markup to keep, not text to escape."""
+    return Markup(charts.render_svg(chart, description))  # vl-convert escapes the text it writes into the SVG
+
+
+def _numbers(rows: list[dict[str, Any]]) -> list[Num]:
+    return [value for row in rows for value in row.values() if isinstance(value, Num)]
+
+
+def source_hover(source: Row | None) -> str:
+    """What a reader needs to find a source: title, publisher, date, address (as text, never a link)."""
+    if source is None:
+        return ""
+    parts = [source["title"], source["publisher"], source["published_on"], source["address"]]
+    return " — ".join(str(part) for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Page:
+    data: ReportData
+    figures: Figures
+    built_at: str
+    database_name: str
+
+    @property
+    def year(self) -> int:
+        return self.data.year
+
+    @property
+    def sources(self) -> dict[str, Row]:
+        return {str(source["source_id"]): source for source in self.data["sources"]}
+
+    def source(self, row: Row) -> dict[str, str]:
+        """The source of a checked figure, and the sources it is checked against where they differ."""
+        source_id = str(row["source_id"])
+        inputs = str(row.get("input_source_ids") or "")
+        others = [other.strip() for other in inputs.split(",") if other.strip() and other.strip() != source_id]
+        return {"id": source_id, "hover": source_hover(self.sources.get(source_id)), "against": ", ".join(others)}
+
+    def source_list(self) -> list[dict[str, Any]]:
+        rows = []
+        for source in self.data["sources"]:
+            kind_zh, kind_en = SOURCE_KINDS.get(str(source["source_kind"]), (source["source_kind"], ""))
+            by = " · ".join(str(part) for part in (source["publisher"], source["published_on"]) if part)
+            rows.append({**source, "kind_zh": kind_zh, "kind_en": kind_en, "by": by})
+        return rows
+
+    def intake(self) -> Part:
+        year, prior = self.year, self.year - 1
+        cell = self.figures.cell
+        rows: list[dict[str, Any]] = []
+        records: list[dict[str, Any]] = []
+        for row in self.data["intake"]:
+            code = row["subject_code"]
+            rows.append(
+                {
+                    "name_zh": row["member_name_zh"],
+                    "name_en": row["member_name_en"],
+                    "count": cell("intake", code, "items", year, wan(row["items"])),
+                    "yoy": cell("intake", code, "yoy_change_pct", year, pct(row["yoy_change_pct"])),
+                    "share": derived(pct(row["share_of_total_pct"])),
+                    "share_printed": cell("intake", code, "share_of_total_pct", year),
+                    "prior_items": derived(wan(row["prior_year_items"])),
+                    "prior_share": derived(pct(row["prior_year_share_of_total_pct"])),
+                    "prior_share_printed": cell("intake", code, "share_of_total_pct", prior),
+                }
+            )
+            label = f"{row['member_name_zh']}"
+            records.append({"member": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
+            if row["prior_year_items"] is not None:
+                records.append(
+                    {
+                        "member": label,
+                        "period": f"{prior} 倒推 back-calculated",
+                        "wan": wan_value(row["prior_year_items"]),
+                    }
+                )
+        chart = charts.horizontal_bars(records, "member", "wan", "万件 (10,000 items)", colour="period")
+        return Part(
+            "intake",
+            heading(_numbers(rows)),
+            charts={"intake": _svg(chart, f"Intake {year} and back-calculated {prior}")},
+            rows={"intake": rows},
+            values={"series_years": len({row["year"] for row in self.data.series})},
+        )
+
+    def categories(self) -> Part:
+        year, prior = self.year, self.year - 1
+        rows, records = [], []
+        for row in self.data["categories"]:
+            code = row["category_code"]
+            rows.append(
+                {
+                    "position": row["published_list_position"],
+                    "name_zh": row["category_name_zh"],
+                    "name_en": row["category_name_en"],
+                    "count": self.figures.cell("category", code, "items", year, wan(row["items"])),
+                    "yoy": self.figures.cell("category", code, "yoy_change_pct", year, pct(row["yoy_change_pct"])),
+                    "prior_items": derived(wan(row["prior_year_items"])),
+                    "change": derived(wan(row["change_from_prior_year_items"])),
+                    "rank": derived(row["rank_in_year"]),
+                }
+            )
+            label = str(row["category_name_zh"])
+            records.append({"category": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
+            records.append(
+                {
+                    "category": label,
+                    "period": f"{prior} 倒推 back-calculated",
+                    "wan": wan_value(row["prior_year_items"]),
+                }
+            )
+        sub_rows, sub_records = [], []
+        for row in self.data["subcategories"]:
+            sub_rows.append(
+                {
+                    "category_zh": row["category_name_zh"],
+                    "category_en": row["category_name_en"],
+                    "name_zh": row["subcategory_name_zh"],
+                    "name_en": row["subcategory_name_en"],
+                    "count": self.figures.cell(
+                        "subcategory", row["subcategory_code"], "items", year, wan(row["items"]), row["category_code"]
+                    ),
+                    "share": derived(pct(row["share_of_category_pct"])),
+                    "rank": derived(row["rank_in_category"]),
+                }
+            )
+            sub_records.append(
+                {
+                    "subcategory": f"{row['category_name_zh']} · {row['subcategory_name_zh']}",
+                    "category": row["category_name_zh"],
+                    "wan": wan_value(row["items"]),
+                }
+            )
+        chart = charts.horizontal_bars(records, "category", "wan", "万件 (10,000 items)", colour="period")
+        sub_chart = charts.horizontal_bars(
+            sub_records, "subcategory", "wan", "万件 (10,000 items)", colour="category", stack=True, bar_height=13
+        )
+        return Part(
+            "categories",
+            heading(_numbers(rows) + _numbers(sub_rows)),
+            charts={
+                "categories": _svg(chart, "Ten leading categories"),
+                "subcategories": _svg(sub_chart, "Sub-categories"),
+            },
+            rows={"categories": rows, "subcategories": sub_rows},
+        )
+
+    def monthly(self) -> Part:
+        year = self.year
+        rows, records = [], []
+        for row in self.data["monthly"]:
+            subject_type, code, month = row["subject_type"], row["subject_code"], int(row["month"])
+            parent = code.split(".", 1)[0] if subject_type == "subcategory" else ""
+            rows.append(
+                {
+                    "name_zh": row["subject_name_zh"],
+                    "name_en": row["subject_name_en"],
+                    "month": month,
+                    "count": self.figures.cell(subject_type, code, "items", year, wan(row["items"]), parent, month),
+                    "observation_zh": row["observation_zh"],
+                    "observation_en": row["observation"],
+                    "share": derived(pct(row["share_of_annual_pct"])),
+                }
+            )
+            records.append(
+                {"observation": f"{row['subject_name_zh']} {month}月", "share": float(row["share_of_annual_pct"])}
+            )
+        chart = charts.horizontal_bars(records, "observation", "share", "占全年 % (share of the year)")
+        return Part(
+            "monthly",
+            heading(_numbers(rows)),
+            charts={"monthly": _svg(chart, "Monthly observations")},
+            rows={"monthly": rows},
+        )
+
+    def districts(self) -> Part:
+        year = self.year
+        cell = self.figures.cell
+        rows, records = [], []
+        for row in self.data["districts"]:
+            code = row["district_code"]
+            rows.append(
+                {
+                    "code": code,
+                    "rank": row["rank_by_items"],
+                    "name_zh": row["district_name_zh"],
+                    "name_en": row["district_name_en"],
+                    "zone_zh": row["functional_zone_zh"],
+                    "zone_en": row["functional_zone_en"],
+                    "count": cell("district", code, "items", year, wan(row["items"])),
+                    "share_printed": cell("district", code, "share_of_districts_pct", year),
+                    "share": derived(pct(row["share_of_districts_pct"])),
+                    "department_items": cell(
+                        "district", code, "district_department_items", year, wan(row["district_department_items"])
+                    ),
+                    "department_share_printed": cell("district", code, "district_department_share_pct", year),
+                    "department_share": derived(pct(row["district_department_share_pct"])),
+                    "street_items": cell(
+                        "district", code, "street_township_items", year, wan(row["street_township_items"])
+                    ),
+                    "street_share_printed": cell("district", code, "street_township_share_pct", year),
+                    "street_share": derived(pct(row["street_township_share_pct"])),
+                }
+            )
+            name = str(row["district_name_zh"])
+            for part, items in (
+                ("区级部门 district departments", row["district_department_items"]),
+                ("街道乡镇 streets and townships", row["street_township_items"]),
+            ):
+                records.append({"district": name, "part": part, "wan": wan_value(items)})
+        totals = []
+        for total in self.data["district_total"]:
+            totals.append(
+                {
+                    "district_count": total["district_count"],
+                    "count": cell("district_total", "all_districts", "items", year, wan(total["items"])),
+                    "street_items": cell(
+                        "district_total",
+                        "all_districts",
+                        "street_township_items",
+                        year,
+                        wan(total["street_township_items"]),
+                    ),
+                    "street_share_printed": cell("district_total", "all_districts", "street_township_share_pct", year),
+                    "street_share": derived(pct(total["street_township_share_pct"])),
+                    "sum_of_items": derived(wan(total["sum_of_district_items"])),
+                    "sum_of_street_items": derived(wan(total["sum_of_district_street_township_items"])),
+                }
+            )
+        zones, zone_records = [], []
+        for zone in self.data["zones"]:
+            zones.append(
+                {
+                    "name_zh": zone["functional_zone_zh"],
+                    "name_en": zone["functional_zone_en"],
+                    "districts_zh": zone["districts_zh"],
+                    "count": derived(wan(zone["items"])),
+                    "share": derived(pct(zone["share_of_districts_pct"])),
+                    "department_items": derived(wan(zone["district_department_items"])),
+                    "street_items": derived(wan(zone["street_township_items"])),
+                }
+            )
+            zone_records.append({"zone": zone["functional_zone_zh"], "wan": wan_value(zone["items"])})
+        chart = charts.horizontal_bars(records, "district", "wan", "万件 (10,000 items)", colour="part", stack=True)
+        zone_chart = charts.horizontal_bars(zone_records, "zone", "wan", "万件 (10,000 items)", bar_height=22)
+        return Part(
+            "districts",
+            heading(_numbers(rows) + _numbers(totals)),
+            charts={
+                "districts": _svg(chart, "District workload split"),
+                "zones": _svg(zone_chart, "Functional zones"),
+            },
+            rows={"districts": rows, "totals": totals, "zones": zones},
+        )
+
+    def units(self) -> Part:
+        year = self.year
+        rows, records = [], []
+        for row in self.data["units"]:
+            zh, en = UNIT_TYPE_LABELS.get(row["unit_type"], (row["unit_type"], ""))
+            rows.append(
+                {
+                    "type_zh": zh,
+                    "type_en": en,
+                    "name_zh": row["unit_name_zh"],
+                    "name_en": row["unit_name_en"],
+                    "count": self.figures.cell(row["unit_type"], row["unit_code"], "items", year, wan(row["items"])),
+                    "rank": derived(row["rank_in_unit_type"]),
+                }
+            )
+            records.append({"unit": row["unit_name_zh"], "type": f"{zh} {en}", "wan": wan_value(row["items"])})
+        chart = charts.horizontal_bars(records, "unit", "wan", "万件 (10,000 items)", colour="type", stack=True)
+        return Part(
+            "units",
+            heading(_numbers(rows)),
+            charts={"units": _svg(chart, "City bodies and state-owned enterprises")},
+            rows={"units": rows},
+        )
+
+    def topics(self) -> Part:
+        year = self.year
+        units: dict[int, list[Row]] = {}
+        for unit in self.data["topic_units"]:
+            units.setdefault(int(unit["topic_no"]), []).append(unit)
+        rows, records, sections = [], [], []
+        total_items = 0
+        for row in self.data["topics"]:
+            number, code = int(row["topic_no"]), row["topic_code"]
+            total_items += int(row["items"])
+            top_units = []
+            for unit in units.get(number, []):
+                found = self.figures.find("monthly_topic_unit", unit["unit_code"], "items", year, code)
+                if found:
+                    sections.append(Num(section_zh=found.section_zh))
+                top_units.append(
+                    {
+                        "hover": found.source_phrase if found else "",
+                        "name_zh": unit["unit_name_zh"],
+                        "name_en": unit["unit_name_en"] or "",
+                        "count": whole(unit["items"]),
+                        "share": pct(unit["share_of_topic_pct"]),
+                    }
+                )
+            rows.append(
+                {
+                    "number": number,
+                    "name_zh": row["topic_name_zh"],
+                    "name_en": row["topic_name_en"],
+                    "count": self.figures.cell("monthly_topic", code, "items", year, whole(row["items"])),
+                    "share": derived(pct(row["share_of_topics_pct"])),
+                    "units": top_units,
+                }
+            )
+            records.append({"topic": f"{number}. {row['topic_name_zh']}", "items": int(row["items"])})
+        total = {
+            "count": self.figures.cell("monthly_topics_total", "all_monthly_topics", "items", year),
+            "sum": derived(f"{whole(total_items)} 件 = {wan(total_items)} 万件"),
+        }
+        chart = charts.horizontal_bars(records, "topic", "items", "件 (items)")
+        return Part(
+            "topics",
+            heading(_numbers(rows) + _numbers([total]) + sections),
+            charts={"topics": _svg(chart, "Monthly topics")},
+            rows={"topics": rows, "total": [total]},
+            values={"topic_count": len(records), "top_units": max((len(row["units"]) for row in rows), default=0)},
+        )
+
+    def service_quality(self) -> Part:
+        year = self.year
+        rows, records = [], []
+        for row in self.data["service_quality"]:
+            for measure in SERVICE_QUALITY_MEASURES:
+                zh, en = MEASURE_LABELS[measure]
+                rows.append(
+                    {
+                        "name_zh": zh,
+                        "name_en": en,
+                        "value": self.figures.cell("service_quality", "city_wide", measure, year, pct(row[measure])),
+                    }
+                )
+                records.append({"rate": f"{zh} {en}", "pct": float(row[measure])})
+        chart = charts.horizontal_bars(records, "rate", "pct", "% (printed)", bar_height=26)
+        return Part(
+            "service-quality",
+            heading(_numbers(rows)),
+            charts={"service-quality": _svg(chart, "Service quality")},
+            rows={"service-quality": rows},
+        )
+
+    def audit(self) -> Part:
+        records, rows, labels = [], [], set()
+        for check in self.data["audit_percentages"]:
+            zh, en = measure_label(check["figure"])
+            label = f"{check['period_code']} {check['subject']} · {zh}"
+            if check["check_kind"] not in ("share", "reprint"):
+                label += f" ({check['check_kind']})"
+            if label in labels:
+                label += f" [{check['source_id']}]"
+            labels.add(label)
+            low, high = check["feasible_low"], check["feasible_high"]
+            inconsistent = check["status"] == "inconsistent"
+            if low is not None and high is not None and high > low:
+                middle, half = (low + high) / 2, (high - low) / 2
+
+                def position(value: float, middle: float = middle, half: float = half) -> float:
+                    return round((value - middle) / half, 6)
+
+                records.append(
+                    {
+                        "label": label,
+                        "feasible_from": -1.0,
+                        "feasible_to": 1.0,
+                        "published_from": position(check["published_low"]),
+                        "published_to": position(check["published_high"]),
+                        "published_mid": position((check["published_low"] + check["published_high"]) / 2),
+                        "status": "inconsistent 不一致" if inconsistent else "consistent 一致",
+                    }
+                )
+            rows.append(
+                {
+                    "check_id": check["check_id"],
+                    "status": check["status"],
+                    "row_class": "inconsistent" if inconsistent else "consistent",
+                    "period_code": check["period_code"],
+                    "source": self.source(check),
+                    "subject": check["subject"],
+                    "figure_zh": zh,
+                    "figure_en": en,
+                    "published": printed(check["published_value"]),
+                    "feasible": derived(interval(low, high, 3)),
+                    "derived": derived(pct(check["derived_value"])),
+                }
+            )
+        findings = []
+        for check in self.data["audit_inconsistent"]:
+            zh, en = measure_label(check["figure"])
+            findings.append(
+                {
+                    "check_id": check["check_id"],
+                    "subject": check["subject"],
+                    "period_code": check["period_code"],
+                    "source": self.source(check),
+                    "figure_zh": zh,
+                    "figure_en": en,
+                    "published": printed(check["published_value"]),
+                    "feasible": derived(interval(check["feasible_low"], check["feasible_high"], 2)),
+                    "is_known": check["is_known_discrepancy"],
+                    "explanation": check["explanation"],
+                }
+            )
+        kinds = [
+            {
+                "kind": kind["check_kind"],
+                "checks": derived(kind["checks"]),
+                "cross_source": derived(kind["cross_source"]),
+                "inconsistent": derived(kind["inconsistent"]),
+            }
+            for kind in self.data["audit_kinds"]
+        ]
+        chart = charts.audit_intervals(records)
+        return Part(
+            "audit",
+            Heading([]),
+            charts={"audit": _svg(chart, "Audit of the printed percentages")},
+            rows={"findings": findings, "percentages": rows, "kinds": kinds},
+        )
+
+    def series(self) -> Part:
+        rows, records = [], []
+        for row in self.data.series:
+            how = str(row["how_obtained"])
+            how_key = "back_calculated" if how.startswith("back_calculated") else how
+            how_zh, how_en = HOW_OBTAINED.get(how_key, (how, ""))
+            if how_key == "back_calculated":
+                how_en = how.replace("_", " ")
+            kind_zh, kind_en = SOURCE_KINDS.get(str(row["source_kind"]), (row["source_kind"], ""))
+            rows.append(
+                {
+                    "how": how_key,
+                    "how_zh": how_zh,
+                    "how_en": how_en,
+                    "period_code": row["period_code"],
+                    "member": f"{row['dimension']}.{row['member']}",
+                    "name_zh": row["member_name_zh"],
+                    "name_en": row["member_name_en"],
+                    "count": Num(wan(row["items"]), "printed" if how_key == "printed" else "derived"),
+                    "range": derived(f"{wan(row['items_low'])}–{wan(row['items_high'])}"),
+                    "share_printed": printed(pct(row["published_share_of_total_pct"])),
+                    "share": derived(pct(row["share_of_total_pct"])),
+                    "yoy_printed": printed(signed_pct(row["published_yoy_change_pct"])),
+                    "yoy": derived(signed_pct(row["yoy_change_pct"])),
+                    "source": self.source(row),
+                    "kind_zh": kind_zh,
+                    "kind_en": kind_en,
+                }
+            )
+            if row["items"] is not None and row["period_kind"] != "cumulative":
+                records.append(
+                    {
+                        "period_code": row["period_code"],
+                        "period_kind": row["period_kind"],
+                        "member_label": f"{row['member_name_zh']} {row['member_name_en'] or ''}".strip(),
+                        "wan": wan_value(row["items"]),
+                        "how_obtained": f"{how_zh} {how_en}",
+                    }
+                )
+        chart = charts.series_chart(records)
+        return Part("series", Heading([]), charts={"series": _svg(chart, "Intake series")}, rows={"series": rows})
+
+    def parts(self) -> list[Part]:
+        """The parts of the page in order; the series only where the warehouse holds more than one year."""
+        parts = [
+            self.intake(),
+            self.categories(),
+            self.monthly(),
+            self.districts(),
+            self.units(),
+            self.topics(),
+            self.service_quality(),
+            self.audit(),
+        ]
+        if len({row["year"] for row in self.data.series}) > 1:
+            parts.append(self.series())
+        return parts
+
+    def context(self) -> dict[str, Any]:
+        """Everything the page template reads."""
+        # dim_source titles read "中文标题 (English title)".
+        title_zh, _, title_en = self.data.source_title.partition(" (")
+        return {
+            "title_zh": title_zh,
+            "title_en": title_en.removesuffix(")"),
+            "year": self.year,
+            "prior": self.year - 1,
+            "source_id": self.data.source_id,
+            "database_name": self.database_name,
+            "built_at": self.built_at,
+            "summary": self.data["audit_summary"][0],
+            "parts": self.parts(),
+            "sources": self.source_list(),
+        }
