@@ -3,15 +3,21 @@
 -- intake (and its forecasts and running totals), categories, sub-categories,
 -- monthly observations, districts, handling units, 每月一题 topics and their
 -- top units.
--- Exceptions: the 每月一题 total (42.9 万件) has no wide mart of its own; it
--- is in fct_published_figure and checked against the topics by the audit.
+-- Exceptions: counts of what has no wide mart of its own are in
+-- fct_published_figure only, and the audit checks them where it can: the
+-- 每月一题 total (42.9 万件); the parts printed under one intake figure or
+-- category (intake_part, category_channel) and a platform's resources
+-- (platform_resource); and measures no wide mart carries (items answered
+-- directly or transferred by a unit, daily averages, changes in items).
+{%- set wide_mart_measures = ['items', 'forecast_items', 'district_department_items', 'street_township_items'] %}
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
     where
         normalised_unit = 'items'
-        and subject_type != 'monthly_topics_total'
+        and subject_type not in ('monthly_topics_total', 'intake_part', 'category_channel', 'platform_resource')
+        and measure in ('{{ wide_mart_measures | join("', '") }}')
 ),
 
 intake as (

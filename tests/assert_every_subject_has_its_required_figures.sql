@@ -25,8 +25,8 @@ in_covered_period as (
     inner join sources
         on
             figures.source_id = sources.source_id
-            and figures.period_start = sources.covers_period_start
-            and figures.period_end = sources.covers_period_end
+            and figures.period_start is not distinct from sources.covers_period_start
+            and figures.period_end is not distinct from sources.covers_period_end
 ),
 
 counted as (

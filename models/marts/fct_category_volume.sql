@@ -7,7 +7,8 @@ with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
-    where subject_type = 'category' and period_kind != 'month'
+    -- a month a report singles out (年度最高) is an observation, not a listing
+    where subject_type = 'category' and observation_code is null
 ),
 
 pivoted as (
@@ -17,7 +18,6 @@ pivoted as (
         period_end,
         period_code,
         any_value(year) as year,
-        any_value(period_code) as period_code,
         any_value(period_kind) as period_kind,
         min(source_id) as source_id,
         subject_code as category_code,

@@ -2,7 +2,8 @@
 -- own departments (区级部门) and its streets and townships (街道乡镇), with
 -- derived shares beside the published ones, per platform and period. A
 -- source that prints only some districts' totals (2019) gives rows with the
--- split empty.
+-- split empty; a district printed without its total (only what it answered
+-- directly and transferred) is in fct_published_figure only.
 with
 
 district_figures as (
@@ -11,7 +12,7 @@ district_figures as (
 
 districts as (
     select * from district_figures
-    where subject_type = 'district'
+    where subject_type = 'district' and items is not null
 ),
 
 -- the published 16-district total (706 万件), the base the shares use

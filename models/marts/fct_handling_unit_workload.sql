@@ -1,13 +1,13 @@
--- Items handled (承办量) by each handling unit the report names with a
--- count: the 16 districts, city bodies (市属机构) and state-owned enterprises
--- (国有企业).
+-- Items handled (承办量) by each handling unit a source names with a
+-- count: districts, city bodies (市属机构), state-owned enterprises (国有企业)
+-- and any other named department, town or street of a platform.
 with
 
 figures as (
     select * from {{ ref('stg_report__figures') }}
     where
-        subject_type in ('district', 'city_body', 'state_owned_enterprise')
-        and period_kind != 'month'
+        subject_type in ('district', 'city_body', 'state_owned_enterprise', 'handling_unit')
+        and observation_code is null
         and measure = 'items'
 ),
 

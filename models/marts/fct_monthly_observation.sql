@@ -1,10 +1,11 @@
--- Single-month figures the report gives in numbers: the whole hotline in
--- January and October, and the monthly peaks of sub-categories.
+-- Single-month figures a report singles out with an observation (单月受理量,
+-- 年度最高 …): the whole hotline in January and October, and the monthly peaks
+-- of sub-categories. A monthly bulletin's own figures are in the series marts.
 with
 
 monthly as (
     select * from {{ ref('stg_report__figures') }}
-    where period_kind = 'month' and measure = 'items'
+    where period_kind = 'month' and measure = 'items' and observation_code is not null
 ),
 
 annual as (

@@ -13,11 +13,10 @@ final as (
     select
         platform_code,
         any_value(year) as year,
-        any_value(period_code) as period_code,
+        period_code,
         any_value(period_kind) as period_kind,
         period_start,
         period_end,
-        period_code,
         source_id,
         any_value(source_kind) as source_kind,
         bool_and(is_canonical) as is_canonical,

@@ -13,7 +13,8 @@ figures as (
 part_claims as (
     select
         claims.*,
-        sources.platform_code
+        sources.platform_code,
+        {{ period_code('claims.period_start', 'claims.period_end') }} as period_code
     from {{ ref('printed_part_claims') }} as claims
     left join {{ ref('stg_reference__sources') }} as sources
         on claims.source_id = sources.source_id
@@ -90,7 +91,8 @@ part_sets as (
     from part_claims
     inner join subjects as whole_subjects
         on
-            part_claims.whole_subject_type = whole_subjects.subject_type
+            part_claims.platform_code = whole_subjects.platform_code
+            and part_claims.whole_subject_type = whole_subjects.subject_type
             and part_claims.whole_subject_zh = whole_subjects.subject_zh
     inner join items as wholes
         on

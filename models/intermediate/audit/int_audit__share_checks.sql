@@ -22,10 +22,9 @@ intake_series as (
     where is_best and how_obtained in ('printed', 'sum_of_parts')
 ),
 
-intake_dimensions as (
-    select * from {{ ref('stg_reference__intake_dimensions') }}
+intake_splits as (
+    select * from {{ ref('int_report__intake_splits') }}
 ),
-
 
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
@@ -60,7 +59,8 @@ published_shares as (
 
 -- intake: a member's share of another member (the total, the online
 -- channels, the dispatched items); the rest is the member's siblings within
--- its split, where the split divides that whole
+-- its split, where the split divides that whole, bounded above where the
+-- split is printed whole (int_report__intake_splits)
 intake_siblings as (
     select
         parts.platform_code,
@@ -71,8 +71,8 @@ intake_siblings as (
         sum(siblings.items_low) as rest_low,
         case
             when
-                count(siblings.subject_code) + 1 = any_value(dimensions.member_count)
-                and any_value(dimensions.members_are_exhaustive)
+                any_value(splits.is_complete)
+                and count(siblings.subject_code) + 1 = any_value(splits.known_member_count)
                 then sum(siblings.items_high)
         end as rest_high,
         coalesce(
@@ -91,18 +91,18 @@ intake_siblings as (
             []
         )
             as rest_source_ids,
-        any_value(dimensions.whole_subject_code) as whole_subject_code
+        any_value(splits.whole_subject_code) as whole_subject_code
     from intake_series as parts
-    inner join intake_dimensions as dimensions
+    inner join intake_splits as splits
         on
-            parts.platform_code = dimensions.platform_code
-            and parts.dimension = dimensions.dimension
+            {{ same_period('parts', 'splits') }}
+            and parts.dimension = splits.dimension
     left join intake_series as siblings
         on
             {{ same_period('parts', 'siblings') }}
             and parts.dimension = siblings.dimension
             and parts.subject_code != siblings.subject_code
-    group by parts.platform_code, parts.period_start, parts.period_end, parts.subject_code
+    group by parts.platform_code, parts.period_code, parts.period_start, parts.period_end, parts.subject_code
 ),
 
 intake_inputs as (

@@ -14,8 +14,9 @@ intake_series as (
     select * from {{ ref('int_report__intake_series') }}
 ),
 
-intake_dimensions as (
-    select * from {{ ref('stg_reference__intake_dimensions') }}
+intake_splits as (
+    select * from {{ ref('int_report__intake_splits') }}
+    where is_complete
 ),
 
 
@@ -33,7 +34,7 @@ district_count as (
     group by platform_code
 ),
 
--- an exhaustive split of the intake adds up to its whole, each part taken
+-- a split of the intake printed whole adds up to its whole, each part taken
 -- the way it is best known (printed, or back-calculated for every part)
 intake_parts as (
     select
@@ -42,7 +43,7 @@ intake_parts as (
         parts.period_end,
         parts.period_code,
         parts.dimension,
-        dimensions.whole_subject_code,
+        splits.whole_subject_code,
         any_value(parts.how_obtained) as how_obtained,
         string_agg(parts.member, ' + ' order by parts.member) as parts_label,
         sum(parts.items) as items,
@@ -51,20 +52,19 @@ intake_parts as (
         flatten(list(parts.input_figure_ids order by parts.member)) as part_figure_ids,
         flatten(list(string_split(parts.source_ids, ', '))) as source_ids
     from intake_series as parts
-    inner join intake_dimensions as dimensions
+    inner join intake_splits as splits
         on
-            parts.platform_code = dimensions.platform_code
-            and parts.dimension = dimensions.dimension
-    where parts.is_best and dimensions.members_are_exhaustive
+            {{ same_period('parts', 'splits') }}
+            and parts.dimension = splits.dimension
+    where parts.is_best
     group by
         parts.platform_code,
         parts.period_start,
         parts.period_end,
         parts.period_code,
         parts.dimension,
-        dimensions.whole_subject_code,
-        dimensions.member_count
-    having count(*) = dimensions.member_count and count(distinct parts.how_obtained) = 1
+        splits.whole_subject_code
+    having count(distinct parts.how_obtained) = 1
 ),
 
 intake_checks as (

@@ -30,9 +30,9 @@ renamed as (
         -- the claim
         claims.subject_type,
         claims.subject_zh,
-        subjects.subject_code,
+        coalesce(own_subjects.subject_code, shared_subjects.subject_code) as subject_code,
         claims.parent_zh,
-        parents.subject_code as parent_code,
+        coalesce(own_parents.subject_code, shared_parents.subject_code) as parent_code,
         claims.measure,
         claims.rank_order,
         claims.claimed_rank
@@ -42,15 +42,29 @@ renamed as (
         on claims.source_id = sources.source_id
     left join subject_types
         on claims.subject_type = subject_types.subject_type
-    left join subjects
+    -- a name resolves within the source's platform first, then the shared vocabulary
+    left join subjects as own_subjects
         on
-            claims.subject_type = subjects.subject_type
-            and claims.subject_zh = subjects.subject_zh
-            and (subjects.parent_zh is null or claims.parent_zh = subjects.parent_zh)
-    left join subjects as parents
+            sources.platform_code = own_subjects.platform_code
+            and claims.subject_type = own_subjects.subject_type
+            and claims.subject_zh = own_subjects.subject_zh
+            and (own_subjects.parent_zh is null or claims.parent_zh = own_subjects.parent_zh)
+    left join subjects as shared_subjects
         on
-            subject_types.parent_subject_type = parents.subject_type
-            and claims.parent_zh = parents.subject_zh
+            shared_subjects.platform_code is null
+            and claims.subject_type = shared_subjects.subject_type
+            and claims.subject_zh = shared_subjects.subject_zh
+            and (shared_subjects.parent_zh is null or claims.parent_zh = shared_subjects.parent_zh)
+    left join subjects as own_parents
+        on
+            sources.platform_code = own_parents.platform_code
+            and subject_types.parent_subject_type = own_parents.subject_type
+            and claims.parent_zh = own_parents.subject_zh
+    left join subjects as shared_parents
+        on
+            shared_parents.platform_code is null
+            and subject_types.parent_subject_type = shared_parents.subject_type
+            and claims.parent_zh = shared_parents.subject_zh
 )
 
 select * from renamed
