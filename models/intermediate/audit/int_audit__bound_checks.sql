@@ -36,8 +36,8 @@ items as (
 -- every set of printed parts that lies inside a printed whole, keyed by the
 -- whole's figure_id: the whole is at least the sum of the parts' lows
 part_sets as (
-    -- the named sub-categories (主要反映…) of a category, and the top three
-    -- handling units of a 每月一题 topic
+    -- the named sub-categories (主要反映…) of a category, the top three
+    -- handling units of a 每月一题 topic, a category's items by channel
     select
         parents.figure_id as whole_figure_id,
         'named_' || parts.subject_type || '_sum' as check_suffix,
@@ -47,11 +47,15 @@ part_sets as (
         sum(cast(parts.value_low as double)) as items_low,
         list(distinct parts.source_id) as source_ids
     from items as parts
+    inner join {{ ref('ref_subject_types') }} as subject_types
+        on parts.subject_type = subject_types.subject_type
     inner join items as parents
         on
             {{ same_period('parts', 'parents') }}
             and parts.parent_subject_type = parents.subject_type
             and parts.parent_code = parents.subject_code
+    -- parts that may overlap (completed and due items of one figure) are not summed
+    where subject_types.parts_add_up
     group by parents.figure_id, parts.subject_type
 
     union all

@@ -1,8 +1,8 @@
 -- The splits of the intake for each platform, with how many members each
--- has in the platform's own list: a split is fully printed when a source
--- prints that many of its members. Members of the shared vocabulary are not
--- counted (a platform prints only some of them); a source that prints such a
--- split completely says so in source_coverage.
+-- has where the platform's own list of the split is the whole of it
+-- (ref_platform_splits: Beijing's two channels): in any period, that many
+-- members known are the whole split. Elsewhere the count is 0, and a source
+-- that prints a split whole says so (complete_splits).
 with
 
 dimensions as (
@@ -17,14 +17,21 @@ platforms as (
     select * from {{ ref('ref_platforms') }}
 ),
 
+whole_lists as (
+    select * from {{ ref('ref_platform_splits') }}
+),
+
 member_counts as (
     select
-        platform_code,
-        dimension,
-        count(distinct member) as member_count
+        members.platform_code,
+        members.dimension,
+        count(distinct members.member) as member_count
     from members
-    where platform_code is not null
-    group by platform_code, dimension
+    inner join whole_lists
+        on
+            members.platform_code = whole_lists.platform_code
+            and members.dimension = whole_lists.dimension
+    group by members.platform_code, members.dimension
 ),
 
 joined as (
