@@ -4,9 +4,14 @@
 -- obeying the exact relations between the figures, reproduces it: that is,
 -- when the published range [published_low, published_high] meets the
 -- feasible range [feasible_low, feasible_high] (an empty bound is open).
--- No tolerance is added anywhere. Each row names the source of the published
--- value and the sources of the figures it was checked against. Inconsistent
--- rows stay here, with the explanation from the known_discrepancies seed.
+-- No tolerance is added anywhere. An empty feasible range (no true values
+-- obey the relations) is never consistent. A plain printing that misses only
+-- because it reads as rounded, and meets the feasible range read as
+-- truncated (cut after its last digit: 4.4461% printed 4.44), is
+-- `truncated`: a rounding rule of its source, not an arithmetic error. Each
+-- row names the source of the published value and the sources of the
+-- figures it was checked against. Inconsistent rows stay here, with the
+-- explanation from the known_discrepancies seed.
 with
 
 share_checks as (
@@ -41,6 +46,10 @@ cumulative_checks as (
     select * from {{ ref('int_audit__cumulative_checks') }}
 ),
 
+share_list_checks as (
+    select * from {{ ref('int_audit__share_list_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -61,13 +70,24 @@ checks as (
     select * from yoy_checks
     union all by name
     select * from cumulative_checks
+    union all by name
+    select * from share_list_checks
 ),
 
 assessed as (
     select
         *,
         (feasible_high is null or published_low <= feasible_high)
-        and (feasible_low is null or published_high >= feasible_low) as is_consistent,
+        and (feasible_low is null or published_high >= feasible_low)
+        and (feasible_low is null or feasible_high is null or feasible_low <= feasible_high) as is_consistent,
+        -- the printing read as truncated: [v, v + one unit of its last digit)
+        -- (a list of shares says itself whether it fits so)
+        coalesce(fits_if_truncated, false)
+        or coalesce(published_is_plain, false) and published_low >= 0
+        and (feasible_high is null or (published_low + published_high) / 2 <= feasible_high)
+        and (feasible_low is null or published_high + (published_high - published_low) / 2 >= feasible_low)
+        and (feasible_low is null or feasible_high is null or feasible_low <= feasible_high)
+            as is_consistent_if_truncated,
         -- how far apart the two ranges are (negative: by how much they overlap),
         -- relative to the published value's size
         greatest(
@@ -97,7 +117,11 @@ final as (
         assessed.derived_value,
         assessed.feasible_low,
         assessed.feasible_high,
-        case when assessed.is_consistent then 'consistent' else 'inconsistent' end as status,
+        case
+            when assessed.is_consistent then 'consistent'
+            when assessed.is_consistent_if_truncated then 'truncated'
+            else 'inconsistent'
+        end as status,
         known_discrepancies.check_id is not null as is_known_discrepancy,
         assessed.relative_gap,
         assessed.check_method,
@@ -105,6 +129,11 @@ final as (
             known_discrepancies.explanation,
             case
                 when assessed.is_consistent then 'Consistent: ' || assessed.check_method || '.'
+                when assessed.is_consistent_if_truncated
+                    then
+                        'Truncated: ' || assessed.published_value || ' is out of reach read as rounded, and '
+                        || 'within reach read as truncated (cut after its last digit, as some bulletins print '
+                        || 'shares): ' || assessed.check_method || '.'
                 else
                     'NOT EXPLAINED: inconsistent and not listed in the '
                     || 'known_discrepancies seed.'

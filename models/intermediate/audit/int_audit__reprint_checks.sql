@@ -47,11 +47,14 @@ final as (
         || ', ' || canonical.source_id || ', ' || canonical.section_zh || ') within its bounds'
             as check_method,
         reprints.source_id,
-        canonical.source_id as input_source_ids
+        canonical.source_id as input_source_ids,
+        reprints.approximation_zh is null and not reprints.is_exact_count as published_is_plain
     from reprints
     left join canonical
         on reprints.figure_id = canonical.figure_id
 )
 
-select {{ audit_check_columns() }}
+select
+    {{ audit_check_columns() }},
+    published_is_plain
 from final

@@ -358,12 +358,61 @@ subject_inputs as (
         parts.source_id
 ),
 
+-- a subject's share of its parent (a sub-category's of its category): the
+-- rest is the parent's other printed children, unbounded above
+parent_inputs as (
+    select
+        published_shares.figure_id,
+        parts.items as part,
+        parts.items_low as part_low,
+        parts.items_high as part_high,
+        coalesce(sum(siblings.items_low), 0) as rest_low,
+        null::double as rest_high,
+        any_value(parents.items) as whole,
+        any_value(parents.items_low) as whole_low,
+        any_value(parents.items_high) as whole_high,
+        [parts.figure_id] as part_figure_ids,
+        coalesce(list(siblings.figure_id order by siblings.figure_id) filter (
+            where siblings.figure_id is not null
+        ), []) as rest_figure_ids,
+        [any_value(parents.figure_id)] as whole_figure_ids,
+        [parts.source_id, any_value(parents.source_id)] as input_source_ids
+    from published_shares
+    inner join subject_counts as parts
+        on
+            {{ same_period('published_shares', 'parts') }}
+            and published_shares.subject_type = parts.subject_type
+            and published_shares.subject_code = parts.subject_code
+            and published_shares.population_code = parts.population_code
+    inner join subject_counts as parents
+        on
+            {{ same_period('published_shares', 'parents') }}
+            and published_shares.parent_subject_type = parents.subject_type
+            and published_shares.parent_code = parents.subject_code
+    left join subject_counts as siblings
+        on
+            {{ same_period('parts', 'siblings') }}
+            and parts.subject_type = siblings.subject_type
+            and parts.population_code = siblings.population_code
+            and parts.subject_code != siblings.subject_code
+    where published_shares.denominator_kind = 'parent'
+    group by
+        published_shares.figure_id,
+        parts.items,
+        parts.items_low,
+        parts.items_high,
+        parts.figure_id,
+        parts.source_id
+),
+
 inputs as (
     select * from intake_inputs
     union all
     select * from district_inputs
     union all
     select * from subject_inputs
+    union all
+    select * from parent_inputs
 ),
 
 final as (
@@ -403,7 +452,8 @@ final as (
         inputs.whole_high,
         inputs.part_figure_ids,
         inputs.rest_figure_ids,
-        inputs.whole_figure_ids
+        inputs.whole_figure_ids,
+        published_shares.approximation_zh is null and not published_shares.is_exact_count as published_is_plain
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id
@@ -420,5 +470,6 @@ select
     whole_high,
     part_figure_ids,
     rest_figure_ids,
-    whole_figure_ids
+    whole_figure_ids,
+    published_is_plain
 from final
