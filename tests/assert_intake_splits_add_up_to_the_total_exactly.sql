@@ -5,6 +5,9 @@
 -- 2019–2021 running total: 1301 + 1833 = 3134 万件).
 -- Exceptions: none on record. A split that adds up only within rounding
 -- would be listed here with its figures; the audit's sum checks cover it.
+--
+-- One row per split that does not add up, naming the line of its total.
+{{ config(store_failures=true) }}
 with
 
 intake as (
@@ -31,6 +34,11 @@ split_sums as (
     having count(*) = any_value(dimensions.member_count)
 ),
 
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+    where subject_type = 'intake' and measure = 'items'
+),
+
 wholes as (
     select
         platform_code,
@@ -41,6 +49,11 @@ wholes as (
 )
 
 select
+    coalesce(figures.seed_name, 'printed_figures') as seed_name,
+    figures.seed_line,
+    'value_printed' as seed_column,
+    'is the total of the intake split ' || split_sums.dimension || ' (' || split_sums.period_code
+    || '), but its members add up to ' || split_sums.items || ' items, not ' || wholes.items as problem,
     split_sums.platform_code,
     split_sums.period_code,
     split_sums.dimension,
@@ -52,4 +65,9 @@ inner join wholes
         split_sums.platform_code = wholes.platform_code
         and split_sums.period_code = wholes.period_code
         and split_sums.whole_subject_code = wholes.subject_code
+left join figures
+    on
+        wholes.platform_code = figures.platform_code
+        and wholes.period_code = figures.period_code
+        and wholes.subject_code = figures.subject_code
 where split_sums.items != wholes.items

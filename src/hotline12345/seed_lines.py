@@ -1,20 +1,37 @@
-"""Name the seed file, line and column behind a failing dbt test.
+"""Name the seed file and line, or the missing thing, behind every failing rule.
 
-The rules on what a seed value means live in dbt (staging models and tests),
-not here. The tests that judge single seed rows store their failing rows
-(`store_failures`), and every such row carries `seed_name` and `seed_line`
-(stg_report__printings numbers the rows as they stand in the file), and
-says which seed column is at fault and what is wrong (`seed_column`,
-`problem`). This module only reads those rows back after a failed
-build and turns them into SeedProblems a person can act on:
-"seeds/figures/printed_figures.csv, line 23, column unit_printed: '千件' is
-not a known unit (ref_units)".
+The rules on what a seed value means live in dbt (staging models, contracts
+and tests), not here. This module only turns what dbt reports after a failed
+build into SeedProblems a person can act on, in one form:
+
+    seeds/figures/printed_figures.csv, line 23, column unit_printed: '千件' is not a known unit (ref_units)
+    seeds/audit/known_discrepancies.csv: share:…huairou…district_department_share_pct is … not listed
+
+There are three ways a failure is traced to its seed:
+
+1. Located rows. A test that judges seed rows stores its failing rows
+   (`store_failures`), and every such row carries `seed_name` (the seed file's
+   name), `seed_line` (1 = the header; empty for a rule about the whole file,
+   such as a missing figure), `seed_column` (empty for a whole row or file) and
+   `problem` (what is wrong, naming the missing thing). Every singular test of
+   the project is written so; it is the one mechanism.
+2. Values. A generic test (relationships, unique, not_null, accepted_values,
+   unique_combination_of_columns) or an enforced contract constraint (NOT NULL,
+   UNIQUE, PRIMARY KEY, FOREIGN KEY) that fails on a value read straight from a
+   seed names that value, and the value is found in the seed files: a code no
+   reference seed has, a key printed twice, an empty cell.
+3. The rule's own file. A failure neither of those traces (a unit test, a
+   CHECK expression) is reported with the file the rule is declared in, and is
+   counted as not traced to a seed (`Traced.untraced`), which the project's
+   tests treat as a defect of the rule.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +42,73 @@ from hotline12345.project import Project
 from hotline12345.seeds import SeedProblem
 
 STORED_FAILURES_SCHEMA = "dbt_test__audit"
+LOCATED_COLUMNS = ("seed_name", "seed_line", "seed_column", "problem")
 
 
-def _cell(path: Path, line: int, column: str) -> str | None:
-    """The value in `column` on `line` (1 = the header) of a CSV file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            if reader.line_num == line:
-                return row.get(column)
-    return None
+@dataclass(frozen=True)
+class Traced:
+    """What a failed build's failures come to: located seed problems, and the failures none was found for."""
+
+    problems: tuple[SeedProblem, ...] = ()
+    untraced: tuple[NodeFailure, ...] = ()
+    rules: tuple[str, ...] = field(default=())
+    """The names of the failed rules whose failures were located."""
+
+
+class _SeedFiles:
+    """The project's seed files, read once, by name."""
+
+    def __init__(self, project: Project) -> None:
+        self.root = project.root
+        self.paths = {path.stem: path for path in sorted(project.seeds_dir.rglob("*.csv"))}
+        self._rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
+
+    def shown(self, name: str) -> Path:
+        """The seed file as a person finds it from the project folder (`seeds/figures/printed_figures.csv`)."""
+        path = self.paths[name]
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    def rows(self, name: str) -> list[tuple[int, dict[str, str]]]:
+        """(line, row) of a seed file, 1 = the header; a byte-order mark is skipped, as dbt skips it."""
+        if name not in self._rows:
+            rows: list[tuple[int, dict[str, str]]] = []
+            with self.paths[name].open(encoding="utf-8-sig", newline="") as handle:
+                reader = csv.DictReader(handle)
+                for row in reader:
+                    rows.append((reader.line_num, row))
+            self._rows[name] = rows
+        return self._rows[name]
+
+    def cell(self, name: str, line: int, column: str) -> str | None:
+        return next((row.get(column) for number, row in self.rows(name) if number == line), None)
+
+    def find(self, column: str, value: str | None) -> list[tuple[str, int, str]]:
+        """(seed, line, column) of every cell holding `value` (None: an empty cell) in a column called `column`.
+
+        A column of another name is searched only when no seed has a column of that name, and only
+        for a value (an empty cell is too common to mean anything there).
+        """
+        found = [
+            (name, line, column)
+            for name in self.paths
+            for line, row in self.rows(name)
+            if column in row and (row[column] or None) == value
+        ]
+        if found or value is None or any(column in rows[0][1] for rows in self._all() if rows):
+            return found
+        return [
+            (name, line, other)
+            for name in self.paths
+            for line, row in self.rows(name)
+            for other, cell in row.items()
+            if cell == value
+        ]
+
+    def _all(self) -> Iterable[list[tuple[int, dict[str, str]]]]:
+        return (self.rows(name) for name in self.paths)
 
 
 def _relation(relation_name: str) -> str:
@@ -43,35 +117,149 @@ def _relation(relation_name: str) -> str:
     return ".".join(f'"{part}"' for part in parts[-2:])
 
 
-def seed_problems_from_failed_tests(
-    project: Project, database: Path, failed: Iterable[NodeFailure]
+def _stored(connection: duckdb.DuckDBPyConnection, relation: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The columns and rows a test stored; none if it stored nothing."""
+    try:
+        cursor = connection.execute(f"select * from {relation}")
+        columns = [description[0] for description in cursor.description or []]
+        return columns, cursor.fetchall()
+    except duckdb.Error:
+        return [], []
+
+
+def _located(
+    seeds: _SeedFiles, columns: Sequence[str], rows: Iterable[tuple[Any, ...]], rule: str
 ) -> list[SeedProblem]:
-    """The seed rows behind the failed tests that judge single rows, as SeedProblems."""
-    seed_files = {path.stem: path for path in sorted(project.seeds_dir.rglob("*.csv"))}
+    """Route 1: a test's stored rows that name their seed, line, column and problem."""
+    index = {name: columns.index(name) for name in LOCATED_COLUMNS}
+    problems: set[SeedProblem] = set()
+    for row in rows:
+        seed_name, seed_line, column, problem = (row[index[name]] for name in LOCATED_COLUMNS)
+        if seed_name not in seeds.paths:
+            problems.add(SeedProblem(Path(str(seed_name)), None, None, f"{problem} ({rule})"))
+            continue
+        line = int(seed_line) if seed_line is not None else None
+        value = seeds.cell(str(seed_name), line, str(column)) if line is not None and column else None
+        shown = f"{value!r} " if value else ""
+        problems.add(SeedProblem(seeds.shown(str(seed_name)), line, column or None, f"{shown}{problem}"))
+    return sorted(problems, key=lambda problem: (str(problem.path), problem.line or 0, str(problem)))
+
+
+def _by_value(seeds: _SeedFiles, column: str, values: Iterable[str | None], problem: str) -> list[SeedProblem]:
+    """Route 2: the seed cells holding the values a rule failed on."""
     problems: list[SeedProblem] = []
-    wanted = [failure for failure in failed if failure.resource_type == "test" and failure.relation_name]
-    if not wanted or not database.exists():
-        return problems
-    with duckdb.connect(str(database), read_only=True) as connection:
-        for failure in wanted:
-            relation = _relation(str(failure.relation_name))
-            for seed_name, seed_line, column, problem in _stored_rows(connection, relation):
-                path = seed_files.get(str(seed_name))
-                if path is None or seed_line is None:
-                    continue
-                value = _cell(path, int(seed_line), column)
-                shown = f"{value!r} " if value else ""
-                problems.append(SeedProblem(path, int(seed_line), column, f"{shown}{problem}"))
+    for value in sorted(set(values), key=lambda value: value or ""):
+        for seed, line, seed_column in seeds.find(column, value):
+            shown = f"{value!r} " if value is not None else ""
+            problems.append(SeedProblem(seeds.shown(seed), line, seed_column, f"{shown}{problem}"))
     return problems
 
 
-def _stored_rows(connection: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[Any, Any, str, str]]:
-    """(seed_name, seed_line, seed_column, problem) of a test's stored failing rows; none if it does not name them."""
+def _generic_test(
+    seeds: _SeedFiles, failure: NodeFailure, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> list[SeedProblem]:
+    """Route 2 for a generic test: the failing values, found in the seeds."""
+    kind, kwargs, column = failure.test_name, dict(failure.test_kwargs), failure.column_name
+    model = failure.attached_model or "the model"
+    if kind == "relationships" and column and "from_field" in columns:
+        to = re.sub(r"ref\(['\"]([^'\"]+)['\"]\)", r"\1", str(kwargs.get("to", "")))
+        values = [row[columns.index("from_field")] for row in rows]
+        problem = f"is not a known {kwargs.get('field')} ({to})"
+        return _by_value(seeds, column, [str(value) for value in values if value is not None], problem)
+    if kind == "accepted_values" and column and "value_field" in columns:
+        accepted = ", ".join(str(value) for value in kwargs.get("values", []))
+        values = [str(row[columns.index("value_field")]) for row in rows]
+        return _by_value(seeds, column, values, f"is not one of {accepted}")
+    if kind == "unique" and column and "unique_field" in columns:
+        values = [str(row[columns.index("unique_field")]) for row in rows]
+        return _by_value(seeds, column, values, f"is on more than one line; {column} is unique")
+    if kind == "not_null" and column:
+        return _by_value(seeds, column, [None], f"is empty; {model}.{column} may not be")
+    if kind == "unique_combination_of_columns":
+        combination = [str(name) for name in kwargs.get("combination_of_columns", [])]
+        problems: list[SeedProblem] = []
+        for row in rows:
+            where = [(name, row[columns.index(name)]) for name in combination if name in columns]
+            found = _lines_with(seeds, where)
+            shown = ", ".join(f"{name} {value!r}" for name, value in where)
+            problems += [
+                SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line")
+                for seed, line in found
+            ]
+        return problems
+    return []
+
+
+def _lines_with(seeds: _SeedFiles, where: Sequence[tuple[str, Any]]) -> list[tuple[str, int]]:
+    """(seed, line) of the rows whose columns hold all the given values (None: empty)."""
+    return [
+        (name, line)
+        for name in seeds.paths
+        for line, row in seeds.rows(name)
+        if where
+        and all(column in row for column, _ in where)
+        and all((row[column] or None) == (None if value is None else str(value)) for column, value in where)
+    ]
+
+
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: (?P<table>[\w.]+)\.(?P<column>\w+)")
+_DUPLICATE = re.compile(r'duplicate key "(?P<key>[^"]*)"')
+_FOREIGN = re.compile(r'foreign key constraint because key "(?P<key>[^"]*)" does not exist')
+
+
+def _constraint(seeds: _SeedFiles, failure: NodeFailure) -> list[SeedProblem]:
+    """Route 2 for an enforced contract constraint: the value DuckDB names, found in the seeds."""
+    model = failure.name
+    if match := _NOT_NULL.search(failure.message):
+        column = match["column"]
+        return _by_value(seeds, column, [None], f"is empty; {model}.{column} may not be (its contract)")
+    if match := _FOREIGN.search(failure.message):
+        pairs = [part.split(": ", 1) for part in match["key"].split(", ")]
+        problems: list[SeedProblem] = []
+        for column, value in (pair for pair in pairs if len(pair) == 2):
+            problems += _by_value(seeds, column, [value], f"has no row of its own in {model}'s referenced dimension")
+        return problems
+    if match := _DUPLICATE.search(failure.message):
+        values = match["key"].split(", ")
+        for columns in failure.unique_keys:
+            if len(columns) == len(values):
+                where = list(zip(columns, values, strict=True))
+                shown = ", ".join(f"{column} {value!r}" for column, value in where)
+                return [
+                    SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line ({model}'s key)")
+                    for seed, line in _lines_with(seeds, where)
+                ]
+    return []
+
+
+def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailure]) -> Traced:
+    """Every failure of a build traced to its seed file and line, or the missing thing, where it can be."""
+    seeds = _SeedFiles(project)
+    problems: list[SeedProblem] = []
+    untraced: list[NodeFailure] = []
+    rules: list[str] = []
+    failures = list(failed)
+    connection = duckdb.connect(str(database), read_only=True) if database.exists() else None
     try:
-        query = f"select distinct seed_name, seed_line, seed_column, problem from {relation} order by all"
-        return [(row[0], row[1], str(row[2]), str(row[3])) for row in connection.execute(query).fetchall()]
-    except duckdb.Error:
-        return []
+        for failure in failures:
+            found: list[SeedProblem] = []
+            if failure.resource_type == "test" and failure.relation_name and connection is not None:
+                columns, rows = _stored(connection, _relation(failure.relation_name))
+                if all(name in columns for name in LOCATED_COLUMNS):
+                    found = _located(seeds, columns, rows, failure.name)
+                elif failure.test_name:
+                    found = _generic_test(seeds, failure, columns, rows)
+            elif failure.resource_type == "model" and "Constraint Error" in failure.message:
+                found = _constraint(seeds, failure)
+            if found:
+                problems += found
+                rules.append(failure.name)
+            else:
+                untraced.append(failure)
+    finally:
+        if connection is not None:
+            connection.close()
+    return Traced(tuple(dict.fromkeys(problems)), tuple(untraced), tuple(rules))
 
 
 def drop_stored_failures(database: Path) -> None:

@@ -1,10 +1,12 @@
 """Check the seed CSV files' form before dbt loads them.
 
-Only what dbt cannot report well is checked here: a file that is not UTF-8
-or starts with a byte-order mark, a header that does not match the seed's
+Only what dbt cannot report well is checked here: a file that is not UTF-8,
+a header that does not match the seed's
 declared `column_types`, a row with the wrong number of fields, and a cell
 that is not of its declared type (a whole number, a decimal, a date, true or
-false). Each problem names the seed file, the line (1 = the header) and the
+false). A byte-order mark, which Excel writes at the start of a file saved
+as "CSV UTF-8", is accepted: dbt skips it when it loads the seed, and so do
+the validator and the messages that quote a cell. Each problem names the seed file, the line (1 = the header) and the
 column. What the values mean (known units, wordings, names, sources,
 periods, required figures, agreement between printings) is for the dbt
 models and tests to decide, once; a failing dbt test on a seed row is
@@ -88,10 +90,7 @@ def _type_problem(value: str, declared_type: str) -> str | None:
 
 def _read(name: str, path: Path, column_types: dict[str, str]) -> tuple[SeedFile | None, list[SeedProblem]]:
     raw = path.read_bytes()
-    if raw.startswith(BOM):
-        return None, [
-            SeedProblem(path, 1, None, "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM")
-        ]
+    raw = raw.removeprefix(BOM)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
