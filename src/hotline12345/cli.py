@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, BrokenPipeError):
             return _broken_pipe()
         where = f" {error.filename}" if error.filename else ""
-        return _refuse(arguments.command, f"cannot use{where}: {error.strerror or error}")
+        return _refuse(arguments.command, f"cannot use{where}: {error.strerror or error}; check the paths given")
 
 
 def _broken_pipe() -> int:

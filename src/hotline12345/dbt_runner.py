@@ -12,7 +12,7 @@ from one to the next, in this project and in any copy of it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,17 @@ from hotline12345.gc_policy import cyclic_gc_paused
 from hotline12345.project import DATABASE_PATH_ENV, Project
 
 _FAILED = {"error", "fail", "runtime error"}
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One contract constraint of a model: `not_null`, `unique`, `primary_key`, `check`, `foreign_key`."""
+
+    kind: str
+    columns: tuple[str, ...] = ()
+    expression: str | None = None
+    to: str | None = None
+    to_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,10 @@ class NodeFailure:
     column_name: str | None = None
     attached_model: str | None = None
     """The model a generic test is attached to."""
-    unique_keys: tuple[tuple[str, ...], ...] = ()
-    """A model's enforced UNIQUE and PRIMARY KEY constraints, each as its columns."""
+    constraints: tuple[Constraint, ...] = ()
+    """A model's contract constraints (DuckDB enforces them while it builds the table)."""
+    compiled_code: str | None = None
+    """A model's select, as dbt compiled it (upstream relations without their catalog)."""
 
     def __str__(self) -> str:
         where = f" ({self.original_file_path})" if self.original_file_path else ""
@@ -121,16 +134,24 @@ def _rule_of(node: Any) -> dict[str, Any]:
         rule.update(test_name=metadata.name, test_kwargs=kwargs, column_name=getattr(node, "column_name", None))
         attached = getattr(node, "attached_node", None)
         rule["attached_model"] = str(attached).rsplit(".", 1)[-1] if attached else None
-    keys: list[tuple[str, ...]] = []
+    constraints: list[Constraint] = []
+
+    def kept(constraint: Any, columns: Sequence[str]) -> Constraint:
+        return Constraint(
+            kind=str(getattr(constraint.type, "value", constraint.type)),
+            columns=tuple(columns),
+            expression=constraint.expression,
+            to=getattr(constraint, "to", None),
+            to_columns=tuple(getattr(constraint, "to_columns", None) or ()),
+        )
+
     for constraint in getattr(node, "constraints", None) or []:
-        if str(getattr(constraint.type, "value", constraint.type)) in {"unique", "primary_key"}:
-            keys.append(tuple(constraint.columns or ()))
+        constraints.append(kept(constraint, constraint.columns or ()))
     for column in (getattr(node, "columns", None) or {}).values():
-        for constraint in column.constraints or []:
-            if str(getattr(constraint.type, "value", constraint.type)) in {"unique", "primary_key"}:
-                keys.append((column.name,))
-    if keys:
-        rule["unique_keys"] = tuple(keys)
+        constraints += [kept(constraint, (column.name,)) for constraint in column.constraints or []]
+    if constraints:
+        rule["constraints"] = tuple(constraints)
+        rule["compiled_code"] = getattr(node, "compiled_code", None)
     return rule
 
 

@@ -37,7 +37,7 @@ from typing import Any
 
 import duckdb
 
-from hotline12345.dbt_runner import NodeFailure
+from hotline12345.dbt_runner import Constraint, NodeFailure
 from hotline12345.project import Project
 from hotline12345.seeds import SeedProblem
 
@@ -156,9 +156,27 @@ def _by_value(seeds: _SeedFiles, column: str, values: Iterable[str | None], prob
 
 
 def _generic_test(
+    seeds: _SeedFiles,
+    connection: duckdb.DuckDBPyConnection,
+    failure: NodeFailure,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+) -> list[SeedProblem]:
+    """Route 2 for a generic test: the failing values found in the seeds, or its failing rows traced to them."""
+    found = _generic_test_values(seeds, failure, columns, rows)
+    if found:
+        return found
+    blamed = [name for name in (failure.column_name, *_WORDS.findall(str(failure.test_kwargs))) if name]
+    problem = f"breaks the test {failure.name} on {failure.attached_model}"
+    for values in rows[:20]:
+        found += _located_row(seeds, connection, dict(zip(columns, values, strict=True)), blamed, problem)
+    return list(dict.fromkeys(found))
+
+
+def _generic_test_values(
     seeds: _SeedFiles, failure: NodeFailure, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> list[SeedProblem]:
-    """Route 2 for a generic test: the failing values, found in the seeds."""
+    """The failing values of a generic test on a single column, found in the seeds."""
     kind, kwargs, column = failure.test_name, dict(failure.test_kwargs), failure.column_name
     model = failure.attached_model or "the model"
     if kind == "relationships" and column and "from_field" in columns:
@@ -183,8 +201,7 @@ def _generic_test(
             found = _lines_with(seeds, where)
             shown = ", ".join(f"{name} {value!r}" for name, value in where)
             problems += [
-                SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line")
-                for seed, line in found
+                SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line") for seed, line in found
             ]
         return problems
     return []
@@ -202,34 +219,141 @@ def _lines_with(seeds: _SeedFiles, where: Sequence[tuple[str, Any]]) -> list[tup
     ]
 
 
-_NOT_NULL = re.compile(r"NOT NULL constraint failed: (?P<table>[\w.]+)\.(?P<column>\w+)")
-_DUPLICATE = re.compile(r'duplicate key "(?P<key>[^"]*)"')
-_FOREIGN = re.compile(r'foreign key constraint because key "(?P<key>[^"]*)" does not exist')
+def _located_row(
+    seeds: _SeedFiles,
+    connection: duckdb.DuckDBPyConnection,
+    row: dict[str, Any],
+    blamed: Sequence[str],
+    problem: str,
+) -> list[SeedProblem]:
+    """The seed line(s) a row of a model comes from.
+
+    A row that names its seed line is found by it. A row of figures (a platform,
+    a period and subject codes, as every mart has) is matched against
+    stg_report__figures, which numbers each printed figure's line. Otherwise
+    the row is matched, on the text columns it shares with a seed file, against
+    that file's lines. `blamed` are the columns the rule is about, to name the seed column.
+    """
+    if row.get("seed_name") in seeds.paths and row.get("seed_line") is not None:
+        name, line = str(row["seed_name"]), int(row["seed_line"])
+        return [SeedProblem(seeds.shown(name), line, None, problem)]
+    text = {column: value for column, value in row.items() if isinstance(value, str) and value}
+    figures = _figure_lines(seeds, connection, text, blamed, problem)
+    if figures:
+        return figures
+    best: list[tuple[str, int]] = []
+    best_width = 0
+    for name in seeds.paths:
+        rows = seeds.rows(name)
+        shared = [column for column in text if rows and column in rows[0][1]]
+        if not shared or len(shared) < best_width:
+            continue
+        lines = [(name, line) for line, seed_row in rows if all(seed_row[column] == text[column] for column in shared)]
+        if lines and len(shared) > best_width:
+            best, best_width = lines, len(shared)
+        elif lines:
+            best += lines
+    problems = []
+    for name, line in best:
+        header = seeds.rows(name)[0][1]
+        column = next((column for column in blamed if column in header), None)
+        value = seeds.cell(name, line, column) if column else None
+        shown = f"{value!r} " if value else ""
+        problems.append(SeedProblem(seeds.shown(name), line, column, f"{shown}{problem}"))
+    return problems
 
 
-def _constraint(seeds: _SeedFiles, failure: NodeFailure) -> list[SeedProblem]:
-    """Route 2 for an enforced contract constraint: the value DuckDB names, found in the seeds."""
-    model = failure.name
-    if match := _NOT_NULL.search(failure.message):
-        column = match["column"]
-        return _by_value(seeds, column, [None], f"is empty; {model}.{column} may not be (its contract)")
-    if match := _FOREIGN.search(failure.message):
-        pairs = [part.split(": ", 1) for part in match["key"].split(", ")]
-        problems: list[SeedProblem] = []
-        for column, value in (pair for pair in pairs if len(pair) == 2):
-            problems += _by_value(seeds, column, [value], f"has no row of its own in {model}'s referenced dimension")
-        return problems
-    if match := _DUPLICATE.search(failure.message):
-        values = match["key"].split(", ")
-        for columns in failure.unique_keys:
-            if len(columns) == len(values):
-                where = list(zip(columns, values, strict=True))
-                shown = ", ".join(f"{column} {value!r}" for column, value in where)
-                return [
-                    SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line ({model}'s key)")
-                    for seed, line in _lines_with(seeds, where)
-                ]
-    return []
+def _figure_lines(
+    seeds: _SeedFiles,
+    connection: duckdb.DuckDBPyConnection,
+    text: dict[str, str],
+    blamed: Sequence[str],
+    problem: str,
+) -> list[SeedProblem]:
+    """The printed figures behind a row of figures: same platform and period, a subject code of the row's."""
+    if "platform_code" not in text or "period_code" not in text:
+        return []
+    codes = [value for column, value in text.items() if column.endswith("_code") and column != "platform_code"]
+    try:
+        found = connection.execute(
+            """
+            select seed_name, seed_line, measure
+            from staging.stg_report__figures
+            where platform_code = ? and period_code = ? and subject_code in (select unnest(?::varchar[]))
+            order by seed_name, seed_line
+            """,
+            [text["platform_code"], text["period_code"], codes],
+        ).fetchall()
+    except duckdb.Error:
+        return []
+    named = [figure for figure in found if figure[2] in blamed]
+    problems = []
+    for name, line, _ in named or found:
+        if name in seeds.paths:
+            value = seeds.cell(name, int(line), "value_printed")
+            shown = f"{value!r} " if value else ""
+            problems.append(SeedProblem(seeds.shown(name), int(line), "value_printed", f"{shown}{problem}"))
+    return problems
+
+
+_WORDS = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _constraint_query(constraint: Constraint, select: str, connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The rows of the model's select that break the constraint; None where it cannot be asked."""
+    model = f"({select}) as model_rows"
+    columns = ", ".join(constraint.columns)
+    if constraint.kind == "not_null" and constraint.columns:
+        return f"select * from {model} where {constraint.columns[0]} is null"
+    if constraint.kind in {"unique", "primary_key"} and constraint.columns:
+        return f"select * from {model} qualify count(*) over (partition by {columns}) > 1"
+    if constraint.kind == "check" and constraint.expression:
+        return f"select * from {model} where not ({constraint.expression})"
+    if constraint.kind == "foreign_key" and constraint.columns and constraint.to:
+        table = re.sub(r"ref\(['\"]([^'\"]+)['\"]\)", r"\1", constraint.to)
+        found = connection.execute(
+            "select table_schema from information_schema.tables where table_name = ?", [table]
+        ).fetchone()
+        if found is None:
+            return None
+        to_columns = ", ".join(constraint.to_columns or constraint.columns)
+        return (
+            f"select * from {model} where ({columns}) is not null"
+            f' and ({columns}) not in (select ({to_columns}) from "{found[0]}"."{table}")'
+        )
+    return None
+
+
+def _describe(constraint: Constraint, model: str) -> str:
+    columns = ", ".join(constraint.columns)
+    if constraint.kind == "not_null":
+        return f"leaves {model}.{columns} empty, which its contract forbids"
+    if constraint.kind in {"unique", "primary_key"}:
+        return f"gives {model} a second row with the same {columns}, which its contract forbids"
+    if constraint.kind == "foreign_key":
+        return f"gives {model} a {columns} that {constraint.to} does not have"
+    return f"breaks {model}'s rule {constraint.expression}"
+
+
+def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failure: NodeFailure) -> list[SeedProblem]:
+    """Route 2 for an enforced contract constraint: the model's own select, asked for the rows that break it."""
+    if not failure.compiled_code:
+        return []
+    problems: list[SeedProblem] = []
+    for constraint in failure.constraints:
+        query = _constraint_query(constraint, failure.compiled_code, connection)
+        if query is None:
+            continue
+        try:
+            cursor = connection.execute(query)
+        except duckdb.Error:
+            continue
+        names = [description[0] for description in cursor.description or []]
+        blamed = [*constraint.columns, *_WORDS.findall(constraint.expression or "")]
+        for values in cursor.fetchmany(20):
+            row = dict(zip(names, values, strict=True))
+            problems += _located_row(seeds, connection, row, blamed, _describe(constraint, failure.name))
+    return list(dict.fromkeys(problems))
 
 
 def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailure]) -> Traced:
@@ -248,9 +372,9 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
                 if all(name in columns for name in LOCATED_COLUMNS):
                     found = _located(seeds, columns, rows, failure.name)
                 elif failure.test_name:
-                    found = _generic_test(seeds, failure, columns, rows)
-            elif failure.resource_type == "model" and "Constraint Error" in failure.message:
-                found = _constraint(seeds, failure)
+                    found = _generic_test(seeds, connection, failure, columns, rows)
+            elif failure.resource_type == "model" and connection is not None and "Constraint Error" in failure.message:
+                found = _constraint(seeds, connection, failure)
             if found:
                 problems += found
                 rules.append(failure.name)
