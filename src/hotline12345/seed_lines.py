@@ -15,19 +15,26 @@ There are three ways a failure is traced to its seed:
    such as a missing figure), `seed_column` (empty for a whole row or file) and
    `problem` (what is wrong, naming the missing thing). Every singular test of
    the project is written so; it is the one mechanism.
-2. Values. A generic test (relationships, unique, not_null, accepted_values,
-   unique_combination_of_columns) or an enforced contract constraint (NOT NULL,
-   UNIQUE, PRIMARY KEY, FOREIGN KEY) that fails on a value read straight from a
-   seed names that value, and the value is found in the seed files: a code no
-   reference seed has, a key printed twice, an empty cell.
-3. The rule's own file. A failure neither of those traces (a unit test, a
-   CHECK expression) is reported with the file the rule is declared in, and is
-   counted as not traced to a seed (`Traced.untraced`), which the project's
-   tests treat as a defect of the rule.
+2. Values and rows. A generic test (relationships, unique, not_null,
+   accepted_values, unique_combination_of_columns) that fails on a value read
+   straight from a seed names that value, and the value is found in the seed
+   files: a code no reference seed has, a key printed twice, an empty cell.
+   A contract constraint that fails is asked of the model's own compiled select, for
+   the rows that break it, and each row is found in the seeds: a row of
+   figures by its platform, period and subject (stg_report__figures numbers
+   every printed figure's line), another by the text it shares with a seed's
+   line.
+3. A unit test judges a model's SQL on made-up rows, not the seeds: its
+   failure names the YAML file it is declared in and the unit test.
+
+A failure none of these traces is counted as not traced (`Traced.untraced`)
+and printed as dbt reported it; tests/python/test_every_rule_refuses_with_a_location.py
+makes every rule of the manifest fail and treats that as a defect of the rule.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 from collections.abc import Iterable, Sequence
@@ -42,6 +49,7 @@ from hotline12345.project import Project
 from hotline12345.seeds import SeedProblem
 
 STORED_FAILURES_SCHEMA = "dbt_test__audit"
+_RELATION = re.compile(r'"\w+"\."(\w+)"')
 LOCATED_COLUMNS = ("seed_name", "seed_line", "seed_column", "problem")
 
 
@@ -62,6 +70,34 @@ class _SeedFiles:
         self.root = project.root
         self.paths = {path.stem: path for path in sorted(project.seeds_dir.rglob("*.csv"))}
         self._rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        self.searched: list[str] = list(self.paths)
+        """The seeds a failure is looked for in: those upstream of the failed rule, where they are known."""
+        self.compiled = project.root / "target" / "compiled"
+
+    def within(self, names: Iterable[str]) -> _SeedFiles:
+        """The same files, searched only among `names` (all of them if `names` is empty)."""
+        scoped = copy.copy(self)
+        wanted = [name for name in self.paths if name in set(names)]
+        scoped.searched = wanted or list(self.paths)
+        return scoped
+
+    def upstream(self, model: str | None, compiled_code: str | None = None) -> set[str]:
+        """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build."""
+        found: set[str] = set()
+        seen: set[str] = set()
+        pending = [(model, compiled_code)]
+        while pending:
+            name, code = pending.pop()
+            if code is None and name:
+                path = next(iter(sorted((self.compiled).glob(f"*/models/**/{name}.sql"))), None)
+                code = path.read_text(encoding="utf-8") if path else ""
+            for relation in _RELATION.findall(code or ""):
+                if relation in self.paths:
+                    found.add(relation)
+                elif relation not in seen:
+                    seen.add(relation)
+                    pending.append((relation, None))
+        return found
 
     def shown(self, name: str) -> Path:
         """The seed file as a person finds it from the project folder (`seeds/figures/printed_figures.csv`)."""
@@ -93,7 +129,7 @@ class _SeedFiles:
         """
         found = [
             (name, line, column)
-            for name in self.paths
+            for name in self.searched
             for line, row in self.rows(name)
             if column in row and (row[column] or None) == value
         ]
@@ -101,14 +137,14 @@ class _SeedFiles:
             return found
         return [
             (name, line, other)
-            for name in self.paths
+            for name in self.searched
             for line, row in self.rows(name)
             for other, cell in row.items()
             if cell == value
         ]
 
     def _all(self) -> Iterable[list[tuple[int, dict[str, str]]]]:
-        return (self.rows(name) for name in self.paths)
+        return (self.rows(name) for name in self.searched)
 
 
 def _relation(relation_name: str) -> str:
@@ -199,7 +235,7 @@ def _generic_test_values(
         for row in rows:
             where = [(name, row[columns.index(name)]) for name in combination if name in columns]
             found = _lines_with(seeds, where)
-            shown = ", ".join(f"{name} {value!r}" for name, value in where)
+            shown = ", ".join(f"{name} {value!r}" for name, value in where if value is not None)
             problems += [
                 SeedProblem(seeds.shown(seed), line, None, f"{shown} is on more than one line") for seed, line in found
             ]
@@ -208,15 +244,20 @@ def _generic_test_values(
 
 
 def _lines_with(seeds: _SeedFiles, where: Sequence[tuple[str, Any]]) -> list[tuple[str, int]]:
-    """(seed, line) of the rows whose columns hold all the given values (None: empty)."""
-    return [
-        (name, line)
-        for name in seeds.paths
-        for line, row in seeds.rows(name)
-        if where
-        and all(column in row for column, _ in where)
-        and all((row[column] or None) == (None if value is None else str(value)) for column, value in where)
-    ]
+    """(seed, line) of the rows whose columns hold all the given values (None: empty, or a column the seed lacks)."""
+    found = []
+    for name in seeds.searched:
+        rows = seeds.rows(name)
+        header = rows[0][1] if rows else {}
+        held = [(column, value) for column, value in where if column in header]
+        if not held or any(value is not None for column, value in where if column not in header):
+            continue
+        found += [
+            (name, line)
+            for line, row in rows
+            if all((row[column] or None) == (None if value is None else str(value)) for column, value in held)
+        ]
+    return found
 
 
 def _located_row(
@@ -243,7 +284,7 @@ def _located_row(
         return figures
     best: list[tuple[str, int]] = []
     best_width = 0
-    for name in seeds.paths:
+    for name in seeds.searched:
         rows = seeds.rows(name)
         shared = [column for column in text if rows and column in rows[0][1]]
         if not shared or len(shared) < best_width:
@@ -296,6 +337,7 @@ def _figure_lines(
     return problems
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WORDS = re.compile(r"[a-z_][a-z0-9_]*")
 
 
@@ -358,7 +400,7 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
 
 def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailure]) -> Traced:
     """Every failure of a build traced to its seed file and line, or the missing thing, where it can be."""
-    seeds = _SeedFiles(project)
+    every_seed = _SeedFiles(project)
     problems: list[SeedProblem] = []
     untraced: list[NodeFailure] = []
     rules: list[str] = []
@@ -367,12 +409,20 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
     try:
         for failure in failures:
             found: list[SeedProblem] = []
+            seeds = every_seed.within(
+                every_seed.upstream(failure.attached_model or failure.name, failure.compiled_code)
+            )
             if failure.resource_type == "test" and failure.relation_name and connection is not None:
                 columns, rows = _stored(connection, _relation(failure.relation_name))
                 if all(name in columns for name in LOCATED_COLUMNS):
                     found = _located(seeds, columns, rows, failure.name)
                 elif failure.test_name:
                     found = _generic_test(seeds, connection, failure, columns, rows)
+            elif failure.resource_type == "unit_test" and failure.original_file_path:
+                first_line = _ANSI.sub("", next(iter(failure.message.splitlines()), failure.status))
+                found = [
+                    SeedProblem(Path(failure.original_file_path), None, None, f"unit test {failure.name}: {first_line}")
+                ]
             elif failure.resource_type == "model" and connection is not None and "Constraint Error" in failure.message:
                 found = _constraint(seeds, connection, failure)
             if found:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -67,6 +67,12 @@ def _type_problem(value: str, declared_type: str) -> str | None:
     if value == "":
         return None
     kind = declared_type.lower()
+    if kind in {"integer", "bigint"} or kind.startswith("decimal"):
+        # Python reads full-width digits (１２) as numbers; DuckDB does not, nor a thousands separator.
+        if any(character.isdigit() and not character.isascii() for character in value):
+            return f"{value!r} has a digit that is not 0-9 (a full-width digit?); write it with 0-9"
+        if "," in value:
+            return f"{value!r} has a thousands separator; write the number without it"
     if kind in {"integer", "bigint"}:
         try:
             int(value)
@@ -152,7 +158,15 @@ def validate_seeds(seeds_dir: Path) -> list[SeedProblem]:
             seeds[name] = seed
     missing = sorted(set(declared) - {path.stem for path in seeds_dir.rglob("*.csv")})
     problems += [SeedProblem(seeds_dir / f"{name}.csv", None, None, "is declared but missing") for name in missing]
-    return problems
+    # Named as a person finds them from the project folder: seeds/figures/printed_figures.csv.
+    return [replace(problem, path=_shown(problem.path, seeds_dir.parent)) for problem in problems]
+
+
+def _shown(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
 
 
 def format_problems(problems: Iterable[SeedProblem]) -> str:
