@@ -286,7 +286,10 @@ def _located_row(
     best_width = 0
     for name in seeds.searched:
         rows = seeds.rows(name)
-        shared = [column for column in text if rows and column in rows[0][1]]
+        header = rows[0][1] if rows else {}
+        if blamed and not any(column in header for column in blamed):
+            continue  # the seed does not hold what the rule is about
+        shared = [column for column in text if column in header]
         if not shared or len(shared) < best_width:
             continue
         lines = [(name, line) for line, seed_row in rows if all(seed_row[column] == text[column] for column in shared)]
@@ -352,18 +355,33 @@ def _constraint_query(constraint: Constraint, select: str, connection: duckdb.Du
     if constraint.kind == "check" and constraint.expression:
         return f"select * from {model} where not ({constraint.expression})"
     if constraint.kind == "foreign_key" and constraint.columns and constraint.to:
-        table = re.sub(r"ref\(['\"]([^'\"]+)['\"]\)", r"\1", constraint.to)
-        found = connection.execute(
-            "select table_schema from information_schema.tables where table_name = ?", [table]
-        ).fetchone()
-        if found is None:
+        relation = _referenced(constraint.to, connection)
+        if relation is None:
             return None
         to_columns = ", ".join(constraint.to_columns or constraint.columns)
         return (
             f"select * from {model} where ({columns}) is not null"
-            f' and ({columns}) not in (select ({to_columns}) from "{found[0]}"."{table}")'
+            f" and ({columns}) not in (select ({to_columns}) from {relation})"
         )
     return None
+
+
+def _keys(row: dict[str, Any], constraints: Sequence[Constraint]) -> list[str]:
+    """The columns that say which row it is: the model's key, else its platform, period and codes."""
+    for constraint in constraints:
+        if constraint.kind in {"unique", "primary_key"} and len(constraint.columns) > 1:
+            return [column for column in constraint.columns if column in row]
+    return [column for column in row if column in {"platform_code", "period_code"} or column.endswith("_code")][:4]
+
+
+def _referenced(to: str, connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The relation a foreign key references: as dbt compiled it (`"db"."marts"."dim_district"`) or `ref('x')`."""
+    if to.startswith('"'):
+        return _relation(to)
+    table = re.sub(r"ref\(['\"]([^'\"]+)['\"]\)", r"\1", to)
+    found = connection.execute("select table_schema from information_schema.tables where table_name = ?", [table])
+    row = found.fetchone()
+    return f'"{row[0]}"."{table}"' if row else None
 
 
 def _describe(constraint: Constraint, model: str) -> str:
@@ -373,7 +391,7 @@ def _describe(constraint: Constraint, model: str) -> str:
     if constraint.kind in {"unique", "primary_key"}:
         return f"gives {model} a second row with the same {columns}, which its contract forbids"
     if constraint.kind == "foreign_key":
-        return f"gives {model} a {columns} that {constraint.to} does not have"
+        return f"gives {model} a {columns} that {_relation(constraint.to or '').split('.')[-1].strip(chr(34))} does not have"
     return f"breaks {model}'s rule {constraint.expression}"
 
 
@@ -394,7 +412,21 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
         blamed = [*constraint.columns, *_WORDS.findall(constraint.expression or "")]
         for values in cursor.fetchmany(20):
             row = dict(zip(names, values, strict=True))
-            problems += _located_row(seeds, connection, row, blamed, _describe(constraint, failure.name))
+            found = _located_row(seeds, connection, row, blamed, _describe(constraint, failure.name))
+            if not found and failure.original_file_path:
+                # No seed line holds the row: it is made by the model's SQL, which is where to look.
+                keys = dict.fromkeys((*constraint.columns, *_keys(row, failure.constraints)))
+                shown = ", ".join(f"{column} {row[column]!r}" for column in keys)
+                found = [
+                    SeedProblem(
+                        Path(failure.original_file_path),
+                        None,
+                        None,
+                        f"the row with {shown} {_describe(constraint, failure.name)}; no seed line holds it,"
+                        " so the model's SQL made it",
+                    )
+                ]
+            problems += found
     return list(dict.fromkeys(problems))
 
 
