@@ -14,7 +14,8 @@ select
     null as seed_line,
     null as seed_column,
     'the audit check ' || check_id || ' (printed ' || published_value
-    || ') sits within 1e-12 of the edge of its range; it needs exact arithmetic, not a tolerance' as problem,
+    || ') sits within 1e-12 of the edge of its range;'
+    || ' it needs exact arithmetic, not a tolerance' as problem,
     check_id,
     relative_gap
 from {{ ref('published_figure_checks') }}

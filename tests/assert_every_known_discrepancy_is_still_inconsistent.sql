@@ -25,12 +25,15 @@ select
     'check_id' as seed_column,
     case
         when checks.check_id is null
-            then 'is listed, but the audit has no such check (published_figure_checks); remove the line'
+            then
+                'is listed, but the audit has no such check'
+                || ' (published_figure_checks); remove the line'
         else
             'is listed, but the audit finds it ' || checks.status
             || ' (printed ' || checks.published_value
-            || ', possible ' || round(checks.feasible_low, 2) || '–' || round(checks.feasible_high, 2)
-    || case when ends_with(checks.published_value, '%') then '%' else '' end
+            || ', possible ' || round(checks.feasible_low, 2)
+            || '–' || round(checks.feasible_high, 2)
+            || case when ends_with(checks.published_value, '%') then '%' else '' end
             || '); remove the line'
     end as problem,
     known_discrepancies.check_id,

@@ -96,7 +96,8 @@ select
     figures.seed_name,
     figures.seed_line,
     'value_printed' as seed_column,
-    'is a count (' || figures.items || ' items) that no mart holds for its subject and period' as problem,
+    'is a count (' || figures.items || ' items)'
+    || ' that no mart holds for its subject and period' as problem,
     figures.figure_id,
     figures.items
 from figures

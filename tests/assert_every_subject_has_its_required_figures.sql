@@ -147,7 +147,10 @@ miscounted as (
     select counted.*
     from counted
     where
-        (subjects_with_measure != expected_subject_count or subjects_printed != expected_subject_count)
+        (
+            counted.subjects_with_measure != counted.expected_subject_count
+            or counted.subjects_printed != counted.expected_subject_count
+        )
         and not exists (
             select 1
             from lacking

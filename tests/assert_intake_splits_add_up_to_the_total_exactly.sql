@@ -78,7 +78,7 @@ lines as (
             broken.platform_code = figures.platform_code
             and broken.period_code = figures.period_code
             and (
-                figures.subject_code = broken.whole_subject_code
+                broken.whole_subject_code = figures.subject_code
                 or figures.subject_code like broken.dimension || '.%'
             )
 )
