@@ -102,8 +102,10 @@ def not_a_warehouse(database: Path) -> str | None:
 def warehouse_to_read(database: Path, given: bool) -> Path:
     """`database` if it is a warehouse this package built; otherwise Refused, saying what to do."""
     reason = not_a_warehouse(database)
+    if reason and not database.exists():
+        raise Refused(f"{reason}; build one with `make build` (`hotline12345 build`), or pass another --database")
     if reason:
-        fix = "pass the warehouse with --database" if given else "run `hotline12345 build` first, or pass --database"
+        fix = "pass the warehouse with --database" if given else "rebuild it with `make build`, or pass --database"
         raise Refused(f"{reason}; {fix}")
     return database
 
