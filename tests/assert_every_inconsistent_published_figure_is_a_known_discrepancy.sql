@@ -11,9 +11,10 @@ select
     null as seed_line,
     null as seed_column,
     check_id
-    || ' is inconsistent (printed ' || published_value
-    || ', possible ' || round(feasible_low, 2) || '–' || round(feasible_high, 2)
-    || case when ends_with(published_value, '%') then '%' else '' end
+    || ' is inconsistent (printed ' || coalesce(published_value, 'nothing')
+    || ', possible ' || coalesce(round(feasible_low, 2)::varchar, '?')
+    || '–' || coalesce(round(feasible_high, 2)::varchar, '?')
+    || case when ends_with(coalesce(published_value, ''), '%') then '%' else '' end
     || ') and not listed; add it with its explanation' as problem,
     check_id,
     published_value,

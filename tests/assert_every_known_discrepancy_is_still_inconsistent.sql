@@ -30,10 +30,10 @@ select
                 || ' (published_figure_checks); remove the line'
         else
             'is listed, but the audit finds it ' || checks.status
-            || ' (printed ' || checks.published_value
-            || ', possible ' || round(checks.feasible_low, 2)
-            || '–' || round(checks.feasible_high, 2)
-            || case when ends_with(checks.published_value, '%') then '%' else '' end
+            || ' (printed ' || coalesce(checks.published_value, 'nothing')
+            || ', possible ' || coalesce(round(checks.feasible_low, 2)::varchar, '?')
+            || '–' || coalesce(round(checks.feasible_high, 2)::varchar, '?')
+            || case when ends_with(coalesce(checks.published_value, ''), '%') then '%' else '' end
             || '); remove the line'
     end as problem,
     known_discrepancies.check_id,

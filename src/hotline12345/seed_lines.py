@@ -314,19 +314,35 @@ def _figure_lines(
     blamed: Sequence[str],
     problem: str,
 ) -> list[SeedProblem]:
-    """The printed figures behind a row of figures: same platform and period, a subject code of the row's."""
+    """The printed figures behind a row of figures: same platform and period, a subject code of the row's.
+
+    Of those, the figures that match the most of the row's codes (a topic's top unit: the unit as subject and
+    the topic as parent), and of those the ones whose measure the rule names, if any.
+    """
     if "platform_code" not in text or "period_code" not in text:
         return []
     codes = [value for column, value in text.items() if column.endswith("_code") and column != "platform_code"]
     try:
         found = connection.execute(
             """
+            with codes as (select unnest(?::varchar[]) as code),
+
+            matched as (
+                select
+                    seed_name,
+                    seed_line,
+                    measure,
+                    1 + (parent_code is not null and parent_code in (select code from codes))::int as matches
+                from staging.stg_report__figures
+                where platform_code = ? and period_code = ? and subject_code in (select code from codes)
+            )
+
             select seed_name, seed_line, measure
-            from staging.stg_report__figures
-            where platform_code = ? and period_code = ? and subject_code in (select unnest(?::varchar[]))
+            from matched
+            qualify matches = max(matches) over ()
             order by seed_name, seed_line
             """,
-            [text["platform_code"], text["period_code"], codes],
+            [codes, text["platform_code"], text["period_code"]],
         ).fetchall()
     except duckdb.Error:
         return []
