@@ -38,7 +38,7 @@ import copy
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,6 @@ class Traced:
 
     problems: tuple[SeedProblem, ...] = ()
     untraced: tuple[NodeFailure, ...] = ()
-    rules: tuple[str, ...] = field(default=())
-    """The names of the failed rules whose failures were located."""
 
 
 class _SeedFiles:
@@ -451,7 +449,6 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
     every_seed = _SeedFiles(project)
     problems: list[SeedProblem] = []
     untraced: list[NodeFailure] = []
-    rules: list[str] = []
     failures = list(failed)
     connection = duckdb.connect(str(database), read_only=True) if database.exists() else None
     try:
@@ -475,13 +472,12 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
                 found = _constraint(seeds, connection, failure)
             if found:
                 problems += found
-                rules.append(failure.name)
             else:
                 untraced.append(failure)
     finally:
         if connection is not None:
             connection.close()
-    return Traced(tuple(dict.fromkeys(problems)), tuple(untraced), tuple(rules))
+    return Traced(tuple(dict.fromkeys(problems)), tuple(untraced))
 
 
 def drop_stored_failures(database: Path) -> None:
