@@ -5,6 +5,9 @@
 -- top units.
 -- Exceptions: the 每月一题 total (42.9 万件) has no wide mart of its own; it
 -- is in fct_published_figure and checked against the topics by the audit.
+--
+-- One row per count that breaks it, naming its seed line.
+{{ config(store_failures=true) }}
 with
 
 figures as (
@@ -90,6 +93,11 @@ mart_counts as (
 )
 
 select
+    figures.seed_name,
+    figures.seed_line,
+    'value_printed' as seed_column,
+    'is a count (' || figures.items || ' items)'
+    || ' that no mart holds for its subject and period' as problem,
     figures.figure_id,
     figures.items
 from figures
