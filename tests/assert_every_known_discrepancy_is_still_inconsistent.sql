@@ -1,12 +1,18 @@
+{{ config(store_failures=true) }}
 -- Invariant: every check listed in the known_discrepancies seed exists in the
 -- audit and is still inconsistent. A listed check that has become consistent
 -- (a seed typo fixed, a check changed) or no longer exists must be removed
 -- from the seed, so that the list of findings stays true.
 -- Exceptions: none.
+--
+-- One row per listed check that breaks it, naming its line of the seed.
 with
 
 known_discrepancies as (
-    select * from {{ ref('stg_reference__known_discrepancies') }}
+    select
+        check_id,
+        1 + row_number() over () as seed_line
+    from {{ ref('known_discrepancies') }}
 ),
 
 checks as (
@@ -14,6 +20,22 @@ checks as (
 )
 
 select
+    'known_discrepancies' as seed_name,
+    known_discrepancies.seed_line,
+    'check_id' as seed_column,
+    case
+        when checks.check_id is null
+            then
+                'is listed, but the audit has no such check'
+                || ' (published_figure_checks); remove the line'
+        else
+            'is listed, but the audit finds it ' || checks.status
+            || ' (printed ' || coalesce(checks.published_value, 'nothing')
+            || ', possible ' || coalesce(round(checks.feasible_low, 2)::varchar, '?')
+            || '–' || coalesce(round(checks.feasible_high, 2)::varchar, '?')
+            || case when ends_with(coalesce(checks.published_value, ''), '%') then '%' else '' end
+            || '); remove the line'
+    end as problem,
     known_discrepancies.check_id,
     checks.status
 from known_discrepancies

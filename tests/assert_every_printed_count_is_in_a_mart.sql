@@ -10,6 +10,9 @@
 -- (platform_resource); and measures no wide mart carries (items answered
 -- directly or transferred by a unit, daily averages, changes in items).
 {%- set wide_mart_measures = ['items', 'forecast_items', 'district_department_items', 'street_township_items'] %}
+--
+-- One row per count that breaks it, naming its seed line.
+{{ config(store_failures=true) }}
 with
 
 figures as (
@@ -96,6 +99,11 @@ mart_counts as (
 )
 
 select
+    figures.seed_name,
+    figures.seed_line,
+    'value_printed' as seed_column,
+    'is a count (' || figures.items || ' items)'
+    || ' that no mart holds for its subject and period' as problem,
     figures.figure_id,
     figures.items
 from figures

@@ -8,6 +8,9 @@
 -- rule, not by name, and shows up in the audit when the counts arrive. A
 -- multiple printed across a span or against a year no source prints (六年增长
 -- 近48倍, 同比增长1.3倍) has no ratio check yet; it is listed by measure.
+--
+-- One row per figure that breaks it, naming its seed line.
+{{ config(store_failures=true) }}
 with
 
 figures as (
@@ -50,6 +53,11 @@ list_checks as (
 )
 
 select
+    checkable.seed_name,
+    checkable.seed_line,
+    'measure' as seed_column,
+    'is a share or multiple with ' || (count(checks.check_id) + count(list_checks.check_id))
+    || ' audit checks (published_figure_checks), not one' as problem,
     checkable.figure_id,
     count(checks.check_id) + count(list_checks.check_id) as check_count
 from checkable
@@ -59,5 +67,5 @@ left join list_checks
     on
         checkable.share_of_zh = '未说明'
         and list_contains(list_checks.share_figure_ids, checkable.figure_id)
-group by checkable.figure_id
+group by checkable.seed_name, checkable.seed_line, checkable.figure_id
 having count(checks.check_id) + count(list_checks.check_id) != 1

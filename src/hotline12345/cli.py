@@ -1,4 +1,11 @@
-"""hotline12345: validate the seeds, build and publish the warehouse, export it."""
+"""hotline12345: validate the seeds, build and publish the warehouse, export it.
+
+Bad input ends in one line on stderr saying what is wrong and what to do, and
+a non-zero exit (2 for a wrong command line, as argparse does; 1 otherwise),
+never in a traceback: a folder outside the project, a warehouse file that is
+missing, not a DuckDB file or not this warehouse, a file where a folder
+belongs.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
+
 from hotline12345.analyses import FORMATS, available_analyses, run_analysis, write_result
-from hotline12345.export import export_marts
+from hotline12345.export import EXPORTED_SCHEMAS, export_marts
 from hotline12345.gc_policy import run_as_command
-from hotline12345.project import Project
+from hotline12345.project import Project, ProjectNotFound
 from hotline12345.publish import BuildFailed, build_and_publish
 from hotline12345.seeds import format_problems, validate_seeds
 
@@ -56,20 +65,90 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+class Refused(Exception):
+    """Input the command cannot work with; its message says what is wrong and what to do."""
+
+
+def _refuse(command: str, message: str) -> int:
+    print(f"hotline12345 {command}: {message}", file=sys.stderr)
+    return 1
+
+
+def not_a_warehouse(database: Path) -> str | None:
+    """Why `database` is not a warehouse this package built, or None if it is one."""
+    if not database.exists():
+        return f"there is no warehouse at {database}"
+    if not database.is_file():
+        return f"{database} is a folder, not a warehouse file"
     try:
-        return _main(argv)
-    except BrokenPipeError:
-        # The reader went away (`hotline12345 analysis x | head`): not an error.
-        # Point stdout at /dev/null so that Python's final flush does not fail too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-        return 0
+        with duckdb.connect(str(database), read_only=True) as connection:
+            found = {
+                row[0]
+                for row in connection.execute(
+                    "select distinct table_schema from information_schema.tables"
+                    " where table_schema in (select unnest(?::varchar[]))",
+                    [list(EXPORTED_SCHEMAS)],
+                ).fetchall()
+            }
+    except duckdb.Error as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return f"{database} cannot be opened as a DuckDB warehouse ({first_line})"
+    missing = [schema for schema in EXPORTED_SCHEMAS if schema not in found]
+    if missing:
+        return f"{database} is a DuckDB file but not a hotline12345 warehouse (no {' or '.join(missing)} schema)"
+    return None
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def warehouse_to_read(database: Path, given: bool) -> Path:
+    """`database` if it is a warehouse this package built; otherwise Refused, saying what to do."""
+    reason = not_a_warehouse(database)
+    if reason and not database.exists():
+        raise Refused(f"{reason}; build one with `make build` (`hotline12345 build`), or pass another --database")
+    if reason:
+        fix = "pass the warehouse with --database" if given else "rebuild it with `make build`, or pass --database"
+        raise Refused(f"{reason}; {fix}")
+    return database
+
+
+def _build_target(target: Path) -> None:
+    """A build replaces its target: refuse one that exists and is something else than a warehouse."""
+    reason = not_a_warehouse(target) if target.exists() else None
+    if reason:
+        raise Refused(f"will not replace it: {reason}; choose another --target")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    try:
+        return _main(arguments)
+    except ProjectNotFound as missing:
+        return _refuse(
+            arguments.command, f"{missing}; run it inside the project folder, or pass --project-dir <project folder>"
+        )
+    except Refused as refused:
+        return _refuse(arguments.command, str(refused))
+    except duckdb.Error as error:
+        first_line = str(error).splitlines()[0]
+        return _refuse(arguments.command, f"the warehouse could not be read ({first_line})")
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            return _broken_pipe()
+        where = f" {error.filename}" if error.filename else ""
+        return _refuse(arguments.command, f"cannot use{where}: {error.strerror or error}; check the paths given")
+
+
+def _broken_pipe() -> int:
+    """The reader went away (`hotline12345 analysis x | head`): not an error.
+
+    stdout is pointed at /dev/null so that Python's final flush does not fail too.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 0
+
+
+def _main(arguments: argparse.Namespace) -> int:
     project = Project.discover(arguments.project_dir)
     if arguments.command == "validate":
         problems = validate_seeds(project.seeds_dir)
@@ -79,6 +158,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print("the seed files are valid")
         return 0
     if arguments.command == "build":
+        _build_target((arguments.target or project.published_database()).resolve())
         try:
             published = build_and_publish(project, arguments.target, unit_tests=arguments.unit_tests)
         except BuildFailed as failure:
@@ -86,16 +166,15 @@ def _main(argv: Sequence[str] | None) -> int:
             return 1
         print(f"published {published.path} ({published.size_bytes:,} bytes)")
         return 0
-    database = arguments.database or project.published_database()
+    database = warehouse_to_read(arguments.database or project.published_database(), arguments.database is not None)
     if arguments.command == "report":
         # Imported here: altair takes longer to import than `analysis` takes to answer.
         from hotline12345.report import DEFAULT_OUT, write_report
 
         try:
             written = write_report(database, arguments.out or DEFAULT_OUT)
-        except FileNotFoundError as missing:
-            print(f"report failed: {missing}", file=sys.stderr)
-            return 1
+        except ValueError as empty:
+            return _refuse("report", f"{empty}; build the warehouse from the project's seeds")
         print(f"wrote {written.path} ({written.size_bytes:,} bytes, the {written.year} report)")
         return 0
     if arguments.command == "analysis":
@@ -104,9 +183,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return 0
         try:
             result = run_analysis(project, arguments.name, database)
-        except (ValueError, FileNotFoundError, RuntimeError) as problem:
-            print(f"analysis failed: {problem}", file=sys.stderr)
-            return 1
+        except (ValueError, RuntimeError) as problem:
+            return _refuse("analysis", str(problem))
         write_result(result, sys.stdout, arguments.format)
         sys.stdout.flush()
         return 0

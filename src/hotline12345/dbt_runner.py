@@ -12,9 +12,9 @@ from one to the next, in this project and in any copy of it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,17 @@ from hotline12345.gc_policy import cyclic_gc_paused
 from hotline12345.project import DATABASE_PATH_ENV, Project
 
 _FAILED = {"error", "fail", "runtime error"}
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One contract constraint of a model: `not_null`, `unique`, `primary_key`, `check`, `foreign_key`."""
+
+    kind: str
+    columns: tuple[str, ...] = ()
+    expression: str | None = None
+    to: str | None = None
+    to_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +45,22 @@ class NodeFailure:
     message: str
     relation_name: str | None = None
     """Where a test stored its failing rows (`store_failures`), or the relation a model builds."""
+    original_file_path: str | None = None
+    """The file the rule is declared in (a singular test's SQL, the YAML of a generic or unit test)."""
+    test_name: str | None = None
+    """A generic test's kind (`relationships`, `not_null`, ...), with its arguments and column."""
+    test_kwargs: dict[str, Any] = field(default_factory=dict, compare=False)
+    column_name: str | None = None
+    attached_model: str | None = None
+    """The model a generic test is attached to."""
+    constraints: tuple[Constraint, ...] = ()
+    """A model's contract constraints (DuckDB enforces them while it builds the table)."""
+    compiled_code: str | None = None
+    """A model's select, as dbt compiled it (upstream relations without their catalog)."""
 
     def __str__(self) -> str:
-        return f"{self.resource_type} {self.name}: {self.status}: {self.message}"
+        where = f" ({self.original_file_path})" if self.original_file_path else ""
+        return f"{self.resource_type} {self.name}{where}: {self.status}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,36 @@ class _ParseWatcher:
             self.reasons.append(str(event.data.reason))
 
 
+def _rule_of(node: Any) -> dict[str, Any]:
+    """What a failed node's rule is: a generic test's kind, arguments and column; a model's unique keys."""
+    rule: dict[str, Any] = {}
+    metadata = getattr(node, "test_metadata", None)
+    if metadata is not None:
+        kwargs = {key: value for key, value in dict(metadata.kwargs).items() if key != "model"}
+        rule.update(test_name=metadata.name, test_kwargs=kwargs, column_name=getattr(node, "column_name", None))
+        attached = getattr(node, "attached_node", None)
+        rule["attached_model"] = str(attached).rsplit(".", 1)[-1] if attached else None
+    constraints: list[Constraint] = []
+
+    def kept(constraint: Any, columns: Sequence[str]) -> Constraint:
+        return Constraint(
+            kind=str(getattr(constraint.type, "value", constraint.type)),
+            columns=tuple(columns),
+            expression=constraint.expression,
+            to=getattr(constraint, "to", None),
+            to_columns=tuple(getattr(constraint, "to_columns", None) or ()),
+        )
+
+    for constraint in getattr(node, "constraints", None) or []:
+        constraints.append(kept(constraint, constraint.columns or ()))
+    for column in (getattr(node, "columns", None) or {}).values():
+        constraints += [kept(constraint, (column.name,)) for constraint in column.constraints or []]
+    if constraints:
+        rule["constraints"] = tuple(constraints)
+        rule["compiled_code"] = getattr(node, "compiled_code", None)
+    return rule
+
+
 def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
     """Run one dbt command against `database` and collect what failed.
 
@@ -138,6 +192,8 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
                     status=status,
                     message=(node_result.message or "").strip(),
                     relation_name=getattr(node, "relation_name", None),
+                    original_file_path=getattr(node, "original_file_path", None),
+                    **_rule_of(node),
                 )
             )
     exception = str(result.exception) if result.exception else None

@@ -14,13 +14,19 @@ DEFAULT_DATABASE = Path("warehouse") / "hotline12345.duckdb"
 DBT_DATABASE_NAME = "hotline12345.duckdb"
 
 
+class ProjectNotFound(FileNotFoundError):
+    """No dbt project at or above the folder a command starts from."""
+
+
 def find_project_dir(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` (default: cwd) holding dbt_project.yml."""
     here = (start or Path.cwd()).resolve()
+    if start is not None and not here.is_dir():
+        raise ProjectNotFound(f"the project folder {here} does not exist")
     for folder in (here, *here.parents):
         if (folder / "dbt_project.yml").is_file():
             return folder
-    raise FileNotFoundError(f"no dbt_project.yml at or above {here}")
+    raise ProjectNotFound(f"no dbt_project.yml at or above {here}, so this is not the project folder")
 
 
 @dataclass(frozen=True)

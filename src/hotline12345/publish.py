@@ -21,30 +21,43 @@ import duckdb
 
 from hotline12345.dbt_runner import NodeFailure, run_dbt
 from hotline12345.project import DBT_DATABASE_NAME, Project
-from hotline12345.seed_lines import drop_stored_failures, seed_problems_from_failed_tests
+from hotline12345.seed_lines import Traced, drop_stored_failures, trace_failures
 from hotline12345.seeds import SeedProblem, validate_seeds
 
 SCRATCH_MARKER = ".building"
 
 
 class BuildFailed(Exception):
-    """The build did not pass; the published warehouse is unchanged."""
+    """The build did not pass; the published warehouse is unchanged.
+
+    Its message is one line per problem, each naming the seed file and line
+    (and column), or the seed file and the missing thing; then the names of
+    the rules they break. A failure that could not be traced to a seed is
+    listed as dbt reported it, with the file its rule is declared in.
+    """
 
     def __init__(
         self,
         summary: str,
         seed_problems: tuple[SeedProblem, ...] = (),
         failures: tuple[NodeFailure, ...] = (),
+        untraced: tuple[NodeFailure, ...] | None = None,
     ) -> None:
         super().__init__(summary)
         self.summary = summary
         self.seed_problems = seed_problems
         self.failures = failures
+        self.untraced = failures if untraced is None else untraced
 
     def __str__(self) -> str:
         lines = [self.summary]
         lines += [f"  - {problem}" for problem in self.seed_problems]
-        lines += [f"  - {failure}" for failure in self.failures]
+        traced = [failure.name for failure in self.failures if failure not in self.untraced]
+        if traced:
+            lines.append(f"  rules broken: {', '.join(traced)}")
+        if self.untraced and self.seed_problems:
+            lines.append("  not traced to a seed line:")
+        lines += [f"  - {failure}" for failure in self.untraced]
         return "\n".join(lines)
 
 
@@ -187,8 +200,10 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
                 summary = "dbt build failed; the published warehouse is unchanged:"
                 if outcome.exception:
                     summary += f"\n  {outcome.exception}"
-                seed_problems = seed_problems_from_failed_tests(project, scratch, outcome.failures)
-                raise BuildFailed(summary, seed_problems=tuple(seed_problems), failures=outcome.failures)
+                traced: Traced = trace_failures(project, scratch, outcome.failures)
+                raise BuildFailed(
+                    summary, seed_problems=traced.problems, failures=outcome.failures, untraced=traced.untraced
+                )
             drop_stored_failures(scratch)
             _seal(scratch)
             os.replace(scratch, target)

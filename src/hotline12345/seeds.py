@@ -1,10 +1,12 @@
 """Check the seed CSV files' form before dbt loads them.
 
-Only what dbt cannot report well is checked here: a file that is not UTF-8
-or starts with a byte-order mark, a header that does not match the seed's
+Only what dbt cannot report well is checked here: a file that is not UTF-8,
+a header that does not match the seed's
 declared `column_types`, a row with the wrong number of fields, and a cell
 that is not of its declared type (a whole number, a decimal, a date, true or
-false). Each problem names the seed file, the line (1 = the header) and the
+false). A byte-order mark, which Excel writes at the start of a file saved
+as "CSV UTF-8", is accepted: dbt skips it when it loads the seed, and so do
+the validator and the messages that quote a cell. Each problem names the seed file, the line (1 = the header) and the
 column. What the values mean (known units, wordings, names, sources,
 periods, required figures, agreement between printings) is for the dbt
 models and tests to decide, once; a failing dbt test on a seed row is
@@ -16,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -65,6 +67,12 @@ def _type_problem(value: str, declared_type: str) -> str | None:
     if value == "":
         return None
     kind = declared_type.lower()
+    if kind in {"integer", "bigint"} or kind.startswith("decimal"):
+        # Python reads full-width digits (１２) as numbers; DuckDB does not, nor a thousands separator.
+        if any(character.isdigit() and not character.isascii() for character in value):
+            return f"{value!r} has a digit that is not 0-9 (a full-width digit?); write it with 0-9"
+        if "," in value:
+            return f"{value!r} has a thousands separator; write the number without it"
     if kind in {"integer", "bigint"}:
         try:
             int(value)
@@ -88,10 +96,7 @@ def _type_problem(value: str, declared_type: str) -> str | None:
 
 def _read(name: str, path: Path, column_types: dict[str, str]) -> tuple[SeedFile | None, list[SeedProblem]]:
     raw = path.read_bytes()
-    if raw.startswith(BOM):
-        return None, [
-            SeedProblem(path, 1, None, "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM")
-        ]
+    raw = raw.removeprefix(BOM)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -153,7 +158,15 @@ def validate_seeds(seeds_dir: Path) -> list[SeedProblem]:
             seeds[name] = seed
     missing = sorted(set(declared) - {path.stem for path in seeds_dir.rglob("*.csv")})
     problems += [SeedProblem(seeds_dir / f"{name}.csv", None, None, "is declared but missing") for name in missing]
-    return problems
+    # Named as a person finds them from the project folder: seeds/figures/printed_figures.csv.
+    return [replace(problem, path=_shown(problem.path, seeds_dir.parent)) for problem in problems]
+
+
+def _shown(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
 
 
 def format_problems(problems: Iterable[SeedProblem]) -> str:

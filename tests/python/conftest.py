@@ -222,9 +222,9 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 SHARED_FIXTURE_GROUPS = {
     "report_page": "report",
     "semantic_project": "semantic",
-    "refused_wrong_values": "wrong_values",
     "rebuild_under_readers": "rebuild",
     "refused_marts": "constraints",
+    "refusals": "refusals",
 }
 UNITS_FILE = "xdist-units-{worker}.json"
 

@@ -1,0 +1,85 @@
+{{ config(store_failures=true) }}
+-- Invariant: every row of printed_ranking_claims reads as a claim: its
+-- source, subject and parent are known, it ranks a measure that can be
+-- ranked (items), in an order that exists, with a rank. These are the
+-- constraints of stg_report__ranking_claims' contract, judged here on the
+-- seed's own lines first: dbt runs this test before it builds the model (the
+-- test reads everything the model reads), so a bad row is named by its line
+-- instead of by DuckDB's "NOT NULL constraint failed".
+-- Exceptions: none.
+{%- set row_rules = [
+    ('source_id', 'is not a known source (seeds/sources/sources.csv)', 'platform_code is null'),
+    ('subject_zh', 'is not a known name of its subject type (add it to the reference seeds)',
+        'subject_code is null'),
+    ('parent_zh', 'is not a known parent of the subject', 'parent_zh is not null and parent_code is null'),
+    ('measure', "is not a measure a claim can rank ('items')", "measure is distinct from 'items'"),
+    ('rank_order', "is not 'largest_first' or 'smallest_first'",
+        "rank_order is null or rank_order not in ('largest_first', 'smallest_first')"),
+    ('claimed_rank', 'is empty', 'claimed_rank is null'),
+] %}
+with
+
+claims as (
+    select
+        1 + row_number() over () as seed_line,
+        source_id,
+        subject_type,
+        subject_zh,
+        parent_zh,
+        measure,
+        rank_order,
+        claimed_rank
+    from {{ ref('printed_ranking_claims') }}
+),
+
+sources as (
+    select * from {{ ref('stg_reference__sources') }}
+),
+
+subject_types as (
+    select * from {{ ref('ref_subject_types') }}
+),
+
+subjects as (
+    select * from {{ ref('stg_reference__subjects') }}
+),
+
+judged as (
+    -- the lookups of stg_report__ranking_claims
+    select
+        claims.seed_line,
+        sources.platform_code,
+        subjects.subject_code,
+        parents.subject_code as parent_code,
+        claims.parent_zh,
+        claims.measure,
+        claims.rank_order,
+        claims.claimed_rank
+    from claims
+    left join sources
+        on claims.source_id = sources.source_id
+    left join subject_types
+        on claims.subject_type = subject_types.subject_type
+    left join subjects
+        on
+            claims.subject_type = subjects.subject_type
+            and claims.subject_zh = subjects.subject_zh
+            and (subjects.parent_zh is null or claims.parent_zh = subjects.parent_zh)
+    left join subjects as parents
+        on
+            subject_types.parent_subject_type = parents.subject_type
+            and claims.parent_zh = parents.subject_zh
+)
+
+{%- for seed_column, problem, condition in row_rules %}
+    select
+        'printed_ranking_claims' as seed_name,
+        seed_line,
+        '{{ seed_column }}' as seed_column,
+        '{{ problem | replace("'", "''") }}' as problem
+    from judged
+    where {{ condition }}
+    {%- if not loop.last %}
+        union all
+    {%- endif %}
+{%- endfor %}
