@@ -40,17 +40,13 @@ subject_types as (
     select * from {{ ref('ref_subject_types') }}
 ),
 
-subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
-),
-
 judged as (
     -- the lookups of stg_report__ranking_claims
     select
         claims.seed_line,
         sources.platform_code,
-        subjects.subject_code,
-        parents.subject_code as parent_code,
+        {{ resolved_subject('subjects', 'subject_code') }} as subject_code,
+        {{ resolved_subject('parents', 'subject_code') }} as parent_code,
         claims.parent_zh,
         claims.measure,
         claims.rank_order,
@@ -60,15 +56,8 @@ judged as (
         on claims.source_id = sources.source_id
     left join subject_types
         on claims.subject_type = subject_types.subject_type
-    left join subjects
-        on
-            claims.subject_type = subjects.subject_type
-            and claims.subject_zh = subjects.subject_zh
-            and (subjects.parent_zh is null or claims.parent_zh = subjects.parent_zh)
-    left join subjects as parents
-        on
-            subject_types.parent_subject_type = parents.subject_type
-            and claims.parent_zh = parents.subject_zh
+    {{ join_subjects('subjects', 'sources.platform_code', 'claims.subject_type', 'claims.subject_zh', 'claims.parent_zh') }}
+    {{ join_subjects('parents', 'sources.platform_code', 'subject_types.parent_subject_type', 'claims.parent_zh') }}
 )
 
 {%- for seed_column, problem, condition in row_rules %}

@@ -3,8 +3,9 @@
 Two Python readers and a `duckdb -readonly` shell have the published file
 open; a killed build's debris lies beside it; the project changes in two ways
 a reader can tell apart: every known discrepancy's explanation is reworded
-(`REVISED_QUERY` counts them), and a made-up later year is added as seed rows
-alone (made_up_year.py); then the project is rebuilt and published.
+(`REVISED_QUERY` counts them), and a made-up later year and a made-up
+platform are added as seed rows alone (made_up_year.py, made_up_platform.py);
+then the project is rebuilt and published.
 
 test_publishing.py checks what the readers saw and what the build left;
 test_a_new_year_is_new_seed_rows.py checks the made-up year in the rebuilt
@@ -21,6 +22,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from made_up_platform import add_a_made_up_platform
 from made_up_year import add_a_made_up_year
 
 from hotline12345.project import Project
@@ -101,6 +103,7 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
         shell_before = shell.stdout.readline() + shell.stdout.readline()  # the shell answered before the build
         revised = revise_the_explanations(project.root)
         add_a_made_up_year(project.root)
+        add_a_made_up_platform(project.root)
         build = build_and_publish(project, published)
         answers_after = []
         for reader in readers:

@@ -141,9 +141,17 @@ final as (
         (fitting_whole_low + fitting_whole_high) / 2 as derived_value,
         fitting_whole_low as feasible_low,
         fitting_whole_high as feasible_high,
-        'the wholes every one of the ' || share_count || ' shares allows (each share and part within its printed '
-        || 'bounds): ' || cast(ceil(fitting_whole_low) as bigint) || '–' || cast(floor(fitting_whole_high) as bigint)
-        || ' items' as check_method,
+        case
+            when fitting_whole_low <= fitting_whole_high
+                then
+                    'the wholes every one of the ' || share_count || ' shares allows (each share and part within '
+                    || 'its printed bounds): ' || cast(ceil(fitting_whole_low) as bigint) || '–'
+                    || cast(floor(fitting_whole_high) as bigint) || ' items'
+            else
+                'no one whole fits all ' || share_count || ' shares (each share and part within its printed '
+                || 'bounds): one needs at least ' || cast(ceil(fitting_whole_low) as bigint) || ' items, another '
+                || 'at most ' || cast(floor(fitting_whole_high) as bigint)
+        end as check_method,
         source_id,
         source_id as input_source_ids,
         share_figure_ids,

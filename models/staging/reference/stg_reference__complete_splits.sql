@@ -14,11 +14,6 @@ dimensions as (
     select * from {{ ref('ref_intake_dimensions') }}
 ),
 
-subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
-    where subject_type = 'intake'
-),
-
 final as (
     select
         -- where it is declared
@@ -34,21 +29,14 @@ final as (
 
         -- the whole it divides
         declared.whole_zh,
-        coalesce(own_wholes.subject_code, shared_wholes.subject_code, dimensions.whole_subject_code)
+        coalesce({{ resolved_subject('wholes', 'subject_code') }}, dimensions.whole_subject_code)
             as whole_subject_code,
         declared.note
 
     from declared
     left join dimensions
         on declared.dimension = dimensions.dimension
-    left join subjects as own_wholes
-        on
-            declared.platform_code = own_wholes.platform_code
-            and declared.whole_zh = own_wholes.subject_zh
-    left join subjects as shared_wholes
-        on
-            shared_wholes.platform_code is null
-            and declared.whole_zh = shared_wholes.subject_zh
+    {{ join_subjects('wholes', 'declared.platform_code', "'intake'", 'declared.whole_zh') }}
 )
 
 select * from final

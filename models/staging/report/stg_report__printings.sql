@@ -30,10 +30,6 @@ subject_types as (
     select * from {{ ref('ref_subject_types') }}
 ),
 
-subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
-),
-
 observations as (
     select * from {{ ref('ref_monthly_observations') }}
 ),
@@ -162,53 +158,24 @@ parsed as (
 coded as (
     select
         parsed.*,
-        coalesce(own_subjects.subject_code, shared_subjects.subject_code) as subject_code,
-        coalesce(own_subjects.subject_name_zh, shared_subjects.subject_name_zh) as subject_name_zh,
-        coalesce(own_subjects.subject_name_en, shared_subjects.subject_name_en) as subject_name_en,
-        coalesce(own_parents.subject_code, shared_parents.subject_code) as parent_code,
+        {{ resolved_subject('subjects', 'subject_code') }} as subject_code,
+        {{ resolved_subject('subjects', 'subject_name_zh') }} as subject_name_zh,
+        {{ resolved_subject('subjects', 'subject_name_en') }} as subject_name_en,
+        {{ resolved_subject('parents', 'subject_code') }} as parent_code,
         -- the population a subject is ranked and summed within: its parent,
         -- or for the intake its split (channel, handling mode …)
         case
             when parsed.subject_type = 'intake'
-                then split_part(coalesce(own_subjects.subject_code, shared_subjects.subject_code), '.', 1)
-            else coalesce(own_parents.subject_code, shared_parents.subject_code, '')
+                then split_part({{ resolved_subject('subjects', 'subject_code') }}, '.', 1)
+            else coalesce({{ resolved_subject('parents', 'subject_code') }}, '')
         end as population_code,
         -- what a share is of, where the row names it: an intake figure of the
         -- same platform and period (`未说明` where the page does not say)
-        coalesce(own_denominators.subject_code, shared_denominators.subject_code) as share_of_code
+        {{ resolved_subject('denominators', 'subject_code') }} as share_of_code
     from parsed
-    left join subjects as own_subjects
-        on
-            parsed.platform_code = own_subjects.platform_code
-            and parsed.subject_type = own_subjects.subject_type
-            and parsed.subject_zh = own_subjects.subject_zh
-            and (own_subjects.parent_zh is null or parsed.parent_zh = own_subjects.parent_zh)
-    left join subjects as shared_subjects
-        on
-            shared_subjects.platform_code is null
-            and parsed.subject_type = shared_subjects.subject_type
-            and parsed.subject_zh = shared_subjects.subject_zh
-            and (shared_subjects.parent_zh is null or parsed.parent_zh = shared_subjects.parent_zh)
-    left join subjects as own_parents
-        on
-            parsed.platform_code = own_parents.platform_code
-            and parsed.parent_subject_type = own_parents.subject_type
-            and parsed.parent_zh = own_parents.subject_zh
-    left join subjects as shared_parents
-        on
-            shared_parents.platform_code is null
-            and parsed.parent_subject_type = shared_parents.subject_type
-            and parsed.parent_zh = shared_parents.subject_zh
-    left join subjects as own_denominators
-        on
-            parsed.platform_code = own_denominators.platform_code
-            and own_denominators.subject_type = 'intake'
-            and parsed.share_of_zh = own_denominators.subject_zh
-    left join subjects as shared_denominators
-        on
-            shared_denominators.platform_code is null
-            and shared_denominators.subject_type = 'intake'
-            and parsed.share_of_zh = shared_denominators.subject_zh
+    {{ join_subjects('subjects', 'parsed.platform_code', 'parsed.subject_type', 'parsed.subject_zh', 'parsed.parent_zh') }}
+    {{ join_subjects('parents', 'parsed.platform_code', 'parsed.parent_subject_type', 'parsed.parent_zh') }}
+    {{ join_subjects('denominators', 'parsed.platform_code', "'intake'", 'parsed.share_of_zh') }}
 ),
 
 final as (

@@ -1,0 +1,32 @@
+{#
+    Resolving a printed name to its subject, within a platform: the
+    platform's own list first (ref_* rows carrying its code), then the shared
+    vocabulary (rows whose platform_code is empty). Every model and test that
+    looks a printed name up does it with these two macros, so that "a name
+    resolves within the source's platform" is written once.
+#}
+
+{# The two lookups, as left joins named `<alias>_own` and `<alias>_shared`
+   on stg_reference__subjects (parent_zh: match a sub-category's parent too,
+   where the reference row names one). #}
+{% macro join_subjects(alias, platform, subject_type, subject_zh, parent_zh=none) -%}
+    {%- for scope in ['own', 'shared'] %}
+    left join {{ ref('stg_reference__subjects') }} as {{ alias }}_{{ scope }}
+        on
+            {% if scope == 'own' -%}
+            {{ platform }} = {{ alias }}_own.platform_code
+            {%- else -%}
+            {{ alias }}_shared.platform_code is null
+            {%- endif %}
+            and {{ subject_type }} = {{ alias }}_{{ scope }}.subject_type
+            and {{ subject_zh }} = {{ alias }}_{{ scope }}.subject_zh
+            {%- if parent_zh is not none %}
+            and ({{ alias }}_{{ scope }}.parent_zh is null or {{ parent_zh }} = {{ alias }}_{{ scope }}.parent_zh)
+            {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+{# A column of the resolved subject: the platform's own, else the shared. #}
+{% macro resolved_subject(alias, column) -%}
+    coalesce({{ alias }}_own.{{ column }}, {{ alias }}_shared.{{ column }})
+{%- endmacro %}
