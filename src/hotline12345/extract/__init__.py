@@ -36,9 +36,7 @@ def sources(seeds_dir: Path) -> dict[str, dict[str, str]]:
     return {row["source_id"]: row for row in read_csv(seeds_dir / SOURCES_SEED)[1]}
 
 
-def extract_text(
-    text: str, seeds_dir: Path, source_id: str, platform_code: str | None = None
-) -> Proposal:
+def extract_text(text: str, seeds_dir: Path, source_id: str, platform_code: str | None = None) -> Proposal:
     source = sources(seeds_dir).get(source_id)
     if source is None and not platform_code:
         raise UnknownSource(
@@ -58,7 +56,8 @@ def extract_text(
     }
     rows = [_row(columns, common, figure) for figure in extraction.figures]
     new_names = {
-        seed: (references.columns.get(seed, list(found[0])), found) for seed, found in sorted(extraction.new_names.items())
+        seed: (references.columns.get(seed, list(found[0])), found)
+        for seed, found in sorted(extraction.new_names.items())
     }
     return Proposal(columns, rows, new_names)
 

@@ -21,7 +21,10 @@ HEADING_PATTERNS = (
 HEADING_MAX_CHARS = 40
 HEADING_FORBIDDEN = re.compile(r"[。，,；;：:]|\d+\s*[件个%％]")
 FOOTNOTE_MARKER = re.compile(r"^[1-3]$")
-SENTENCE_END = re.compile(r"[。；;！？!?]")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# A text with a blank line for every two or three lines is a PDF extraction, its lines broken anywhere; in any
+# other text a line is a paragraph.
+WRAPPED_BLANK_SHARE = 1 / 3
 RANK_TABLE_START = re.compile(r"^序号")
 TABLE_SUFFIX = "（表）"
 LEAD_SECTION = "导语"
@@ -69,8 +72,11 @@ class Part:
     lines: list[str] = field(default_factory=list)
 
 
-def join_lines(lines: list[str]) -> str:
-    """Lines joined as one text; a space only where two numbers would otherwise run together."""
+def join_lines(lines: list[str], wrapped: bool = True) -> str:
+    """Lines joined as one text: a wrapped text's lines run on (a space only where two numbers would otherwise run
+    together); other lines stay paragraphs, ending a sentence."""
+    if not wrapped:
+        return "\n".join(lines)
     text = ""
     for line in lines:
         if text and text[-1].isdigit() and line[:1].isdigit():
@@ -85,6 +91,7 @@ def is_pipe_line(line: str) -> bool:
 
 def split_document(text: str) -> list[Part]:
     lines = [line.strip() for line in text.splitlines()]
+    wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines)
     has_headings = any(heading_of(line) for line in lines)
     stack: list[Heading] = []
     parts: list[Part] = []
@@ -120,7 +127,7 @@ def split_document(text: str) -> list[Part]:
         current.lines.append(line)
     for part in parts:
         if part.kind == "prose":
-            part.text = join_lines(part.lines)
+            part.text = join_lines(part.lines, wrapped)
     return parts
 
 

@@ -19,7 +19,14 @@ import re
 from dataclasses import dataclass, field
 
 from hotline12345.extract.document import Heading, Part, pipe_cells, sentences, split_document
-from hotline12345.extract.patterns import Number, find_numbers, is_bare_number, number_pattern, signed
+from hotline12345.extract.patterns import (
+    Number,
+    chinese_numeral_value,
+    find_numbers,
+    is_bare_number,
+    number_pattern,
+    signed,
+)
 from hotline12345.extract.references import Name, References, new_name_row
 from hotline12345.extract.vocabulary import (
     EXTRA_UNITS,
@@ -179,7 +186,9 @@ class Extractor:
             if cue.kind == "change":
                 return cue.measure, re.search(FALL_WORDS, window[end:]) is not None
             if cue.kind == "share":
-                part = self.nearest_cue((since_share or window)[: len(since_share or window) - len(window) + start], {"part"})
+                part = self.nearest_cue(
+                    (since_share or window)[: len(since_share or window) - len(window) + start], {"part"}
+                )
                 if part:
                     return part[2].measure, False
                 of = self.nearest_cue(window[start:], {"of"})
@@ -300,7 +309,9 @@ class Extractor:
         match = max((m for m in before if m.start >= clause_start), key=lambda m: (m.end - m.start, m.start))
         return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
 
-    def respectively(self, sentence: str, numbers: list[Number]) -> dict[int, tuple[str, tuple[str, str, str, bool, int] | None]]:
+    def respectively(
+        self, sentence: str, numbers: list[Number]
+    ) -> dict[int, tuple[str, tuple[str, str, str, bool, int] | None]]:
         """解决率、满意率分别为 92.72%和 93.63%: the i-th item of the list before 分别 goes with the i-th figure."""
         pairs: dict[int, tuple[str, tuple[str, str, str, bool, int] | None]] = {}
         for match in RESPECTIVELY.finditer(sentence):
@@ -325,8 +336,6 @@ class Extractor:
 
     @staticmethod
     def heading_position(heading: Heading) -> str:
-        from hotline12345.extract.patterns import chinese_numeral_value
-
         number = heading.number.strip("（）().．、")
         value = chinese_numeral_value(number) if not number.isdigit() else int(number)
         return "" if value is None else str(value)

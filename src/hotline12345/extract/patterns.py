@@ -90,9 +90,8 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     for match in pattern.finditer(text):
         number = match["number"]
         unit = match["unit"]
-        if number[0] in CHINESE_DIGITS:
-            if unit not in CHINESE_NUMERAL_UNITS or chinese_numeral_value(number) is None:
-                continue
+        if number[0] in CHINESE_DIGITS and (unit not in CHINESE_NUMERAL_UNITS or chinese_numeral_value(number) is None):
+            continue
         if is_ordinal(text, match.start("number") - (1 if match["sign"] else 0)):
             continue
         if is_hotline_number(number):

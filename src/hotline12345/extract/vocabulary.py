@@ -51,7 +51,10 @@ MEASURE_CUES: tuple[MeasureCue, ...] = (
     MeasureCue(r"解决率", "rate", "resolution_rate_pct"),
     MeasureCue(r"满意率", "rate", "satisfaction_rate_pct"),
     MeasureCue(
-        r"按时办结率|按期办结率", "rate", "on_time_completion_rate_pct", "Items completed within their deadline in percent"
+        r"按时办结率|按期办结率",
+        "rate",
+        "on_time_completion_rate_pct",
+        "Items completed within their deadline in percent",
     ),
     MeasureCue(
         r"提前办结率|提前率", "rate", "early_completion_rate_pct", "Items completed before their deadline in percent"
