@@ -35,6 +35,7 @@ from hotline12345.extract.vocabulary import (
     MEASURE_CUES,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
+    PLATFORM_MENTION,
     TOPIC_COUNT_FOLLOWERS,
     TOPIC_COUNT_MEASURE,
     MeasureCue,
@@ -143,10 +144,10 @@ class Extractor:
 
     def heuristic_name(self, clause: str) -> str:
         """The words before a number in its clause, without verbs and fillers: 公众来电, 咨询, 河洲街道."""
-        words = re.sub(r"\s+", "", clause)
+        words = re.sub(PLATFORM_MENTION, "", re.sub(r"\s+", "", clause))
         words = re.sub(NAME_LEADING_FILLERS, "", words)
-        words = re.sub(NAME_TRAILING_FILLERS, "", words)
-        words = re.sub(NAME_LEADING_FILLERS, "", words)
+        stripped = re.sub(NAME_LEADING_FILLERS, "", re.sub(NAME_TRAILING_FILLERS, "", words))
+        words = stripped or words
         if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words):
             return ""
         return words

@@ -120,3 +120,5 @@ NAME_LEADING_FILLERS = (
     r"受理|接听|收到|承办|办理|涉及|形成|反映|有效|线上|各类|向)+"
 )
 NAME_TRAILING_FILLERS = r"(?:类问题|类诉求|类来电|类|问题|诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的)+$"
+# The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
+PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
