@@ -170,7 +170,7 @@ def test_a_name_not_on_record_is_proposed_not_guessed() -> None:
     proposal = extract_text("公众来电23898件，环比上升0.46%。", SEEDS, REPORT_2022)
     assert [pick(row) for row in proposal.rows] == [
         ("公众来电", "items", "23898", "件"),
-        ("公众来电", "previous_period_change_pct", "0.46", "%"),
+        ("公众来电", "pop_change_pct", "0.46", "%"),
     ]
     columns, new_members = proposal.new_names["ref_intake_members"]
     assert columns == read_csv(SEEDS / "reference" / "ref_intake_members.csv")[0]
@@ -178,7 +178,7 @@ def test_a_name_not_on_record_is_proposed_not_guessed() -> None:
         {column: "" for column in columns}
         | {"platform_code": "beijing_12345", "subject_zh": "公众来电", "member_name_zh": "公众来电"}
     ]
-    assert [row["measure"] for row in proposal.new_names["ref_measures"][1]] == ["previous_period_change_pct"]
+    assert [row["measure"] for row in proposal.new_names["ref_measures"][1]] == ["pop_change_pct"]
 
 
 def test_names_resolve_within_the_platform() -> None:

@@ -36,6 +36,7 @@ from hotline12345.extract.vocabulary import (
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     PLATFORM_MENTION,
+    TO_SIMPLIFIED,
     TOPIC_COUNT_FOLLOWERS,
     TOPIC_COUNT_MEASURE,
     MeasureCue,
@@ -50,6 +51,11 @@ CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z0-9-]{2,20}$")
 NAME_WITH_NUMBERS = re.compile(r"\d")
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
+LEAD_MAX_CHARS = 30
+# A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
+RATE_SUBJECT_MIN_CHARS = 3
+# The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
+SERVICE_QUALITY = "service_quality"
 
 
 @dataclass
@@ -105,6 +111,7 @@ class Extractor:
             [wording for wording, position in wordings.items() if position == "after"],
         )
         self.cues = [(re.compile(cue.pattern), cue) for cue in MEASURE_CUES]
+        self.rate_measures = {cue.measure for cue in MEASURE_CUES if cue.kind == "rate"}
         self.names_by_first: dict[str, list[str]] = {}
         for name in references.names:
             if len(name) >= 2:
@@ -142,11 +149,14 @@ class Extractor:
                 spans.append((last_break, match.start()))
         return spans
 
-    def heuristic_name(self, clause: str) -> str:
-        """The words before a number in its clause, without verbs and fillers: 公众来电, 咨询, 河洲街道."""
-        words = re.sub(PLATFORM_MENTION, "", re.sub(r"\s+", "", clause))
-        words = re.sub(NAME_LEADING_FILLERS, "", words)
-        stripped = re.sub(NAME_LEADING_FILLERS, "", re.sub(NAME_TRAILING_FILLERS, "", words))
+    def heuristic_name(self, clause: str, plain: str = "") -> str:
+        """The words before a number in its clause, without verbs and fillers: 公众来电, 咨询, 河洲街道. The
+        fillers are found in `plain` (the clause in simplified characters), the name is taken from `clause`."""
+        words, plain = _remove(r"\s+", clause, plain or clause.translate(TO_SIMPLIFIED))
+        words, plain = _remove(PLATFORM_MENTION, words, plain)
+        words, plain = _remove(NAME_LEADING_FILLERS, words, plain)
+        stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
+        stripped, _ = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
         words = stripped or words
         if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words):
             return ""
@@ -196,6 +206,9 @@ class Extractor:
                 return (of[2].measure if of else cue.measure), False
             return cue.measure, False
         if unit_kind == "items":
+            following = self.cue_matches(after, {"items_after"})
+            if following:
+                return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
             return (nearest[2].measure if nearest else "items"), False
         if unit_kind == "count" and re.match(TOPIC_COUNT_FOLLOWERS, after):
@@ -209,35 +222,55 @@ class Extractor:
 
     def prose_figures(self, part: Part) -> list[Figure]:
         figures: list[Figure] = []
+        lead = ""
         for _, sentence in sentences(part.text):
-            figures.extend(self.sentence_figures(part, sentence))
+            found = self.sentence_figures(part, sentence, lead)
+            figures.extend(found)
+            lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
-    def sentence_figures(self, part: Part, sentence: str) -> list[Figure]:
+    def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
+        """The platform's own subject for its rates (全市, service_quality), the first on record."""
+        for entry in self.references.aggregates:
+            if entry.subject_type == SERVICE_QUALITY:
+                return entry.name_zh, entry.subject_type, "", True, position
+        return None
+
+    def sentence_figures(self, part: Part, sentence: str, lead: str = "") -> list[Figure]:
+        """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
+        run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
         numbers = find_numbers(sentence, self.pattern)
         if not numbers:
             return []
-        masked = self.masked_spans(sentence)
+        plain = sentence.translate(TO_SIMPLIFIED)
+        masked = self.masked_spans(plain)
         names = [
             match
             for match in self.name_matches(sentence)
             if not any(start <= match.start < end for start, end in masked)
         ]
-        respectively = self.respectively(sentence, numbers)
+        respectively = self.respectively(plain, numbers)
         figures: list[Figure] = []
         enumeration_position = 0
         previous_end = previous_percent_end = 0
         previous_measure = ""
         previous_subject: tuple[str, str, str, bool, int] | None = None
         for index, number in enumerate(numbers):
-            clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, number.start)), default=0)
+            clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
                 clause_start = 0
-            window = sentence[previous_end : number.start]
-            after = sentence[number.end :]
-            since_share = sentence[previous_percent_end : number.start]
+            window = plain[previous_end : number.start]
+            after = plain[number.end :]
+            since_share = plain[previous_percent_end : number.start]
             measure, falls = self.measure_of(number, window, after, previous_measure, since_share)
-            subject = self.subject_of(sentence, names, number, clause_start)
+            if measure in self.rate_measures:
+                subject = self.subject_of(sentence, plain, names, number, clause_start, clause_only=True)
+                subject = subject or self.platform_as_a_whole(clause_start)
+            else:
+                subject = self.subject_of(sentence, plain, names, number, clause_start)
+            if subject is None and index == 0 and lead:
+                name = self.heuristic_name(*self.clause_words(lead))
+                subject = (name, "", "", False, clause_start) if name else None
             if subject is None:
                 subject = previous_subject or self.nearest_intake(sentence, names, number)
             if index in respectively:
@@ -266,7 +299,7 @@ class Extractor:
                     list_position=list_position,
                     measure=measure,
                     wording=number.wording,
-                    observation=self.observation(sentence[clause_start : number.start]),
+                    observation=self.observation(plain[clause_start : number.start]),
                     value_printed=signed(number.value_printed, falls),
                     unit=number.unit,
                     phrase=self.phrase(sentence, name_start, clause_start, number),
@@ -281,10 +314,24 @@ class Extractor:
         return figures
 
     def subject_of(
-        self, sentence: str, names: list[NameMatch], number: Number, clause_start: int
+        self,
+        sentence: str,
+        plain: str,
+        names: list[NameMatch],
+        number: Number,
+        clause_start: int,
+        clause_only: bool = False,
     ) -> tuple[str, str, str, bool, int] | None:
+        """The figure's subject (name, type, parent, whether on record, where it starts), or None; `clause_only`
+        looks for a name on record in the figure's own clause only (a rate's subject is named next to it)."""
         before = [match for match in names if match.end <= number.start]
-        others = [match for match in before if not match.is_intake]
+        others = [
+            match
+            for match in before
+            if not match.is_intake
+            and (match.start >= clause_start or not clause_only)
+            and (clause_only or match.name.subject_type != SERVICE_QUALITY)
+        ]
         if others:
             match = others[-1]
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
@@ -292,12 +339,23 @@ class Extractor:
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
-        clause = sentence[clause_start : number.start]
-        if not self.cue_matches(clause, {"change", "share", "rate", "items", "part"}):
-            name = self.heuristic_name(clause)
-            if name:
-                return name, "", "", False, clause_start + clause.find(name[0])
+        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        if clause_only and len(name) < RATE_SUBJECT_MIN_CHARS:
+            return None
+        if name:
+            found = sentence.rfind(name, 0, number.start)
+            return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def clause_words(self, before: str, plain: str = "") -> tuple[str, str]:
+        """The words of the clause before a number, without asides in brackets (其他来电(…无效电话等)38160个) and
+        from the first cue word on (求助类来电占比 → 求助类来电); empty when the clause opens with a cue. As
+        printed, and in simplified characters."""
+        before, plain = _remove(r"[（(][^（）()]*[）)]", before, plain or before.translate(TO_SIMPLIFIED))
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items"})
+        end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
+        return before[start:end], plain[start:end]
 
     @staticmethod
     def nearest_intake(sentence: str, names: list[NameMatch], number: Number) -> tuple[str, str, str, bool, int] | None:
@@ -437,7 +495,9 @@ class Extractor:
             )
             if next_label - (leading - 1) == leading - 1:
                 header = cells[: leading - 1]
-        percent_headers = [cell for cell in header if self.nearest_cue(cell, {"change", "share", "rate"})]
+        percent_headers = [
+            cell for cell in header if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+        ]
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""
@@ -453,12 +513,12 @@ class Extractor:
             if value.endswith("%"):
                 column = percent_headers[percents % len(percent_headers)] if percent_headers else ""
                 percents += 1
-                cue = self.nearest_cue(column, {"change", "share", "rate"})
+                cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
             else:
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
-                item_cue = self.nearest_cue(column, {"items"})
+                item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
                 measure, unit = (item_cue[2].measure if item_cue else "items"), TABLE_NUMBER_UNIT
             names = self.references.lookup(label)
             figures.append(
@@ -540,3 +600,13 @@ class Extractor:
         if extra:
             row["printed_position"], row["approximation_en"] = extra[1], extra[2]
         return row
+
+
+def _remove(pattern: str, text: str, plain: str) -> tuple[str, str]:
+    """`text` and its simplified twin `plain` (the same length) without what `pattern` matches in `plain`."""
+    kept, kept_plain, last = [], [], 0
+    for match in re.finditer(pattern, plain):
+        kept.append(text[last : match.start()])
+        kept_plain.append(plain[last : match.start()])
+        last = match.end()
+    return "".join(kept) + text[last:], "".join(kept_plain) + plain[last:]

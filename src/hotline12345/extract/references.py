@@ -32,6 +32,7 @@ class References:
     wordings: dict[str, dict[str, str]] = field(default_factory=dict)
     subject_types: dict[str, dict[str, str]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
+    aggregates: list[Name] = field(default_factory=list)
 
     def lookup(self, name_zh: str) -> list[Name]:
         return self.names.get(name_zh, [])
@@ -94,6 +95,9 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
         add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics")
     for row in _for_platform(tables.get("ref_aggregate_subjects", []), platform_code):
         add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+        references.aggregates.append(
+            Name(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+        )
     for row in _for_platform(tables.get("ref_functional_zones", []), platform_code):
         add(row["functional_zone_zh"], "functional_zone", row["functional_zone_code"], "", "ref_functional_zones")
 
