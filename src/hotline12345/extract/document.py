@@ -89,9 +89,46 @@ def is_pipe_line(line: str) -> bool:
     return line.endswith("|")
 
 
+COLUMN_CELL = re.compile(r"^[^，。,：:；;|]{1,12}$")
+BARE_NUMBER = re.compile(r"^[-－]?\d+(?:\.\d+)?\s*[%％]?$")
+
+
+def column_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell a line, column by column (属地, 海安市 … 市级部门, 合计; 数量, 25 … 251), marked
+    with `|` like a table whose cells end with one, so it is read as a table."""
+    cells = [line for line in lines if line]
+    marked = set()
+    for start in range(len(cells)):
+        if start in marked or not COLUMN_CELL.match(cells[start]) or BARE_NUMBER.match(cells[start]):
+            continue
+        names = 0
+        while (
+            start + 1 + names < len(cells)
+            and COLUMN_CELL.match(cells[start + 1 + names])
+            and not BARE_NUMBER.match(cells[start + 1 + names])
+        ):
+            names += 1
+        names -= 1  # the last one is the second column's header
+        values = cells[start + 2 + names : start + 2 + 2 * names]
+        if names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
+            marked.update(range(start, start + 2 + 2 * names))
+    if not marked:
+        return lines
+    out: list[str] = []
+    index = 0
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        out.append(line + " |" if index in marked else line)
+        index += 1
+    return out
+
+
 def split_document(text: str) -> list[Part]:
     lines = [line.strip() for line in text.splitlines()]
     wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines)
+    lines = column_tables(lines)
     has_headings = any(heading_of(line) for line in lines)
     stack: list[Heading] = []
     parts: list[Part] = []

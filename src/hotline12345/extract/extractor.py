@@ -103,6 +103,7 @@ class Extractor:
         self.references = references
         self.observations = sorted(observations, key=len, reverse=True)
         units = set(references.units) | {unit.unit_printed for unit in EXTRA_UNITS}
+        self.units = sorted(units)
         wordings = {wording: row["printed_position"] for wording, row in references.wordings.items() if wording}
         wordings |= {wording: position for wording, position, _ in EXTRA_WORDINGS}
         self.pattern = number_pattern(
@@ -486,6 +487,9 @@ class Extractor:
         under the first header cell). Counts are 件; a percentage takes its measure from the header cells that
         name a share, change or rate, in order."""
         cells = pipe_cells(part.lines)
+        transposed = self.transposed_table_figures(part, [cell for cell in cells if cell])
+        if transposed:
+            return transposed
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -519,7 +523,7 @@ class Extractor:
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
                 item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
-                measure, unit = (item_cue[2].measure if item_cue else "items"), TABLE_NUMBER_UNIT
+                measure, unit = (item_cue[2].measure if item_cue else "items"), self.column_unit(column)
             names = self.references.lookup(label)
             figures.append(
                 Figure(
@@ -535,6 +539,43 @@ class Extractor:
                     unit=unit,
                     phrase=f"{label} | {cell}" if label and label not in header else cell,
                     subject_known=bool(names),
+                )
+            )
+        return figures
+
+    def column_unit(self, header: str) -> str:
+        """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
+        plain = header.translate(TO_SIMPLIFIED)
+        named = [unit for unit in self.units if unit and plain.endswith(unit + "数")]
+        return max(named, key=len) if named else TABLE_NUMBER_UNIT
+
+    def transposed_table_figures(self, part: Part, cells: list[str]) -> list[Figure]:
+        """A table stored column by column: a header and its names, then a header and as many numbers."""
+        first_number = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
+        names = first_number - 2
+        values = cells[first_number:]
+        if names < 2 or len(values) != names or not all(is_bare_number(value) for value in values):
+            return []
+        label_header, value_header = cells[0], cells[first_number - 1]
+        cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
+        figures: list[Figure] = []
+        for name, value in zip(cells[1 : first_number - 1], values, strict=True):
+            percent = value.endswith(("%", "％"))
+            entries = self.references.lookup(name)
+            figures.append(
+                Figure(
+                    section=part.section + "（表）",
+                    subject_type=entries[0].subject_type if entries else "",
+                    subject=name,
+                    parent="",
+                    list_position="",
+                    measure="share_of_total_pct" if percent else (cue[2].measure if cue else "items"),
+                    wording="",
+                    observation="",
+                    value_printed=value.rstrip("%％").strip(),
+                    unit="%" if percent else TABLE_NUMBER_UNIT,
+                    phrase=f"{label_header} … {name} … {value_header} … {value.strip()}",
+                    subject_known=bool(entries),
                 )
             )
         return figures
