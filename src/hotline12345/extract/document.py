@@ -97,7 +97,7 @@ def column_tables(lines: list[str]) -> list[str]:
     """A table printed one cell a line, column by column (属地, 海安市 … 市级部门, 合计; 数量, 25 … 251), marked
     with `|` like a table whose cells end with one, so it is read as a table."""
     cells = [line for line in lines if line]
-    marked = set()
+    marked: set[int] = set()
     for start in range(len(cells)):
         if start in marked or not COLUMN_CELL.match(cells[start]) or BARE_NUMBER.match(cells[start]):
             continue

@@ -556,6 +556,8 @@ class Extractor:
         values = cells[first_number:]
         if names < 2 or len(values) != names or not all(is_bare_number(value) for value in values):
             return []
+        if len({value.endswith(("%", "％")) for value in values}) != 1:
+            return []  # one column holds one kind of number; a row of a count and its shares is not this layout
         label_header, value_header = cells[0], cells[first_number - 1]
         cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
         figures: list[Figure] = []
