@@ -22,9 +22,10 @@ HEADING_MAX_CHARS = 40
 HEADING_FORBIDDEN = re.compile(r"[。，,；;：:]|\d+\s*[件个%％]")
 FOOTNOTE_MARKER = re.compile(r"^[1-3]$")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-# A text with a blank line for every two or three lines is a PDF extraction, its lines broken anywhere; in any
-# other text a line is a paragraph.
+# A text with a blank line for every two or three lines, none of them long, is a PDF extraction, its lines broken
+# anywhere at the page's width; in any other text (a web page, blank lines or not) a line is a paragraph.
 WRAPPED_BLANK_SHARE = 1 / 3
+WRAPPED_MAX_LINE_CHARS = 60
 RANK_TABLE_START = re.compile(r"^序号")
 TABLE_SUFFIX = "（表）"
 LEAD_SECTION = "导语"
@@ -127,7 +128,9 @@ def column_tables(lines: list[str]) -> list[str]:
 
 def split_document(text: str) -> list[Part]:
     lines = [line.strip() for line in text.splitlines()]
-    wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines)
+    wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines) and all(
+        len(line) <= WRAPPED_MAX_LINE_CHARS for line in lines
+    )
     lines = column_tables(lines)
     has_headings = any(heading_of(line) for line in lines)
     stack: list[Heading] = []

@@ -39,15 +39,21 @@ from hotline12345.extract.vocabulary import (
     TO_SIMPLIFIED,
     TOPIC_COUNT_FOLLOWERS,
     TOPIC_COUNT_MEASURE,
+    UNIT_MEASURES,
     MeasureCue,
 )
 
-CLAUSE_BREAK = re.compile(r"[，,：:、（(]")
+# A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
+# a mirror's conversion (辦結(jié)).
+CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
-CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z0-9-]{2,20}$")
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-]{2,24}$")
+# An aside in brackets that holds Chinese or digits (其他来电(超出受理范围、无效电话等)); pinyin left by a mirror's
+# conversion (辦結(jié)) stays, as printed.
+BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
 NAME_WITH_NUMBERS = re.compile(r"\d")
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
@@ -190,6 +196,8 @@ class Extractor:
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
         `since_share` the text since the percentage before it (where the part a share is of is named)."""
         unit_kind = self.normalised_unit(number.unit)
+        if number.unit in UNIT_MEASURES:
+            return UNIT_MEASURES[number.unit], re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
             if nearest is None:
@@ -352,7 +360,7 @@ class Extractor:
         """The words of the clause before a number, without asides in brackets (其他来电(…无效电话等)38160个) and
         from the first cue word on (求助类来电占比 → 求助类来电); empty when the clause opens with a cue. As
         printed, and in simplified characters."""
-        before, plain = _remove(r"[（(][^（）()]*[）)]", before, plain or before.translate(TO_SIMPLIFIED))
+        before, plain = _remove(BRACKETED_ASIDE, before, plain or before.translate(TO_SIMPLIFIED))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)

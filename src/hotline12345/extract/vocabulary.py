@@ -113,6 +113,9 @@ MEASURE_CUES: tuple[MeasureCue, ...] = (
 TOPIC_COUNT_FOLLOWERS = r"[^，。；,;]{0,8}问题"
 TOPIC_COUNT_MEASURE = "topic_count"
 
+# A unit that says what is measured: a difference of two percentages (提高1.53个百分点).
+UNIT_MEASURES = {"个百分点": "change_points"}
+
 # Words before a number that make a change negative, and words that name a change at all.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高"
