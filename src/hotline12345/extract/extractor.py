@@ -164,7 +164,7 @@ class Extractor:
         words, plain = _remove(NAME_LEADING_FILLERS, words, plain)
         stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
         stripped, _ = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
-        words = stripped or words
+        words = stripped if len(stripped) >= 2 else words  # 各类诉求 stays whole, not 各
         if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words):
             return ""
         return words
