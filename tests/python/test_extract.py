@@ -186,6 +186,32 @@ def test_names_resolve_within_the_platform() -> None:
     assert not load_references(SEEDS, "no_such_platform").lookup("朝阳区")
 
 
+def test_a_table_stored_column_by_column() -> None:
+    text = "按属地划分:\n属地\n海安市\n如皋市\n合计\n数量\n25\n33\n58\n"
+    rows = rows_for(text)
+    assert [pick(row) for row in rows] == [
+        ("海安市", "items", "25", "件"),
+        ("如皋市", "items", "33", "件"),
+        ("合计", "items", "58", "件"),
+    ]
+
+
+def test_cue_words_in_traditional_characters_and_after_the_number() -> None:
+    rows = rows_for("社會保險訴求環比下降5.43%。市房地产服务中心6件延迟回复。")
+    assert [pick(row) for row in rows] == [
+        ("社會保險", "pop_change_pct", "-5.43", "%"),
+        ("市房地产服务中心", "late_reply_items", "6", "件"),
+    ]
+
+
+def test_a_rate_without_its_own_subject_is_the_platforms() -> None:
+    rows = rows_for("公众来电2846件，回访综合满意率89.20 %。")
+    assert [pick(row) for row in rows] == [
+        ("公众来电", "items", "2846", "件"),
+        ("全市", "satisfaction_rate_pct", "89.20", "%"),
+    ]
+
+
 # -- every document ------------------------------------------------------------------------------------------------
 
 
@@ -231,13 +257,15 @@ def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.Capt
 
 # -- the score, measured -------------------------------------------------------------------------------------------
 
-# Measured 2026-11-30 on the seeds of that day (Beijing's 348 hand rows in 17 sources): the 2022 report
-# value+unit recall 1.000, full-row recall 0.993, precision 1.000; all sources 0.977, 0.868, 0.980.
-# The floors sit a little under. When new hand rows land (other hotlines' bulletins), measure again
-# (`hotline12345 extract-score`) and state the new numbers here: a floor never drops to let a change pass.
+# Measured 2026-11-30. On this branch's seeds (Beijing's 348 hand rows in 17 sources): the 2022 report
+# value+unit recall 1.000, full-row recall 0.993, precision 1.000; all sources 0.977, 0.891, 0.980. On the seeds
+# then being transcribed for the other hotlines (issue 16, work in progress: 1214 hand rows in 52 sources) the
+# same code measured 1.000, 0.993, 1.000 on the 2022 report and 0.974, 0.816, 0.983 in all (the other hotlines
+# alone 0.966, 0.767, 0.978). The floors sit a little under the lower of each; when new hand rows land, measure
+# again (`hotline12345 extract-score`) and state the numbers here: a floor never drops to let a change pass.
 FLOORS = {
     REPORT_2022: (0.98, 0.97, 0.98),
-    "total": (0.95, 0.84, 0.95),
+    "total": (0.95, 0.80, 0.95),
 }
 
 

@@ -36,6 +36,7 @@ from hotline12345.extract.vocabulary import (
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     PLATFORM_MENTION,
+    RATE_QUALIFIERS,
     TO_SIMPLIFIED,
     TOPIC_COUNT_FOLLOWERS,
     TOPIC_COUNT_MEASURE,
@@ -349,7 +350,7 @@ class Extractor:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
-        if clause_only and len(name) < RATE_SUBJECT_MIN_CHARS:
+        if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
             found = sentence.rfind(name, 0, number.start)

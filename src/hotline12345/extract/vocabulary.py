@@ -157,7 +157,7 @@ NAME_LEADING_FILLERS = (
     r"^(?:其中|另外|此外|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
     r"受理|接听|收到|承办|办理|涉及|形成|反映|线上|向|\d+[.．、])+"
 )
-NAME_TRAILING_FILLERS = r"(?:类问题|类诉求|类来电|类工单|类|问题|共计|共|受理|承办|办理|合计|为|达|约|近|是|的)+$"
+NAME_TRAILING_FILLERS = r"(?:类问题|类诉求|类来电|类工单|类|问题|诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的)+$"
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
 PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
 
@@ -167,3 +167,7 @@ PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
 TRADITIONAL = "環較佔滿辦結決時據務訴線網絡臺轉處問題類總數復覆達約餘萬億個條與來區縣業眾單發監電話報廣聯為對間應開營點積極紀應費衛價補貼護療險勞動證書駕駛車輛"
 SIMPLIFIED = "环较占满办结决时据务诉线网络台转处问题类总数复复达约余万亿个条与来区县业众单发监电话报广联为对间应开营点积极纪应费卫价补贴护疗险劳动证书驾驶车辆"
 TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+
+# Words before a rate that qualify the rate, not name a subject (回访综合满意率, 群众满意率, 总体接通率): a rate
+# with nothing else before it is the platform's own.
+RATE_QUALIFIERS = r"回访|综合|总体|群众|有效参评|抽查|平均|人工|全省|全市|本月|本周|上周"
