@@ -239,6 +239,13 @@ class Extractor:
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
+    def names_its_measure(self, name: str, measure: str) -> bool:
+        """Whether a count's subject is the very word that named its measure (直办 for direct_handling_items)."""
+        plain = name.translate(TO_SIMPLIFIED)
+        return any(
+            cue.kind == "items" and cue.measure == measure and pattern.fullmatch(plain) for pattern, cue in self.cues
+        )
+
     def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
         """The platform's own subject for its rates (全市, service_quality), the first on record."""
         for entry in self.references.aggregates:
@@ -253,7 +260,9 @@ class Extractor:
         if not numbers:
             return []
         plain = sentence.translate(TO_SIMPLIFIED)
-        masked = self.masked_spans(plain)
+        masked = self.masked_spans(plain) + [
+            (start, end) for start, end, _ in self.cue_matches(plain, {"change", "share", "rate"})
+        ]
         names = [
             match
             for match in self.name_matches(sentence)
@@ -288,6 +297,8 @@ class Extractor:
                 measure = override_measure or measure
                 subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
+            if self.names_its_measure(name_zh, measure):
+                measure = "items"  # 直办15.85万件: the subject is 直办, counted in items
             in_enumeration = sentence[max(0, number.start - 1) : number.start] in ("（", "(")
             list_position = ""
             if in_enumeration:

@@ -62,7 +62,7 @@ MEASURE_CUES: tuple[MeasureCue, ...] = (
     MeasureCue(r"解决率", "rate", "resolution_rate_pct"),
     MeasureCue(r"满意率", "rate", "satisfaction_rate_pct"),
     MeasureCue(
-        r"按时办结率|按期办结率|限时办结率|及时办结",
+        r"按时办结率|按期办结率|限时办结率|及时处办率|及时办结",
         "rate",
         "on_time_completion_rate_pct",
         "Items completed within their deadline in percent",
@@ -92,6 +92,7 @@ MEASURE_CUES: tuple[MeasureCue, ...] = (
     MeasureCue(r"区级部门承办", "items", "district_department_items"),
     MeasureCue(r"街道乡镇承办|街道乡镇共办理|街道承办|街镇承办", "items", "street_township_items"),
     MeasureCue(r"预计", "items", "forecast_items"),
+    MeasureCue(r"日均", "items", "daily_average_items", "Items a day on average over the period (日均)"),
     MeasureCue(r"直办", "items", "direct_handling_items", "Items handled directly by the unit (直办)"),
     MeasureCue(r"转办", "items", "transferred_items", "Items transferred on (转办)"),
     MeasureCue(
@@ -170,4 +171,6 @@ TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
 
 # Words before a rate that qualify the rate, not name a subject (回访综合满意率, 群众满意率, 总体接通率): a rate
 # with nothing else before it is the platform's own.
-RATE_QUALIFIERS = r"回访|综合|总体|群众|有效参评|抽查|平均|人工|全省|全市|本月|本周|上周"
+RATE_QUALIFIERS = (
+    r"回访|综合|总体|群众|有效参评|抽查|平均|人工|全省|全市|本月|本周|上周|网络成员单位|成员单位|平台|工单"
+)
