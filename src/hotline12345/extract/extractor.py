@@ -59,6 +59,8 @@ NAME_WITH_NUMBERS = re.compile(r"\d")
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
+RECEIVED = r"(?:共|累计)?受理"
+HOTLINE_NUMBER = "12345"
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
 # The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
@@ -360,13 +362,24 @@ class Extractor:
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
-        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        name = self.heuristic_name(
+            *self.receiver_or_object(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        )
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    @staticmethod
+    def receiver_or_object(words: str, plain: str) -> tuple[str, str]:
+        """市长信箱共受理市民各类诉求99件: what received the items (市长信箱) when it is not the hotline itself
+        (12345热线共受理群众反映: then what was received)."""
+        match = re.search(RECEIVED, plain)
+        if not match or match.start() == 0 or HOTLINE_NUMBER in plain[: match.start()]:
+            return words, plain
+        return words[: match.start()], plain[: match.start()]
 
     def clause_words(self, before: str, plain: str = "") -> tuple[str, str]:
         """The words of the clause before a number, without asides in brackets (其他来电(…无效电话等)38160个) and
