@@ -93,8 +93,11 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
         add(row["unit_name_zh"], row["unit_type"], row["unit_code"], "", "ref_handling_units")
     for row in _for_platform(tables.get("ref_monthly_topics", []), platform_code):
         add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics")
-    for row in _for_platform(tables.get("ref_aggregate_subjects", []), platform_code):
+    aggregates = _for_platform(tables.get("ref_aggregate_subjects", []), platform_code)
+    for row in aggregates:
         add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+    # the shared vocabulary's own subject for the platform as a whole (全市) comes before a platform's special ones
+    for row in sorted(aggregates, key=lambda row: row.get("platform_code", "") != ""):
         references.aggregates.append(
             Name(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
         )
