@@ -260,12 +260,13 @@ def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.Capt
 # Measured 2026-11-30. On this branch's seeds (Beijing's 348 hand rows in 17 sources): the 2022 report
 # value+unit recall 1.000, full-row recall 0.993, precision 1.000; all sources 0.977, 0.891, 0.980. On the seeds
 # then being transcribed for the other hotlines (issue 16, work in progress: 1214 hand rows in 52 sources) the
-# same code measured 1.000, 0.993, 1.000 on the 2022 report and 0.974, 0.816, 0.983 in all (the other hotlines
-# alone 0.966, 0.767, 0.978). The floors sit a little under the lower of each; when new hand rows land, measure
-# again (`hotline12345 extract-score`) and state the numbers here: a floor never drops to let a change pass.
+# same code measured 1.000, 0.993, 1.000 on the 2022 report and 0.974, 0.852, 0.983 in all (the 35 other
+# hotlines' sources alone, 866 rows: 0.972, 0.835, 0.985). The floors sit a little under the lower of each; when
+# new hand rows land, measure again (`hotline12345 extract-score`) and state the numbers here: a floor never drops
+# to let a change pass.
 FLOORS = {
     REPORT_2022: (0.98, 0.97, 0.98),
-    "total": (0.95, 0.80, 0.95),
+    "total": (0.95, 0.83, 0.95),
 }
 
 
