@@ -1,5 +1,8 @@
 """`make bench`: the build step of `make build` and `hotline12345 analysis`, timed against dbt's floor.
 
+Its last section is not a timing: `hotline12345 extract-score`, the extractor's recall and precision against the
+hand transcription, next to the issue's targets.
+
 dbt's floor is what dbt needs for the smallest real project: one seed, one
 model, in this virtual environment, through dbtRunner, from a fresh process,
 with the same profile settings (DuckDB, 2 threads). The steps are timed in
@@ -180,7 +183,22 @@ def main() -> int:
             f"  {name:<{width}}  {wall:6.2f}s  {wall / around_wall:5.2f}x  {seconds:6.2f}s  {seconds / around_cpu:5.2f}x"
         )
         print(f"  {'':<{width}}  (against the floors run around it: {around_wall:.2f}s wall, {around_cpu:.2f}s CPU)")
+    extraction_section()
     return 0
+
+
+def extraction_section() -> None:
+    """`hotline12345 extract-score`: the extractor against the hand transcription, per source and in total. The
+    issue's targets: on the 2022 report value+unit recall >= 0.95, full-row recall and precision >= 0.80; on the
+    other hotlines' bulletins at least as good."""
+    command = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "extract-score"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    print(f"\nextraction against the hand transcription (hotline12345 extract-score, {wall:.1f}s)")
+    print("  targets: 2022 report value+unit recall >= 0.95, full-row recall and precision >= 0.80; others as good")
+    for line in result.stdout.splitlines():
+        print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import duckdb
 
 from hotline12345.analyses import FORMATS, available_analyses, run_analysis, write_result
 from hotline12345.export import EXPORTED_SCHEMAS, export_marts
+from hotline12345.extract.command import add_commands as add_extract_commands
+from hotline12345.extract.command import run_command as run_extract_command
 from hotline12345.gc_policy import run_as_command
 from hotline12345.project import Project, ProjectNotFound
 from hotline12345.publish import BuildFailed, build_and_publish
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
     report.add_argument("--out", type=Path, default=None, help="the page (default: report/index.html)")
+    add_extract_commands(commands)
     return parser
 
 
@@ -157,6 +160,8 @@ def _main(arguments: argparse.Namespace) -> int:
             return 1
         print("the seed files are valid")
         return 0
+    if arguments.command in ("extract", "extract-score"):
+        return run_extract_command(arguments, project.root)
     if arguments.command == "build":
         _build_target((arguments.target or project.published_database()).resolve())
         try:

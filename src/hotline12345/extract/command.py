@@ -1,0 +1,68 @@
+"""The `extract` and `extract-score` subcommands (added to the CLI's parser by cli.py)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from hotline12345.extract import UnknownSource, extract_document, write_rows
+from hotline12345.extract.score import format_scores, score_sources
+
+# The source the bench's targets are stated for (the issue's headline document); a name, not a rule.
+HEADLINE_SOURCE = "bj12345_annual_report_2022"
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    extract = commands.add_parser(
+        "extract",
+        help="propose printed-figure seed rows from a source document's text (CSV on stdout), offline",
+    )
+    extract.add_argument("file", type=Path, help="the document's text (as kept in source_documents/)")
+    extract.add_argument("--source-id", required=True, help="its row in seeds/sources/sources.csv")
+    extract.add_argument("--out", type=Path, default=None, help="write the rows to this review file, not stdout")
+    extract.add_argument(
+        "--platform", default=None, help="the platform whose names to use (default: the source's platform_code)"
+    )
+    extract.add_argument(
+        "--new-names",
+        type=Path,
+        default=None,
+        help="a folder: names, measures, units and wordings not on record, one CSV per reference seed, "
+        "in that seed's columns",
+    )
+    commands.add_parser(
+        "extract-score",
+        help="run extract on every document with hand-typed rows; print recall and precision per source",
+    )
+
+
+def run_command(arguments: argparse.Namespace, root: Path) -> int:
+    if arguments.command == "extract-score":
+        print(format_scores(score_sources(root), HEADLINE_SOURCE))
+        return 0
+    try:
+        proposal = extract_document(arguments.file, root / "seeds", arguments.source_id, arguments.platform)
+    except (UnknownSource, FileNotFoundError) as problem:
+        print(f"extract failed: {problem}", file=sys.stderr)
+        return 1
+    if arguments.out:
+        with arguments.out.open("w", encoding="utf-8", newline="") as handle:
+            write_rows(handle, proposal.columns, proposal.rows)
+        print(f"wrote {len(proposal.rows)} rows to {arguments.out}", file=sys.stderr)
+    else:
+        write_rows(sys.stdout, proposal.columns, proposal.rows)
+    if proposal.new_names and arguments.new_names is None:
+        found = ", ".join(f"{seed} ({len(rows)})" for seed, (_, rows) in proposal.new_names.items())
+        print(f"not on record: {found}; --new-names FOLDER writes them", file=sys.stderr)
+    if arguments.new_names is not None:
+        arguments.new_names.mkdir(parents=True, exist_ok=True)
+        for seed, (columns, rows) in proposal.new_names.items():
+            path = arguments.new_names / f"{seed}.csv"
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+            print(f"wrote {len(rows)} new {seed} rows to {path}", file=sys.stderr)
+    return 0

@@ -1,0 +1,192 @@
+"""A source document cut into its parts: sections (by heading), prose, tables with | cells, and ranked tables.
+
+Texts come from web pages (one paragraph a line) and from PDF extraction (lines broken anywhere, blank lines
+between them, footnote markers 1–3 alone on a line). Prose lines are joined into one text per section, so a phrase
+may cross a line break; white space is kept inside a line (the phrase test compares texts without white space).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CHINESE_ORDINALS = "一二三四五六七八九十"
+HEADING_PATTERNS = (
+    re.compile(rf"^(?P<number>[{CHINESE_ORDINALS}]+、)\s*(?P<title>\S.*)$"),
+    re.compile(rf"^(?P<number>[（(][{CHINESE_ORDINALS}]+[）)])\s*(?P<title>\S.*)$"),
+    re.compile(r"^(?P<number>\d{1,2}[.．、])\s*(?P<title>[^\d\s].*)$"),
+    re.compile(r"^(?P<number>■)\s*(?P<title>\S.*)$"),
+)
+# A heading is short and holds no sentence punctuation.
+HEADING_MAX_CHARS = 40
+HEADING_FORBIDDEN = re.compile(r"[。，,；;：:]|\d+\s*[件个%％]")
+FOOTNOTE_MARKER = re.compile(r"^[1-3]$")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# A text with a blank line for every two or three lines, none of them long, is a PDF extraction, its lines broken
+# anywhere at the page's width; in any other text (a web page, blank lines or not) a line is a paragraph.
+WRAPPED_BLANK_SHARE = 1 / 3
+WRAPPED_MAX_LINE_CHARS = 60
+RANK_TABLE_START = re.compile(r"^序号")
+TABLE_SUFFIX = "（表）"
+LEAD_SECTION = "导语"
+EXCERPT_SECTION = "摘录"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    number: str
+    title: str
+
+    @property
+    def text(self) -> str:
+        return self.number + self.title
+
+
+def heading_of(line: str) -> Heading | None:
+    """`二、群众反映前十类日常问题情况`, `（一）市场管理`, `1.东城区`, `■受理情况`; None for prose."""
+    line = line.strip()
+    if not line or len(line) > HEADING_MAX_CHARS or HEADING_FORBIDDEN.search(line):
+        return None
+    for level, pattern in enumerate(HEADING_PATTERNS, start=1):
+        match = pattern.match(line)
+        if match:
+            return Heading(level, match["number"], match["title"].strip())
+    return None
+
+
+def section_name(stack: list[Heading]) -> str:
+    """The headings above, outer ones by their number only, the nearest in full: `三、（一）1.东城区`."""
+    if not stack:
+        return ""
+    return "".join(heading.number for heading in stack[:-1]) + stack[-1].text
+
+
+@dataclass
+class Part:
+    """A run of the document under one section: prose text, or the lines of a table."""
+
+    kind: str  # prose | pipe_table | rank_table
+    section: str
+    heading: Heading | None
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+def join_lines(lines: list[str], wrapped: bool = True) -> str:
+    """Lines joined as one text: a wrapped text's lines run on (a space only where two numbers would otherwise run
+    together); other lines stay paragraphs, ending a sentence."""
+    if not wrapped:
+        return "\n".join(lines)
+    text = ""
+    for line in lines:
+        if text and text[-1].isdigit() and line[:1].isdigit():
+            text += " "
+        text += line
+    return text
+
+
+def is_pipe_line(line: str) -> bool:
+    return line.endswith("|")
+
+
+COLUMN_CELL = re.compile(r"^[^，。,：:；;|]{1,12}$")
+BARE_NUMBER = re.compile(r"^[-－]?\d+(?:\.\d+)?\s*[%％]?$")
+
+
+def column_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell a line, column by column (属地, 海安市 … 市级部门, 合计; 数量, 25 … 251), marked
+    with `|` like a table whose cells end with one, so it is read as a table."""
+    cells = [line for line in lines if line]
+    marked: set[int] = set()
+    for start in range(len(cells)):
+        if start in marked or not COLUMN_CELL.match(cells[start]) or BARE_NUMBER.match(cells[start]):
+            continue
+        names = 0
+        while (
+            start + 1 + names < len(cells)
+            and COLUMN_CELL.match(cells[start + 1 + names])
+            and not BARE_NUMBER.match(cells[start + 1 + names])
+        ):
+            names += 1
+        names -= 1  # the last one is the second column's header
+        values = cells[start + 2 + names : start + 2 + 2 * names]
+        if names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
+            marked.update(range(start, start + 2 + 2 * names))
+    if not marked:
+        return lines
+    out: list[str] = []
+    index = 0
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        out.append(line + " |" if index in marked else line)
+        index += 1
+    return out
+
+
+def split_document(text: str) -> list[Part]:
+    lines = [line.strip() for line in text.splitlines()]
+    wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines) and all(
+        len(line) <= WRAPPED_MAX_LINE_CHARS for line in lines
+    )
+    lines = column_tables(lines)
+    has_headings = any(heading_of(line) for line in lines)
+    stack: list[Heading] = []
+    parts: list[Part] = []
+    current: Part | None = None
+
+    def section() -> str:
+        return section_name(stack) or (LEAD_SECTION if has_headings else EXCERPT_SECTION)
+
+    def start(kind: str) -> Part:
+        part = Part(kind, section(), stack[-1] if stack else None)
+        parts.append(part)
+        return part
+
+    for line in lines:
+        if not line:
+            continue
+        heading = heading_of(line) if not (current and current.kind == "pipe_table" and is_pipe_line(line)) else None
+        if heading:
+            stack = [entry for entry in stack if entry.level < heading.level] + [heading]
+            current = None
+            continue
+        if RANK_TABLE_START.match(line) and (current is None or current.kind != "rank_table"):
+            current = start("rank_table")
+            current.section = section() + TABLE_SUFFIX
+        if current and current.kind == "rank_table":
+            current.lines.append(line)
+            continue
+        kind = "pipe_table" if is_pipe_line(line) else "prose"
+        if kind == "prose" and FOOTNOTE_MARKER.match(line):
+            continue
+        if current is None or current.kind != kind:
+            current = start(kind)
+        current.lines.append(line)
+    for part in parts:
+        if part.kind == "prose":
+            part.text = join_lines(part.lines, wrapped)
+    return parts
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of `text`, its closing punctuation included."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        found.append((start, text[start : match.end()]))
+        start = match.end()
+    if start < len(text):
+        found.append((start, text[start:]))
+    return found
+
+
+def pipe_cells(lines: list[str]) -> list[str]:
+    """The cells of a table whose cells each end with `|`, one a line (an empty line `|` is an empty cell)."""
+    cells: list[str] = []
+    for line in lines:
+        for cell in line.split("|")[:-1]:
+            cells.append(cell.strip())
+    return cells

@@ -1,0 +1,688 @@
+"""From a source document's text to candidate rows of the printed-figures seed, and the names not on record.
+
+Deterministic: the same text and reference seeds give the same rows in the same order. For each figure:
+
+- subject: the nearest name on record before it in its sentence that is not an intake name (a district, a
+  category, a unit, a topic, 全市); else the longest intake name in its own clause (群众反映, 派单办理); else the
+  words before it in its clause (公众来电23898件); else the subject of the figure before it in the sentence. Names
+  after 占 (what a share is of) and names listed before 等 (…等17个问题) are not subjects.
+- measure: the nearest cue word before it (vocabulary.py): a change (同比, 环比), a share (占比, refined by the part
+  before 占 or what follows 占), a named rate (解决率); a count's cue (区级部门承办); else the one measure of its
+  unit (倍 → a multiple); else the measure of the figure before it in the sentence.
+- phrase: from the subject's name to the figure's unit when that is one clause or two, else the name, ` … ` and
+  the figure's own clause; always text of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hotline12345.extract.document import Heading, Part, pipe_cells, sentences, split_document
+from hotline12345.extract.patterns import (
+    Number,
+    chinese_numeral_value,
+    find_numbers,
+    is_bare_number,
+    number_pattern,
+    signed,
+)
+from hotline12345.extract.references import Name, References, new_name_row
+from hotline12345.extract.vocabulary import (
+    EXTRA_UNITS,
+    EXTRA_WORDINGS,
+    FALL_WORDS,
+    MEASURE_CUES,
+    NAME_LEADING_FILLERS,
+    NAME_TRAILING_FILLERS,
+    PLATFORM_MENTION,
+    RATE_QUALIFIERS,
+    TO_SIMPLIFIED,
+    TOPIC_COUNT_FOLLOWERS,
+    TOPIC_COUNT_MEASURE,
+    UNIT_MEASURES,
+    MeasureCue,
+)
+
+# A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
+# a mirror's conversion (辦結(jié)).
+CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
+ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
+SHARE_WORD = re.compile(r"占")
+RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
+LIST_SEPARATORS = re.compile(r"[、和及与]")
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-]{2,24}$")
+# An aside in brackets that holds Chinese or digits (其他来电(超出受理范围、无效电话等)); pinyin left by a mirror's
+# conversion (辦結(jié)) stays, as printed.
+BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
+NAME_WITH_NUMBERS = re.compile(r"\d")
+TABLE_NUMBER_UNIT = "件"
+LONG_PHRASE_CHARS = 60
+LEAD_MAX_CHARS = 30
+RECEIVED = r"(?:共|累计)?受理"
+HOTLINE_NUMBER = "12345"
+# A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
+RATE_SUBJECT_MIN_CHARS = 3
+# The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
+SERVICE_QUALITY = "service_quality"
+
+
+@dataclass
+class Figure:
+    """One candidate row before it is written out."""
+
+    section: str
+    subject_type: str
+    subject: str
+    parent: str
+    list_position: str
+    measure: str
+    wording: str
+    observation: str
+    value_printed: str
+    unit: str
+    phrase: str
+    subject_known: bool = True
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure] = field(default_factory=list)
+    new_names: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    def propose(self, seed: str, row: dict[str, str]) -> None:
+        rows = self.new_names.setdefault(seed, [])
+        if row not in rows:
+            rows.append(row)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    name: Name
+
+    @property
+    def is_intake(self) -> bool:
+        return self.name.subject_type == "intake"
+
+
+class Extractor:
+    def __init__(self, references: References, observations: list[str]) -> None:
+        self.references = references
+        self.observations = sorted(observations, key=len, reverse=True)
+        units = set(references.units) | {unit.unit_printed for unit in EXTRA_UNITS}
+        self.units = sorted(units)
+        wordings = {wording: row["printed_position"] for wording, row in references.wordings.items() if wording}
+        wordings |= {wording: position for wording, position, _ in EXTRA_WORDINGS}
+        self.pattern = number_pattern(
+            units,
+            [wording for wording, position in wordings.items() if position == "before"],
+            [wording for wording, position in wordings.items() if position == "after"],
+        )
+        self.cues = [(re.compile(cue.pattern), cue) for cue in MEASURE_CUES]
+        self.rate_measures = {cue.measure for cue in MEASURE_CUES if cue.kind == "rate"}
+        self.names_by_first: dict[str, list[str]] = {}
+        for name in references.names:
+            if len(name) >= 2:
+                self.names_by_first.setdefault(name[0], []).append(name)
+        for candidates in self.names_by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    # -- names -------------------------------------------------------------------------------------------------
+
+    def name_matches(self, text: str) -> list[NameMatch]:
+        """Names on record in `text`, longest first at each position, not overlapping."""
+        found: list[NameMatch] = []
+        position = 0
+        while position < len(text):
+            for name in self.names_by_first.get(text[position], []):
+                if text.startswith(name, position):
+                    found.append(NameMatch(position, position + len(name), self.references.lookup(name)[0]))
+                    position += len(name)
+                    break
+            else:
+                position += 1
+        return found
+
+    @staticmethod
+    def masked_spans(sentence: str) -> list[tuple[int, int]]:
+        """Where names are not subjects: after 占 to the clause's end, and a list of names before 等."""
+        spans: list[tuple[int, int]] = []
+        for match in SHARE_WORD.finditer(sentence):
+            end = CLAUSE_BREAK.search(sentence, match.end())
+            spans.append((match.start(), end.start() if end else len(sentence)))
+        for match in re.finditer(r"等", sentence):
+            before = sentence[: match.start()]
+            last_break = max((m.end() for m in ENUMERATION_BREAK.finditer(before)), default=0)
+            if "、" in before[last_break:] and not re.search(r"\d", before[last_break:]):
+                spans.append((last_break, match.start()))
+        return spans
+
+    def heuristic_name(self, clause: str, plain: str = "") -> str:
+        """The words before a number in its clause, without verbs and fillers: 公众来电, 咨询, 河洲街道. The
+        fillers are found in `plain` (the clause in simplified characters), the name is taken from `clause`."""
+        words, plain = _remove(r"\s+", clause, plain or clause.translate(TO_SIMPLIFIED))
+        words, plain = _remove(PLATFORM_MENTION, words, plain)
+        words, plain = _remove(NAME_LEADING_FILLERS, words, plain)
+        stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
+        stripped, _ = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
+        words = stripped if len(stripped) >= 2 else words  # 各类诉求 stays whole, not 各
+        if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words):
+            return ""
+        return words
+
+    # -- measures ----------------------------------------------------------------------------------------------
+
+    def cue_matches(self, text: str, kinds: set[str]) -> list[tuple[int, int, MeasureCue]]:
+        found: list[tuple[int, int, MeasureCue]] = []
+        for pattern, cue in self.cues:
+            if cue.kind in kinds:
+                found.extend((match.start(), match.end(), cue) for match in pattern.finditer(text))
+        return found
+
+    def nearest_cue(self, text: str, kinds: set[str]) -> tuple[int, int, MeasureCue] | None:
+        found = self.cue_matches(text, kinds)
+        if not found:
+            return None
+        return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))
+
+    def normalised_unit(self, unit: str) -> str:
+        if unit in self.references.units:
+            return self.references.units[unit]["normalised_unit"]
+        return next((extra.normalised_unit for extra in EXTRA_UNITS if extra.unit_printed == unit), "")
+
+    def measure_of(
+        self, number: Number, window: str, after: str, previous: str, since_share: str = ""
+    ) -> tuple[str, bool]:
+        """(measure, whether a fall makes it negative) for a figure with `window` the sentence's text since the
+        figure before it, `after` the text after it, `previous` the measure of the figure before it and
+        `since_share` the text since the percentage before it (where the part a share is of is named)."""
+        unit_kind = self.normalised_unit(number.unit)
+        if number.unit in UNIT_MEASURES:
+            return UNIT_MEASURES[number.unit], re.search(FALL_WORDS, window) is not None
+        if unit_kind == "percent":
+            nearest = self.nearest_cue(window, {"change", "share", "rate"})
+            if nearest is None:
+                return previous, False
+            start, end, cue = nearest
+            if cue.kind == "change":
+                return cue.measure, re.search(FALL_WORDS, window[end:]) is not None
+            if cue.kind == "share":
+                part = self.nearest_cue(
+                    (since_share or window)[: len(since_share or window) - len(window) + start], {"part"}
+                )
+                if part:
+                    return part[2].measure, False
+                of = self.nearest_cue(window[start:], {"of"})
+                return (of[2].measure if of else cue.measure), False
+            return cue.measure, False
+        if unit_kind == "items":
+            following = self.cue_matches(after, {"items_after"})
+            if following:
+                return following[0][2].measure, False
+            nearest = self.nearest_cue(window, {"items"})
+            return (nearest[2].measure if nearest else "items"), False
+        if unit_kind == "count" and re.match(TOPIC_COUNT_FOLLOWERS, after):
+            return TOPIC_COUNT_MEASURE, False
+        if unit_kind == "count":
+            return "items", False
+        candidates = self.references.measures_of_unit(unit_kind)
+        return (candidates[0] if len(candidates) == 1 else previous), False
+
+    # -- prose -------------------------------------------------------------------------------------------------
+
+    def prose_figures(self, part: Part) -> list[Figure]:
+        figures: list[Figure] = []
+        lead = ""
+        for _, sentence in sentences(part.text):
+            found = self.sentence_figures(part, sentence, lead)
+            figures.extend(found)
+            lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
+        return figures
+
+    def names_its_measure(self, name: str, measure: str) -> bool:
+        """Whether a count's subject is the very word that named its measure (直办 for direct_handling_items)."""
+        plain = name.translate(TO_SIMPLIFIED)
+        return any(
+            cue.kind == "items" and cue.measure == measure and pattern.fullmatch(plain) for pattern, cue in self.cues
+        )
+
+    def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
+        """The platform's own subject for its rates (全市, service_quality), the first on record."""
+        for entry in self.references.aggregates:
+            if entry.subject_type == SERVICE_QUALITY:
+                return entry.name_zh, entry.subject_type, "", True, position
+        return None
+
+    def sentence_figures(self, part: Part, sentence: str, lead: str = "") -> list[Figure]:
+        """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
+        run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
+        numbers = find_numbers(sentence, self.pattern)
+        if not numbers:
+            return []
+        plain = sentence.translate(TO_SIMPLIFIED)
+        masked = self.masked_spans(plain) + [
+            (start, end) for start, end, _ in self.cue_matches(plain, {"change", "share", "rate"})
+        ]
+        names = [
+            match
+            for match in self.name_matches(sentence)
+            if not any(start <= match.start < end for start, end in masked)
+        ]
+        respectively = self.respectively(plain, numbers)
+        figures: list[Figure] = []
+        enumeration_position = 0
+        previous_end = previous_percent_end = 0
+        previous_measure = ""
+        previous_subject: tuple[str, str, str, bool, int] | None = None
+        for index, number in enumerate(numbers):
+            clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
+            if clause_start > number.start:
+                clause_start = 0
+            window = plain[previous_end : number.start]
+            after = plain[number.end :]
+            since_share = plain[previous_percent_end : number.start]
+            measure, falls = self.measure_of(number, window, after, previous_measure, since_share)
+            if measure in self.rate_measures:
+                subject = self.subject_of(sentence, plain, names, number, clause_start, clause_only=True)
+                subject = subject or self.platform_as_a_whole(clause_start)
+            else:
+                subject = self.subject_of(sentence, plain, names, number, clause_start)
+            if subject is None and index == 0 and lead:
+                name = self.heuristic_name(*self.clause_words(lead))
+                subject = (name, "", "", False, clause_start) if name else None
+            if subject is None:
+                subject = previous_subject or self.nearest_intake(sentence, names, number)
+            if index in respectively:
+                override_measure, override_subject = respectively[index]
+                measure = override_measure or measure
+                subject = override_subject or subject
+            name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
+            if self.names_its_measure(name_zh, measure):
+                measure = "items"  # 直办15.85万件: the subject is 直办, counted in items
+            in_enumeration = sentence[max(0, number.start - 1) : number.start] in ("（", "(")
+            list_position = ""
+            if in_enumeration:
+                enumeration_position += 1
+                list_position = str(enumeration_position)
+                if not known and part.heading is not None:
+                    subject_type = self.references.child_type(self.heading_type(part.heading))
+                    parent = part.heading.title
+            if subject_type in ("subcategory",) and not parent and part.heading is not None:
+                parent = part.heading.title
+            if part.heading is not None and name_zh and part.heading.title == name_zh:
+                list_position = self.heading_position(part.heading)
+            figures.append(
+                Figure(
+                    section=part.section,
+                    subject_type=subject_type,
+                    subject=name_zh,
+                    parent=parent,
+                    list_position=list_position,
+                    measure=measure,
+                    wording=number.wording,
+                    observation=self.observation(plain[clause_start : number.start]),
+                    value_printed=signed(number.value_printed, falls),
+                    unit=number.unit,
+                    phrase=self.phrase(sentence, name_start, clause_start, number),
+                    subject_known=known,
+                )
+            )
+            previous_end = number.end
+            if self.normalised_unit(number.unit) == "percent":
+                previous_percent_end = number.end
+            previous_measure = measure
+            previous_subject = subject
+        return figures
+
+    def subject_of(
+        self,
+        sentence: str,
+        plain: str,
+        names: list[NameMatch],
+        number: Number,
+        clause_start: int,
+        clause_only: bool = False,
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The figure's subject (name, type, parent, whether on record, where it starts), or None; `clause_only`
+        looks for a name on record in the figure's own clause only (a rate's subject is named next to it)."""
+        before = [match for match in names if match.end <= number.start]
+        others = [
+            match
+            for match in before
+            if not match.is_intake
+            and (match.start >= clause_start or not clause_only)
+            and (clause_only or match.name.subject_type != SERVICE_QUALITY)
+        ]
+        if others:
+            match = others[-1]
+            return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
+        in_clause = [match for match in before if match.start >= clause_start]
+        if in_clause:
+            match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
+            return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
+        name = self.heuristic_name(
+            *self.receiver_or_object(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        )
+        if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
+            return None
+        if name:
+            found = sentence.rfind(name, 0, number.start)
+            return name, "", "", False, found if found >= 0 else clause_start
+        return None
+
+    @staticmethod
+    def receiver_or_object(words: str, plain: str) -> tuple[str, str]:
+        """市长信箱共受理市民各类诉求99件: what received the items (市长信箱) when it is not the hotline itself
+        (12345热线共受理群众反映: then what was received)."""
+        match = re.search(RECEIVED, plain)
+        if not match or match.start() == 0 or HOTLINE_NUMBER in plain[: match.start()]:
+            return words, plain
+        return words[: match.start()], plain[: match.start()]
+
+    def clause_words(self, before: str, plain: str = "") -> tuple[str, str]:
+        """The words of the clause before a number, without asides in brackets (其他来电(…无效电话等)38160个) and
+        from the first cue word on (求助类来电占比 → 求助类来电); empty when the clause opens with a cue. As
+        printed, and in simplified characters."""
+        before, plain = _remove(BRACKETED_ASIDE, before, plain or before.translate(TO_SIMPLIFIED))
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items"})
+        end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
+        return before[start:end], plain[start:end]
+
+    @staticmethod
+    def nearest_intake(sentence: str, names: list[NameMatch], number: Number) -> tuple[str, str, str, bool, int] | None:
+        """The last intake name before the figure in its sentence, when nothing nearer names a subject."""
+        before = [match for match in names if match.end <= number.start]
+        if not before:
+            return None
+        last = before[-1]
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, last.start)), default=0)
+        match = max((m for m in before if m.start >= clause_start), key=lambda m: (m.end - m.start, m.start))
+        return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
+
+    def respectively(
+        self, sentence: str, numbers: list[Number]
+    ) -> dict[int, tuple[str, tuple[str, str, str, bool, int] | None]]:
+        """解决率、满意率分别为 92.72%和 93.63%: the i-th item of the list before 分别 goes with the i-th figure."""
+        pairs: dict[int, tuple[str, tuple[str, str, str, bool, int] | None]] = {}
+        for match in RESPECTIVELY.finditer(sentence):
+            list_start = max((m.end() for m in re.finditer(r"[，,。；;]", sentence[: match.start()])), default=0)
+            items = [item for item in LIST_SEPARATORS.split(sentence[list_start : match.start()]) if item.strip()]
+            clause_end = re.search(r"[。；;]", sentence[match.end() :])
+            stop = match.end() + clause_end.start() if clause_end else len(sentence)
+            after = [index for index, number in enumerate(numbers) if match.end() <= number.start < stop]
+            if len(items) < 2 or len(items) != len(after):
+                continue
+            for item, index in zip(items, after, strict=True):
+                cue = self.nearest_cue(item, {"rate", "change", "share", "items"})
+                pairs[index] = (cue[2].measure if cue else "", None)
+        return pairs
+
+    def observation(self, clause: str) -> str:
+        return next((word for word in self.observations if word in clause), "")
+
+    def heading_type(self, heading: Heading) -> str:
+        names = self.references.lookup(heading.title)
+        return names[0].subject_type if names else ""
+
+    @staticmethod
+    def heading_position(heading: Heading) -> str:
+        number = heading.number.strip("（）().．、")
+        value = chinese_numeral_value(number) if not number.isdigit() else int(number)
+        return "" if value is None else str(value)
+
+    @staticmethod
+    def phrase(sentence: str, name_start: int, clause_start: int, number: Number) -> str:
+        start = min(name_start, clause_start)
+        text = sentence[start : number.end].strip()
+        if len(text) <= LONG_PHRASE_CHARS:
+            return text.lstrip("，,：:、")
+        name_end = CLAUSE_BREAK.search(sentence, name_start)
+        name_part = sentence[name_start : name_end.start() if name_end else name_start].strip()
+        own = sentence[clause_start : number.end].strip().lstrip("，,：:、")
+        return f"{name_part} … {own}" if name_part and name_part not in own else own
+
+    # -- tables ------------------------------------------------------------------------------------------------
+
+    def rank_table_figures(self, part: Part) -> list[Figure]:
+        """A table of ranked rows without cell marks: `1 老楼加装电梯`, its total `5462`, then `朝阳区 941` for each
+        of its units. The rows' subject type is found from their names; their units' is its child type."""
+        figures: list[Figure] = []
+        expected = 1
+        row: dict[str, str] | None = None
+        name_lines: list[str] = []
+        unit_position = 0
+        for line in part.lines:
+            rank = re.fullmatch(r"(\d{1,2})(?:\s+(\S.*))?", line)
+            if rank and int(rank[1]) == expected:
+                expected += 1
+                row = {"rank": rank[1], "name": ""}
+                name_lines = [rank[2].strip()] if rank[2] else []
+                unit_position = 0
+                continue
+            if row is None:
+                continue
+            if not row["name"]:
+                if re.fullmatch(r"\d+", line):
+                    row["name"] = "".join(name_lines)
+                    row["total"] = line
+                    figures.append(self.table_row_figure(part, row))
+                else:
+                    name_lines.append(line)
+                continue
+            unit = re.fullmatch(r"(\S+?)\s*(\d+)", line)
+            if unit and not unit[1].isdigit():
+                unit_position += 1
+                figures.append(self.table_unit_figure(part, row, unit[1], unit[2], unit_position))
+        return figures
+
+    def table_row_figure(self, part: Part, row: dict[str, str]) -> Figure:
+        names = self.references.lookup(row["name"])
+        subject_type = names[0].subject_type if names else ""
+        row["type"] = subject_type
+        return Figure(
+            section=part.section,
+            subject_type=subject_type,
+            subject=row["name"],
+            parent="",
+            list_position=row["rank"],
+            measure="items",
+            wording="",
+            observation="",
+            value_printed=row["total"],
+            unit=TABLE_NUMBER_UNIT,
+            phrase=f"{row['rank']} {row['name']} {row['total']}",
+            subject_known=bool(names),
+        )
+
+    def table_unit_figure(self, part: Part, row: dict[str, str], name: str, value: str, position: int) -> Figure:
+        child = self.references.child_type(row.get("type", ""))
+        known = any(self.references.lookup(name))
+        return Figure(
+            section=part.section,
+            subject_type=child,
+            subject=name,
+            parent=row["name"],
+            list_position=str(position),
+            measure="items",
+            wording="",
+            observation="",
+            value_printed=value,
+            unit=TABLE_NUMBER_UNIT,
+            phrase=f"{row['name']} … {name} {value}",
+            subject_known=known,
+        )
+
+    def pipe_table_figures(self, part: Part) -> list[Figure]:
+        """A table whose cells end with `|`: a header of names, then rows that start with a label (or a number
+        under the first header cell). Counts are 件; a percentage takes its measure from the header cells that
+        name a share, change or rate, in order."""
+        cells = pipe_cells(part.lines)
+        transposed = self.transposed_table_figures(part, [cell for cell in cells if cell])
+        if transposed:
+            return transposed
+        numeric = [is_bare_number(cell) for cell in cells]
+        leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
+        header = cells[:leading]
+        if leading >= 2:
+            next_label = next(
+                (index for index in range(leading, len(cells)) if cells[index] and not numeric[index]), len(cells)
+            )
+            if next_label - (leading - 1) == leading - 1:
+                header = cells[: leading - 1]
+        percent_headers = [
+            cell for cell in header if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+        ]
+        count_headers = [cell for cell in header[1:] if cell not in percent_headers]
+        figures: list[Figure] = []
+        label = header[0] if header else ""
+        percents = counts = 0
+        for index in range(len(header), len(cells)):
+            cell = cells[index]
+            if not cell or cell in ("/", "-", "—"):
+                continue
+            if not numeric[index]:
+                label, percents, counts = cell, 0, 0
+                continue
+            value = cell.replace("％", "%").replace(" ", "")
+            if value.endswith("%"):
+                column = percent_headers[percents % len(percent_headers)] if percent_headers else ""
+                percents += 1
+                cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+                measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
+            else:
+                column = count_headers[counts] if counts < len(count_headers) else ""
+                counts += 1
+                item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
+                measure, unit = (item_cue[2].measure if item_cue else "items"), self.column_unit(column)
+            names = self.references.lookup(label)
+            figures.append(
+                Figure(
+                    section=part.section + "（表）",
+                    subject_type=names[0].subject_type if names else "",
+                    subject=label,
+                    parent="",
+                    list_position="",
+                    measure=measure,
+                    wording="",
+                    observation="",
+                    value_printed=value,
+                    unit=unit,
+                    phrase=f"{label} | {cell}" if label and label not in header else cell,
+                    subject_known=bool(names),
+                )
+            )
+        return figures
+
+    def column_unit(self, header: str) -> str:
+        """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
+        plain = header.translate(TO_SIMPLIFIED)
+        named = [unit for unit in self.units if unit and plain.endswith(unit + "数")]
+        return max(named, key=len) if named else TABLE_NUMBER_UNIT
+
+    def transposed_table_figures(self, part: Part, cells: list[str]) -> list[Figure]:
+        """A table stored column by column: a header and its names, then a header and as many numbers."""
+        first_number = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
+        names = first_number - 2
+        values = cells[first_number:]
+        if names < 2 or len(values) != names or not all(is_bare_number(value) for value in values):
+            return []
+        if len({value.endswith(("%", "％")) for value in values}) != 1:
+            return []  # one column holds one kind of number; a row of a count and its shares is not this layout
+        label_header, value_header = cells[0], cells[first_number - 1]
+        cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
+        figures: list[Figure] = []
+        for name, value in zip(cells[1 : first_number - 1], values, strict=True):
+            percent = value.endswith(("%", "％"))
+            entries = self.references.lookup(name)
+            figures.append(
+                Figure(
+                    section=part.section + "（表）",
+                    subject_type=entries[0].subject_type if entries else "",
+                    subject=name,
+                    parent="",
+                    list_position="",
+                    measure="share_of_total_pct" if percent else (cue[2].measure if cue else "items"),
+                    wording="",
+                    observation="",
+                    value_printed=value.rstrip("%％").strip(),
+                    unit="%" if percent else TABLE_NUMBER_UNIT,
+                    phrase=f"{label_header} … {name} … {value_header} … {value.strip()}",
+                    subject_known=bool(entries),
+                )
+            )
+        return figures
+
+    # -- the document ------------------------------------------------------------------------------------------
+
+    def extract(self, text: str) -> Extraction:
+        extraction = Extraction()
+        for part in split_document(text):
+            if part.kind == "prose":
+                extraction.figures.extend(self.prose_figures(part))
+            elif part.kind == "rank_table":
+                extraction.figures.extend(self.rank_table_figures(part))
+            else:
+                extraction.figures.extend(self.pipe_table_figures(part))
+        self.propose_new_names(extraction)
+        return extraction
+
+    def propose_new_names(self, extraction: Extraction) -> None:
+        references = self.references
+        for figure in extraction.figures:
+            if figure.subject and not figure.subject_known:
+                seed, row = new_name_row(references, figure.subject, figure.subject_type, figure.parent)
+                extraction.propose(seed, row)
+            if figure.measure and figure.measure not in references.measures:
+                extraction.propose("ref_measures", self.new_measure_row(figure))
+            if figure.unit not in references.units:
+                extraction.propose("ref_units", self.new_unit_row(figure.unit))
+            if figure.wording and figure.wording not in references.wordings:
+                extraction.propose("ref_approximations", self.new_wording_row(figure.wording))
+
+    def new_measure_row(self, figure: Figure) -> dict[str, str]:
+        row = {column: "" for column in self.references.columns.get("ref_measures", [])}
+        cue = next((cue for cue in MEASURE_CUES if cue.measure == figure.measure), None)
+        unit_kind = self.normalised_unit(figure.unit)
+        row |= {
+            "measure": figure.measure,
+            "normalised_unit": unit_kind,
+            "min_value": "-100" if cue and cue.kind == "change" else "0",
+            "max_value": "100" if cue and cue.kind in ("rate", "share") else "",
+            "measure_description_en": cue.description_en if cue else "",
+        }
+        return row
+
+    def new_unit_row(self, unit: str) -> dict[str, str]:
+        row = {column: "" for column in self.references.columns.get("ref_units", [])}
+        extra = next((extra for extra in EXTRA_UNITS if extra.unit_printed == unit), None)
+        row["unit_printed"] = unit
+        if extra:
+            row |= {
+                "unit_code": extra.unit_code,
+                "unit_name_en": extra.unit_name_en,
+                "normalised_unit": extra.normalised_unit,
+                "multiplier": extra.multiplier,
+                "is_exact_count": extra.is_exact_count,
+            }
+        return row
+
+    def new_wording_row(self, wording: str) -> dict[str, str]:
+        row = {column: "" for column in self.references.columns.get("ref_approximations", [])}
+        extra = next((extra for extra in EXTRA_WORDINGS if extra[0] == wording), None)
+        row["approximation_zh"] = wording
+        if extra:
+            row["printed_position"], row["approximation_en"] = extra[1], extra[2]
+        return row
+
+
+def _remove(pattern: str, text: str, plain: str) -> tuple[str, str]:
+    """`text` and its simplified twin `plain` (the same length) without what `pattern` matches in `plain`."""
+    kept, kept_plain, last = [], [], 0
+    for match in re.finditer(pattern, plain):
+        kept.append(text[last : match.start()])
+        kept_plain.append(plain[last : match.start()])
+        last = match.end()
+    return "".join(kept) + text[last:], "".join(kept_plain) + plain[last:]

@@ -1,0 +1,114 @@
+"""Pattern functions on Chinese statistical prose: numbers with their units and wordings, and what is not a figure.
+
+Each function takes a string and returns what it found; none reads a file. Units and wordings come in as
+arguments (the reference lists plus the extractor's own vocabulary), longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from hotline12345.extract.vocabulary import NOT_A_UNIT_AFTER
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+# Chinese numerals count as figures only with these units (八倍, 近六成); elsewhere 一 and 十六 are parts of words
+# (一体化, 十六区) or ordinals.
+CHINESE_NUMERAL_UNITS = ("倍", "成")
+THE_HOTLINE_NUMBER = "12345"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A printed figure: where it stands, its value as printed, its unit and its approximation wording."""
+
+    start: int
+    end: int
+    value_printed: str
+    unit: str
+    wording: str
+
+    @property
+    def number_text(self) -> str:
+        return self.value_printed.lstrip("-")
+
+
+def chinese_numeral_value(text: str) -> Decimal | None:
+    """八 → 8, 十六 → 16, 一百二十 → 120; None when `text` is not a Chinese numeral."""
+    if not text or any(character not in CHINESE_DIGITS for character in text):
+        return None
+    try:
+        return Decimal(str(cn2an.cn2an(text, "strict")))
+    except (ValueError, KeyError, InvalidOperation):
+        return None
+
+
+def numeric_value(value_printed: str) -> Decimal | None:
+    """The number a printed value stands for: 1,620,949 → 1620949; 八 → 8; -26.34 → -26.34."""
+    sign = -1 if value_printed.startswith("-") else 1
+    body = value_printed.lstrip("-")
+    try:
+        return sign * Decimal(body.replace(",", ""))
+    except InvalidOperation:
+        chinese = chinese_numeral_value(body)
+        return None if chinese is None else sign * chinese
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({word for word in words if word}, key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in ordered) or r"(?!)"
+
+
+def number_pattern(units: Iterable[str], before: Iterable[str], after: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<before>{_alternation(before)})?[ \t]*"
+        rf"(?<![\d.\-－~～—])(?P<sign>[-－])?(?P<number>{ARABIC}|[{CHINESE_DIGITS}]+)(?![\d])"
+        rf"[ \t]*(?P<after>{_alternation(after)})?[ \t]*"
+        rf"(?P<unit>{_alternation(units)})(?![{NOT_A_UNIT_AFTER}])"
+    )
+
+
+def is_ordinal(text: str, start: int) -> bool:
+    """第47期, 总第74期: a number after 第 is a position, not a figure."""
+    return start > 0 and text[start - 1] == "第"
+
+
+def is_hotline_number(number: str) -> bool:
+    return number == THE_HOTLINE_NUMBER
+
+
+def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
+    """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
+    unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
+    without a unit (dates, years, section numbers, phone numbers) are not figures."""
+    found: list[Number] = []
+    for match in pattern.finditer(text):
+        number = match["number"]
+        unit = match["unit"]
+        if number[0] in CHINESE_DIGITS and (unit not in CHINESE_NUMERAL_UNITS or chinese_numeral_value(number) is None):
+            continue
+        if is_ordinal(text, match.start("number") - (1 if match["sign"] else 0)):
+            continue
+        if is_hotline_number(number):
+            continue
+        wording = match["before"] or match["after"] or ""
+        value = ("-" if match["sign"] else "") + number
+        found.append(Number(match.start(), match.end(), value, unit, wording))
+    return found
+
+
+def signed(value_printed: str, falls: bool) -> str:
+    """A fall (下降) is written with a minus sign, as the seed does."""
+    if falls and not value_printed.startswith("-"):
+        return "-" + value_printed
+    return value_printed
+
+
+def is_bare_number(cell: str) -> bool:
+    """A table cell holding one number: 38447, 90.67%, -1.47%, 1,620,949."""
+    return re.fullmatch(rf"[-－]?(?:{ARABIC})\s*[%％]?", cell.strip()) is not None

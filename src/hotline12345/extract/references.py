@@ -1,0 +1,150 @@
+"""The reference seeds, read as data: names of subjects for one platform, measures, units and wordings.
+
+A platform's names are its own rows and the shared rows (platform_code empty); a platform's own row wins over a
+shared row of the same name. Which column of which seed holds a name, and what subject type it gives, follows the
+seeds' layout (the same union as models/staging/reference/stg_reference__subjects.sql makes).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Name:
+    """A printed name on record: what it is, its code, and the seed it comes from."""
+
+    name_zh: str
+    subject_type: str
+    code: str
+    parent_zh: str
+    seed: str
+
+
+@dataclass
+class References:
+    platform_code: str
+    names: dict[str, list[Name]] = field(default_factory=dict)
+    measures: dict[str, dict[str, str]] = field(default_factory=dict)
+    units: dict[str, dict[str, str]] = field(default_factory=dict)
+    wordings: dict[str, dict[str, str]] = field(default_factory=dict)
+    subject_types: dict[str, dict[str, str]] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    aggregates: list[Name] = field(default_factory=list)
+
+    def lookup(self, name_zh: str) -> list[Name]:
+        return self.names.get(name_zh, [])
+
+    def child_type(self, subject_type: str) -> str:
+        """The subject type whose parent type is `subject_type` (subcategory for category), or ''."""
+        for child, row in self.subject_types.items():
+            if row.get("parent_subject_type") == subject_type:
+                return child
+        return ""
+
+    def measures_of_unit(self, normalised_unit: str) -> list[str]:
+        return [measure for measure, row in self.measures.items() if row["normalised_unit"] == normalised_unit]
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _for_platform(rows: list[dict[str, str]], platform_code: str) -> list[dict[str, str]]:
+    """Rows usable by the platform: its own first, then the shared vocabulary."""
+    own = [row for row in rows if row.get("platform_code", "") == platform_code]
+    shared = [row for row in rows if row.get("platform_code", "") == ""]
+    return own + shared
+
+
+def load_references(seeds_dir: Path, platform_code: str) -> References:
+    reference_dir = seeds_dir / "reference"
+    references = References(platform_code)
+    tables: dict[str, list[dict[str, str]]] = {}
+    for path in sorted(reference_dir.glob("ref_*.csv")):
+        columns, rows = read_csv(path)
+        references.columns[path.stem] = columns
+        tables[path.stem] = rows
+
+    def add(name_zh: str, subject_type: str, code: str, parent_zh: str, seed: str) -> None:
+        if not name_zh:
+            return
+        entries = references.names.setdefault(name_zh, [])
+        if not any(entry.subject_type == subject_type for entry in entries):
+            entries.append(Name(name_zh, subject_type, code, parent_zh, seed))
+
+    categories = _for_platform(tables.get("ref_categories", []), platform_code)
+    category_names = {row["category_code"]: row["category_name_zh"] for row in categories}
+    for row in categories:
+        if row.get("category_level") == "2":
+            parent = category_names.get(row.get("parent_category_code", ""), "")
+            add(row["category_name_zh"], "subcategory", row["category_code"], parent, "ref_categories")
+        else:
+            add(row["category_name_zh"], "category", row["category_code"], "", "ref_categories")
+    for row in _for_platform(tables.get("ref_intake_members", []), platform_code):
+        add(row["subject_zh"], "intake", f"{row['dimension']}.{row['member']}", "", "ref_intake_members")
+    for row in _for_platform(tables.get("ref_districts", []), platform_code):
+        add(row["district_name_zh"], "district", row["district_code"], "", "ref_districts")
+    for row in _for_platform(tables.get("ref_handling_units", []), platform_code):
+        add(row["unit_name_zh"], row["unit_type"], row["unit_code"], "", "ref_handling_units")
+    for row in _for_platform(tables.get("ref_monthly_topics", []), platform_code):
+        add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics")
+    aggregates = _for_platform(tables.get("ref_aggregate_subjects", []), platform_code)
+    for row in aggregates:
+        add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+    # the shared vocabulary's own subject for the platform as a whole (全市) comes before a platform's special ones
+    for row in sorted(aggregates, key=lambda row: row.get("platform_code", "") != ""):
+        references.aggregates.append(
+            Name(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+        )
+    for row in _for_platform(tables.get("ref_functional_zones", []), platform_code):
+        add(row["functional_zone_zh"], "functional_zone", row["functional_zone_code"], "", "ref_functional_zones")
+
+    references.measures = {row["measure"]: row for row in tables.get("ref_measures", [])}
+    references.units = {row["unit_printed"]: row for row in tables.get("ref_units", [])}
+    references.wordings = {row["approximation_zh"]: row for row in tables.get("ref_approximations", [])}
+    references.subject_types = {row["subject_type"]: row for row in tables.get("ref_subject_types", [])}
+    return references
+
+
+# The seed a new name of a subject type is proposed for, and how its row is filled.
+SEED_OF_SUBJECT_TYPE = {
+    "category": "ref_categories",
+    "subcategory": "ref_categories",
+    "intake": "ref_intake_members",
+    "district": "ref_districts",
+    "monthly_topic": "ref_monthly_topics",
+    "functional_zone": "ref_functional_zones",
+}
+
+
+def new_name_row(references: References, name_zh: str, subject_type: str, parent_zh: str) -> tuple[str, dict[str, str]]:
+    """A reference row proposing `name_zh`, in the columns of the seed its subject type belongs to.
+
+    Codes and English names are left for the reviewer: a code is never guessed.
+    """
+    seed = SEED_OF_SUBJECT_TYPE.get(subject_type, "ref_handling_units" if subject_type else "ref_intake_members")
+    row = {column: "" for column in references.columns.get(seed, [])}
+    row["platform_code"] = references.platform_code
+    if seed == "ref_categories":
+        row["category_name_zh"] = name_zh
+        row["category_level"] = "2" if subject_type == "subcategory" else "1"
+        parents = [entry for entry in references.lookup(parent_zh) if entry.subject_type == "category"]
+        row["parent_category_code"] = parents[0].code if parents else ""
+    elif seed == "ref_intake_members":
+        row["subject_zh"] = name_zh
+        row["member_name_zh"] = name_zh
+    elif seed == "ref_districts":
+        row["district_name_zh"] = name_zh
+    elif seed == "ref_monthly_topics":
+        row["topic_name_zh"] = name_zh
+    elif seed == "ref_functional_zones":
+        row["functional_zone_zh"] = name_zh
+    else:
+        row["unit_name_zh"] = name_zh
+        row["unit_type"] = subject_type
+    return seed, row

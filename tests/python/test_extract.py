@@ -1,0 +1,280 @@
+"""`hotline12345 extract`: the pattern functions on small strings, the extractor on short passages, determinism,
+every proposed phrase standing in its document, and the measured score kept from falling."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from hotline12345.cli import main
+from hotline12345.extract import extract_text, write_rows
+from hotline12345.extract.document import heading_of, pipe_cells, section_name, split_document
+from hotline12345.extract.patterns import (
+    chinese_numeral_value,
+    find_numbers,
+    is_bare_number,
+    number_pattern,
+    numeric_value,
+    signed,
+)
+from hotline12345.extract.references import load_references, read_csv
+from hotline12345.extract.score import score_sources, total
+
+SEEDS = ROOT / "seeds"
+DOCUMENTS = ROOT / "source_documents"
+REPORT_2022 = "bj12345_annual_report_2022"
+UNITS = ["万件", "万", "件", "%", "倍", "个", "亿件", "亿", "成", "条"]
+PATTERN = number_pattern(UNITS, ["约", "近", "突破", "超"], ["余"])
+
+
+def numbers(text: str) -> list[tuple[str, str, str]]:
+    return [(found.value_printed, found.unit, found.wording) for found in find_numbers(text, PATTERN)]
+
+
+def rows_for(text: str, source_id: str = REPORT_2022) -> list[dict[str, str]]:
+    return extract_text(text, SEEDS, source_id).rows
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# -- pattern functions ---------------------------------------------------------------------------------------------
+
+
+def test_counts_shares_and_rates_with_their_units() -> None:
+    assert numbers("共受理群众反映 7592.4 万件，同比上升 411.01%，占比 11.64%") == [
+        ("7592.4", "万件", ""),
+        ("411.01", "%", ""),
+        ("11.64", "%", ""),
+    ]
+    assert numbers("受理群众和企业反映1.41亿件") == [("1.41", "亿件", "")]
+    assert numbers("共受理群众诉求1,620,949件") == [("1,620,949", "件", "")]
+
+
+def test_approximate_wordings_before_and_after() -> None:
+    assert numbers("东城区共承办诉求约 29.1 万件") == [("29.1", "万件", "约")]
+    assert numbers("近450万件诉求派单到各机构办理") == [("450", "万件", "近")]
+    assert numbers("全年受理量突破1100万件") == [("1100", "万件", "突破")]
+    assert numbers("受理反映总量1120余万件") == [("1120", "万件", "余")]
+
+
+def test_chinese_numerals_with_multiples_and_tenths_only() -> None:
+    assert numbers("单月受理量提升约八倍") == [("八", "倍", "约")]
+    assert numbers("中心城区办理量近六成") == [("六", "成", "近")]
+    assert numbers("占十六区承办总量的") == []
+    assert numbers("一个问题") == []
+    assert chinese_numeral_value("十六") == 16
+    assert chinese_numeral_value("一体") is None
+    assert numeric_value("八") == 8
+    assert numeric_value("-26.34") == numeric_value("-26.340")
+
+
+def test_dates_issue_numbers_and_the_hotline_number_are_not_figures() -> None:
+    assert numbers("2018年12月8日民情播报(2018年度第47期)") == []
+    assert numbers("发布时间: 2018-12-21，12月1日—8日") == []
+    assert numbers("12345 热线共受理") == []
+    assert numbers("坚持7×24 小时不间断受理，咨询电话0513-12345678") == []
+    assert numbers("第47件") == []
+    assert numbers("2021年前11个月") == []
+
+
+def test_a_fall_is_written_with_a_minus_sign() -> None:
+    assert signed("26.34", falls=True) == "-26.34"
+    assert signed("-1.47", falls=True) == "-1.47"
+    assert signed("26.34", falls=False) == "26.34"
+
+
+def test_headings_and_sections() -> None:
+    first, second, third = (
+        heading_of("三、群众诉求办理情况"),
+        heading_of("（一）区及街道乡镇承办情况"),
+        heading_of("1.东城区"),
+    )
+    assert first and second and third
+    assert section_name([first, second, third]) == "三、（一）1.东城区"
+    assert heading_of("1.2023年10月,受理宜春下派工单1905件") is None
+    assert heading_of("市场管理类问题 97.1 万件，同比下降 26.34%") is None
+
+
+def test_table_cells() -> None:
+    assert pipe_cells(["38447 |", "电话 |", "|", "90.67% |"]) == ["38447", "电话", "", "90.67%"]
+    assert is_bare_number("90.67%") and is_bare_number("-1.47%") and is_bare_number("38447")
+    assert not is_bare_number("110接警")
+
+
+def test_a_pdf_text_runs_on_and_a_web_text_keeps_its_paragraphs() -> None:
+    wrapped = "12345\n\n热线共受理群众反映\n\n1\n\n7592.4 万件。\n\n"
+    assert [part.text for part in split_document(wrapped)] == ["12345热线共受理群众反映7592.4 万件。"]
+    web = "诉求1301万件\n咨询1833万件\n"
+    assert [part.text for part in split_document(web)] == ["诉求1301万件\n咨询1833万件"]
+
+
+# -- the extractor on short passages -------------------------------------------------------------------------------
+
+
+def pick(row: dict[str, str]) -> tuple[str, str, str, str]:
+    return row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]
+
+
+def test_a_category_its_change_and_its_subcategories() -> None:
+    rows = rows_for(
+        "（一）市场管理\n市场管理类问题 97.1 万件，同比下降 26.34%，主要反映网络交易（58.2 万件）、服务质量（2.7 万件）等问题。"
+    )
+    assert [pick(row) for row in rows] == [
+        ("市场管理", "items", "97.1", "万件"),
+        ("市场管理", "yoy_change_pct", "-26.34", "%"),
+        ("网络交易", "items", "58.2", "万件"),
+        ("服务质量", "items", "2.7", "万件"),
+    ]
+    assert [row["subject_type"] for row in rows] == ["category", "category", "subcategory", "subcategory"]
+    assert [row["parent_zh"] for row in rows[2:]] == ["市场管理", "市场管理"]
+    assert [row["list_position"] for row in rows] == ["1", "1", "1", "2"]
+
+
+def test_respectively_pairs_each_rate_with_its_number() -> None:
+    rows = rows_for("全市诉求解决率、满意率分别提升至 92.72%和 93.63%。")
+    assert [pick(row) for row in rows] == [
+        ("全市", "resolution_rate_pct", "92.72", "%"),
+        ("全市", "satisfaction_rate_pct", "93.63", "%"),
+    ]
+
+
+def test_a_share_takes_its_kind_from_the_part_or_from_what_it_is_of() -> None:
+    rows = rows_for("东城区共承办诉求约 29.1 万件，占全市各区承办的 4.13%，其中，区级部门承办 19.4 万件，占比 66.67%。")
+    assert [pick(row) for row in rows] == [
+        ("东城区", "items", "29.1", "万件"),
+        ("东城区", "share_of_districts_pct", "4.13", "%"),
+        ("东城区", "district_department_items", "19.4", "万件"),
+        ("东城区", "district_department_share_pct", "66.67", "%"),
+    ]
+    assert rows[0]["approximation_zh"] == "约"
+
+
+def test_a_table_with_cell_marks() -> None:
+    text = "责任单位 |\n转派工单 |\n占比 |\n同比 |\n市直单位 |\n2013 |\n11.11% |\n-1.47% |\n"
+    rows = rows_for(text)
+    assert [pick(row) for row in rows] == [
+        ("市直单位", "items", "2013", "件"),
+        ("市直单位", "share_of_total_pct", "11.11", "%"),
+        ("市直单位", "yoy_change_pct", "-1.47", "%"),
+    ]
+
+
+def test_a_name_not_on_record_is_proposed_not_guessed() -> None:
+    proposal = extract_text("公众来电23898件，环比上升0.46%。", SEEDS, REPORT_2022)
+    assert [pick(row) for row in proposal.rows] == [
+        ("公众来电", "items", "23898", "件"),
+        ("公众来电", "pop_change_pct", "0.46", "%"),
+    ]
+    columns, new_members = proposal.new_names["ref_intake_members"]
+    assert columns == read_csv(SEEDS / "reference" / "ref_intake_members.csv")[0]
+    assert new_members == [
+        {column: "" for column in columns}
+        | {"platform_code": "beijing_12345", "subject_zh": "公众来电", "member_name_zh": "公众来电"}
+    ]
+    assert [row["measure"] for row in proposal.new_names["ref_measures"][1]] == ["pop_change_pct"]
+
+
+def test_names_resolve_within_the_platform() -> None:
+    assert load_references(SEEDS, "beijing_12345").lookup("朝阳区")
+    assert not load_references(SEEDS, "no_such_platform").lookup("朝阳区")
+
+
+def test_a_table_stored_column_by_column() -> None:
+    text = "按属地划分:\n属地\n海安市\n如皋市\n合计\n数量\n25\n33\n58\n"
+    rows = rows_for(text)
+    assert [pick(row) for row in rows] == [
+        ("海安市", "items", "25", "件"),
+        ("如皋市", "items", "33", "件"),
+        ("合计", "items", "58", "件"),
+    ]
+
+
+def test_cue_words_in_traditional_characters_and_after_the_number() -> None:
+    rows = rows_for("社會保險訴求環比下降5.43%。市房地产服务中心6件延迟回复。")
+    assert [pick(row) for row in rows] == [
+        ("社會保險", "pop_change_pct", "-5.43", "%"),
+        ("市房地产服务中心", "late_reply_items", "6", "件"),
+    ]
+
+
+def test_a_rate_without_its_own_subject_is_the_platforms() -> None:
+    rows = rows_for("公众来电2846件，回访综合满意率89.20 %。")
+    assert [pick(row) for row in rows] == [
+        ("公众来电", "items", "2846", "件"),
+        ("全市", "satisfaction_rate_pct", "89.20", "%"),
+    ]
+
+
+# -- every document ------------------------------------------------------------------------------------------------
+
+
+def documents() -> list[tuple[str, Path]]:
+    return [
+        (row["source_id"], DOCUMENTS / row["document_file"])
+        for row in read_csv(SEEDS / "sources" / "sources.csv")[1]
+        if (DOCUMENTS / row["document_file"]).is_file()
+    ]
+
+
+def test_the_same_text_gives_the_same_rows() -> None:
+    for source_id, path in documents():
+        text = path.read_text(encoding="utf-8")
+        assert extract_text(text, SEEDS, source_id) == extract_text(text, SEEDS, source_id), source_id
+
+
+def test_every_proposed_phrase_stands_in_its_document_and_holds_its_figure() -> None:
+    for source_id, path in documents():
+        text = path.read_text(encoding="utf-8")
+        texts = (squeeze(text), squeeze(re.sub(r"\n\s*[1-3]\s*\n", "\n", text)))
+        for row in rows_for(text, source_id):
+            for fragment in squeeze(row["source_phrase"]).split("…"):
+                assert any(fragment in whole for whole in texts), (source_id, row["source_phrase"])
+            assert row["value_printed"].lstrip("-") in squeeze(row["source_phrase"]), (source_id, row)
+
+
+def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = DOCUMENTS / "eeju_2021_12_20_reform_to_date.txt"
+    out = tmp_path / "review.csv"
+    arguments = ["--project-dir", str(ROOT), "extract", str(document), "--source-id", "eeju_2021_12_20_reform_to_date"]
+    assert main([*arguments, "--out", str(out)]) == 0
+    assert main(arguments) == 0
+    printed = capsys.readouterr().out
+    assert printed == out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(printed)))
+    assert list(rows[0]) == read_csv(SEEDS / "figures" / "printed_figures.csv")[0]
+    assert {row["period_end"] for row in rows} == {"2021-11-30"}
+    expected = io.StringIO()
+    write_rows(expected, list(rows[0]), rows)
+    assert expected.getvalue() == printed
+
+
+# -- the score, measured -------------------------------------------------------------------------------------------
+
+# Measured 2026-11-30. On this branch's seeds (Beijing's 348 hand rows in 17 sources): the 2022 report
+# value+unit recall 1.000, full-row recall 0.993, precision 1.000; all sources 0.977, 0.891, 0.980. On the seeds
+# then being transcribed for the other hotlines (issue 16, work in progress: 1214 hand rows in 52 sources) the
+# same code measured 1.000, 0.993, 1.000 on the 2022 report and 0.974, 0.852, 0.983 in all (the 35 other
+# hotlines' sources alone, 866 rows: 0.972, 0.835, 0.985). The floors sit a little under the lower of each; when
+# new hand rows land, measure again (`hotline12345 extract-score`) and state the numbers here: a floor never drops
+# to let a change pass.
+FLOORS = {
+    REPORT_2022: (0.98, 0.97, 0.98),
+    "total": (0.95, 0.83, 0.95),
+}
+
+
+def test_the_score_does_not_fall_below_what_was_measured() -> None:
+    scores = score_sources(ROOT)
+    measured = {score.source_id: score for score in scores} | {"total": total(scores)}
+    for name, (value_unit, full_row, precision) in FLOORS.items():
+        score = measured[name]
+        assert score.value_unit_recall >= value_unit, (name, score)
+        assert score.full_row_recall >= full_row, (name, score)
+        assert score.precision >= precision, (name, score)
