@@ -358,7 +358,15 @@ class Extractor:
         if others:
             match = others[-1]
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
-        in_clause = [match for match in before if match.start >= clause_start]
+        # before a rate, a word that qualifies rates (回访综合满意率) is not its subject, though it names intake too
+        in_clause = [
+            match
+            for match in before
+            if match.start >= clause_start
+            and not (
+                clause_only and re.fullmatch(f"(?:{RATE_QUALIFIERS})+", match.name.name_zh.translate(TO_SIMPLIFIED))
+            )
+        ]
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
@@ -538,13 +546,14 @@ class Extractor:
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""
+        label_index = 0
         percents = counts = 0
         for index in range(len(header), len(cells)):
             cell = cells[index]
             if not cell or cell in ("/", "-", "—"):
                 continue
             if not numeric[index]:
-                label, percents, counts = cell, 0, 0
+                label, label_index, percents, counts = cell, index, 0, 0
                 continue
             value = cell.replace("％", "%").replace(" ", "")
             if value.endswith("%"):
@@ -570,7 +579,8 @@ class Extractor:
                     observation="",
                     value_printed=value,
                     unit=unit,
-                    phrase=f"{label} | {cell}" if label and label not in header else cell,
+                    # the row as it stands in the text, from its label to the cell (电话 | 34859 | 90.67%)
+                    phrase=" | ".join(cells[label_index : index + 1]) if label and label not in header else cell,
                     subject_known=bool(names),
                 )
             )

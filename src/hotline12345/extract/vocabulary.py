@@ -117,7 +117,10 @@ TOPIC_COUNT_MEASURE = "topic_count"
 # A unit that says what is measured: a difference of two percentages (提高1.53个百分点).
 UNIT_MEASURES = {"个百分点": "change_points"}
 
-# Words before a number that make a change negative, and words that name a change at all.
+# Words before a number that make a change negative, and words that name a rise: the one list of sign words
+# (in simplified characters; a text in traditional ones is matched through TO_SIMPLIFIED below). The extractor
+# reads a fall from them; tests/python/test_seeds_match_their_sources.py checks every hand-typed change's sign
+# against them.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高"
 
@@ -165,8 +168,8 @@ PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
 # Traditional characters that occur in the cue words above, with their simplified forms, one for one: a text in
 # traditional characters (a mirror's conversion: 環比上升, 佔比, 滿意率) is matched against the cues through this
 # table, while names and phrases stay as printed.
-TRADITIONAL = "環較佔滿辦結決時據務訴線網絡臺轉處問題類總數復覆達約餘萬億個條與來區縣業眾單發監電話報廣聯為對間應開營點積極紀應費衛價補貼護療險勞動證書駕駛車輛"
-SIMPLIFIED = "环较占满办结决时据务诉线网络台转处问题类总数复复达约余万亿个条与来区县业众单发监电话报广联为对间应开营点积极纪应费卫价补贴护疗险劳动证书驾驶车辆"
+TRADITIONAL = "環較佔滿辦結決時據務訴線網絡臺轉處問題類總數復覆達約餘萬億個條與來區縣業眾單發監電話報廣聯為對間應開營點積極紀應費衛價補貼護療險勞動證書駕駛車輛長減"
+SIMPLIFIED = "环较占满办结决时据务诉线网络台转处问题类总数复复达约余万亿个条与来区县业众单发监电话报广联为对间应开营点积极纪应费卫价补贴护疗险劳动证书驾驶车辆长减"
 TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
 
 # Words before a rate that qualify the rate, not name a subject (回访综合满意率, 群众满意率, 总体接通率): a rate
