@@ -365,7 +365,9 @@ def _constraint_query(constraint: Constraint, select: str, connection: duckdb.Du
     if constraint.kind == "not_null" and constraint.columns:
         return f"select * from {model} where {constraint.columns[0]} is null"
     if constraint.kind in {"unique", "primary_key"} and constraint.columns:
-        return f"select * from {model} qualify count(*) over (partition by {columns}) > 1"
+        # as the constraint judges: a row with an empty key column is unlike every other (NULLs are distinct)
+        filled = " and ".join(f"{column} is not null" for column in constraint.columns)
+        return f"select * from {model} where {filled} qualify count(*) over (partition by {columns}) > 1"
     if constraint.kind == "check" and constraint.expression:
         return f"select * from {model} where not ({constraint.expression})"
     if constraint.kind == "foreign_key" and constraint.columns and constraint.to:

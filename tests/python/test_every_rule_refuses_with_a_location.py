@@ -128,7 +128,7 @@ def expected(root: Path, edit: dict[str, Any]) -> Expected:
             line = _one_line(lines, edit["replace"][1], root / edit["file"]) + 1
         else:
             line = max(index for index, text in enumerate(lines) if text) + 1
-    return Expected(edit["file"], line, wanted.get("column"), wanted["words"])
+    return Expected(wanted.get("file", edit["file"]), line, wanted.get("column"), wanted["words"])
 
 
 EDITS: dict[str, dict[str, Any]] = registry()["edits"]
