@@ -15,13 +15,22 @@ run next to it.
 
 The build writes to a temporary file, never to the published warehouse, but
 like `make build` it uses the project's target/ folder.
+
+At scale: the same build of a scratch copy of the project whose seeds hold
+1,000 made-up report-years more (--made-up-years): the 2022 annual report's
+rows (its source, coverage, figures, ranking claims and its listed findings)
+copied under made-up source ids and years, about 270,000 figures. The years
+are two apart (3001, 3003, ...), so that no copy is another's prior year:
+each is audited as the 2022 report is, and finds what it finds.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +42,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ANALYSIS = "district_street_township_share"
+MADE_UP_FROM = ("bj12345_annual_report_2022", "2022")
+MADE_UP_FIRST_YEAR = 3001
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "*.wal")
 
 FLOOR_FILES = {
     "dbt_project.yml": 'name: floor\nversion: "1.0.0"\nconfig-version: 2\nprofile: floor\n',
@@ -66,6 +78,71 @@ def write_floor_project(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _append(path: Path, columns: list[str], rows: list[dict[str, str]]) -> int:
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        path.write_text(text + "\n", encoding="utf-8")
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, columns, lineterminator="\n").writerows(rows)
+    return len(rows)
+
+
+def add_made_up_report_years(root: Path, count: int) -> int:
+    """Seed rows only: `count` copies of the 2022 report under made-up source ids and years, in the project at
+    `root`. Returns the number of figure rows added."""
+    source_id, year = MADE_UP_FROM
+    seeds = root / "seeds"
+    years = [str(MADE_UP_FIRST_YEAR + 2 * index) for index in range(count)]
+
+    def copies(rows: list[dict[str, str]], dated: tuple[str, ...], made_up: str, new_year: str) -> list[dict[str, str]]:
+        return [
+            row
+            | {"source_id": made_up}
+            | {column: row[column].replace(year, new_year, 1) for column in dated if row.get(column)}
+            for row in rows
+        ]
+
+    figures = 0
+    for relative, dated in (
+        ("sources/sources.csv", ("published_on", "covers_period_start", "covers_period_end", "document_file")),
+        ("sources/source_coverage.csv", ()),
+        ("figures/printed_figures.csv", ("period_start", "period_end")),
+        ("figures/printed_ranking_claims.csv", ("period_start", "period_end")),
+    ):
+        columns, rows = _read(seeds / relative)
+        own = [row for row in rows if row["source_id"] == source_id]
+        added = [row for new_year in years for row in copies(own, dated, f"made_up_report_{new_year}", new_year)]
+        if relative == "sources/sources.csv":
+            added = [row | {"document_file": f"made_up_report_{row['covers_period_end'][:4]}.txt"} for row in added]
+            for row in added:
+                (root / "source_documents" / row["document_file"]).write_text("made up by bench.py\n", encoding="utf-8")
+        count_added = _append(seeds / relative, columns, added)
+        if relative == "figures/printed_figures.csv":
+            figures = count_added
+    platform = next(
+        row["platform_code"] for row in _read(seeds / "sources" / "sources.csv")[1] if row["source_id"] == source_id
+    )
+    columns, findings = _read(seeds / "audit" / "known_discrepancies.csv")
+    marker = f".{year}."
+    own_findings = [row for row in findings if f"{platform}{marker}" in row["check_id"]]
+    _append(
+        seeds / "audit" / "known_discrepancies.csv",
+        columns,
+        [
+            row | {"check_id": row["check_id"].replace(marker, f".{new_year}.", 1)}
+            for new_year in years
+            for row in own_findings
+        ],
+    )
+    return figures
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -93,6 +170,12 @@ def main() -> int:
         "--make-test",
         action="store_true",
         help="then time one warm `make test` (after one untimed run) against floors run around it",
+    )
+    parser.add_argument(
+        "--made-up-years",
+        type=int,
+        default=1000,
+        help="also time the build with this many made-up copies of the 2022 report in the seeds (default 1000; 0: not)",
     )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hotline12345-bench-") as scratch:
@@ -128,6 +211,18 @@ def main() -> int:
             "hotline12345 analysis (compiled SQL kept)": analysis_compiled,
             "hotline12345 analysis (compiles first)": analysis_compiling,
         }
+        if arguments.made_up_years:
+            at_scale = Path(scratch) / "at_scale"
+            shutil.copytree(ROOT, at_scale, ignore=COPY_IGNORE)
+            figures = add_made_up_report_years(at_scale, arguments.made_up_years)
+            at_scale_warehouse = Path(scratch) / "at_scale_warehouse" / "hotline12345.duckdb"
+
+            def build_at_scale() -> tuple[float, float]:
+                command = [str(BIN / "hotline12345"), "--project-dir", str(at_scale), "build"]
+                return timed([*command, "--target", str(at_scale_warehouse)], at_scale)
+
+            name = f"hotline12345 build, {arguments.made_up_years:,} report-years more ({figures:,} figures)"
+            steps[name] = build_at_scale
         print(f"warming up (one untimed round), then {arguments.runs} timed rounds ...", flush=True)
         for step in steps.values():
             step()
