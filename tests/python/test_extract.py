@@ -258,22 +258,25 @@ def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.Capt
 
 # -- the score, measured -------------------------------------------------------------------------------------------
 
-# Measured 2026-11-30. On this branch's seeds (Beijing's 348 hand rows in 17 sources): the 2022 report
-# value+unit recall 1.000, full-row recall 0.993, precision 1.000; all sources 0.977, 0.891, 0.980. On the seeds
-# then being transcribed for the other hotlines (issue 16, work in progress: 1214 hand rows in 52 sources) the
-# same code measured 1.000, 0.993, 1.000 on the 2022 report and 0.974, 0.852, 0.983 in all (the 35 other
-# hotlines' sources alone, 866 rows: 0.972, 0.835, 0.985). The floors sit a little under the lower of each; when
-# new hand rows land, measure again (`hotline12345 extract-score`) and state the numbers here: a floor never drops
-# to let a change pass.
+# Measured 2026-11-30 (`hotline12345 extract-score`) on the seeds holding every hotline of issue 16 (1214 hand rows
+# in 52 sources): the 2022 report value+unit recall 1.000, full-row recall 0.993, precision 1.000 (276 rows); the
+# other hotlines' 35 sources 0.972, 0.839, 0.985 (866 rows); Beijing's 16 other sources 0.889, 0.514, 0.901 (72
+# rows); all 0.974, 0.855, 0.983. The floors sit a little under each; when new hand rows land, measure again and
+# state the numbers here: a floor never drops to let a change pass.
+OTHER_HOTLINES = "the other hotlines' sources"
 FLOORS = {
     REPORT_2022: (0.98, 0.97, 0.98),
-    "total": (0.95, 0.83, 0.95),
+    OTHER_HOTLINES: (0.96, 0.82, 0.97),
+    "total": (0.96, 0.84, 0.97),
 }
 
 
 def test_the_score_does_not_fall_below_what_was_measured() -> None:
     scores = score_sources(ROOT)
-    measured = {score.source_id: score for score in scores} | {"total": total(scores)}
+    platforms = {row["source_id"]: row["platform_code"] for row in read_csv(SEEDS / "sources" / "sources.csv")[1]}
+    beijing = platforms[REPORT_2022]
+    others = [score for score in scores if platforms[score.source_id] != beijing]
+    measured = {score.source_id: score for score in scores} | {"total": total(scores), OTHER_HOTLINES: total(others)}
     for name, (value_unit, full_row, precision) in FLOORS.items():
         score = measured[name]
         assert score.value_unit_recall >= value_unit, (name, score)
