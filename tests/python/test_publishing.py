@@ -89,9 +89,9 @@ def test_new_readers_see_the_new_build_and_open_readers_the_old(
     old, new = check_ids(warehouse), check_ids(rebuild.published)
     added = new - old
     assert old <= new, "the rebuild kept every check"
-    assert added == check_ids(
-        rebuild.published, f"source_id in ('{MADE_UP_SOURCE}', '{MADE_UP_PLATFORM_SOURCE}')"
-    ), "and added the new year's and the new platform's"
+    assert added == check_ids(rebuild.published, f"source_id in ('{MADE_UP_SOURCE}', '{MADE_UP_PLATFORM_SOURCE}')"), (
+        "and added the new year's and the new platform's"
+    )
     assert len(added) >= 3  # its three categories' ranks, at least
     checks, _ = checks_and_revised(warehouse)
     assert checks == len(old), "one row per check"
