@@ -120,7 +120,9 @@
                 {{ current }}.period_kind = {{ prior }}.period_kind
                 and case {{ current }}.period_kind
                     when 'week'
-                        then {{ prior }}.period_end between {{ current }}.period_start - 1 and {{ current }}.period_start
+                        then
+                            {{ prior }}.period_end
+                            between {{ current }}.period_start - 1 and {{ current }}.period_start
                     when 'month'
                         then {{ prior }}.period_start = cast({{ current }}.period_start - interval 1 month as date)
                     when 'quarter'

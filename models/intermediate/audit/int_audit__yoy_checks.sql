@@ -97,7 +97,8 @@ final as (
         100.0 * (current_items.items_high / prior_items.items_low - 1) as feasible_high,
         'this period''s items over '
         || case
-            when rates.change_against = 'previous_period' then 'the previous period of the same kind'
+            when rates.change_against = 'previous_period'
+                then 'the previous period of the same kind'
             else 'the same period a year earlier'
         end
         || ', both within their bounds' as check_method,
