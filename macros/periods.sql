@@ -50,7 +50,18 @@
    period keeps its year unknown: its dates are null, its kind is read from
    the month and day (a year-less end before the start crosses New Year), and
    its code is the printed form (`--12-30..--01-05`), so that it is never
-   joined to a dated period. #}
+   joined to a dated period. (Its kind is read in the leap year 2000, and
+   2001 for an end across New Year; the year is never shown.) #}
+{# Whether a printed day reads as a date: an ISO date, or a year-less
+   `--MM-DD` that is a day of some year (2000 was a leap year). #}
+{% macro is_printed_date(printed) -%}
+    coalesce(
+        try_cast({{ printed }} as date) is not null
+        or (starts_with({{ printed }}, '--') and {{ year_less_date(printed, '2000') }} is not null),
+        false
+    )
+{%- endmacro %}
+
 {% macro year_less_date(printed, year) -%}
     try_cast('{{ year }}' || substr({{ printed }}, 2) as date)
 {%- endmacro %}
@@ -61,17 +72,21 @@
         case
             when {{ relation }}.period_start is null or {{ relation }}.period_end is null
                 then 'unknown'
-            when try_cast({{ relation }}.period_start as date) is not null
+            when
+                try_cast({{ relation }}.period_start as date) is not null
+                and try_cast({{ relation }}.period_end as date) is not null
                 then {{ period_kind(
                     'try_cast(' ~ relation ~ '.period_start as date)',
                     'try_cast(' ~ relation ~ '.period_end as date)') }}
-            when {{ year_less_date(relation ~ '.period_start', '2001') }} is not null
+            when
+                {{ year_less_date(relation ~ '.period_start', '2000') }} is not null
+                and {{ year_less_date(relation ~ '.period_end', '2000') }} is not null
                 and starts_with({{ relation }}.period_start, '--')
                 then {{ period_kind(
-                year_less_date(relation ~ '.period_start', '2001'),
+                year_less_date(relation ~ '.period_start', '2000'),
                 'case when ' ~ relation ~ '.period_end < ' ~ relation ~ '.period_start then '
-                    ~ year_less_date(relation ~ '.period_end', '2002') ~ ' else '
-                    ~ year_less_date(relation ~ '.period_end', '2001') ~ ' end') }}
+                    ~ year_less_date(relation ~ '.period_end', '2001') ~ ' else '
+                    ~ year_less_date(relation ~ '.period_end', '2000') ~ ' end') }}
         end as period_kind,
         coalesce(
             {{ period_code(
@@ -86,4 +101,38 @@
         ) as period_code,
         year(try_cast({{ relation }}.period_end as date)) as year,
         starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown
+{%- endmacro %}
+
+{# Whether `prior` is the period a rate of change compares `current` with
+   (ref_measures.change_against, in the column `change_against` of
+   `current`): the same period a year before (同比), or the previous period
+   of the same kind (环比): the month, quarter, half-year or year before, or
+   the week ending on or the day before the week's first day (weekly
+   bulletins run Friday to Friday). #}
+{% macro is_compared_period(current, prior) -%}
+    case {{ current }}.change_against
+        when 'same_period_a_year_before'
+            then
+                cast({{ current }}.period_start - interval 1 year as date) = {{ prior }}.period_start
+                and cast({{ current }}.period_end - interval 1 year as date) = {{ prior }}.period_end
+        when 'previous_period'
+            then
+                {{ current }}.period_kind = {{ prior }}.period_kind
+                and case {{ current }}.period_kind
+                    when 'week'
+                        then
+                            {{ prior }}.period_end
+                            between {{ current }}.period_start - 1 and {{ current }}.period_start
+                    when 'month'
+                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 1 month as date)
+                    when 'quarter'
+                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 3 month as date)
+                    when 'half_year'
+                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 6 month as date)
+                    when 'year'
+                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 1 year as date)
+                    else false
+                end
+        else false
+    end
 {%- endmacro %}

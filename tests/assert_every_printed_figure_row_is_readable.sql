@@ -16,14 +16,17 @@
     ('platform_code', 'is not a known platform (ref_platforms)', 'source_kind is not null and not is_known_platform'),
     ('section_zh', 'is empty', 'section_zh is null'),
     ('source_phrase', 'is empty', 'source_phrase is null'),
-    ('period_end', 'is empty while the period starts on a dated day (leave both empty only where the page prints no'
-        ~ ' dates)', 'period_end_printed is null and period_start is not null'),
-    ('period_start', 'is empty while the period ends on a dated day', 'period_start_printed is null and period_end is not null'),
+    ('period_end', 'is empty while the period starts on a dated day (leave both empty only where the page'
+        ~ ' prints no dates)', 'period_end_printed is null and period_start is not null'),
+    ('period_start', 'is empty while the period ends on a dated day',
+        'period_start_printed is null and period_end is not null'),
     ('period_start', 'is not a date (2024-03-15, or --03-15 where the page prints no year)',
-        "period_start_printed is not null and period_kind is null"),
-    ('period_end', 'is not a date of the same form as period_start (2024-03-22, or --03-22 where no year is printed)',
-        "period_end_printed is not null and period_kind is not null and is_year_unknown"
-        ~ " != starts_with(period_end_printed, '--')"),
+        'period_start_printed is not null and not ' ~ is_printed_date('period_start_printed')),
+    ('period_end', 'is not a date (2024-03-22, or --03-22 where the page prints no year)',
+        'period_end_printed is not null and not ' ~ is_printed_date('period_end_printed')),
+    ('period_end', 'is not of the same form as period_start (both with their year, or both --MM-DD)',
+        'period_start_printed is not null and period_end_printed is not null'
+        ~ " and starts_with(period_start_printed, '--') != starts_with(period_end_printed, '--')"),
     ('period_end', 'ends before the period starts', 'period_end < period_start'),
     ('subject_type', 'is not a known subject type (ref_subject_types)', 'not is_known_subject_type'),
     ('subject_zh', 'is empty', 'subject_zh is null'),

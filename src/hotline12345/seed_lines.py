@@ -264,6 +264,7 @@ def _located_row(
     row: dict[str, Any],
     blamed: Sequence[str],
     problem: str,
+    whole_key: bool = False,
 ) -> list[SeedProblem]:
     """The seed line(s) a row of a model comes from.
 
@@ -271,7 +272,8 @@ def _located_row(
     a period and subject codes, as every mart has) is matched against
     stg_report__figures, which numbers each printed figure's line. Otherwise
     the row is matched, on the text columns it shares with a seed file, against
-    that file's lines. `blamed` are the columns the rule is about, to name the seed column.
+    that file's lines. `blamed` are the columns the rule is about, to name the seed column; with `whole_key`
+    (a foreign key of several columns) only a seed holding all of them can hold the row.
     """
     if row.get("seed_name") in seeds.paths and row.get("seed_line") is not None:
         name, line = str(row["seed_name"]), int(row["seed_line"])
@@ -285,7 +287,7 @@ def _located_row(
     for name in seeds.searched:
         rows = seeds.rows(name)
         header = rows[0][1] if rows else {}
-        if blamed and not any(column in header for column in blamed):
+        if blamed and not (all if whole_key else any)(column in header for column in blamed):
             continue  # the seed does not hold what the rule is about
         shared = [column for column in text if column in header]
         if not shared or len(shared) < best_width:
@@ -428,7 +430,14 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
         blamed = [*constraint.columns, *_WORDS.findall(constraint.expression or "")]
         for values in cursor.fetchmany(20):
             row = dict(zip(names, values, strict=True))
-            found = _located_row(seeds, connection, row, blamed, _describe(constraint, failure.name))
+            found = _located_row(
+                seeds,
+                connection,
+                row,
+                blamed,
+                _describe(constraint, failure.name),
+                whole_key=constraint.kind == "foreign_key",
+            )
             if not found and failure.original_file_path:
                 # No seed line holds the row: it is made by the model's SQL, which is where to look.
                 keys = dict.fromkeys((*constraint.columns, *_keys(row, failure.constraints)))

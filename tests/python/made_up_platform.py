@@ -1,7 +1,9 @@
 """A made-up hotline, added to a copy of the seeds: a platform of its own whose
 districts share names with Beijing's (通州区 is a district of Beijing and of
 Nantong), a source printing its total, a complete channel split with shares,
-its districts with their sum and shares, and a category's share. That it
+its districts with their sum and shares, a category's share, a year-on-year
+rate against the year before and a month-on-month rate against the month
+before. That it
 builds, is audited, and leaves every Beijing check as it was, with no change
 outside seeds/ and source_documents/, is the test that "another hotline is new
 seed rows, not new models"."""
@@ -15,11 +17,12 @@ from pathlib import Path
 MADE_UP_PLATFORM = "made_up_12345"
 MADE_UP_PLATFORM_SOURCE = "made_up_city_annual_2025"
 # 受理总量 1000 件: 电话 600 (60.00%) + 网络 400 (40.00%); 通州区 300 + 崇川区 200 = 全市各区 500 件,
-# shares 60.00% and 40.00%; 市容管理 100 件, 10.00% of the total. Every share is exact.
+# shares 60.00% and 40.00%; 市容管理 100 件, 10.00% of the total. Every share is exact. 2024's 800 件
+# makes 同比上升25.00% exact; November's 100 件 makes December's 90 件 环比下降10.00% exact.
 MADE_UP_PLATFORM_TEXT = (
-    "2025年,受理总量1000件。其中电话600件,占60.00%;网络400件,占40.00%。"
+    "2025年,受理总量1000件,同比上升25.00%。其中电话600件,占60.00%;网络400件,占40.00%。"
     "全市各区承办500件,其中通州区300件,占60.00%;崇川区200件,占40.00%。"
-    "市容管理100件,占10.00%。\n"
+    "市容管理100件,占10.00%。2024年受理总量800件。11月受理总量100件;12月受理总量90件,环比下降10.00%。\n"
 )
 # What the audit must find on it, worked by hand above: (check kind, subject) → status.
 MADE_UP_PLATFORM_CHECKS = {
@@ -30,6 +33,8 @@ MADE_UP_PLATFORM_CHECKS = {
     ("share", "市容管理"): "consistent",
     ("sum", "channel"): "consistent",
     ("sum", "全市各区"): "consistent",
+    ("yoy", "yoy_change_pct"): "consistent",
+    ("pop", "pop_change_pct"): "consistent",
 }
 
 
@@ -85,10 +90,15 @@ def add_a_made_up_platform(root: Path) -> None:
         ],
     )
     (root / "source_documents" / f"{MADE_UP_PLATFORM_SOURCE}.txt").write_text(MADE_UP_PLATFORM_TEXT, encoding="utf-8")
-    period = (MADE_UP_PLATFORM_SOURCE, "2025-01-01", "2025-12-31", "一、受理")
+    _append(
+        seeds / "sources" / "complete_splits.csv",
+        [f"{MADE_UP_PLATFORM_SOURCE},{MADE_UP_PLATFORM},2025-01-01,2025-12-31,channel,2,,电话 + 网络: every channel."],
+    )
+    year = (MADE_UP_PLATFORM_SOURCE, "2025-01-01", "2025-12-31", "一、受理")
     figures = [
         # subject_type, subject_zh, list_position, measure, value, unit, phrase
         ("intake", "受理总量", "", "items", "1000", "件", "受理总量1000件"),
+        ("intake", "受理总量", "", "yoy_change_pct", "25.00", "%", "受理总量1000件,同比上升25.00%"),
         ("intake", "电话", "", "items", "600", "件", "电话600件"),
         ("intake", "电话", "", "share_of_total_pct", "60.00", "%", "电话600件,占60.00%"),
         ("intake", "网络", "", "items", "400", "件", "网络400件"),
@@ -101,10 +111,36 @@ def add_a_made_up_platform(root: Path) -> None:
         ("category", "市容管理", "1", "items", "100", "件", "市容管理100件"),
         ("category", "市容管理", "1", "share_of_total_pct", "10.00", "%", "市容管理100件,占10.00%"),
     ]
-    _append(
-        seeds / "figures" / "printed_figures.csv",
-        [
-            _csv_line(*period, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "")
-            for kind, name, position, measure, value, unit, phrase in figures
-        ],
-    )
+    # the same source prints the year before and two months, each with its own period
+    other_periods = [
+        ("2024-01-01", "2024-12-31", "items", "800", "2024年受理总量800件"),
+        ("2025-11-01", "2025-11-30", "items", "100", "11月受理总量100件"),
+        ("2025-12-01", "2025-12-31", "items", "90", "12月受理总量90件"),
+        ("2025-12-01", "2025-12-31", "pop_change_pct", "-10.00", "12月受理总量90件,环比下降10.00%"),
+    ]
+    rows = [
+        _csv_line(*year, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "")
+        for kind, name, position, measure, value, unit, phrase in figures
+    ]
+    rows += [
+        _csv_line(
+            MADE_UP_PLATFORM_SOURCE,
+            start,
+            end,
+            "一、受理",
+            "intake",
+            "受理总量",
+            "",
+            "",
+            measure,
+            "",
+            "",
+            value,
+            "%" if measure.endswith("_pct") else "件",
+            phrase,
+            MADE_UP_PLATFORM,
+            "",
+        )
+        for start, end, measure, value, phrase in other_periods
+    ]
+    _append(seeds / "figures" / "printed_figures.csv", rows)

@@ -32,7 +32,7 @@ def one(db: duckdb.DuckDBPyConnection, sql: str, *params: object) -> tuple[objec
 def test_total_intake_and_its_splits_in_items(db: duckdb.DuckDBPyConnection) -> None:
     items = dict(
         db.execute(
-            "select dimension || '.' || member, items from marts.fct_intake_volume where period_code = '2022'"
+            "select dimension || '.' || member, items from marts.fct_intake_volume where platform_code = 'beijing_12345' and period_code = '2022'"
         ).fetchall()
     )
     assert items["total.all"] == 75_924_000  # 7592.4 万件
@@ -47,7 +47,7 @@ def test_dispatched_share_is_derived_beside_the_published_one(db: duckdb.DuckDBP
     derived, published = one(
         db,
         "select share_of_total_pct, published_share_of_total_pct from marts.fct_intake_volume"
-        " where member = 'dispatched' and period_code = '2022'",
+        " where platform_code = 'beijing_12345' and member = 'dispatched' and period_code = '2022'",
     )
     assert published == Decimal("11.64")
     assert derived == round(Decimal("883.5") / Decimal("7592.4") * 100, 4)
@@ -57,7 +57,7 @@ def test_market_regulation_fell_against_the_back_calculated_2021(db: duckdb.Duck
     items, yoy, prior, rank = one(
         db,
         "select items, published_yoy_change_pct, prior_year_items, rank_in_year from marts.fct_category_volume"
-        " where category_name_zh = '市场管理' and period_code = '2022'",
+        " where platform_code = 'beijing_12345' and category_name_zh = '市场管理' and period_code = '2022'",
     )
     assert (items, yoy, rank) == (971_000, Decimal("-26.34"), 1)
     assert prior == round(971_000 / (1 - 0.2634))
@@ -68,13 +68,17 @@ def test_chaoyang_workload_and_its_published_shares(db: duckdb.DuckDBPyConnectio
         db,
         "select items, district_department_items, street_township_items,"
         " published_share_of_districts_pct, published_district_department_share_pct"
-        " from marts.fct_district_workload where district_name_zh = '朝阳区' and period_code = '2022'",
+        " from marts.fct_district_workload where platform_code = 'beijing_12345' and district_name_zh = '朝阳区' and period_code = '2022'",
     )
     assert row == (1_400_000, 924_000, 476_000, Decimal("19.83"), Decimal("66.06"))
 
 
 def test_dim_district_has_the_16_districts_in_their_zones(db: duckdb.DuckDBPyConnection) -> None:
-    zones = dict(db.execute("select district_name_zh, functional_zone_zh from marts.dim_district").fetchall())
+    zones = dict(
+        db.execute(
+            "select district_name_zh, functional_zone_zh from marts.dim_district where platform_code = 'beijing_12345'"
+        ).fetchall()
+    )
     assert len(zones) == 16
     assert zones["东城区"] == zones["西城区"] == "首都功能核心区"
     assert zones["通州区"] == "城市副中心"
@@ -83,7 +87,7 @@ def test_dim_district_has_the_16_districts_in_their_zones(db: duckdb.DuckDBPyCon
 
 def test_monthly_topics_and_their_top_units(db: duckdb.DuckDBPyConnection) -> None:
     topics = db.execute(
-        "select topic_name_zh, items from marts.fct_monthly_topic where period_code = '2022' order by rank_by_items"
+        "select topic_name_zh, items from marts.fct_monthly_topic where platform_code = 'beijing_12345' and period_code = '2022' order by rank_by_items"
     ).fetchall()
     assert len(topics) == 17  # 2022 年“每月一题”涉及 17 个问题
     assert topics[:3] == [("物业服务不规范", 150_290), ("集中供暖不热", 70_006), ("噪声扰民", 43_405)]
@@ -91,7 +95,7 @@ def test_monthly_topics_and_their_top_units(db: duckdb.DuckDBPyConnection) -> No
     unit = one(
         db,
         "select unit_name_zh, unit_type, items from marts.fct_monthly_topic_top_unit"
-        " where period_code = '2022' and topic_no = 12 and unit_rank = 1",
+        " where platform_code = 'beijing_12345' and period_code = '2022' and topic_no = 12 and unit_rank = 1",
     )
     assert unit == ("热力集团", "state_owned_enterprise", 14_632)
 
@@ -99,7 +103,7 @@ def test_monthly_topics_and_their_top_units(db: duckdb.DuckDBPyConnection) -> No
 def test_monthly_observations(db: duckdb.DuckDBPyConnection) -> None:
     rows = db.execute(
         "select subject_name_zh, period_code, month, items, observation from marts.fct_monthly_observation"
-        " where subject_type = 'intake' order by month"
+        " where platform_code = 'beijing_12345' and subject_type = 'intake' order by month"
     ).fetchall()
     assert rows == [
         ("群众反映", "2022-01", 1, 1_974_000, "monthly_volume"),
@@ -113,7 +117,7 @@ def test_monthly_observations(db: duckdb.DuckDBPyConnection) -> None:
 def series(db: duckdb.DuckDBPyConnection, member: str) -> dict[str, tuple[object, ...]]:
     rows = db.execute(
         "select period_code, items, items_low, items_high, how_obtained, source_id from marts.fct_annual_intake"
-        " where member = ? and period_kind in ('year', 'half_year')",
+        " where platform_code = 'beijing_12345' and member = ? and period_kind in ('year', 'half_year')",
         [member],
     ).fetchall()
     return {row[0]: row[1:] for row in rows}
@@ -149,7 +153,7 @@ def test_year_on_year_change_is_derived_from_consecutive_years(db: duckdb.DuckDB
     derived, published = one(
         db,
         "select yoy_change_pct, published_yoy_change_pct from marts.fct_annual_intake"
-        " where member = 'phone' and period_code = '2021'",
+        " where platform_code = 'beijing_12345' and member = 'phone' and period_code = '2021'",
     )
     assert published == Decimal("32.26")
     assert derived == round(Decimal("1324.4") / Decimal("1001.38") * 100 - 100, 4)
@@ -159,16 +163,19 @@ def test_one_category_code_across_years_and_the_epidemic_category_is_not_the_the
     db: duckdb.DuckDBPyConnection,
 ) -> None:
     market = dict(
-        db.execute("select period_code, items from marts.fct_category_volume where category_code = 'market'").fetchall()
+        db.execute(
+            "select period_code, items from marts.fct_category_volume where platform_code = 'beijing_12345' and category_code = 'market'"
+        ).fetchall()
     )
     assert market == {"2020": 980_000, "2022": 971_000}  # 市场管理 98万件 (2020), 97.1万件 (2022)
     covid_category = one(
         db,
-        "select category_code, items, rank_in_year from marts.fct_category_volume where category_name_zh = '疫情防控'",
+        "select category_code, items, rank_in_year from marts.fct_category_volume where platform_code = 'beijing_12345' and category_name_zh = '疫情防控'",
     )
     assert covid_category == ("covid_prevention", 1_077_000, 1)
     covid_theme = one(
-        db, "select items from marts.fct_annual_intake where member = 'covid_related' and period_code = '2020'"
+        db,
+        "select items from marts.fct_annual_intake where platform_code = 'beijing_12345' and member = 'covid_related' and period_code = '2020'",
     )
     assert covid_theme == (1_650_000,)  # 疫情相关反映165万件
 
@@ -178,7 +185,7 @@ def test_running_totals_and_their_wordings_become_bounds(db: duckdb.DuckDBPyConn
         row[0]: row[1:]
         for row in db.execute(
             "select period_code, items, items_low, items_high from marts.fct_period_volume"
-            " where period_kind = 'cumulative' and is_canonical and member = 'all'"
+            " where platform_code = 'beijing_12345' and period_kind = 'cumulative' and is_canonical and member = 'all'"
         ).fetchall()
     }
     assert running["2019-01-01..2021-11-30"] == (31_340_000, 31_335_000, 31_345_000)  # 3134万件
@@ -187,11 +194,12 @@ def test_running_totals_and_their_wordings_become_bounds(db: duckdb.DuckDBPyConn
     passed = one(
         db,
         "select value_low, value_high from marts.fct_published_figure"
-        " where approximation_zh = '突破' and measure = 'items'",
+        " where platform_code = 'beijing_12345' and approximation_zh = '突破' and measure = 'items'",
     )
     assert passed == (Decimal(11_000_000), Decimal(12_000_000))  # 突破1100万件
     nearly_six_tenths = one(
-        db, "select value_low, value_high from marts.fct_published_figure where measure = 'share_of_dispatched_pct'"
+        db,
+        "select value_low, value_high from marts.fct_published_figure where platform_code = 'beijing_12345' and measure = 'share_of_dispatched_pct'",
     )
     assert nearly_six_tenths == (Decimal(50), Decimal(60))  # 近六成
 
@@ -199,7 +207,7 @@ def test_running_totals_and_their_wordings_become_bounds(db: duckdb.DuckDBPyConn
 def test_every_source_figure_is_kept_when_sources_disagree(db: duckdb.DuckDBPyConnection) -> None:
     counts = dict(
         db.execute(
-            "select source_id, topic_count from marts.fct_monthly_topic_count where period_code = '2023'"
+            "select source_id, topic_count from marts.fct_monthly_topic_count where platform_code = 'beijing_12345' and period_code = '2023'"
         ).fetchall()
     )
     assert counts == {"tibet_cn_2023_01_12_monthly_topics_plan": 17, "cn71_2025_07_10_monthly_topics": 18}
@@ -207,7 +215,7 @@ def test_every_source_figure_is_kept_when_sources_disagree(db: duckdb.DuckDBPyCo
         row[0]: row[1:]
         for row in db.execute(
             "select source_id, published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality"
-            " where period_code = '2019-01'"
+            " where platform_code = 'beijing_12345' and period_code = '2019-01'"
         ).fetchall()
     }
     assert rates == {
@@ -220,7 +228,7 @@ def test_service_quality_of_2022(db: duckdb.DuckDBPyConnection) -> None:
     assert one(
         db,
         "select published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality"
-        " where period_code = '2022' and subject_code = 'city_wide'",
+        " where platform_code = 'beijing_12345' and period_code = '2022' and subject_code = 'city_wide'",
     ) == (Decimal("92.72"), Decimal("93.63"))
 
 
@@ -230,7 +238,7 @@ def test_service_quality_of_2022(db: duckdb.DuckDBPyConnection) -> None:
 def test_audit_flags_the_districts_and_the_two_cross_source_findings(db: duckdb.DuckDBPyConnection) -> None:
     flagged = db.execute(
         "select subject, measure, is_known_discrepancy from audit.published_figure_checks"
-        " where status = 'inconsistent' and check_kind = 'share' order by all"
+        " where platform_code = 'beijing_12345' and status = 'inconsistent' and check_kind = 'share' order by all"
     ).fetchall()
     districts = {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
     expected = sorted(
@@ -241,7 +249,7 @@ def test_audit_flags_the_districts_and_the_two_cross_source_findings(db: duckdb.
     assert flagged == expected
     others = db.execute(
         "select check_kind, period_code, is_known_discrepancy from audit.published_figure_checks"
-        " where status = 'inconsistent' and check_kind != 'share' order by all"
+        " where platform_code = 'beijing_12345' and status = 'inconsistent' and check_kind != 'share' order by all"
     ).fetchall()
     # 2020's 环比2019年上升55.24% against 2019's 696万件; 2023's 每月一题 17 (plan) against 18
     assert others == [("reprint", "2023", True), ("yoy", "2020", True)]
@@ -251,7 +259,7 @@ def test_the_2022_rates_are_checked_against_the_2021_report(db: duckdb.DuckDBPyC
     low, high, status, sources = one(
         db,
         "select feasible_low, feasible_high, status, input_source_ids from audit.published_figure_checks"
-        " where check_id = 'yoy:beijing_12345.2022.intake.channel.phone.yoy_change_pct'",
+        " where platform_code = 'beijing_12345' and check_id = 'yoy:beijing_12345.2022.intake.channel.phone.yoy_change_pct'",
     )
     assert status == "consistent"
     assert sources == f"beijing_gov_2021_annual_report_channels, {REPORT_2022}"
@@ -261,7 +269,12 @@ def test_the_2022_rates_are_checked_against_the_2021_report(db: duckdb.DuckDBPyC
 
 
 def test_audit_covers_every_kind_of_claim(db: duckdb.DuckDBPyConnection) -> None:
-    kinds = {kind for (kind,) in db.execute("select distinct check_kind from audit.published_figure_checks").fetchall()}
+    kinds = {
+        kind
+        for (kind,) in db.execute(
+            "select distinct check_kind from audit.published_figure_checks where platform_code = 'beijing_12345'"
+        ).fetchall()
+    }
     assert kinds == {
         "share",
         "sum",

@@ -18,6 +18,7 @@ import duckdb
 import pytest
 import sqlalchemy
 from conftest import ROOT, dbt_scratch, sha256
+from made_up_platform import MADE_UP_PLATFORM_SOURCE
 from made_up_year import MADE_UP_SOURCE
 from rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
 
@@ -88,7 +89,9 @@ def test_new_readers_see_the_new_build_and_open_readers_the_old(
     old, new = check_ids(warehouse), check_ids(rebuild.published)
     added = new - old
     assert old <= new, "the rebuild kept every check"
-    assert added == check_ids(rebuild.published, f"source_id = '{MADE_UP_SOURCE}'"), "and added the new year's"
+    assert added == check_ids(rebuild.published, f"source_id in ('{MADE_UP_SOURCE}', '{MADE_UP_PLATFORM_SOURCE}')"), (
+        "and added the new year's and the new platform's"
+    )
     assert len(added) >= 3  # its three categories' ranks, at least
     checks, _ = checks_and_revised(warehouse)
     assert checks == len(old), "one row per check"
@@ -322,7 +325,9 @@ def test_export_writes_parquet_and_csv_with_a_bom(warehouse: Path, tmp_path: Pat
     assert "东城区" in csv_file.read_text(encoding="utf-8-sig")
     parquet = tmp_path / "export" / "marts.fct_district_workload.parquet"
     with duckdb.connect() as connection:
-        districts = f"select count(distinct district_code) from read_parquet('{parquet}')"
+        districts = (
+            f"select count(distinct district_code) from read_parquet('{parquet}') where platform_code = 'beijing_12345'"
+        )
         assert connection.execute(districts).fetchone() == (16,)
 
 

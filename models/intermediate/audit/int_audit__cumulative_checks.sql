@@ -119,6 +119,8 @@ span_checks as (
     from cumulative
     inner join spans
         on cumulative.figure_id = spans.figure_id
+    -- a span none of whose periods any source prints says nothing
+    where len(spans.source_ids) > 0
 ),
 
 -- a running total never falls

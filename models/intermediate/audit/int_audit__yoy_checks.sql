@@ -1,7 +1,9 @@
--- Every published year-on-year change (同比, 环比 a year earlier) against
--- the items printed for the same subject in the same period a year before,
--- by whichever source printed them: change = this / prior - 1, so the
--- feasible range is this_low / prior_high - 1 to this_high / prior_low - 1.
+-- Every published rate of change against the items printed for the same
+-- subject in the period it compares with (ref_measures.change_against): the
+-- same period a year before (同比, kind `yoy`), or the previous period of the
+-- same kind (环比, 较上周, 较上月, kind `pop`), by whichever source printed
+-- them: change = this / prior - 1, so the feasible range is
+-- this_low / prior_high - 1 to this_high / prior_low - 1.
 -- The prior year's items may be printed or the sum of printed parts, never
 -- back-calculated from this very rate.
 with
@@ -22,6 +24,7 @@ known_items as (
         period_start,
         period_end,
         period_code,
+        period_kind,
         subject_type,
         coalesce(parent_code, '') as parent_code,
         subject_code,
@@ -41,6 +44,7 @@ known_items as (
         period_start,
         period_end,
         period_code,
+        period_kind,
         'intake' as subject_type,
         '' as parent_code,
         subject_code,
@@ -59,30 +63,45 @@ known_items as (
 ),
 
 rates as (
-    select * from figures
-    where measure = 'yoy_change_pct'
+    select
+        figures.*,
+        measures.change_against
+    from figures
+    inner join {{ ref('ref_measures') }} as measures
+        on figures.measure = measures.measure
+    where measures.change_against is not null
 ),
 
 final as (
     select
-        'yoy:' || rates.figure_id as check_id,
-        'yoy' as check_kind,
+        case rates.change_against when 'previous_period' then 'pop' else 'yoy' end
+        || ':' || rates.figure_id as check_id,
+        case rates.change_against when 'previous_period' then 'pop' else 'yoy' end as check_kind,
         rates.platform_code,
         rates.period_code,
         rates.year,
         rates.section_zh,
         rates.subject_name_zh as subject,
         rates.measure,
-        'yoy_change_pct = items (' || rates.period_code || ') / items ('
-        || year(prior_items.period_start) || ', ' || prior_items.how_obtained || ') - 1' as formula,
+        rates.measure || ' = items (' || rates.period_code || ') / items ('
+        || case
+            when rates.change_against = 'previous_period' then prior_items.period_code
+            else cast(year(prior_items.period_start) as varchar)
+        end
+        || ', ' || prior_items.how_obtained || ') - 1' as formula,
         rates.value_printed || rates.unit_printed as published_value,
         rates.value_low as published_low,
         rates.value_high as published_high,
         100.0 * (current_items.items / prior_items.items - 1) as derived_value,
         100.0 * (current_items.items_low / prior_items.items_high - 1) as feasible_low,
         100.0 * (current_items.items_high / prior_items.items_low - 1) as feasible_high,
-        'this period''s items over the same period a year earlier, both within their '
-        || 'bounds' as check_method,
+        'this period''s items over '
+        || case
+            when rates.change_against = 'previous_period'
+                then 'the previous period of the same kind'
+            else 'the same period a year earlier'
+        end
+        || ', both within their bounds' as check_method,
         rates.source_id,
         {{ source_id_list('list_concat(current_items.source_ids, prior_items.source_ids)') }}
             as input_source_ids,
@@ -98,8 +117,7 @@ final as (
     inner join known_items as prior_items
         on
             rates.platform_code = prior_items.platform_code
-            and cast(rates.period_start - interval 1 year as date) = prior_items.period_start
-            and cast(rates.period_end - interval 1 year as date) = prior_items.period_end
+            and {{ is_compared_period('rates', 'prior_items') }}
             and rates.subject_type = prior_items.subject_type
             and coalesce(rates.parent_code, '') = prior_items.parent_code
             and rates.subject_code = prior_items.subject_code
