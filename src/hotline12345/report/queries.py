@@ -100,11 +100,13 @@ OF_THE_REPORT = "platform_code = $platform and period_code = $period and source_
 
 # Each query returns a total order; the audit queries cover every source and year.
 SECTION_QUERIES: dict[str, str] = {
-    # The report's own printings (canonical first), with the month of a single-month figure.
+    # The report's own printings (canonical first), with the month of a single-month figure of another period
+    # (a month a year's report names; 0 for the page's own period).
     "figures": """
         select figure_id, year as figure_year, section_zh, source_phrase, subject_type, subject_code,
                coalesce(parent_code, '') as parent_code,
-               case when period_kind = 'month' then month(period_start) else 0 end as month, measure,
+               case when period_kind = 'month' and period_code <> $period then month(period_start) else 0 end as month,
+               measure,
                value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate
         from marts.fct_published_figure
         where platform_code = $platform and source_id = $source

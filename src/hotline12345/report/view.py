@@ -486,7 +486,8 @@ class Page:
                 ("区级部门 district departments", row["district_department_items"]),
                 ("街道乡镇 streets and townships", row["street_township_items"]),
             ):
-                records.append({"district": name, "part": part, "wan": wan_value(items)})
+                if items is not None:
+                    records.append({"district": name, "part": part, "wan": wan_value(items)})
         totals = []
         for total in self.data["district_total"]:
             totals.append(
@@ -508,6 +509,8 @@ class Page:
             )
         zones, zone_records = [], []
         for zone in self.data["zones"]:
+            if zone["functional_zone_code"] is None:  # a platform whose districts have no functional zones
+                continue
             zones.append(
                 {
                     "name_zh": zone["functional_zone_zh"],
@@ -823,3 +826,33 @@ class Page:
             "parts": self.parts(),
             "sources": self.source_list(),
         }
+
+
+PLATFORM_LEVELS = {"province": "省", "city": "市", "county": "县", "district": "区"}
+
+
+def index_rows(entries: list[tuple[Row, Row | None, Row | None, str]]) -> list[dict[str, Any]]:
+    """The index's rows: each platform (dim_platform and its audit's counts), its latest period, the headline total
+    as printed and its page's file (empty where the platform has no printed figures)."""
+    rows = []
+    for platform, latest, total, href in entries:
+        shown = ""
+        if total is not None:
+            shown = ("约" if total["is_approximate"] else "") + f"{total['value_printed']} {total['unit_printed']}"
+        rows.append(
+            {
+                **platform,
+                "level_zh": PLATFORM_LEVELS.get(str(platform["platform_level"]), ""),
+                "period_code": latest["period_code"] if latest else "",
+                "period_kind": latest["period_kind"] if latest else "",
+                "source_id": latest["source_id"] if latest else "",
+                "headline": Num(shown, "printed", str(total["source_phrase"] or "")) if total else Num(),
+                "checks": derived(platform["checks"]),
+                "consistent": derived(platform["consistent"]),
+                "truncated": derived(platform["truncated"]),
+                "inconsistent": derived(platform["inconsistent"]),
+                "sources": derived(platform["source_count"]),
+                "href": href,
+            }
+        )
+    return rows
