@@ -33,6 +33,7 @@ UNIT_TYPE_LABELS = {
     "city_body": ("市属机构", "city bodies"),
     "state_owned_enterprise": ("国有企业", "state-owned enterprises"),
     "district": ("区", "districts"),
+    "handling_unit": ("承办单位", "handling units"),
 }
 
 HOW_OBTAINED = {
