@@ -192,9 +192,13 @@ def _main(arguments: argparse.Namespace) -> int:
 
         if arguments.index:
             if arguments.out or arguments.platform or arguments.period:
-                return _refuse("report", "--index writes every platform's page: give --out-dir, not --out/--platform/--period")
+                return _refuse(
+                    "report", "--index writes every platform's page: give --out-dir, not --out/--platform/--period"
+                )
             pages = write_index(database, arguments.out_dir or DEFAULT_OUT.parent)
-            print(f"wrote {pages[0].path} and {len(pages) - 1} platform pages ({sum(p.size_bytes for p in pages):,} bytes)")
+            print(
+                f"wrote {pages[0].path} and {len(pages) - 1} platform pages ({sum(p.size_bytes for p in pages):,} bytes)"
+            )
             return 0
         if arguments.out_dir:
             return _refuse("report", "--out-dir goes with --index; a single page takes --out")
@@ -202,9 +206,7 @@ def _main(arguments: argparse.Namespace) -> int:
             written = write_report(database, arguments.out or DEFAULT_OUT, arguments.platform, arguments.period)
         except ValueError as problem:
             return _refuse("report", str(problem))
-        print(
-            f"wrote {written.path} ({written.size_bytes:,} bytes, {written.platform_code} {written.period_code})"
-        )
+        print(f"wrote {written.path} ({written.size_bytes:,} bytes, {written.platform_code} {written.period_code})")
         return 0
     if arguments.command == "analysis":
         if not arguments.name:

@@ -281,7 +281,10 @@ FIGURE = (
     " as figure"
 )
 SECTION_QUERIES = {
-    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT).replace("OF_THE_PLATFORM", OF_THE_PLATFORM).replace("FIGURE", FIGURE) for name, sql in SECTION_QUERIES.items()
+    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT)
+    .replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
+    .replace("FIGURE", FIGURE)
+    for name, sql in SECTION_QUERIES.items()
 }
 
 # The series: present only once the warehouse has marts.fct_annual_intake (issue 6).
@@ -368,7 +371,14 @@ def _select(
         raise ValueError(f"{platform} has no figures for the period {period!r}; its periods: {listed}")
     year = chosen["year"]
     source = str(chosen["source_id"])
-    return platform, year, str(chosen["period_code"]), str(chosen["period_kind"]), source, str(chosen["title"] or source)
+    return (
+        platform,
+        year,
+        str(chosen["period_code"]),
+        str(chosen["period_kind"]),
+        source,
+        str(chosen["title"] or source),
+    )
 
 
 def load_report_data(

@@ -659,7 +659,6 @@ class Page:
                 label += f" [{check['source_id']}]"
             labels.add(label)
             low, high = check["feasible_low"], check["feasible_high"]
-            inconsistent = check["status"] == "inconsistent"
             status_label = STATUS_LABELS[check["status"]]
             if low is not None and high is not None and high > low:
                 middle, half = (low + high) / 2, (high - low) / 2
