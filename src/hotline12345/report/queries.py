@@ -212,11 +212,12 @@ SECTION_QUERIES: dict[str, str] = {
     """,
     # Every printed figure of the report's period, for the part that shows those no other part shows.
     "period_figures": """
-        select figure_id, section_zh, subject_type, subject_code, coalesce(subject_name_zh, subject_zh) as subject_zh,
-               subject_name_en, measure, value_as_printed, unit_printed, source_phrase
-        from marts.fct_published_figure
-        where platform_code = $platform and period_code = $period and source_id = $source and is_canonical
-        order by figure_id
+        select f.figure_id, f.subject_code, coalesce(f.subject_name_zh, f.subject_zh) as subject_zh, f.subject_name_en,
+               f.measure, m.measure_description_en
+        from marts.fct_published_figure as f
+        left join raw.ref_measures as m on f.measure = m.measure
+        where f.platform_code = $platform and f.period_code = $period and f.source_id = $source and f.is_canonical
+        order by f.figure_id
     """,
     "sources": """
         select source_id, source_kind, title, publisher, address, cast(published_on as varchar) as published_on,

@@ -64,6 +64,18 @@ def measure_label(figure: str) -> tuple[str, str]:
     return (figure, "")
 
 
+_CHINESE_IN_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
+
+
+def described_measure(measure: str, description: str | None) -> tuple[str, str]:
+    """A measure the page has no words for, in the words of its description (ref_measures): the Chinese terms it
+    names in brackets, and the description."""
+    if not description:
+        return (measure, "")
+    terms = _CHINESE_IN_BRACKETS.findall(description)
+    return (terms[-1] if terms else measure, description)
+
+
 def interval(low: float | None, high: float | None, places: int) -> str:
     """A feasible range; an open end is shown as such."""
     if low is None and high is None:
@@ -611,7 +623,9 @@ class Page:
     def service_quality(self) -> Part:
         rows, records = [], []
         for row in self.data["service_quality"]:
-            zh, en = MEASURE_LABELS.get(row["measure"], (row["measure"], row["measure_description_en"] or ""))
+            zh, en = MEASURE_LABELS.get(row["measure"]) or described_measure(
+                row["measure"], row["measure_description_en"]
+            )
             whole_platform = row["subject_code"] == "city_wide"
             name_zh = zh if whole_platform else f"{row['subject_name_zh']} {zh}"
             name_en = en if whole_platform else f"{row['subject_name_en'] or row['subject_code']}: {en}"
@@ -635,7 +649,9 @@ class Page:
             figure = self.figures.by_id(row["figure_id"])
             if figure is None:
                 continue
-            label_zh, label_en = MEASURE_LABELS.get(row["measure"], (row["measure"], ""))
+            label_zh, label_en = MEASURE_LABELS.get(row["measure"]) or described_measure(
+                row["measure"], row["measure_description_en"]
+            )
             rows.append(
                 {
                     "subject_zh": row["subject_zh"],
@@ -733,11 +749,11 @@ class Page:
             }
             for kind in self.data["audit_kinds"]
         ]
-        chart = charts.audit_intervals(records)
+        drawn = {"audit": _svg(charts.audit_intervals(records), "Audit of the printed percentages")} if records else {}
         return Part(
             "audit",
             Heading([]),
-            charts={"audit": _svg(chart, "Audit of the printed percentages")},
+            charts=drawn,
             rows={"findings": findings, "percentages": rows, "kinds": kinds, "share_lists": share_lists},
         )
 
