@@ -366,7 +366,9 @@ def _select(
     periods = platform_periods(connection, platform)
     if not periods:
         raise ValueError(f"the warehouse holds no printed figures of {platform}")
-    chosen = periods[0] if period is None else next((row for row in periods if row["period_code"] == period), None)
+    chosen: Row | None = periods[0]
+    if period is not None:
+        chosen = next((row for row in periods if row["period_code"] == period), None)
     if chosen is None:
         listed = "; ".join(str(row["period_code"]) for row in periods)
         raise ValueError(f"{platform} has no figures for the period {period!r}; its periods: {listed}")
