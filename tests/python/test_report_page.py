@@ -478,10 +478,15 @@ def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
         if period is None:
             continue
         printed = db.execute(
-            "select value_printed, unit_printed from marts.fct_published_figure where platform_code = ?"
-            " and period_code = ? and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'",
+            "select figure_id, value_printed, unit_printed from marts.fct_published_figure where platform_code = ?"
+            " and period_code = ? and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'"
+            " and is_canonical",
             [code, period.group(1)],
         ).fetchall()
         headline = re.search(r'<td class="num printed"[^>]*>([^<]*)</td>', row)
         if printed:
-            assert headline and headline.group(1).removeprefix("约") in {f"{value} {unit}" for value, unit in printed}
+            ((figure_id, value, unit),) = printed
+            assert headline and headline.group(1).removeprefix("约") == f"{value} {unit}", code
+            # the platform's page shows the same figure, of its own period (not a running total printed beside it)
+            page = (index_folder / f"{code}.html").read_text(encoding="utf-8")
+            assert f'data-figure="{figure_id}"' in page, code

@@ -30,25 +30,24 @@ REPORT_SELECTION = """
 # The periods of a platform (`$platform`), latest first: a period with its headline total printed (the intake
 # total) before one without, a period of the platform's bulletins before a running total (cumulative), then by the
 # last day they cover (a period with no known dates last), the first, and the most printed figures; each with the
-# source printing the most of its figures.
+# source printing the most of its figures in their canonical printing (a repost's is not), then the most of them.
 PERIODS = """
     with figures as (
-        select period_code, period_kind, year, period_start, period_end, source_id, count(*) as figure_count
+        select period_code, period_kind, year, period_start, period_end, source_id, count(*) as figure_count,
+               count(*) filter (where is_canonical) as canonical_count
         from marts.fct_published_figure
         where platform_code = $platform
         group by all
     ),
 
     periods as (
-        select period_code, any_value(period_kind) as period_kind, any_value(year) as year,
-               any_value(period_start) as period_start, any_value(period_end) as period_end,
-               sum(figure_count) as figure_count,
-               arg_max(source_id, figure_count * 1000000 - rank_of_source) as source_id
-        from (
-            select *, row_number() over (partition by period_code order by source_id desc) as rank_of_source
-            from figures
-        )
-        group by period_code
+        select period_code, period_kind, year, period_start, period_end, source_id,
+               sum(figure_count) over (partition by period_code) as figure_count,
+               row_number() over (
+                   partition by period_code order by canonical_count desc, figure_count desc, source_id
+               ) as source_rank
+        from figures
+        qualify source_rank = 1
     ),
 
     totals as (
@@ -100,8 +99,9 @@ OF_THE_REPORT = "platform_code = $platform and period_code = $period and source_
 
 # Each query returns a total order; the audit queries cover every source and year.
 SECTION_QUERIES: dict[str, str] = {
-    # The report's own printings (canonical first), with the month of a single-month figure of another period
-    # (a month a year's report names; 0 for the page's own period).
+    # The report's printings (canonical first) of the page's period, of the single months it names (with the
+    # month; 0 for the page's own period) and of other years (the year before); not of its other periods (a
+    # running total the source prints beside a half-year is another figure of the same subject and year).
     "figures": """
         select figure_id, year as figure_year, section_zh, source_phrase, subject_type, subject_code,
                coalesce(parent_code, '') as parent_code,
@@ -110,6 +110,11 @@ SECTION_QUERIES: dict[str, str] = {
                value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate
         from marts.fct_published_figure
         where platform_code = $platform and source_id = $source
+              and (
+                  period_code = $period
+                  or (period_kind = 'month' and period_start is not null)
+                  or (period_kind = 'year' and year is distinct from $year)
+              )
         order by is_canonical desc, figure_id, section_zh, source_phrase
     """,
     "intake": """
