@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT
 from page_figures import differences, page_figures
 
+from hotline12345.cli import main
 from hotline12345.report import render_report, warehouse_built_at
 from hotline12345.report.page import render
 from hotline12345.report.queries import load_report_data
@@ -339,3 +340,15 @@ def test_an_unknown_platform_or_period_is_refused_saying_what_there_is(warehouse
     platform = render_report(warehouse)[1]
     with pytest.raises(ValueError, match=f"{platform} has no figures for the period '1999'; its periods: "):
         render_report(warehouse, platform, "1999")
+
+
+def test_the_command_refuses_an_unknown_platform_and_writes_nothing(
+    warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "page.html"
+    arguments = ["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--out", str(out)]
+    assert main([*arguments, "--platform", "atlantis_12345"]) == 1
+    assert "hotline12345 report: no platform 'atlantis_12345' in marts.dim_platform" in capsys.readouterr().err
+    assert main([*arguments, "--index"]) == 1
+    assert "--index writes every platform's page" in capsys.readouterr().err
+    assert not out.exists()
