@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--period", default=None, help="a period_code of the platform (default: its latest with a headline total)"
     )
-    report.add_argument("--out", type=Path, default=None, help="the page (default: report/index.html)")
+    report.add_argument("--out", type=Path, default=None, help="the page (default: report/page.html)")
     report.add_argument(
         "--index",
         action="store_true",
@@ -188,14 +188,14 @@ def _main(arguments: argparse.Namespace) -> int:
     database = warehouse_to_read(arguments.database or project.published_database(), arguments.database is not None)
     if arguments.command == "report":
         # Imported here: altair takes longer to import than `analysis` takes to answer.
-        from hotline12345.report import DEFAULT_OUT, write_index, write_report
+        from hotline12345.report import DEFAULT_DIR, DEFAULT_OUT, write_index, write_report
 
         if arguments.index:
             if arguments.out or arguments.platform or arguments.period:
                 return _refuse(
                     "report", "--index writes every platform's page: give --out-dir, not --out/--platform/--period"
                 )
-            pages = write_index(database, arguments.out_dir or DEFAULT_OUT.parent)
+            pages = write_index(database, arguments.out_dir or DEFAULT_DIR)
             print(
                 f"wrote {pages[0].path} and {len(pages) - 1} platform pages ({sum(p.size_bytes for p in pages):,} bytes)"
             )

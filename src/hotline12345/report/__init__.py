@@ -16,7 +16,8 @@ from hotline12345.report.page import render, render_index
 from hotline12345.report.queries import headline, load_report_data, platform_periods, platforms
 from hotline12345.report.view import Figures, Page, index_rows
 
-DEFAULT_OUT = Path("report") / "index.html"
+DEFAULT_DIR = Path("report")  # the index and every platform's page
+DEFAULT_OUT = DEFAULT_DIR / "page.html"  # one page (index.html is the index's)
 
 
 @dataclass(frozen=True)
