@@ -64,7 +64,7 @@ latest_periods as (
         order by
             printed_totals.period_end desc nulls last,
             printed_totals.period_start desc nulls last,
-            printed_totals.period_code
+            printed_totals.period_code asc
     ) = 1
 )
 
@@ -76,10 +76,12 @@ select
     latest_periods.period_kind,
     latest_periods.total_items,
     latest_periods.direct_reply_items,
-    round(latest_periods.direct_reply_items * 100.0 / latest_periods.total_items, 2) as direct_reply_share_pct,
+    round(
+        latest_periods.direct_reply_items * 100.0 / latest_periods.total_items, 2
+    ) as direct_reply_share_pct,
     latest_periods.published_direct_reply_share_pct,
     latest_periods.source_id,
     latest_periods.source_kind
 from latest_periods
 inner join platforms on latest_periods.platform_code = platforms.platform_code
-order by direct_reply_share_pct desc, latest_periods.platform_code
+order by direct_reply_share_pct desc, latest_periods.platform_code asc
