@@ -54,3 +54,20 @@
         least({{ part_high }}, {{ whole_high }} - {{ rest_low }}) + {{ rest_low }}
     )
 {%- endmacro %}
+
+{# A reprint's check id: the figure, the source and section printing it
+   again, and its order there where it is printed again more than once
+   (`printing_in_section`: 1, 2, … by seed line). #}
+{% macro reprint_check_id(reprints) -%}
+    'reprint:' || {{ reprints }}.figure_id || '@' || {{ reprints }}.source_id || '/' || {{ reprints }}.section_zh
+    || case
+        when {{ reprints }}.printing_in_section > 1 then '#' || {{ reprints }}.printing_in_section
+        else ''
+    end
+{%- endmacro %}
+
+{# The order of a further printing among the printings of its figure in one
+   source's section, by seed line (see reprint_check_id). #}
+{% macro printing_in_section() -%}
+    row_number() over (partition by figure_id, source_id, section_zh order by seed_line)
+{%- endmacro %}

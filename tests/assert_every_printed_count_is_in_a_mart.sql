@@ -9,7 +9,12 @@
 -- category (intake_part, category_channel) and a platform's resources
 -- (platform_resource); and measures no wide mart carries (items answered
 -- directly or transferred by a unit, daily averages, changes in items).
-{%- set wide_mart_measures = ['items', 'forecast_items', 'district_department_items', 'street_township_items'] %}
+{%- set wide_mart_measures = [
+    'items', 'forecast_items', 'district_department_items', 'street_township_items'
+] %}
+{%- set no_wide_mart = [
+    'monthly_topics_total', 'intake_part', 'category_channel', 'platform_resource'
+] %}
 --
 -- One row per count that breaks it, naming its seed line.
 {{ config(store_failures=true) }}
@@ -19,8 +24,8 @@ figures as (
     select * from {{ ref('stg_report__figures') }}
     where
         normalised_unit = 'items'
-        and subject_type not in ('monthly_topics_total', 'intake_part', 'category_channel', 'platform_resource')
-        and measure in ('{{ wide_mart_measures | join("', '") }}')
+        and subject_type not in ('{{ no_wide_mart | join("', '") }}')  -- noqa: LT05
+        and measure in ('{{ wide_mart_measures | join("', '") }}')  -- noqa: LT05
 ),
 
 intake as (

@@ -12,9 +12,7 @@ with
 reprints as (
     select
         *,
-        row_number() over (
-            partition by figure_id, source_id, section_zh order by seed_line
-        ) as printing_in_section
+        {{ printing_in_section() }} as printing_in_section
     from {{ ref('stg_report__printings') }}
     where not is_canonical
 ),
@@ -37,15 +35,7 @@ select
     checks.feasible_low
 from reprints
 left join checks
-    on
-        checks.check_id
-        = 'reprint:'
-        || reprints.figure_id
-        || '@'
-        || reprints.source_id
-        || '/'
-        || reprints.section_zh
-        || case when reprints.printing_in_section > 1 then '#' || reprints.printing_in_section else '' end
+    on checks.check_id = {{ reprint_check_id('reprints') }}
 where
     checks.check_id is null
     or checks.feasible_low is null

@@ -79,13 +79,17 @@ assessed as (
         *,
         (feasible_high is null or published_low <= feasible_high)
         and (feasible_low is null or published_high >= feasible_low)
-        and (feasible_low is null or feasible_high is null or feasible_low <= feasible_high) as is_consistent,
+        and (feasible_low is null or feasible_high is null or feasible_low <= feasible_high)
+            as is_consistent,
         -- the printing read as truncated: [v, v + one unit of its last digit)
         -- (a list of shares says itself whether it fits so)
         coalesce(fits_if_truncated, false)
         or coalesce(published_is_plain, false) and published_low >= 0
         and (feasible_high is null or (published_low + published_high) / 2 <= feasible_high)
-        and (feasible_low is null or published_high + (published_high - published_low) / 2 >= feasible_low)
+        and (
+            feasible_low is null
+            or published_high + (published_high - published_low) / 2 >= feasible_low
+        )
         and (feasible_low is null or feasible_high is null or feasible_low <= feasible_high)
             as is_consistent_if_truncated,
         -- how far apart the two ranges are (negative: by how much they overlap),
@@ -131,9 +135,10 @@ final as (
                 when assessed.is_consistent then 'Consistent: ' || assessed.check_method || '.'
                 when assessed.is_consistent_if_truncated
                     then
-                        'Truncated: ' || assessed.published_value || ' is out of reach read as rounded, and '
-                        || 'within reach read as truncated (cut after its last digit, as some bulletins print '
-                        || 'shares): ' || assessed.check_method || '.'
+                        'Truncated: ' || assessed.published_value
+                        || ' is out of reach read as rounded, and within reach read as truncated '
+                        || '(cut after its last digit, as some bulletins print shares): '
+                        || assessed.check_method || '.'
                 else
                     'NOT EXPLAINED: inconsistent and not listed in the '
                     || 'known_discrepancies seed.'

@@ -73,10 +73,12 @@ back_calculated as (
         platform_code,
         cast(period_start - interval 1 year as date) as period_start,
         cast(period_end - interval 1 year as date) as period_end,
-        {{ period_kind('cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)') }}
-            as period_kind,
-        {{ period_code('cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)') }}
-            as period_code,
+        {{ period_kind(
+            'cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)'
+        ) }} as period_kind,
+        {{ period_code(
+            'cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)'
+        ) }} as period_code,
         subject_code,
         {{ back_calculated_prior_items('items', 'published_yoy_change_pct') }} as items,
         items_low * 100.0 / (100 + published_yoy_change_pct_high) as items_low,

@@ -37,7 +37,10 @@ final as (
         printed.known_member_count,
         coalesce(
             declared.member_count = printed.known_member_count
-            or (dimensions.members_are_exhaustive and dimensions.member_count = printed.known_member_count),
+            or (
+                dimensions.members_are_exhaustive
+                and dimensions.member_count = printed.known_member_count
+            ),
             false
         ) as is_complete,
         declared.source_id is not null as is_declared_complete,

@@ -50,8 +50,9 @@ prior_year_published as (
         platform_code,
         cast(period_start + interval 1 year as date) as period_start,
         cast(period_end + interval 1 year as date) as period_end,
-        {{ period_code('cast(period_start + interval 1 year as date)', 'cast(period_end + interval 1 year as date)') }}
-            as period_code,
+        {{ period_code(
+            'cast(period_start + interval 1 year as date)', 'cast(period_end + interval 1 year as date)'
+        ) }} as period_code,
         subject_code,
         published_share_of_total_pct
     from members

@@ -17,18 +17,14 @@ canonical as (
 reprints as (
     select
         *,
-        row_number() over (
-            partition by figure_id, source_id, section_zh order by seed_line
-        ) as printing_in_section
+        {{ printing_in_section() }} as printing_in_section
     from printings
     where not is_canonical
 ),
 
 final as (
     select
-        'reprint:' || reprints.figure_id || '@' || reprints.source_id || '/' || reprints.section_zh
-        || case when reprints.printing_in_section > 1 then '#' || reprints.printing_in_section else '' end
-            as check_id,
+        {{ reprint_check_id('reprints') }} as check_id,
         'reprint' as check_kind,
         reprints.platform_code,
         reprints.period_code,

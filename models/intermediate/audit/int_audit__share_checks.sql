@@ -50,7 +50,8 @@ published_shares as (
             when figures.share_of_code is not null then 'intake'
             else split_part(measures.share_denominator, ':', 1)
         end as denominator_kind,
-        coalesce(figures.share_of_code, split_part(measures.share_denominator, ':', 2)) as denominator_code
+        coalesce(figures.share_of_code, split_part(measures.share_denominator, ':', 2))
+            as denominator_code
     from figures
     inner join measures
         on figures.measure = measures.measure
@@ -102,7 +103,12 @@ intake_siblings as (
             {{ same_period('parts', 'siblings') }}
             and parts.dimension = siblings.dimension
             and parts.subject_code != siblings.subject_code
-    group by parts.platform_code, parts.period_code, parts.period_start, parts.period_end, parts.subject_code
+    group by
+        parts.platform_code,
+        parts.period_code,
+        parts.period_start,
+        parts.period_end,
+        parts.subject_code
 ),
 
 intake_inputs as (
@@ -321,7 +327,7 @@ subject_inputs as (
         parts.items_low as part_low,
         parts.items_high as part_high,
         coalesce(sum(siblings.items_low), 0) as rest_low,
-        null::double as rest_high,
+        cast(null as double) as rest_high,
         any_value(wholes.items) as whole,
         any_value(wholes.items_low) as whole_low,
         any_value(wholes.items_high) as whole_high,
@@ -330,7 +336,8 @@ subject_inputs as (
             where siblings.figure_id is not null
         ), []) as rest_figure_ids,
         any_value(wholes.input_figure_ids) as whole_figure_ids,
-        list_concat([parts.source_id], string_split(any_value(wholes.source_ids), ', ')) as input_source_ids
+        list_concat([parts.source_id], string_split(any_value(wholes.source_ids), ', '))
+            as input_source_ids
     from published_shares
     inner join subject_counts as parts
         on
@@ -367,7 +374,7 @@ parent_inputs as (
         parts.items_low as part_low,
         parts.items_high as part_high,
         coalesce(sum(siblings.items_low), 0) as rest_low,
-        null::double as rest_high,
+        cast(null as double) as rest_high,
         any_value(parents.items) as whole,
         any_value(parents.items_low) as whole_low,
         any_value(parents.items_high) as whole_high,
@@ -453,7 +460,8 @@ final as (
         inputs.part_figure_ids,
         inputs.rest_figure_ids,
         inputs.whole_figure_ids,
-        published_shares.approximation_zh is null and not published_shares.is_exact_count as published_is_plain
+        published_shares.approximation_zh is null and not published_shares.is_exact_count
+            as published_is_plain
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id

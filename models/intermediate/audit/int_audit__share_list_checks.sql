@@ -44,7 +44,8 @@ shares as (
             else cast(value_low as double)
         end as truncated_share_low,
         case
-            when approximation_zh is null then cast(value_high + (value_high - value_low) / 2 as double)
+            when approximation_zh is null
+                then cast(value_high + (value_high - value_low) / 2 as double)
             else cast(value_high as double)
         end as truncated_share_high
     from figures
@@ -77,7 +78,8 @@ allowed as (
         checks.whole_low as stated_whole_low,
         checks.whole_high as stated_whole_high,
         checks.check_id is not null and not (
-            checks.feasible_high >= checks.published_low and checks.feasible_low <= checks.published_high
+            checks.feasible_high >= checks.published_low
+            and checks.feasible_low <= checks.published_high
         ) as is_out_of_reach
     from shares
     inner join parts
@@ -108,8 +110,8 @@ lists as (
         min(whole_high) as fitting_whole_high,
         max(truncated_whole_low) as truncated_fitting_whole_low,
         min(truncated_whole_high) as truncated_fitting_whole_high,
-        any_value(stated_whole_low) filter (where stated_whole_low is not null) as stated_whole_low,
-        any_value(stated_whole_high) filter (where stated_whole_high is not null) as stated_whole_high,
+        max(stated_whole_low) as stated_whole_low,
+        max(stated_whole_high) as stated_whole_high,
         list(figure_id order by figure_id) as share_figure_ids,
         list(part_figure_id order by figure_id) as part_figure_ids
     from allowed
@@ -127,30 +129,39 @@ final as (
         period_code,
         year,
         section_zh,
-        subject_type || case when population_code != '' then ' ' || population_code else '' end as subject,
+        subject_type
+        || case when population_code != '' then ' ' || population_code else '' end as subject,
         measure,
-        'whole = 100 x part / ' || measure || ' for each of the ' || share_count || ' shares' as formula,
+        'whole = 100 x part / ' || measure || ' for each of the ' || share_count || ' shares'
+            as formula,
         case
             when is_whole_unstated then 'whole not stated (未说明)'
-            else 'whole ' || denominator || ': ' || cast(round(stated_whole_low) as bigint) || '–'
-                || cast(round(stated_whole_high) as bigint) || ' items'
+            else
+                'whole ' || denominator || ': ' || cast(round(stated_whole_low) as bigint)
+                || '–' || cast(round(stated_whole_high) as bigint) || ' items'
         end as published_value,
         -- a whole the page does not state is any whole that fits
-        case when is_whole_unstated then fitting_whole_low else stated_whole_low end as published_low,
-        case when is_whole_unstated then fitting_whole_high else stated_whole_high end as published_high,
+        case
+            when is_whole_unstated then fitting_whole_low else stated_whole_low
+        end as published_low,
+        case
+            when is_whole_unstated then fitting_whole_high else stated_whole_high
+        end as published_high,
         (fitting_whole_low + fitting_whole_high) / 2 as derived_value,
         fitting_whole_low as feasible_low,
         fitting_whole_high as feasible_high,
         case
             when fitting_whole_low <= fitting_whole_high
                 then
-                    'the wholes every one of the ' || share_count || ' shares allows (each share and part within '
-                    || 'its printed bounds): ' || cast(ceil(fitting_whole_low) as bigint) || '–'
+                    'the wholes every one of the ' || share_count
+                    || ' shares allows (each share and part within its printed bounds): '
+                    || cast(ceil(fitting_whole_low) as bigint) || '–'
                     || cast(floor(fitting_whole_high) as bigint) || ' items'
             else
-                'no one whole fits all ' || share_count || ' shares (each share and part within its printed '
-                || 'bounds): one needs at least ' || cast(ceil(fitting_whole_low) as bigint) || ' items, another '
-                || 'at most ' || cast(floor(fitting_whole_high) as bigint)
+                'no one whole fits all ' || share_count
+                || ' shares (each share and part within its printed bounds): one needs at least '
+                || cast(ceil(fitting_whole_low) as bigint) || ' items, another at most '
+                || cast(floor(fitting_whole_high) as bigint)
         end as check_method,
         source_id,
         source_id as input_source_ids,
@@ -159,7 +170,10 @@ final as (
         truncated_fitting_whole_low <= truncated_fitting_whole_high
         and (
             is_whole_unstated
-            or (truncated_fitting_whole_low <= stated_whole_high and truncated_fitting_whole_high >= stated_whole_low)
+            or (
+                truncated_fitting_whole_low <= stated_whole_high
+                and truncated_fitting_whole_high >= stated_whole_low
+            )
         ) as fits_if_truncated
     from lists
 )

@@ -134,7 +134,9 @@ parsed as (
         printings.unit_printed,
 
         -- parsed and normalised
-        {{ printed_figure_columns('printings.value_printed', measure_unit='measures.normalised_unit') }}
+        {{ printed_figure_columns(
+            'printings.value_printed', measure_unit='measures.normalised_unit'
+        ) }}
 
     from printings
     left join sources
@@ -173,8 +175,12 @@ coded as (
         -- same platform and period (`未说明` where the page does not say)
         {{ resolved_subject('denominators', 'subject_code') }} as share_of_code
     from parsed
-    {{ join_subjects('subjects', 'parsed.platform_code', 'parsed.subject_type', 'parsed.subject_zh', 'parsed.parent_zh') }}
-    {{ join_subjects('parents', 'parsed.platform_code', 'parsed.parent_subject_type', 'parsed.parent_zh') }}
+    {{ join_subjects(
+        'subjects', 'parsed.platform_code', 'parsed.subject_type', 'parsed.subject_zh', 'parsed.parent_zh'
+    ) }}
+    {{ join_subjects(
+        'parents', 'parsed.platform_code', 'parsed.parent_subject_type', 'parsed.parent_zh'
+    ) }}
     {{ join_subjects('denominators', 'parsed.platform_code', "'intake'", 'parsed.share_of_zh') }}
 ),
 

@@ -38,9 +38,12 @@ renamed as (
         on claims.source_id = sources.source_id
     left join subject_types
         on claims.subject_type = subject_types.subject_type
-    -- a name resolves within the source's platform first, then the shared vocabulary
-    {{ join_subjects('subjects', 'sources.platform_code', 'claims.subject_type', 'claims.subject_zh', 'claims.parent_zh') }}
-    {{ join_subjects('parents', 'sources.platform_code', 'subject_types.parent_subject_type', 'claims.parent_zh') }}
+    {{ join_subjects(
+        'subjects', 'sources.platform_code', 'claims.subject_type', 'claims.subject_zh', 'claims.parent_zh'
+    ) }}
+    {{ join_subjects(
+        'parents', 'sources.platform_code', 'subject_types.parent_subject_type', 'claims.parent_zh'
+    ) }}
 )
 
 select * from renamed
