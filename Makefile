@@ -113,9 +113,10 @@ superset: $(BIN)/.installed $(SUPERSET_VENV)/.installed
 bi-test: $(BIN)/.installed $(SUPERSET_VENV)/.installed
 	HOTLINE12345_BI_WAREHOUSE=$(SCRATCH_WAREHOUSE) $(BIN)/pytest -n 0 tests/bi
 
-## The report as one self-contained page, report/index.html, from the published warehouse (read-only).
+## The report pages from the published warehouse (read-only): report/index.html lists every platform, and beside it
+## report/<platform_code>.html is each platform's page of its latest period (about a minute).
 report: $(BIN)/.installed
-	$(BIN)/hotline12345 report
+	$(BIN)/hotline12345 report --index --out-dir report
 
 ## Debian's Chromium and CJK fonts for the report page's browser test: apt-get (sudo unless root), only when missing.
 browser:

@@ -6,6 +6,7 @@ checks as (
 )
 
 select
+    platform_code,
     period_code,
     source_id,
     input_source_ids,
@@ -20,4 +21,4 @@ select
     explanation
 from checks
 where status = 'inconsistent'
-order by period_code, check_id
+order by platform_code, period_code, check_id

@@ -1,4 +1,5 @@
--- Which categories fell most against the back-calculated prior year?
+-- Which categories fell most against the back-calculated prior year, on each
+-- platform that prints a category's change?
 with
 
 categories as (
@@ -6,6 +7,7 @@ categories as (
 )
 
 select
+    platform_code,
     period_code,
     category_name_zh,
     category_name_en,
@@ -15,4 +17,4 @@ select
     published_yoy_change_pct
 from categories
 where prior_year_items is not null
-order by period_code, change_from_prior_year_items
+order by platform_code, period_code, change_from_prior_year_items

@@ -11,6 +11,7 @@ zones as (
 )
 
 select
+    districts.platform_code,
     districts.period_code,
     districts.district_name_zh,
     zones.district_name_en,
@@ -21,6 +22,11 @@ select
     districts.published_street_township_share_pct
 from districts
 inner join zones
-    on districts.district_code = zones.district_code
+    on
+        districts.platform_code = zones.platform_code
+        and districts.district_code = zones.district_code
 where districts.street_township_items is not null
-order by districts.period_code asc, districts.street_township_share_pct desc
+order by
+    districts.platform_code asc,
+    districts.period_code asc,
+    districts.street_township_share_pct desc

@@ -1,7 +1,7 @@
--- How did the hotline's intake and its channels change from the start of
--- the 接诉即办 reform, and how is each year's figure known (printed, summed
--- from its channels, back-calculated from the next year's rate), from which
--- source?
+-- How did each hotline's intake and its channels change over its years and
+-- half-years on record (Beijing's from the start of the 接诉即办 reform), and
+-- how is each figure known (printed, summed from its channels,
+-- back-calculated from the next year's rate), from which source?
 with
 
 series as (
@@ -9,6 +9,7 @@ series as (
 )
 
 select
+    platform_code,
     period_code,
     member,
     member_name_en,
@@ -22,4 +23,4 @@ select
     published_yoy_change_pct
 from series
 where dimension in ('total', 'channel') and period_kind in ('year', 'half_year')
-order by member, period_start
+order by platform_code, member, period_start

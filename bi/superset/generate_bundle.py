@@ -11,6 +11,11 @@ The database's URI holds the placeholder `{{ WAREHOUSE_PATH }}`;
 the bundle. Dataset columns are not listed: the import script refreshes them
 from the warehouse, which also brings in the column comments (dbt's
 descriptions).
+
+No chart names a platform or a period: the dashboard's native filters do
+(platform level → platform → period, each narrowing the next one's choices),
+and the platform and period it opens on are `DEFAULT_FILTER_VALUES`, data
+kept here once. The series charts take the platform but not the period.
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ BUNDLE_DIR = Path(__file__).resolve().parent / "bundle"
 NAMESPACE = uuid.UUID("6f0b6a52-5a3e-4c7e-9d0a-12345a12345b")
 VERSION = "1.0.0"
 DATABASE_NAME = "hotline12345 warehouse (read-only)"
-# The period the report charts show: the 2022 annual report (the series charts show every year on record).
-PERIOD_WHERE = "period_code = '2022'"
-DASHBOARD_TITLE = "北京12345市民服务热线 · Beijing 12345 hotline: the 2022 report and every year on record"
+DASHBOARD_TITLE = "12345热线 · 12345 hotlines: one platform's period, and its series of years"
+# What the dashboard opens on, as its native filters' default values: Beijing's 12345 and its latest annual report.
+DEFAULT_FILTER_VALUES: dict[str, str] = {"platform_code": "beijing_12345", "period_code": "2022"}
 
 
 def stable_uuid(name: str) -> str:
@@ -57,7 +62,21 @@ HANDLING_UNIT = Dataset("marts", "fct_handling_unit_workload")
 TOPIC = Dataset("marts", "fct_monthly_topic")
 SERVICE_QUALITY = Dataset("marts", "fct_service_quality")
 AUDIT = Dataset("audit", "published_figure_checks")
-DATASETS = (INTAKE, ANNUAL_INTAKE, CATEGORY, SUBCATEGORY, DISTRICT, HANDLING_UNIT, TOPIC, SERVICE_QUALITY, AUDIT)
+PLATFORM = Dataset("marts", "dim_platform")
+PUBLISHED_FIGURE = Dataset("marts", "fct_published_figure")
+DATASETS = (
+    INTAKE,
+    ANNUAL_INTAKE,
+    CATEGORY,
+    SUBCATEGORY,
+    DISTRICT,
+    HANDLING_UNIT,
+    TOPIC,
+    SERVICE_QUALITY,
+    AUDIT,
+    PLATFORM,
+    PUBLISHED_FIGURE,
+)
 
 
 def sum_metric(column: str, label: str | None = None) -> dict[str, Any]:
@@ -223,7 +242,6 @@ class Chart:
 
 
 ITEMS = sum_metric("items")
-PERIOD = (PERIOD_WHERE,)
 
 CHARTS: tuple[Chart, ...] = (
     Chart(
@@ -231,7 +249,7 @@ CHARTS: tuple[Chart, ...] = (
         "受理总量 Total intake (items)",
         INTAKE,
         "big_number_total",
-        where=(*PERIOD, "dimension = 'total'"),
+        where=("dimension = 'total'",),
         metrics=(ITEMS,),
         width=3,
         height=30,
@@ -242,7 +260,7 @@ CHARTS: tuple[Chart, ...] = (
         "受理渠道 Intake by channel",
         INTAKE,
         "pie",
-        where=(*PERIOD, "dimension = 'channel'"),
+        where=("dimension = 'channel'",),
         metrics=(ITEMS,),
         groupby=("member_name_zh",),
         width=3,
@@ -254,7 +272,7 @@ CHARTS: tuple[Chart, ...] = (
         "办理方式 Intake by handling mode",
         INTAKE,
         "pie",
-        where=(*PERIOD, "dimension = 'handling_mode'"),
+        where=("dimension = 'handling_mode'",),
         metrics=(ITEMS,),
         groupby=("member_name_zh",),
         width=3,
@@ -266,7 +284,7 @@ CHARTS: tuple[Chart, ...] = (
         "解决率与满意率 Resolution and satisfaction (%)",
         SERVICE_QUALITY,
         "table",
-        where=(*PERIOD, "subject_code = 'city_wide'", "is_canonical"),
+        where=("subject_code = 'city_wide'", "is_canonical"),
         columns=("period_code", "published_resolution_rate_pct", "published_satisfaction_rate_pct"),
         width=3,
         height=30,
@@ -276,7 +294,6 @@ CHARTS: tuple[Chart, ...] = (
         "十大类日常问题 Top ten categories (items)",
         CATEGORY,
         "echarts_timeseries_bar",
-        where=PERIOD,
         metrics=(ITEMS,),
         groupby=("category_name_zh",),
         width=6,
@@ -287,7 +304,6 @@ CHARTS: tuple[Chart, ...] = (
         "各区承办量 Items dispatched to each district",
         DISTRICT,
         "echarts_timeseries_bar",
-        where=PERIOD,
         metrics=(ITEMS,),
         groupby=("district_name_zh",),
         width=6,
@@ -298,7 +314,6 @@ CHARTS: tuple[Chart, ...] = (
         "区级部门与街道乡镇 District departments and streets/townships",
         DISTRICT,
         "table",
-        where=PERIOD,
         columns=(
             "district_name_zh",
             "items",
@@ -316,7 +331,6 @@ CHARTS: tuple[Chart, ...] = (
         "每月一题 Topics of the month (items)",
         TOPIC,
         "echarts_timeseries_bar",
-        where=PERIOD,
         metrics=(ITEMS,),
         groupby=("topic_name_zh",),
         width=6,
@@ -327,7 +341,6 @@ CHARTS: tuple[Chart, ...] = (
         "承办单位 Handling units named with a count",
         HANDLING_UNIT,
         "table",
-        where=PERIOD,
         columns=("unit_type", "unit_name_zh", "items"),
         order_by=(("items", False),),
         width=6,
@@ -338,7 +351,6 @@ CHARTS: tuple[Chart, ...] = (
         "审计 Audit: checks by status",
         AUDIT,
         "pie",
-        where=PERIOD,
         metrics=(sql_metric("COUNT(*)", "checks"),),
         groupby=("status",),
         width=4,
@@ -350,7 +362,7 @@ CHARTS: tuple[Chart, ...] = (
         "审计发现 Published figures that do not add up",
         AUDIT,
         "table",
-        where=(*PERIOD, "status = 'inconsistent'"),
+        where=("status = 'inconsistent'",),
         columns=("subject", "measure", "formula", "published_value", "feasible_low", "feasible_high", "check_id"),
         order_by=(("check_id", True),),
         width=8,
@@ -394,6 +406,95 @@ ROWS: tuple[tuple[str, ...], ...] = (
     ("monthly_topics", "handling_units"),
     ("audit_status", "audit_findings"),
     ("intake_by_year", "channel_by_year"),
+)
+
+
+@dataclass(frozen=True)
+class NativeFilter:
+    """A dashboard filter on one column; `parent` narrows its choices, `excluded` charts ignore it.
+
+    Superset adds the chosen value as `<column> IN (value)` to every chart in
+    scope whose dataset has the column; its default is the column's entry in
+    DEFAULT_FILTER_VALUES, if any.
+    """
+
+    key: str
+    name: str
+    dataset: Dataset
+    column: str
+    description: str
+    parent: str | None = None
+    excluded: tuple[str, ...] = ()
+    required: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"NATIVE_FILTER-{self.key}"
+
+    @property
+    def default_value(self) -> str | None:
+        return DEFAULT_FILTER_VALUES.get(self.column)
+
+    def configuration(self, chart_ids: dict[str, int]) -> dict[str, Any]:
+        value = self.default_value
+        data_mask: dict[str, Any] = {"extraFormData": {}, "filterState": {}, "ownState": {}}
+        if value is not None:
+            data_mask.update(
+                extraFormData={"filters": [{"col": self.column, "op": "IN", "val": [value]}]},
+                filterState={"value": [value]},
+            )
+        return {
+            "id": self.id,
+            "name": self.name,
+            "filterType": "filter_select",
+            "type": "NATIVE_FILTER",
+            "description": self.description,
+            "targets": [{"datasetUuid": self.dataset.uuid, "column": {"name": self.column}}],
+            "defaultDataMask": data_mask,
+            "cascadeParentIds": [f"NATIVE_FILTER-{self.parent}"] if self.parent else [],
+            "scope": {"rootPath": ["ROOT_ID"], "excluded": sorted(chart_ids[key] for key in self.excluded)},
+            "controlValues": {
+                "enableEmptyFilter": self.required,
+                "defaultToFirstItem": False,
+                "multiSelect": False,
+                "searchAllOptions": False,
+                "inverseSelection": False,
+                "sortAscending": True,
+            },
+            "tabsInScope": [],
+        }
+
+
+# The series charts show every period of their kind on record for the platform: the period filter leaves them alone.
+SERIES_CHARTS = ("intake_by_year", "channel_by_year")
+NATIVE_FILTERS: tuple[NativeFilter, ...] = (
+    NativeFilter(
+        "platform_level",
+        "平台层级 Platform level",
+        PLATFORM,
+        "platform_level",
+        "province, city, county or district: narrows the platforms to choose from.",
+        excluded=tuple(chart.key for chart in CHARTS),
+    ),
+    NativeFilter(
+        "platform",
+        "平台 Platform",
+        PLATFORM,
+        "platform_code",
+        "The 12345 platform every chart shows; platforms nest (a province and its cities), so one at a time.",
+        parent="platform_level",
+        required=True,
+    ),
+    NativeFilter(
+        "period",
+        "期间 Period",
+        PUBLISHED_FIGURE,
+        "period_code",
+        "The period the report charts show (a year, half-year, month, week …) among the platform's periods.",
+        parent="platform",
+        excluded=SERIES_CHARTS,
+        required=True,
+    ),
 )
 
 
@@ -509,7 +610,7 @@ def dashboard_yaml(chart_ids: dict[str, int]) -> dict[str, Any]:
             "timed_refresh_immune_slices": [],
             "cross_filters_enabled": False,
             "default_filters": "{}",
-            "native_filter_configuration": [],
+            "native_filter_configuration": [native.configuration(chart_ids) for native in NATIVE_FILTERS],
             "shared_label_colors": [],
         },
         "version": VERSION,

@@ -60,10 +60,24 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=FORMATS, default="table", help="an aligned table (default), CSV with a header, or JSON"
     )
     report = commands.add_parser(
-        "report", help="write the report as one self-contained HTML page (charts, tables, the audit), read-only"
+        "report",
+        help="write a platform's report as one self-contained HTML page (charts, tables, the audit), or with --index"
+        " an index of every platform and each one's page, read-only",
     )
     report.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
-    report.add_argument("--out", type=Path, default=None, help="the page (default: report/index.html)")
+    report.add_argument(
+        "--platform", default=None, help="a platform_code of marts.dim_platform (default: the latest annual report)"
+    )
+    report.add_argument(
+        "--period", default=None, help="a period_code of the platform (default: its latest with a headline total)"
+    )
+    report.add_argument("--out", type=Path, default=None, help="the page (default: report/page.html)")
+    report.add_argument(
+        "--index",
+        action="store_true",
+        help="write index.html listing every platform and, beside it, each platform's page of its latest period",
+    )
+    report.add_argument("--out-dir", type=Path, default=None, help="with --index: the folder (default: report/)")
     add_extract_commands(commands)
     return parser
 
@@ -174,13 +188,25 @@ def _main(arguments: argparse.Namespace) -> int:
     database = warehouse_to_read(arguments.database or project.published_database(), arguments.database is not None)
     if arguments.command == "report":
         # Imported here: altair takes longer to import than `analysis` takes to answer.
-        from hotline12345.report import DEFAULT_OUT, write_report
+        from hotline12345.report import DEFAULT_DIR, DEFAULT_OUT, write_index, write_report
 
+        if arguments.index:
+            if arguments.out or arguments.platform or arguments.period:
+                return _refuse(
+                    "report", "--index writes every platform's page: give --out-dir, not --out/--platform/--period"
+                )
+            pages = write_index(database, arguments.out_dir or DEFAULT_DIR)
+            print(
+                f"wrote {pages[0].path} and {len(pages) - 1} platform pages ({sum(p.size_bytes for p in pages):,} bytes)"
+            )
+            return 0
+        if arguments.out_dir:
+            return _refuse("report", "--out-dir goes with --index; a single page takes --out")
         try:
-            written = write_report(database, arguments.out or DEFAULT_OUT)
-        except ValueError as empty:
-            return _refuse("report", f"{empty}; build the warehouse from the project's seeds")
-        print(f"wrote {written.path} ({written.size_bytes:,} bytes, the {written.year} report)")
+            written = write_report(database, arguments.out or DEFAULT_OUT, arguments.platform, arguments.period)
+        except ValueError as problem:
+            return _refuse("report", str(problem))
+        print(f"wrote {written.path} ({written.size_bytes:,} bytes, {written.platform_code} {written.period_code})")
         return 0
     if arguments.command == "analysis":
         if not arguments.name:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import sys
 import zipfile
 from pathlib import Path
@@ -46,3 +47,26 @@ def test_the_zip_carries_the_warehouse_path_into_a_read_only_uri(tmp_path: Path)
     assert database["allow_dml"] is False
     assert metadata["type"] == "Dashboard"
     assert not [text for text in texts if "{{" in text], "a placeholder was left unfilled"
+
+
+def test_no_chart_names_a_platform_or_a_period_and_the_filters_hold_the_defaults() -> None:
+    """The bundle as written, without Superset: the platform and period are the native filters', once."""
+    generated = _generator().bundle_files()
+    for name, text in generated.items():
+        if name.startswith("charts/"):
+            chart = yaml.safe_load(text)
+            saved = json.dumps(chart["params"]) + chart["query_context"]
+            assert "platform_code" not in saved and "period_code =" not in saved, name
+    dashboard = yaml.safe_load(generated["dashboards/hotline12345.yaml"])
+    natives = dashboard["metadata"]["native_filter_configuration"]
+    columns = [native["targets"][0]["column"]["name"] for native in natives]
+    assert columns == ["platform_level", "platform_code", "period_code"]
+    defaults = {
+        condition["col"]: condition["val"]
+        for native in natives
+        for condition in native["defaultDataMask"]["extraFormData"].get("filters", [])
+    }
+    assert set(defaults) == {"platform_code", "period_code"}
+    assert all(len(values) == 1 for values in defaults.values()), defaults
+    datasets = {yaml.safe_load(text)["uuid"] for name, text in generated.items() if name.startswith("datasets/")}
+    assert {native["targets"][0]["datasetUuid"] for native in natives} <= datasets

@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT
 from page_figures import differences, page_figures
 
+from hotline12345.cli import main
 from hotline12345.report import render_report, warehouse_built_at
 from hotline12345.report.page import render
 from hotline12345.report.queries import load_report_data
@@ -33,7 +34,7 @@ REPORT = ROOT / "src" / "hotline12345" / "report"
 
 @pytest.fixture(scope="module")
 def page(warehouse: Path) -> str:
-    html, _ = render_report(warehouse)
+    html, _, _ = render_report(warehouse)
     return html
 
 
@@ -218,3 +219,136 @@ def test_a_heading_lists_the_sections_in_the_sources_numbering() -> None:
     assert shown.sections == ["三、（一）总", "三、（一）2.甲", "三、（一）3.丙", "三、（一）16.乙"]
     assert shown.title == "三、（一）总 … 16.乙"
     assert heading([Num(), Num(section_zh="导语")]).title == "导语"
+
+
+# A weekly bulletin of another platform than the default page's: the week with the most printed figures.
+WEEKLY = """
+    select platform_code, period_code, count(*) as figures
+    from marts.fct_published_figure
+    where period_kind = 'week' and platform_code <> 'X'
+    group by all
+    order by figures desc, platform_code, period_code
+    limit 1
+"""
+
+
+@pytest.fixture(scope="module")
+def weekly(warehouse: Path, db: duckdb.DuckDBPyConnection) -> tuple[str, str, str]:
+    """(platform, period, the page's HTML) of the weekly bulletin with the most printed figures."""
+    default_platform = render_report(warehouse)[1]
+    found = db.execute(WEEKLY.replace("'X'", "?"), [default_platform]).fetchone()
+    assert found, "the warehouse holds no weekly bulletin"
+    html, platform, period = render_report(warehouse, found[0], found[1])
+    assert (platform, period) == (found[0], found[1])
+    return platform, period, html
+
+
+def test_a_weekly_page_is_valid_html_with_unique_ids(weekly: tuple[str, str, str]) -> None:
+    _, _, html = weekly
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(html)
+    balance = TagBalance()
+    balance.feed(html)
+    balance.close()
+    assert balance.problems == [] and balance.open == []
+    assert [identifier for identifier, count in balance.ids.items() if count > 1] == []
+    assert sorted(balance.links - set(balance.ids)) == []
+
+
+def test_a_weekly_page_has_the_sections_it_has_data_for(weekly: tuple[str, str, str]) -> None:
+    platform, period, html = weekly
+    sections = re.findall(r'<section id="([^"]+)">', html)
+    assert "intake" in sections and "audit" in sections
+    assert "monthly" not in sections and "topics" not in sections  # no 每月一题 or named months in a week
+    assert f"({platform})" in html and f"期间 period: {period} (week)" in html
+
+
+def test_a_weekly_page_shows_every_printed_figure_in_bold_blue_as_printed(
+    weekly: tuple[str, str, str], db: duckdb.DuckDBPyConnection
+) -> None:
+    """Every figure the bulletin prints for the platform and week is on the page, once at least, in a printed
+    (bold blue) cell whose text is the value as printed (约 where approximate, the unit where the column counts in
+    another, ✗ where the audit finds it inconsistent)."""
+    platform, period, html = weekly
+    source = report_source(html)
+    printed = {
+        figure_id: (("约" if approximate else "") + value, unit)
+        for figure_id, approximate, value, unit in db.execute(
+            "select figure_id, coalesce(is_approximate, false), value_printed, unit_printed"
+            " from marts.fct_published_figure where platform_code = ? and period_code = ? and source_id = ?"
+            " and is_canonical",
+            [platform, period, source],
+        ).fetchall()
+    }
+    assert len(printed) >= 10
+    shown = page_figures(html)
+    cells = [cell for rows in shown.tables.values() for _, row in rows for cell in row if cell.figure]
+    assert {cell.figure for cell in cells} == set(printed)
+    css = (REPORT / "templates" / "page.css").read_text(encoding="utf-8")
+    assert re.search(r"td\.printed \{[^}]*color: var\(--printed\); font-weight: 600", css)
+    for cell in cells:
+        assert cell.kinds[0] == "printed", cell.figure
+        value, unit = printed[cell.figure]
+        text = " ".join(cell.texts).removesuffix(" ✗")
+        assert text in (value, f"{value} {unit}"), (cell.figure, text, value, unit)
+
+
+TRUNCATED = """
+    select platform_code, period_code
+    from audit.published_figure_checks
+    where status = 'truncated' and check_kind = 'share_list'
+    order by platform_code, period_code
+    limit 1
+"""
+
+
+def test_a_truncated_share_is_shown_as_truncated_not_as_an_error(
+    warehouse: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    found = db.execute(TRUNCATED).fetchone()
+    assert found, "no truncated share list in the audit"
+    platform, period = found
+    html, _, _ = render_report(warehouse, platform, period)
+    truncated, share_lists = (
+        {check_id for (check_id,) in db.execute(sql, [platform]).fetchall()}
+        for sql in (
+            "select check_id from audit.published_figure_checks where platform_code = ? and status = 'truncated'",
+            "select check_id from audit.published_figure_checks where platform_code = ? and check_kind = 'share_list'",
+        )
+    )
+    findings = re.findall(r'<tr class="(\w+) finding" data-check="([^"]+)">(.*?)</tr>', html, re.DOTALL)
+    assert {check for status, check, _ in findings if status == "truncated"} == truncated
+    for status, check, row in findings:
+        if status == "truncated":
+            assert "截断 truncated" in row and "NOT EXPLAINED" not in row, check
+    body = html[html.index('id="share-lists-table"') :]
+    body = body[: body.index("</table>")]
+    assert set(re.findall(r'data-check="([^"]+)"', body)) == share_lists
+    for check_id, explanation in db.execute(
+        "select check_id, explanation from audit.published_figure_checks where platform_code = ?"
+        " and check_kind = 'share_list'",
+        [platform],
+    ).fetchall():
+        assert explanation and explanation.replace('"', "&#34;").replace("'", "&#39;") in body, check_id
+    summary = re.search(r'id="summary-truncated"><b>(\d+)</b>', html)
+    assert summary and int(summary.group(1)) == len(truncated)
+
+
+def test_an_unknown_platform_or_period_is_refused_saying_what_there_is(warehouse: Path) -> None:
+    with pytest.raises(ValueError, match="no platform 'atlantis_12345' in marts.dim_platform; known: .*beijing_12345"):
+        render_report(warehouse, "atlantis_12345")
+    platform = render_report(warehouse)[1]
+    with pytest.raises(ValueError, match=f"{platform} has no figures for the period '1999'; its periods: "):
+        render_report(warehouse, platform, "1999")
+
+
+def test_the_command_refuses_an_unknown_platform_and_writes_nothing(
+    warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "page.html"
+    arguments = ["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--out", str(out)]
+    assert main([*arguments, "--platform", "atlantis_12345"]) == 1
+    assert "hotline12345 report: no platform 'atlantis_12345' in marts.dim_platform" in capsys.readouterr().err
+    assert main([*arguments, "--index"]) == 1
+    assert "--index writes every platform's page" in capsys.readouterr().err
+    assert not out.exists()

@@ -9,9 +9,13 @@ copied from the page generator's output.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import shutil
+import subprocess
+import sys
+import tarfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,6 +25,7 @@ from typing import Any
 import duckdb
 import pytest
 from conftest import ROOT
+from page_figures import Cell, PageFigures, differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report.formatting import pct, wan, whole
@@ -145,6 +150,13 @@ def browser_page(report_page: Path) -> Iterator[tuple[Any, list[str]]]:
             browser.close()
 
 
+def page_platform(page: Any) -> str:
+    """The platform a page shows, as its header names it."""
+    found = re.search(r"\((\w+)\) ·", page.locator("#platform-info").inner_text())
+    assert found
+    return found.group(1)
+
+
 def cell_texts(row: Any) -> list[str]:
     return [str(text).strip() for text in row.locator("td").all_inner_texts()]
 
@@ -173,9 +185,19 @@ def test_every_source_is_listed_with_its_address_as_text(
     browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection
 ) -> None:
     page, _ = browser_page
-    sources = db.execute("select source_id, address from marts.dim_source where address is not null").fetchall()
+    of_the_platform = (
+        "where (platform_code = ? or source_id in"
+        " (select source_id from marts.fct_published_figure where platform_code = ?))"
+    )
+    platform = [page_platform(page)] * 2
+    sources = db.execute(
+        f"select source_id, address from marts.dim_source {of_the_platform} and address is not null", platform
+    ).fetchall()
     listed = page.locator("footer table tbody tr")
-    assert listed.count() == (db.execute("select count(*) from marts.dim_source").fetchone() or (0,))[0]
+    assert (
+        listed.count()
+        == (db.execute(f"select count(*) from marts.dim_source {of_the_platform}", platform).fetchone() or (0,))[0]
+    )
     for source_id, address in sources:
         assert address in page.locator(f'footer tr[id="source-{source_id}"]').inner_text()
     assert page.locator("a[href^='http'], [src^='http']").count() == 0
@@ -221,27 +243,33 @@ def test_the_online_share_is_printed_and_derived(
 
 def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection) -> None:
     page, _ = browser_page
-    checks, inconsistent, listed = db.execute(
-        "select count(*), count(*) filter (where status = 'inconsistent'), count(*) filter (where is_known_discrepancy)"
-        " from audit.published_figure_checks"
-    ).fetchone() or (0, 0, 0)
+    platform = page_platform(page)
+    checks, truncated, inconsistent, listed = db.execute(
+        "select count(*), count(*) filter (where status = 'truncated'), count(*) filter (where status = 'inconsistent'),"
+        " count(*) filter (where is_known_discrepancy) from audit.published_figure_checks where platform_code = ?",
+        [platform],
+    ).fetchone() or (0, 0, 0, 0)
     with (ROOT / "seeds" / "audit" / "known_discrepancies.csv").open(encoding="utf-8") as handle:
-        known = len(list(csv.DictReader(handle)))
-    assert inconsistent == listed == known
+        known = [row["check_id"] for row in csv.DictReader(handle)]
+    assert (
+        inconsistent == listed == len([check for check in known if check.split(":", 1)[1].startswith(f"{platform}.")])
+    )
     summary = {
         key: page.locator(f"header #summary-{key} b").inner_text()
-        for key in ("checks", "consistent", "inconsistent", "listed")
+        for key in ("checks", "consistent", "truncated", "inconsistent", "listed")
     }
     assert summary == {
         "checks": str(checks),
-        "consistent": str(checks - inconsistent),
+        "consistent": str(checks - truncated - inconsistent),
+        "truncated": str(truncated),
         "inconsistent": str(inconsistent),
         "listed": str(listed),
     }
     expected = {
         check_id
         for (check_id,) in db.execute(
-            "select check_id from audit.published_figure_checks where status = 'inconsistent'"
+            "select check_id from audit.published_figure_checks where status <> 'consistent' and platform_code = ?",
+            [platform],
         ).fetchall()
     }
     findings = page.locator("#findings-table tbody tr")
@@ -256,7 +284,8 @@ def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: d
     assert "65.96" in chaoyang.inner_text() and "66.04" in chaoyang.inner_text()
     percentages, inconsistent_percentages = db.execute(
         "select count(*), count(*) filter (where status = 'inconsistent') from audit.published_figure_checks"
-        " where rtrim(published_value) like '%\\%' escape '\\'"
+        " where rtrim(published_value) like '%\\%' escape '\\' and platform_code = ?",
+        [platform],
     ).fetchall()[0]
     assert page.locator("#percentage-checks-table tbody tr").count() == percentages > 53  # 2022's 53 and more
     # In the chart, each inconsistent percentage's mark is drawn in the highlight colour.
@@ -300,3 +329,164 @@ def test_the_page_prints_and_leaves_a_screenshot(browser_page: tuple[Any, list[s
     assert printed.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", printed)) >= len(SECTIONS)  # a page at least per section
     page.emulate_media(media="screen")
+
+
+# issue-16 before the page took a platform and a period: its page of the default report is the one to compare.
+BASE_COMMIT = "e422413dbebc7b94e712def87055c190138b798f"
+
+
+@pytest.fixture(scope="module")
+def base_page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The default page as the base commit's report package writes it, from the same warehouse."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is missing")
+    archive = subprocess.run(
+        [git, "-C", str(ROOT), "archive", BASE_COMMIT, "src/hotline12345"], capture_output=True, check=False
+    )
+    if archive.returncode:
+        pytest.skip(f"the base commit {BASE_COMMIT} is not in this clone: {archive.stderr.decode()[:200]}")
+    folder = tmp_path_factory.mktemp("base")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    out = folder / "base.html"
+    program = "import sys; from pathlib import Path; from hotline12345.report import write_report; "
+    program += "write_report(Path(sys.argv[1]), Path(sys.argv[2]))"
+    environment = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    subprocess.run([sys.executable, "-c", program, str(warehouse), str(out)], env=environment, check=True)
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_default_page_shows_the_figures_the_base_page_showed(base_page: str, report_page: Path) -> None:
+    """The report's parts show the same figures, cell by cell; the audit shows the platform's own checks, as the
+    base page showed them; the series the platform's own rows; the printed figures no part shows are new. The base
+    page showed a district twice where another platform names one like it (districts and handling units joined on
+    the code alone), a functional zone with no name, and a topic's top unit once per platform with a unit of its
+    code: those repeats are left out of the comparison."""
+    before, after = page_figures(base_page), page_figures(report_page.read_text(encoding="utf-8"))
+    platform = re.search(r'id="platform-info">[^(]*\((\w+)\)', report_page.read_text(encoding="utf-8"))
+    assert platform
+    page_own = ("audit", "series", "footer", "others")
+
+    def report_parts(figures: PageFigures, drop_repeats: bool) -> PageFigures:
+        tables = {}
+        for key, rows in figures.tables.items():
+            if key[0] in page_own:
+                continue
+            seen, kept = set(), []
+            for keys, cells in rows:
+                if drop_repeats and ((keys and keys in seen) or (key[1] == "zones-table" and not cells[0].texts)):
+                    continue
+                seen.add(keys)
+                kept.append((keys, top_units(cells) if key[1] == "topics-table" else cells))
+            tables[key] = kept
+        return PageFigures(tables=tables)
+
+    def top_units(cells: list[Cell]) -> list[Cell]:
+        """A topic's top units by name, count and phrase, once each (the base page also showed a unit of the same
+        code of every other platform, with that platform's English name)."""
+        kept: list[Cell] = []
+        for cell in cells:
+            shown = Cell(texts=cell.texts[:2], kinds=cell.kinds, figure=cell.figure, title=cell.title, numeric=True)
+            if len(cell.texts) < 2 or shown.key() not in {other.key() for other in kept}:
+                kept.append(shown if len(cell.texts) >= 2 else cell)
+        return kept
+
+    assert differences(report_parts(before, True), report_parts(after, False)) == []
+    assert len(report_parts(after, False).tables) == 9  # intake … service quality: the report's nine tables
+    for table in ("findings-table", "percentage-checks-table"):
+        own = [row for row in before.tables[("audit", table)] if f":{platform.group(1)}." in row[0][0]]
+        assert len(own) == len(after.tables[("audit", table)]) > 0, table
+        assert (
+            differences(
+                PageFigures(tables={("audit", table): own}),
+                PageFigures(tables={("audit", table): after.tables[("audit", table)]}),
+            )
+            == []
+        ), table
+    shown_before = {
+        (keys, tuple(cell.key() for cell in cells)) for keys, cells in before.tables[("series", "series-table")]
+    }
+    series_after = after.tables[("series", "series-table")]
+    assert series_after and all((keys, tuple(c.key() for c in cells)) in shown_before for keys, cells in series_after)
+
+
+@pytest.fixture(scope="module")
+def index_folder(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pages")
+    assert (
+        main(["--project-dir", str(ROOT), "report", "--database", str(warehouse), "--index", "--out-dir", str(out)])
+        == 0
+    )
+    return out
+
+
+def test_the_index_lists_every_platform_each_linking_to_its_page(
+    index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    html5lib = pytest.importorskip("html5lib")
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(index)
+    ids = re.findall(r'\sid="([^"]+)"', index)
+    assert len(ids) == len(set(ids))
+    platforms = db.execute(
+        "select platform_code, platform_name_zh, figure_count from marts.dim_platform order by platform_code"
+    ).fetchall()
+    rows = dict(re.findall(r'<tr id="platform-([^"]+)"[^>]*>(.*?)</tr>', index, re.DOTALL))
+    assert sorted(rows) == [code for code, _, _ in platforms]
+    assert re.findall(r"""(?:src|href)\s*=\s*["'](?:https?:|//)""", index) == []
+    pages = 0
+    for code, name_zh, figure_count in platforms:
+        row = rows[code]
+        assert name_zh in row, code
+        links = re.findall(r'href="([^"]+)"', row)
+        if not figure_count:
+            assert links == [], code  # nothing printed: no page
+            continue
+        assert links == [f"{code}.html"], code
+        page = (index_folder / links[0]).read_text(encoding="utf-8")
+        html5lib.HTMLParser(strict=True).parse(page)
+        page_ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(page_ids) == len(set(page_ids)), code
+        assert f"({code}) ·" in page and 'href="index.html"' in page, code
+        pages += 1
+    assert pages == len([code for code, _, count in platforms if count]) >= 20
+    assert sorted(path.name for path in index_folder.iterdir()) == sorted(
+        ["index.html", *(f"{code}.html" for code, _, count in platforms if count)]
+    )
+
+
+def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
+    index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr id="platform-([^"]+)"[^>]*>(.*?)</tr>', index, re.DOTALL))
+    audit = db.execute(
+        "select platform_code, count(*), count(*) filter (where status = 'consistent'),"
+        " count(*) filter (where status = 'truncated'), count(*) filter (where status = 'inconsistent')"
+        " from audit.published_figure_checks group by platform_code"
+    ).fetchall()
+    assert len(audit) >= 20
+    for code, *counts in audit:
+        numbers = re.findall(r'<td class="num[^"]*">(\d+)</td>', rows[code])
+        assert numbers[-4:] == [str(count) for count in counts], code
+    # The headline total: the intake total as the page of the platform's latest period prints it.
+    for code, row in rows.items():
+        period = re.search(
+            r"<td>([^<]+)<span class=\"en\">(week|month|year|half_year|quarter|part_year|cumulative|unknown)", row
+        )
+        if period is None:
+            continue
+        printed = db.execute(
+            "select figure_id, value_printed, unit_printed from marts.fct_published_figure where platform_code = ?"
+            " and period_code = ? and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'"
+            " and is_canonical",
+            [code, period.group(1)],
+        ).fetchall()
+        headline = re.search(r'<td class="num printed"[^>]*>([^<]*)</td>', row)
+        if printed:
+            ((figure_id, value, unit),) = printed
+            assert headline and headline.group(1).removeprefix("约") == f"{value} {unit}", code
+            # the platform's page shows the same figure, of its own period (not a running total printed beside it)
+            page = (index_folder / f"{code}.html").read_text(encoding="utf-8")
+            assert f'data-figure="{figure_id}"' in page, code

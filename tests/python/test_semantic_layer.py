@@ -31,6 +31,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 from conftest import copy_project, newer_build_inputs, sha256
 
 from hotline12345.project import Project
@@ -63,7 +64,7 @@ QUERIES: dict[str, list[str]] = {
         "--metrics",
         "district_items,street_township_items,district_department_items",
         "--group-by",
-        "district__district_name_zh,district__functional_zone_zh,metric_time__year",
+        "platform,district__district_name_zh,district__functional_zone_zh,metric_time__year",
         "--where",
         "{{ Dimension('district__district_name_zh') }} = '朝阳区'",
     ],
@@ -71,25 +72,52 @@ QUERIES: dict[str, list[str]] = {
         "--metrics",
         "online_share_of_intake,online_intake_items,total_intake_items",
         "--group-by",
-        "metric_time__year",
+        "platform,metric_time__year",
     ],
     "categories": [
         "--metrics",
         "category_items,category_published_yoy_change_pct",
         "--group-by",
-        "category__category_name_zh,metric_time__year",
+        "platform,category__category_name_zh,metric_time__year",
         "--order",
         "-category_items",
     ],
-    "total_yoy": ["--metrics", "total_intake_items,total_intake_yoy_change_pct", "--group-by", "metric_time__year"],
+    "total_yoy": [
+        "--metrics",
+        "total_intake_items,total_intake_yoy_change_pct",
+        "--group-by",
+        "platform,metric_time__year",
+    ],
     "service_quality": [
         "--metrics",
         "published_resolution_rate_pct,published_satisfaction_rate_pct",
         "--group-by",
-        "service_quality__period_code",
+        "platform,service_quality__period_code",
+        "--where",
+        "{{ Dimension('service_quality__subject_code') }} = 'city_wide'",
     ],
-    "audit": ["--metrics", "audit_findings,audit_checks", "--group-by", "metric_time__year"],
+    "audit": ["--metrics", "audit_findings,audit_checks", "--group-by", "platform,metric_time__year"],
+    # Another hotline, by the platform entity alone: Nantong's weeks, with its level and parent from dim_platform.
+    "nantong": [
+        "--metrics",
+        "period_intake_items",
+        "--group-by",
+        (
+            "platform,platform__platform_level,platform__parent_platform_code,"
+            "intake__period_code,intake__dimension,intake__member"
+        ),
+        "--where",
+        "{{ Entity('platform') }} = 'nantong_12345'",
+    ],
+    # Every platform's annual totals side by side: one row per platform and year, none summed across platforms.
+    "by_platform": [
+        "--metrics",
+        "total_intake_items",
+        "--group-by",
+        "platform,platform__platform_level,metric_time__year",
+    ],
 }
+BEIJING = "beijing_12345"
 
 # One MetricFlow process under the network guard. First dbt-metricflow's own entry point (`mf list --help`: its
 # update check runs before any command), whose lookups are kept apart; then, through the wrapper,
@@ -206,7 +234,8 @@ def batch(semantic_project: Path, tmp_path_factory: pytest.TempPathFactory) -> B
 
 
 def in_2022(rows: Rows) -> Rows:
-    return [row for row in rows if row["metric_time__year"].startswith("2022-")]
+    """Beijing's rows of 2022: every query groups by platform, and the 2022 report is Beijing's."""
+    return [row for row in rows if row["metric_time__year"].startswith("2022-") and row["platform"] == BEIJING]
 
 
 def marts(root: Path, sql: str) -> list[tuple[object, ...]]:
@@ -258,7 +287,9 @@ def test_total_intake_year_on_year(batch: Batch) -> None:
 
 
 def test_resolution_and_satisfaction_rates(batch: Batch) -> None:
-    by_period = {row["service_quality__period_code"]: row for row in batch.rows["service_quality"]}
+    by_period = {
+        row["service_quality__period_code"]: row for row in batch.rows["service_quality"] if row["platform"] == BEIJING
+    }
     assert float(by_period["2022"]["published_resolution_rate_pct"]) == 92.72
     assert float(by_period["2022"]["published_satisfaction_rate_pct"]) == 93.63
 
@@ -268,11 +299,58 @@ def test_audit_findings_match_the_audit_table(batch: Batch, semantic_project: Pa
     expected = marts(
         semantic_project,
         "select count(*) filter (where status = 'inconsistent'), count(*) "
-        "from audit.published_figure_checks where year = 2022",
+        "from audit.published_figure_checks where year = 2022 and platform_code = 'beijing_12345'",
     )
     assert [(int(rows[0]["audit_findings"]), int(rows[0]["audit_checks"]))] == expected
     # The README's finding: the department/street shares of five districts, two each.
     assert expected[0][0] == 10
+
+
+def test_a_metric_answers_for_another_platform_by_the_platform_entity(batch: Batch) -> None:
+    """南通 "本周(12月3日—12月10日)…共受理各类诉求25560件 … 在线直接答复21157件" (../shared/sources/other-cities.md)."""
+    rows = batch.rows["nantong"]
+    assert {row["platform"] for row in rows} == {"nantong_12345"}
+    assert {(row["platform__platform_level"], row["platform__parent_platform_code"]) for row in rows} == {
+        ("city", "jiangsu_12345")
+    }
+    week = {
+        (row["intake__dimension"], row["intake__member"]): int(row["period_intake_items"])
+        for row in rows
+        if row["intake__period_code"] == "2021-12-03..2021-12-10"
+    }
+    assert week[("total", "all")] == 25_560
+    assert week[("handling_mode", "direct_reply")] == 21_157
+    assert week[("channel", "online")] == 1_335  # 网站、微信、微博、移动APP等网络诉求1335件
+
+
+def test_annual_totals_stay_apart_by_platform(batch: Batch, semantic_project: Path) -> None:
+    """Three platforms print a 2022 total (Beijing, Jiangsu and its city Suzhou): three rows, not one sum."""
+    rows = [row for row in batch.rows["by_platform"] if row["metric_time__year"].startswith("2022-")]
+    shown = {row["platform"]: int(row["total_intake_items"]) for row in rows}
+    assert len(shown) == len(rows), "one row per platform"
+    expected = marts(
+        semantic_project,
+        "select platform_code, sum(items) from marts.fct_annual_intake "
+        "where period_kind = 'year' and year = 2022 and dimension = 'total' group by all",
+    )
+    assert shown == {str(platform): int(str(items)) for platform, items in expected}
+    assert shown[BEIJING] == 75_924_000
+    assert len(shown) >= 2
+
+
+def test_no_metric_names_a_platform_or_a_subject(project: Project) -> None:
+    """A metric's filter keeps to what it measures; the platform and the subject (city_wide) belong to the query."""
+    metrics = yaml.safe_load((project.root / "models" / "semantic" / "_semantic__metrics.yml").read_text("utf-8"))
+    with (project.root / "seeds" / "reference" / "ref_platforms.csv").open(encoding="utf-8", newline="") as seed:
+        platforms = [row["platform_code"] for row in csv.DictReader(seed)]
+    filters = {metric["name"]: str(metric.get("filter") or "") for metric in metrics["metrics"]}
+    assert any(filters.values()), "the metrics' filters were read"
+    named = {
+        name: text
+        for name, text in filters.items()
+        if "platform" in text or "subject_code" in text or "city_wide" in text or any(p in text for p in platforms)
+    }
+    assert not named, named
 
 
 def test_the_queries_ask_nothing_of_the_network_and_write_nothing(batch: Batch) -> None:
@@ -295,7 +373,7 @@ def test_python_m_mf_query_reads_while_a_reader_holds_the_file_asks_nothing_of_t
     out = tmp_path / "mf_query.csv"
     command = [sys.executable, "-m", "hotline12345.mf", "query", "--metrics", "total_intake_items"]
     run = run_under_a_reader(
-        semantic_project, [*command, "--group-by", "metric_time__year", "--csv", str(out)], tmp_path / "guard"
+        semantic_project, [*command, "--group-by", "platform,metric_time__year", "--csv", str(out)], tmp_path / "guard"
     )
     assert run.returncode == 0 and out.is_file(), run.output
     assert run.asked == []

@@ -18,6 +18,7 @@ CHART_FONT = "Noto Sans CJK SC"
 WIDTH = 560
 CONSISTENT_COLOUR = "#4c78a8"
 INCONSISTENT_COLOUR = "#c0392b"
+TRUNCATED_COLOUR = "#8a5a00"  # page.css's --truncated: a rounding rule of its source, not an error
 PRINTED_COLOUR = "#1f4e79"
 DERIVED_COLOUR = "#9ecae9"
 
@@ -102,7 +103,8 @@ def audit_intervals(records: list[Record]) -> alt.TopLevelMixin:
         color=alt.Color(
             "status:N",
             scale=alt.Scale(
-                domain=["consistent 一致", "inconsistent 不一致"], range=[CONSISTENT_COLOUR, INCONSISTENT_COLOUR]
+                domain=["consistent 一致", "truncated 截断", "inconsistent 不一致"],
+                range=[CONSISTENT_COLOUR, TRUNCATED_COLOUR, INCONSISTENT_COLOUR],
             ),
             title="status 结论",
         ),

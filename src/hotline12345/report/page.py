@@ -32,3 +32,11 @@ def stylesheet() -> Markup:
 
 def render(page: Page) -> str:
     return environment().get_template("page.html.j2").render(css=stylesheet(), **page.context())
+
+
+def render_index(platforms: list[dict[str, object]], built_at: str, database_name: str) -> str:
+    return (
+        environment()
+        .get_template("index.html.j2")
+        .render(css=stylesheet(), platforms=platforms, built_at=built_at, database_name=database_name)
+    )

@@ -1,13 +1,14 @@
-"""Every query the report page runs, in one place, so a schema change is one edit.
+"""Every query the report page and the index run, in one place, so a schema change is one edit.
 
-The report sections show the latest annual report that prints the district
-breakdown (its platform, period and source; nothing year-specific is written
-here); the audit covers every source; the series section appears where the
-warehouse holds more than one year.
+A page shows one platform and one period: the source that prints the most figures of them (its platform, period
+and source are data; nothing platform- or year-specific is written here). Without a platform or period, the page
+is the latest annual report that prints the district breakdown. The audit and the series are the platform's own.
+The index lists every platform in marts.dim_platform with its latest period.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,19 +27,94 @@ REPORT_SELECTION = """
     limit 1
 """
 
+# The periods of a platform (`$platform`), latest first: a period with its headline total printed (the intake
+# total) before one without, a period of the platform's bulletins before a running total (cumulative), then by the
+# last day they cover (a period with no known dates last), the first, and the most printed figures; each with the
+# source printing the most of its figures in their canonical printing (a repost's is not), then the most of them.
+PERIODS = """
+    with figures as (
+        select period_code, period_kind, year, period_start, period_end, source_id, count(*) as figure_count,
+               count(*) filter (where is_canonical) as canonical_count
+        from marts.fct_published_figure
+        where platform_code = $platform
+        group by all
+    ),
+
+    periods as (
+        select period_code, period_kind, year, period_start, period_end, source_id,
+               sum(figure_count) over (partition by period_code) as figure_count,
+               row_number() over (
+                   partition by period_code order by canonical_count desc, figure_count desc, source_id
+               ) as source_rank
+        from figures
+        qualify source_rank = 1
+    ),
+
+    totals as (
+        select distinct period_code
+        from marts.fct_published_figure
+        where platform_code = $platform and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'
+    )
+
+    select p.period_code, p.period_kind, p.year, p.source_id, s.title
+    from periods as p
+    inner join marts.dim_source as s on p.source_id = s.source_id
+    left join totals as t on p.period_code = t.period_code
+    order by t.period_code is null, p.period_kind = 'cumulative', p.period_end desc nulls last,
+             p.period_start desc nulls last, p.figure_count desc, p.period_code
+"""
+
+# Every platform for the index: what dim_platform says of it, its audit's counts and its child platforms.
+INDEX_PLATFORMS = """
+    with checks as (
+        select platform_code, count(*) as checks,
+               count(*) filter (where status = 'consistent') as consistent,
+               count(*) filter (where status = 'truncated') as truncated,
+               count(*) filter (where status = 'inconsistent') as inconsistent
+        from audit.published_figure_checks
+        group by platform_code
+    )
+
+    select p.platform_code, p.platform_name_zh, p.platform_name_en, p.platform_level, p.parent_platform_code,
+           p.parent_platform_name_zh, p.region_zh, p.region_en, p.source_count, p.figure_count,
+           coalesce(c.checks, 0) as checks, coalesce(c.consistent, 0) as consistent,
+           coalesce(c.truncated, 0) as truncated, coalesce(c.inconsistent, 0) as inconsistent
+    from marts.dim_platform as p
+    left join checks as c on p.platform_code = c.platform_code
+    order by p.platform_code
+"""
+
+# A period's headline total as printed: the intake total's items, the canonical printing first.
+HEADLINE = """
+    select value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate, source_phrase
+    from marts.fct_published_figure
+    where platform_code = $platform and period_code = $period and subject_type = 'intake'
+          and subject_code = 'total.all' and measure = 'items'
+    order by is_canonical desc, source_id = $source desc, figure_id
+    limit 1
+"""
+
 # Rows of one report: its platform, period and source ($platform, $period, $source).
 OF_THE_REPORT = "platform_code = $platform and period_code = $period and source_id = $source"
 
 # Each query returns a total order; the audit queries cover every source and year.
 SECTION_QUERIES: dict[str, str] = {
-    # The report's own printings (canonical first), with the month of a single-month figure.
+    # The report's printings (canonical first) of the page's period, of the single months it names (with the
+    # month; 0 for the page's own period) and of other years (the year before); not of its other periods (a
+    # running total the source prints beside a half-year is another figure of the same subject and year).
     "figures": """
         select figure_id, year as figure_year, section_zh, source_phrase, subject_type, subject_code,
                coalesce(parent_code, '') as parent_code,
-               case when period_kind = 'month' then month(period_start) else 0 end as month, measure,
+               case when period_kind = 'month' and period_code <> $period then month(period_start) else 0 end as month,
+               measure,
                value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate
         from marts.fct_published_figure
         where platform_code = $platform and source_id = $source
+              and (
+                  period_code = $period
+                  or (period_kind = 'month' and period_start is not null)
+                  or (period_kind = 'year' and year is distinct from $year)
+              )
         order by is_canonical desc, figure_id, section_zh, source_phrase
     """,
     "intake": """
@@ -74,6 +150,7 @@ SECTION_QUERIES: dict[str, str] = {
                observation_zh, share_of_annual_pct
         from marts.fct_monthly_observation
         where platform_code = $platform and year = $year and period_kind = 'month' and source_id = $source
+              and $period_kind = 'year'
         order by subject_type, subject_code, month
     """,
     "districts": """
@@ -83,7 +160,7 @@ SECTION_QUERIES: dict[str, str] = {
                w.published_district_department_share_pct, w.street_township_items, w.street_township_share_pct,
                w.published_street_township_share_pct, w.rank_by_items
         from marts.fct_district_workload as w
-        inner join marts.dim_district as d on w.district_code = d.district_code
+        inner join marts.dim_district as d on w.platform_code = d.platform_code and w.district_code = d.district_code
         where w.platform_code = $platform and w.period_code = $period and w.source_id = $source
         order by w.rank_by_items, w.district_code
     """,
@@ -100,7 +177,7 @@ SECTION_QUERIES: dict[str, str] = {
                sum(w.street_township_items) as street_township_items,
                100.0 * sum(w.items) / any_value(t.items) as share_of_districts_pct
         from marts.fct_district_workload as w
-        inner join marts.dim_district as d on w.district_code = d.district_code
+        inner join marts.dim_district as d on w.platform_code = d.platform_code and w.district_code = d.district_code
         inner join marts.fct_district_workload_total as t
             on w.platform_code = t.platform_code and w.period_code = t.period_code and w.source_id = t.source_id
         where w.platform_code = $platform and w.period_code = $period and w.source_id = $source
@@ -123,36 +200,57 @@ SECTION_QUERIES: dict[str, str] = {
         select t.topic_no, t.topic_code, t.unit_rank, t.unit_code, t.unit_name_zh, u.unit_name_en, t.unit_type,
                t.items, t.share_of_topic_pct
         from marts.fct_monthly_topic_top_unit as t
-        left join marts.dim_handling_unit as u on t.unit_code = u.unit_code
+        left join marts.dim_handling_unit as u on t.platform_code = u.platform_code and t.unit_code = u.unit_code
         where t.platform_code = $platform and t.period_code = $period and t.source_id = $source
         order by t.topic_no, t.unit_rank
     """,
+    # Every printed rate of the report's service quality (what a bulletin prints varies: resolution, satisfaction,
+    # on-time completion, direct reply ...), with the measure's description.
     "service_quality": """
-        select published_resolution_rate_pct as resolution_rate_pct,
-               published_satisfaction_rate_pct as satisfaction_rate_pct
-        from marts.fct_service_quality
-        where OF_THE_REPORT and subject_code = 'city_wide'
+        select f.subject_code, f.subject_name_zh, f.subject_name_en, f.measure, m.measure_description_en,
+               f.value_normalised as value_pct
+        from marts.fct_published_figure as f
+        left join raw.ref_measures as m on f.measure = m.measure
+        where f.platform_code = $platform and f.period_code = $period and f.source_id = $source
+              and f.subject_type = 'service_quality' and f.normalised_unit = 'percent' and f.is_canonical
+        order by f.subject_code <> 'city_wide', f.subject_code, f.list_position nulls last, f.measure
+    """,
+    # Every printed figure of the report's period, for the part that shows those no other part shows.
+    "period_figures": """
+        select f.figure_id, f.subject_code, coalesce(f.subject_name_zh, f.subject_zh) as subject_zh, f.subject_name_en,
+               f.measure, m.measure_description_en
+        from marts.fct_published_figure as f
+        left join raw.ref_measures as m on f.measure = m.measure
+        where f.platform_code = $platform and f.period_code = $period and f.source_id = $source and f.is_canonical
+        order by f.figure_id
     """,
     "sources": """
         select source_id, source_kind, title, publisher, address, cast(published_on as varchar) as published_on,
                covers_period_start, covers_period_end
         from marts.dim_source
+        where platform_code = $platform or source_id in (
+            select source_id from marts.fct_published_figure where platform_code = $platform
+        )
         order by covers_period_start, covers_period_end, source_id
     """,
     "audit_summary": """
         select count(*) as checks,
                count(*) filter (where status = 'consistent') as consistent,
+               count(*) filter (where status = 'truncated') as truncated,
                count(*) filter (where status = 'inconsistent') as inconsistent,
                count(*) filter (where is_known_discrepancy) as listed,
                count(*) filter (where status = 'inconsistent' and not is_known_discrepancy) as unexplained,
                count(*) filter (where is_cross_source) as cross_source,
                count(distinct source_id) as sources
         from audit.published_figure_checks
+        where OF_THE_PLATFORM
     """,
     "audit_kinds": """
-        select check_kind, count(*) as checks, count(*) filter (where status = 'inconsistent') as inconsistent,
+        select check_kind, count(*) as checks, count(*) filter (where status = 'truncated') as truncated,
+               count(*) filter (where status = 'inconsistent') as inconsistent,
                count(*) filter (where is_cross_source) as cross_source
         from audit.published_figure_checks
+        where OF_THE_PLATFORM
         group by check_kind
         order by check_kind
     """,
@@ -162,24 +260,37 @@ SECTION_QUERIES: dict[str, str] = {
                subject, FIGURE, published_value, published_low, published_high, derived_value, feasible_low,
                feasible_high, status, is_known_discrepancy, check_method, explanation
         from audit.published_figure_checks
-        where rtrim(published_value) like '%\\%' escape '\\'
+        where OF_THE_PLATFORM and rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
+    """,
+    # Every check of a list of shares against one whole, with what it found.
+    "audit_share_lists": """
+        select check_id, period_code, source_id, input_source_ids, section, subject, measure, formula, published_value,
+               status, is_known_discrepancy, explanation
+        from audit.published_figure_checks
+        where OF_THE_PLATFORM and check_kind = 'share_list'
+        order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, FIGURE,
-               published_value, derived_value, feasible_low, feasible_high, is_known_discrepancy, explanation
+               published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation
         from audit.published_figure_checks
-        where status = 'inconsistent'
+        where OF_THE_PLATFORM and status <> 'consistent'
         order by year desc, source_id, subject, check_id
     """,
 }
+# The audit's checks of the page's platform.
+OF_THE_PLATFORM = "platform_code = $platform"
 # The audit's measure and formula as the one `figure` text page.py reads (until it reads the two columns).
 FIGURE = (
     "case check_kind when 'share' then measure when 'reprint' then measure || ' printed again' else formula end"
     " as figure"
 )
 SECTION_QUERIES = {
-    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT).replace("FIGURE", FIGURE) for name, sql in SECTION_QUERIES.items()
+    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT)
+    .replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
+    .replace("FIGURE", FIGURE)
+    for name, sql in SECTION_QUERIES.items()
 }
 
 # The series: present only once the warehouse has marts.fct_annual_intake (issue 6).
@@ -189,7 +300,7 @@ SERIES_QUERY = """
            items_high, how_obtained, source_id, source_kind, published_share_of_total_pct, share_of_total_pct,
            published_yoy_change_pct, yoy_change_pct
     from marts.fct_annual_intake
-    where dimension in ('total', 'channel') and period_kind <> 'month'
+    where platform_code = $platform and dimension in ('total', 'channel') and period_kind <> 'month'
     order by period_start, period_end, dimension <> 'total', dimension, member, source_id
 """
 
@@ -198,8 +309,12 @@ SERIES_QUERY = """
 class ReportData:
     """What the page shows, as rows read from the warehouse."""
 
-    year: int
+    platform_code: str
+    platform_name_zh: str
+    platform_name_en: str
+    year: int | None
     period_code: str
+    period_kind: str
     source_id: str
     source_title: str
     sections: dict[str, list[Row]]
@@ -210,7 +325,9 @@ class ReportData:
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str, parameters: dict[str, object] | None = None) -> list[Row]:
-    cursor = connection.execute(sql, parameters or {})
+    named = set(re.findall(r"\$(\w+)", sql))
+    used = {key: value for key, value in (parameters or {}).items() if key in named}
+    cursor = connection.execute(sql, used)
     columns = [description[0] for description in cursor.description]
     return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
@@ -222,23 +339,82 @@ def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -
     return bool(found and found[0])
 
 
-def load_report_data(connection: duckdb.DuckDBPyConnection) -> ReportData:
-    """Read every section of the page for the latest annual report."""
-    found = connection.execute(REPORT_SELECTION).fetchone()
-    if not found:
-        raise ValueError("the warehouse holds no annual report with district figures, so there is nothing to show")
-    platform, year, period, source, title = found
-    parameters: dict[str, object] = {"platform": platform, "year": year, "period": period, "source": source}
-    sections = {}
-    for name, sql in SECTION_QUERIES.items():
-        used = {key: value for key, value in parameters.items() if f"${key}" in sql}
-        sections[name] = _rows(connection, sql, used)
-    series = _rows(connection, SERIES_QUERY) if _has_table(connection, *SERIES_TABLE) else []
+def platform_periods(connection: duckdb.DuckDBPyConnection, platform: str) -> list[Row]:
+    """The periods the warehouse holds printed figures of for `platform`, latest first, each with its source."""
+    return _rows(connection, PERIODS, {"platform": platform})
+
+
+def platforms(connection: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(connection, INDEX_PLATFORMS)
+
+
+def headline(connection: duckdb.DuckDBPyConnection, platform: str, period: str, source: str) -> Row | None:
+    found = _rows(connection, HEADLINE, {"platform": platform, "period": period, "source": source})
+    return found[0] if found else None
+
+
+def _select(
+    connection: duckdb.DuckDBPyConnection, platform: str | None, period: str | None
+) -> tuple[str, int | None, str, str, str, str]:
+    """(platform, year, period, period kind, source, title) of the page; ValueError, saying what exists, if none."""
+    if platform is None and period is None:
+        found = connection.execute(REPORT_SELECTION).fetchone()
+        if not found:
+            raise ValueError("the warehouse holds no annual report with district figures, so there is nothing to show")
+        platform, year, period, source, title = found
+        return str(platform), year, str(period), "year", str(source), str(title or source)
+    if platform is None:
+        raise ValueError("--period needs --platform (a period code names a period of one platform)")
+    known = [str(row["platform_code"]) for row in platforms(connection)]
+    if platform not in known:
+        raise ValueError(f"no platform {platform!r} in marts.dim_platform; known: {', '.join(known)}")
+    periods = platform_periods(connection, platform)
+    if not periods:
+        raise ValueError(f"the warehouse holds no printed figures of {platform}")
+    chosen: Row | None = periods[0]
+    if period is not None:
+        chosen = next((row for row in periods if row["period_code"] == period), None)
+    if chosen is None:
+        listed = "; ".join(str(row["period_code"]) for row in periods)
+        raise ValueError(f"{platform} has no figures for the period {period!r}; its periods: {listed}")
+    year = chosen["year"]
+    source = str(chosen["source_id"])
+    return (
+        platform,
+        year,
+        str(chosen["period_code"]),
+        str(chosen["period_kind"]),
+        source,
+        str(chosen["title"] or source),
+    )
+
+
+def load_report_data(
+    connection: duckdb.DuckDBPyConnection, platform: str | None = None, period: str | None = None
+) -> ReportData:
+    """Read every section of the page of `platform` and `period` (default: the latest annual report)."""
+    platform, year, period, period_kind, source, title = _select(connection, platform, period)
+    parameters: dict[str, object] = {
+        "platform": platform,
+        "year": year,
+        "period": period,
+        "period_kind": period_kind,
+        "source": source,
+    }
+    sections = {name: _rows(connection, sql, parameters) for name, sql in SECTION_QUERIES.items()}
+    series = _rows(connection, SERIES_QUERY, parameters) if _has_table(connection, *SERIES_TABLE) else []
+    names = connection.execute(
+        "select platform_name_zh, platform_name_en from marts.dim_platform where platform_code = ?", [platform]
+    ).fetchone() or (platform, "")
     return ReportData(
-        year=int(year),
-        period_code=str(period),
-        source_id=str(source),
-        source_title=str(title or source),
+        platform_code=platform,
+        platform_name_zh=str(names[0]),
+        platform_name_en=str(names[1] or ""),
+        year=None if year is None else int(year),
+        period_code=period,
+        period_kind=period_kind,
+        source_id=source,
+        source_title=title,
         sections=sections,
         series=series,
     )

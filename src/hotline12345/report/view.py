@@ -33,6 +33,7 @@ UNIT_TYPE_LABELS = {
     "city_body": ("市属机构", "city bodies"),
     "state_owned_enterprise": ("国有企业", "state-owned enterprises"),
     "district": ("区", "districts"),
+    "handling_unit": ("承办单位", "handling units"),
 }
 
 HOW_OBTAINED = {
@@ -48,8 +49,8 @@ SOURCE_KINDS = {
     "secondary": ("二手资料", "secondary source"),
 }
 
-# The measures a service-quality row shows, in order.
-SERVICE_QUALITY_MEASURES = ("resolution_rate_pct", "satisfaction_rate_pct")
+# The audit's statuses in Chinese.
+STATUS_LABELS = {"consistent": "一致", "truncated": "截断", "inconsistent": "不一致"}
 
 
 def measure_label(figure: str) -> tuple[str, str]:
@@ -61,6 +62,18 @@ def measure_label(figure: str) -> tuple[str, str]:
             return (f"{zh}（重印）", f"{en} (printed again)")
         return (zh, f"{en} {rest}" if rest else en)
     return (figure, "")
+
+
+_CHINESE_IN_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
+
+
+def described_measure(measure: str, description: str | None) -> tuple[str, str]:
+    """A measure the page has no words for, in the words of its description (ref_measures): the Chinese terms it
+    names in brackets, and the description."""
+    if not description:
+        return (measure, "")
+    terms = _CHINESE_IN_BRACKETS.findall(description)
+    return (terms[-1] if terms else measure, description)
 
 
 def interval(low: float | None, high: float | None, places: int) -> str:
@@ -105,7 +118,10 @@ class Figures:
     """The printed figures, to show each as printed with the phrase it was read from."""
 
     def __init__(self, rows: Iterable[Row], checks: Iterable[Row]) -> None:
-        self._figures: dict[tuple[str, str, str, str, int, int], Figure] = {}
+        self._figures: dict[tuple[str, str, str, str, int, int | None], Figure] = {}
+        self._by_id: dict[str, Figure] = {}
+        # The figures a part of the page has shown (found), so that the rest can be listed.
+        self.shown: set[str] = set()
         for row in rows:
             key = (
                 row["subject_type"],
@@ -113,11 +129,11 @@ class Figures:
                 row["parent_code"],
                 row["measure"],
                 int(row["month"]),
-                int(row["figure_year"]),
+                None if row["figure_year"] is None else int(row["figure_year"]),
             )
             if key in self._figures:  # a further printing by the report: the canonical one comes first
                 continue
-            self._figures[key] = Figure(
+            self._figures[key] = self._by_id[row["figure_id"]] = Figure(
                 figure_id=row["figure_id"],
                 value_printed=row["value_printed"],
                 unit_printed=row["unit_printed"],
@@ -128,33 +144,49 @@ class Figures:
         # The audit's check of a published share, by the id of the figure it checks.
         self._checks = {str(check["check_id"]).split(":", 1)[1]: check for check in checks}
 
+    def by_id(self, figure_id: str) -> Figure | None:
+        return self._by_id.get(figure_id)
+
     def find(
-        self, subject_type: str, subject_code: str, measure: str, year: int, parent: str = "", month: int = 0
+        self, subject_type: str, subject_code: str, measure: str, year: int | None, parent: str = "", month: int = 0
     ) -> Figure | None:
-        return self._figures.get((subject_type, subject_code, parent, measure, month, year))
+        found = self._figures.get((subject_type, subject_code, parent, measure, month, year))
+        if found is not None:
+            self.shown.add(found.figure_id)
+        return found
 
     def cell(
         self,
         subject_type: str,
         subject_code: str,
         measure: str,
-        year: int,
+        year: int | None,
         fallback: str = "",
         parent: str = "",
         month: int = 0,
+        unit: str = "",
     ) -> Num:
-        """The value as printed, its source phrase on hover and the audit's verdict; else the derived fallback."""
+        """The value as printed, its source phrase on hover and the audit's verdict; else the derived fallback.
+
+        Where the column counts in `unit` and the figure is printed in another (件 in a 万件 column), the printed
+        unit is shown with it."""
         figure = self.find(subject_type, subject_code, measure, year, parent, month)
         if figure is None:
             return derived(fallback) if fallback else Num()
+        return self.printed_cell(figure, unit)
+
+    def printed_cell(self, figure: Figure, unit: str = "") -> Num:
         shown = ("约" if figure.is_approximate else "") + figure.value_printed
+        if unit and figure.unit_printed != unit:
+            shown += f" {figure.unit_printed}"
         hover = f"{figure.section_zh}：{figure.source_phrase}"
         kind = "printed"
         check = self._checks.get(figure.figure_id)
-        if check is not None and check["status"] == "inconsistent":
-            kind += " inconsistent"
+        if check is not None and check["status"] in ("inconsistent", "truncated"):
+            kind += f" {check['status']}"
             hover += f"\n\n审计 audit: {check['explanation']}"
-            shown += " ✗"
+            if check["status"] == "inconsistent":  # a truncated share is no error: its mark is the stylesheet's
+                shown += " ✗"
         return Num(shown, kind, hover, figure.figure_id, figure.section_zh)
 
 
@@ -254,10 +286,20 @@ class Page:
     figures: Figures
     built_at: str
     database_name: str
+    index_href: str = ""
 
     @property
-    def year(self) -> int:
+    def year(self) -> int | None:
         return self.data.year
+
+    @property
+    def prior(self) -> int | None:
+        """The year before, for the figures a report prints of it (none for a period whose year is unknown)."""
+        return None if self.data.year is None else self.data.year - 1
+
+    @property
+    def period(self) -> str:
+        return self.data.period_code
 
     @property
     def sources(self) -> dict[str, Row]:
@@ -279,7 +321,7 @@ class Page:
         return rows
 
     def intake(self) -> Part:
-        year, prior = self.year, self.year - 1
+        year, prior, period = self.year, self.prior, self.period
         cell = self.figures.cell
         rows: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
@@ -289,17 +331,19 @@ class Page:
                 {
                     "name_zh": row["member_name_zh"],
                     "name_en": row["member_name_en"],
-                    "count": cell("intake", code, "items", year, wan(row["items"])),
-                    "yoy": cell("intake", code, "yoy_change_pct", year, pct(row["yoy_change_pct"])),
+                    "count": cell("intake", code, "items", year, wan(row["items"]), unit="万件"),
+                    "yoy": cell("intake", code, "yoy_change_pct", year, pct(row["yoy_change_pct"]), unit="%"),
                     "share": derived(pct(row["share_of_total_pct"])),
-                    "share_printed": cell("intake", code, "share_of_total_pct", year),
+                    "share_printed": cell("intake", code, "share_of_total_pct", year, unit="%"),
                     "prior_items": derived(wan(row["prior_year_items"])),
                     "prior_share": derived(pct(row["prior_year_share_of_total_pct"])),
-                    "prior_share_printed": cell("intake", code, "share_of_total_pct", prior),
+                    "prior_share_printed": (
+                        cell("intake", code, "share_of_total_pct", prior, unit="%") if prior is not None else Num()
+                    ),
                 }
             )
             label = f"{row['member_name_zh']}"
-            records.append({"member": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
+            records.append({"member": label, "period": f"{period} 公布 printed", "wan": wan_value(row["items"])})
             if row["prior_year_items"] is not None:
                 records.append(
                     {
@@ -309,16 +353,18 @@ class Page:
                     }
                 )
         chart = charts.horizontal_bars(records, "member", "wan", "万件 (10,000 items)", colour="period")
+        has_prior = any(row[key].text for row in rows for key in ("prior_items", "prior_share_printed", "yoy"))
         return Part(
             "intake",
             heading(_numbers(rows)),
-            charts={"intake": _svg(chart, f"Intake {year} and back-calculated {prior}")},
+            charts={"intake": _svg(chart, f"Intake {period}" + (f" and back-calculated {prior}" if has_prior else ""))},
             rows={"intake": rows},
-            values={"series_years": len({row["year"] for row in self.data.series})},
+            values={"series_years": len({row["year"] for row in self.data.series}), "has_prior": has_prior},
         )
 
     def categories(self) -> Part:
-        year, prior = self.year, self.year - 1
+        year, prior, period = self.year, self.prior, self.period
+        cell = self.figures.cell
         rows, records = [], []
         for row in self.data["categories"]:
             code = row["category_code"]
@@ -327,22 +373,25 @@ class Page:
                     "position": row["published_list_position"],
                     "name_zh": row["category_name_zh"],
                     "name_en": row["category_name_en"],
-                    "count": self.figures.cell("category", code, "items", year, wan(row["items"])),
-                    "yoy": self.figures.cell("category", code, "yoy_change_pct", year, pct(row["yoy_change_pct"])),
+                    "count": cell("category", code, "items", year, wan(row["items"]), unit="万件"),
+                    "share_printed": cell("category", code, "share_of_total_pct", year, unit="%"),
+                    "pop": cell("category", code, "pop_change_pct", year, unit="%"),
+                    "yoy": cell("category", code, "yoy_change_pct", year, pct(row["yoy_change_pct"]), unit="%"),
                     "prior_items": derived(wan(row["prior_year_items"])),
                     "change": derived(wan(row["change_from_prior_year_items"])),
                     "rank": derived(row["rank_in_year"]),
                 }
             )
             label = str(row["category_name_zh"])
-            records.append({"category": label, "period": f"{year} 公布 printed", "wan": wan_value(row["items"])})
-            records.append(
-                {
-                    "category": label,
-                    "period": f"{prior} 倒推 back-calculated",
-                    "wan": wan_value(row["prior_year_items"]),
-                }
-            )
+            records.append({"category": label, "period": f"{period} 公布 printed", "wan": wan_value(row["items"])})
+            if row["prior_year_items"] is not None:
+                records.append(
+                    {
+                        "category": label,
+                        "period": f"{prior} 倒推 back-calculated",
+                        "wan": wan_value(row["prior_year_items"]),
+                    }
+                )
         sub_rows, sub_records = [], []
         for row in self.data["subcategories"]:
             sub_rows.append(
@@ -352,7 +401,13 @@ class Page:
                     "name_zh": row["subcategory_name_zh"],
                     "name_en": row["subcategory_name_en"],
                     "count": self.figures.cell(
-                        "subcategory", row["subcategory_code"], "items", year, wan(row["items"]), row["category_code"]
+                        "subcategory",
+                        row["subcategory_code"],
+                        "items",
+                        year,
+                        wan(row["items"]),
+                        row["category_code"],
+                        unit="万件",
                     ),
                     "share": derived(pct(row["share_of_category_pct"])),
                     "rank": derived(row["rank_in_category"]),
@@ -377,6 +432,9 @@ class Page:
                 "subcategories": _svg(sub_chart, "Sub-categories"),
             },
             rows={"categories": rows, "subcategories": sub_rows},
+            values={
+                "columns": {key for row in rows for key, value in row.items() if isinstance(value, Num) and value.text}
+            },
         )
 
     def monthly(self) -> Part:
@@ -441,7 +499,8 @@ class Page:
                 ("区级部门 district departments", row["district_department_items"]),
                 ("街道乡镇 streets and townships", row["street_township_items"]),
             ):
-                records.append({"district": name, "part": part, "wan": wan_value(items)})
+                if items is not None:
+                    records.append({"district": name, "part": part, "wan": wan_value(items)})
         totals = []
         for total in self.data["district_total"]:
             totals.append(
@@ -463,6 +522,8 @@ class Page:
             )
         zones, zone_records = [], []
         for zone in self.data["zones"]:
+            if zone["functional_zone_code"] is None:  # a platform whose districts have no functional zones
+                continue
             zones.append(
                 {
                     "name_zh": zone["functional_zone_zh"],
@@ -560,19 +621,17 @@ class Page:
         )
 
     def service_quality(self) -> Part:
-        year = self.year
         rows, records = [], []
         for row in self.data["service_quality"]:
-            for measure in SERVICE_QUALITY_MEASURES:
-                zh, en = MEASURE_LABELS[measure]
-                rows.append(
-                    {
-                        "name_zh": zh,
-                        "name_en": en,
-                        "value": self.figures.cell("service_quality", "city_wide", measure, year, pct(row[measure])),
-                    }
-                )
-                records.append({"rate": f"{zh} {en}", "pct": float(row[measure])})
+            zh, en = MEASURE_LABELS.get(row["measure"]) or described_measure(
+                row["measure"], row["measure_description_en"]
+            )
+            whole_platform = row["subject_code"] == "city_wide"
+            name_zh = zh if whole_platform else f"{row['subject_name_zh']} {zh}"
+            name_en = en if whole_platform else f"{row['subject_name_en'] or row['subject_code']}: {en}"
+            value = self.figures.cell("service_quality", row["subject_code"], row["measure"], self.year, unit="%")
+            rows.append({"name_zh": name_zh, "name_en": name_en, "value": value})
+            records.append({"rate": f"{name_zh} {en}", "pct": float(row["value_pct"])})
         chart = charts.horizontal_bars(records, "rate", "pct", "% (printed)", bar_height=26)
         return Part(
             "service-quality",
@@ -580,6 +639,30 @@ class Page:
             charts={"service-quality": _svg(chart, "Service quality")},
             rows={"service-quality": rows},
         )
+
+    def others(self) -> Part:
+        """The printed figures of the period that no other part of the page shows, as printed."""
+        rows = []
+        for row in self.data["period_figures"]:
+            if row["figure_id"] in self.figures.shown:
+                continue
+            figure = self.figures.by_id(row["figure_id"])
+            if figure is None:
+                continue
+            label_zh, label_en = MEASURE_LABELS.get(row["measure"]) or described_measure(
+                row["measure"], row["measure_description_en"]
+            )
+            rows.append(
+                {
+                    "subject_zh": row["subject_zh"],
+                    "subject_en": row["subject_name_en"] or row["subject_code"],
+                    "measure_zh": label_zh,
+                    "measure_en": label_en,
+                    "value": self.figures.printed_cell(figure),
+                    "unit": figure.unit_printed,
+                }
+            )
+        return Part("others", heading(_numbers(rows)), rows={"others": rows})
 
     def audit(self) -> Part:
         records, rows, labels = [], [], set()
@@ -592,7 +675,7 @@ class Page:
                 label += f" [{check['source_id']}]"
             labels.add(label)
             low, high = check["feasible_low"], check["feasible_high"]
-            inconsistent = check["status"] == "inconsistent"
+            status_label = STATUS_LABELS[check["status"]]
             if low is not None and high is not None and high > low:
                 middle, half = (low + high) / 2, (high - low) / 2
 
@@ -607,14 +690,14 @@ class Page:
                         "published_from": position(check["published_low"]),
                         "published_to": position(check["published_high"]),
                         "published_mid": position((check["published_low"] + check["published_high"]) / 2),
-                        "status": "inconsistent 不一致" if inconsistent else "consistent 一致",
+                        "status": f"{check['status']} {status_label}",
                     }
                 )
             rows.append(
                 {
                     "check_id": check["check_id"],
                     "status": check["status"],
-                    "row_class": "inconsistent" if inconsistent else "consistent",
+                    "row_class": check["status"],
                     "period_code": check["period_code"],
                     "source": self.source(check),
                     "subject": check["subject"],
@@ -638,25 +721,40 @@ class Page:
                     "figure_en": en,
                     "published": printed(check["published_value"]),
                     "feasible": derived(interval(check["feasible_low"], check["feasible_high"], 2)),
+                    "status": check["status"],
                     "is_known": check["is_known_discrepancy"],
                     "explanation": check["explanation"],
                 }
             )
+        share_lists = [
+            {
+                "check_id": check["check_id"],
+                "period_code": check["period_code"],
+                "source": self.source(check),
+                "subject": check["subject"],
+                "formula": check["formula"],
+                "published": printed(check["published_value"]),
+                "status": check["status"],
+                "explanation": check["explanation"],
+            }
+            for check in self.data["audit_share_lists"]
+        ]
         kinds = [
             {
                 "kind": kind["check_kind"],
                 "checks": derived(kind["checks"]),
                 "cross_source": derived(kind["cross_source"]),
+                "truncated": derived(kind["truncated"]),
                 "inconsistent": derived(kind["inconsistent"]),
             }
             for kind in self.data["audit_kinds"]
         ]
-        chart = charts.audit_intervals(records)
+        drawn = {"audit": _svg(charts.audit_intervals(records), "Audit of the printed percentages")} if records else {}
         return Part(
             "audit",
             Heading([]),
-            charts={"audit": _svg(chart, "Audit of the printed percentages")},
-            rows={"findings": findings, "percentages": rows, "kinds": kinds},
+            charts=drawn,
+            rows={"findings": findings, "percentages": rows, "kinds": kinds, "share_lists": share_lists},
         )
 
     def series(self) -> Part:
@@ -702,17 +800,22 @@ class Page:
         return Part("series", Heading([]), charts={"series": _svg(chart, "Intake series")}, rows={"series": rows})
 
     def parts(self) -> list[Part]:
-        """The parts of the page in order; the series only where the warehouse holds more than one year."""
-        parts = [
-            self.intake(),
-            self.categories(),
-            self.monthly(),
-            self.districts(),
-            self.units(),
-            self.topics(),
-            self.service_quality(),
-            self.audit(),
+        """The parts of the page in order, each where the platform and period have its data; the figures no part
+        shows; the audit; the series only where the warehouse holds more than one year of the platform."""
+        shown = [
+            (self.intake, "intake"),
+            (self.categories, "categories"),
+            (self.monthly, "monthly"),
+            (self.districts, "districts"),
+            (self.units, "units"),
+            (self.topics, "topics"),
+            (self.service_quality, "service_quality"),
         ]
+        parts = [build() for build, rows in shown if self.data[rows]]
+        others = self.others()  # after the parts above: the figures none of them shows
+        if others.rows["others"]:
+            parts.append(others)
+        parts.append(self.audit())
         if len({row["year"] for row in self.data.series}) > 1:
             parts.append(self.series())
         return parts
@@ -725,7 +828,13 @@ class Page:
             "title_zh": title_zh,
             "title_en": title_en.removesuffix(")"),
             "year": self.year,
-            "prior": self.year - 1,
+            "prior": self.prior,
+            "period": self.period,
+            "period_kind": self.data.period_kind,
+            "platform_code": self.data.platform_code,
+            "platform_zh": self.data.platform_name_zh,
+            "platform_en": self.data.platform_name_en,
+            "index_href": self.index_href,
             "source_id": self.data.source_id,
             "database_name": self.database_name,
             "built_at": self.built_at,
@@ -733,3 +842,33 @@ class Page:
             "parts": self.parts(),
             "sources": self.source_list(),
         }
+
+
+PLATFORM_LEVELS = {"province": "省", "city": "市", "county": "县", "district": "区"}
+
+
+def index_rows(entries: list[tuple[Row, Row | None, Row | None, str]]) -> list[dict[str, Any]]:
+    """The index's rows: each platform (dim_platform and its audit's counts), its latest period, the headline total
+    as printed and its page's file (empty where the platform has no printed figures)."""
+    rows = []
+    for platform, latest, total, href in entries:
+        shown = ""
+        if total is not None:
+            shown = ("约" if total["is_approximate"] else "") + f"{total['value_printed']} {total['unit_printed']}"
+        rows.append(
+            {
+                **platform,
+                "level_zh": PLATFORM_LEVELS.get(str(platform["platform_level"]), ""),
+                "period_code": latest["period_code"] if latest else "",
+                "period_kind": latest["period_kind"] if latest else "",
+                "source_id": latest["source_id"] if latest else "",
+                "headline": Num(shown, "printed", str(total["source_phrase"] or "")) if total else Num(),
+                "checks": derived(platform["checks"]),
+                "consistent": derived(platform["consistent"]),
+                "truncated": derived(platform["truncated"]),
+                "inconsistent": derived(platform["inconsistent"]),
+                "sources": derived(platform["source_count"]),
+                "href": href,
+            }
+        )
+    return rows
