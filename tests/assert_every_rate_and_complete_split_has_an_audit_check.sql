@@ -24,29 +24,6 @@ declared_splits as (
     select * from {{ ref('stg_reference__complete_splits') }}
 ),
 
--- the seed's own lines, numbered before any join (1 = the header), to name
--- a split's line: a split is one platform, period and dimension of a source
-split_lines as (
-    select
-        1 + row_number() over () as seed_line,
-        source_id,
-        platform_code,
-        period_start,
-        period_end,
-        dimension
-    from {{ ref('complete_splits') }}
-),
-
-split_line_keys as (
-    select
-        split_lines.seed_line,
-        split_lines.source_id,
-        split_lines.platform_code,
-        split_lines.dimension,
-        {{ printed_period_columns('split_lines') }}
-    from split_lines
-),
-
 checks as (
     select check_id from {{ ref('published_figure_checks') }}
 ),
@@ -89,17 +66,11 @@ checkable_rates as (
 checkable_splits as (
     select
         'complete_splits' as seed_name,
-        split_line_keys.seed_line,
+        declared_splits.seed_line,
         declared_splits.platform_code,
         declared_splits.period_code,
         declared_splits.dimension
     from declared_splits
-    left join split_line_keys
-        on
-            declared_splits.source_id = split_line_keys.source_id
-            and declared_splits.platform_code = split_line_keys.platform_code
-            and declared_splits.period_code = split_line_keys.period_code
-            and declared_splits.dimension = split_line_keys.dimension
     where exists (
         select 1
         from items
