@@ -298,10 +298,8 @@ district_inputs as (
     where published_shares.denominator_kind in ('district_total', 'self')
 ),
 
--- any other subject (a category, a handling unit, a place) as a share of an
--- intake figure: the part is the subject's own count of the same period, the
--- rest its printed siblings' counts (unbounded above: a list need not name
--- every part of the whole)
+-- the printed counts of every subject other than the intake and the
+-- districts (which have their own inputs above)
 subject_counts as (
     select
         platform_code,
@@ -320,6 +318,42 @@ subject_counts as (
     where measure = 'items' and subject_type not in ('intake', 'district', 'district_total')
 ),
 
+-- the wholes a subject's share can be of: an intake figure (the total, the
+-- valid items) or the subject's parent (a sub-category's category)
+subject_wholes as (
+    select
+        'intake' as denominator_kind,
+        platform_code,
+        period_code,
+        null as subject_type,
+        subject_code,
+        items,
+        items_low,
+        items_high,
+        input_figure_ids as figure_ids,
+        string_split(source_ids, ', ') as source_ids
+    from intake_series
+
+    union all
+
+    select
+        'parent' as denominator_kind,
+        platform_code,
+        period_code,
+        subject_type,
+        subject_code,
+        items,
+        items_low,
+        items_high,
+        [figure_id] as figure_ids,
+        [source_id] as source_ids
+    from subject_counts
+),
+
+-- any other subject (a category, a handling unit, a place) as a share of an
+-- intake figure or of its parent: the part is the subject's own count of
+-- the same period, the rest its printed siblings' counts (unbounded above: a
+-- list need not name every part of the whole)
 subject_inputs as (
     select
         published_shares.figure_id,
@@ -335,9 +369,8 @@ subject_inputs as (
         coalesce(list(siblings.figure_id order by siblings.figure_id) filter (
             where siblings.figure_id is not null
         ), []) as rest_figure_ids,
-        any_value(wholes.input_figure_ids) as whole_figure_ids,
-        list_concat([parts.source_id], string_split(any_value(wholes.source_ids), ', '))
-            as input_source_ids
+        any_value(wholes.figure_ids) as whole_figure_ids,
+        list_concat([parts.source_id], any_value(wholes.source_ids)) as input_source_ids
     from published_shares
     inner join subject_counts as parts
         on
@@ -345,64 +378,25 @@ subject_inputs as (
             and published_shares.subject_type = parts.subject_type
             and published_shares.subject_code = parts.subject_code
             and published_shares.population_code = parts.population_code
-    inner join intake_series as wholes
+    inner join subject_wholes as wholes
         on
             {{ same_period('published_shares', 'wholes') }}
-            and published_shares.denominator_code = wholes.subject_code
+            and published_shares.denominator_kind = wholes.denominator_kind
+            and case wholes.denominator_kind
+                when 'intake' then published_shares.denominator_code = wholes.subject_code
+                else
+                    published_shares.parent_subject_type = wholes.subject_type
+                    and published_shares.parent_code = wholes.subject_code
+            end
     left join subject_counts as siblings
         on
             {{ same_period('parts', 'siblings') }}
             and parts.subject_type = siblings.subject_type
             and parts.population_code = siblings.population_code
             and parts.subject_code != siblings.subject_code
-    where published_shares.denominator_kind = 'intake' and published_shares.subject_type != 'intake'
-    group by
-        published_shares.figure_id,
-        parts.items,
-        parts.items_low,
-        parts.items_high,
-        parts.figure_id,
-        parts.source_id
-),
-
--- a subject's share of its parent (a sub-category's of its category): the
--- rest is the parent's other printed children, unbounded above
-parent_inputs as (
-    select
-        published_shares.figure_id,
-        parts.items as part,
-        parts.items_low as part_low,
-        parts.items_high as part_high,
-        coalesce(sum(siblings.items_low), 0) as rest_low,
-        cast(null as double) as rest_high,
-        any_value(parents.items) as whole,
-        any_value(parents.items_low) as whole_low,
-        any_value(parents.items_high) as whole_high,
-        [parts.figure_id] as part_figure_ids,
-        coalesce(list(siblings.figure_id order by siblings.figure_id) filter (
-            where siblings.figure_id is not null
-        ), []) as rest_figure_ids,
-        [any_value(parents.figure_id)] as whole_figure_ids,
-        [parts.source_id, any_value(parents.source_id)] as input_source_ids
-    from published_shares
-    inner join subject_counts as parts
-        on
-            {{ same_period('published_shares', 'parts') }}
-            and published_shares.subject_type = parts.subject_type
-            and published_shares.subject_code = parts.subject_code
-            and published_shares.population_code = parts.population_code
-    inner join subject_counts as parents
-        on
-            {{ same_period('published_shares', 'parents') }}
-            and published_shares.parent_subject_type = parents.subject_type
-            and published_shares.parent_code = parents.subject_code
-    left join subject_counts as siblings
-        on
-            {{ same_period('parts', 'siblings') }}
-            and parts.subject_type = siblings.subject_type
-            and parts.population_code = siblings.population_code
-            and parts.subject_code != siblings.subject_code
-    where published_shares.denominator_kind = 'parent'
+    where
+        published_shares.denominator_kind in ('intake', 'parent')
+        and published_shares.subject_type != 'intake'
     group by
         published_shares.figure_id,
         parts.items,
@@ -418,8 +412,6 @@ inputs as (
     select * from district_inputs
     union all
     select * from subject_inputs
-    union all
-    select * from parent_inputs
 ),
 
 final as (
