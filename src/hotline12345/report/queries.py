@@ -257,7 +257,7 @@ SECTION_QUERIES: dict[str, str] = {
     # Every checked percentage of every source: the published value is printed with a % sign.
     "audit_percentages": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, is_cross_source, section,
-               subject, FIGURE, published_value, published_low, published_high, derived_value, feasible_low,
+               subject, measure, formula, published_value, published_low, published_high, derived_value, feasible_low,
                feasible_high, status, is_known_discrepancy, check_method, explanation
         from audit.published_figure_checks
         where OF_THE_PLATFORM and rtrim(published_value) like '%\\%' escape '\\'
@@ -272,7 +272,7 @@ SECTION_QUERIES: dict[str, str] = {
         order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
-        select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, FIGURE,
+        select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, measure, formula,
                published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation
         from audit.published_figure_checks
         where OF_THE_PLATFORM and status <> 'consistent'
@@ -281,15 +281,8 @@ SECTION_QUERIES: dict[str, str] = {
 }
 # The audit's checks of the page's platform.
 OF_THE_PLATFORM = "platform_code = $platform"
-# The audit's measure and formula as the one `figure` text page.py reads (until it reads the two columns).
-FIGURE = (
-    "case check_kind when 'share' then measure when 'reprint' then measure || ' printed again' else formula end"
-    " as figure"
-)
 SECTION_QUERIES = {
-    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT)
-    .replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
-    .replace("FIGURE", FIGURE)
+    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT).replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
     for name, sql in SECTION_QUERIES.items()
 }
 

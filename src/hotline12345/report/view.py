@@ -53,15 +53,23 @@ SOURCE_KINDS = {
 STATUS_LABELS = {"consistent": "一致", "truncated": "截断", "inconsistent": "不一致"}
 
 
-def measure_label(figure: str) -> tuple[str, str]:
-    """The audit's `figure` in words: a known measure, or what the audit says (e.g. `… printed again`)."""
-    measure, _, rest = figure.partition(" ")
-    if measure in MEASURE_LABELS:
-        zh, en = MEASURE_LABELS[measure]
-        if rest == "printed again":
-            return (f"{zh}（重印）", f"{en} (printed again)")
-        return (zh, f"{en} {rest}" if rest else en)
-    return (figure, "")
+def check_label(check: dict[str, Any]) -> tuple[str, str]:
+    """What an audit check checked, in words, from the audit's `measure` and `formula` columns: a share by its
+    measure, a reprint as its measure printed again, anything else by its formula (whose left side is the
+    measure, named in words where the page has them)."""
+    measure, formula, kind = check["measure"], check["formula"], check["check_kind"]
+    zh, en = MEASURE_LABELS.get(measure, (measure, measure))
+    if kind == "share":
+        return (zh, en) if measure in MEASURE_LABELS else (measure, "")
+    if kind == "reprint":
+        return (
+            (f"{zh}（重印）", f"{en} (printed again)")
+            if measure in MEASURE_LABELS
+            else (f"{measure} printed again", "")
+        )
+    if measure in MEASURE_LABELS and formula.startswith(f"{measure} "):
+        return (zh, en + formula[len(measure) :])
+    return (formula, "")
 
 
 _CHINESE_IN_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
@@ -667,7 +675,7 @@ class Page:
     def audit(self) -> Part:
         records, rows, labels = [], [], set()
         for check in self.data["audit_percentages"]:
-            zh, en = measure_label(check["figure"])
+            zh, en = check_label(check)
             label = f"{check['period_code']} {check['subject']} · {zh}"
             if check["check_kind"] not in ("share", "reprint"):
                 label += f" ({check['check_kind']})"
@@ -710,7 +718,7 @@ class Page:
             )
         findings = []
         for check in self.data["audit_inconsistent"]:
-            zh, en = measure_label(check["figure"])
+            zh, en = check_label(check)
             findings.append(
                 {
                     "check_id": check["check_id"],
