@@ -42,15 +42,4 @@ judged as (
             and declared.dimension = printed.dimension
 )
 
-{%- for seed_column, problem, condition in row_rules %}
-    select
-        'complete_splits' as seed_name,
-        seed_line,
-        '{{ seed_column }}' as seed_column,
-        '{{ problem | replace("'", "''") }}' as problem
-    from judged
-    where {{ condition }}
-    {%- if not loop.last %}
-        union all
-    {%- endif %}
-{%- endfor %}
+{{ seed_rule_failures(row_rules, 'judged', "'complete_splits'") }}

@@ -101,18 +101,7 @@ judged as (
 ),
 
 problems as (
-    {%- for seed_column, problem, condition in row_rules %}
-        select
-            seed_name,
-            seed_line,
-            '{{ seed_column }}' as seed_column,
-            '{{ problem | replace("'", "''") }}' as problem
-        from judged
-        where {{ condition }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{ seed_rule_failures(row_rules, 'judged') }}
 )
 
 select

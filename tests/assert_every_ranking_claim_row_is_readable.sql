@@ -64,15 +64,4 @@ judged as (
     ) }}
 )
 
-{%- for seed_column, problem, condition in row_rules %}
-    select
-        'printed_ranking_claims' as seed_name,
-        seed_line,
-        '{{ seed_column }}' as seed_column,
-        '{{ problem | replace("'", "''") }}' as problem
-    from judged
-    where {{ condition }}
-    {%- if not loop.last %}
-        union all
-    {%- endif %}
-{%- endfor %}
+{{ seed_rule_failures(row_rules, 'judged', "'printed_ranking_claims'") }}

@@ -1,0 +1,22 @@
+{#
+    The one shape of a row-level seed rule's failures. A singular test that
+    judges a seed's rows lists its rules as (seed column, problem, condition)
+    and ends with `{{ seed_rule_failures(row_rules, 'judged', ...) }}`: one row
+    per line that breaks a rule, naming the seed, its line, the column at
+    fault and what is wrong, which the build reads back to say where
+    (src/hotline12345/seed_lines.py).
+#}
+{% macro seed_rule_failures(row_rules, relation, seed_name='seed_name') -%}
+    {%- for seed_column, problem, condition in row_rules %}
+    select
+        {{ seed_name }} as seed_name,
+        seed_line,
+        '{{ seed_column }}' as seed_column,
+        '{{ problem | replace("'", "''") }}' as problem
+    from {{ relation }}
+    where {{ condition }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
