@@ -103,36 +103,50 @@
         starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown
 {%- endmacro %}
 
-{# Whether `prior` is the period a rate of change compares `current` with
-   (ref_measures.change_against, in the column `change_against` of
-   `current`): the same period a year before (同比), or the previous period
-   of the same kind (环比): the month, quarter, half-year or year before, or
-   the week ending on or the day before the week's first day (weekly
-   bulletins run Friday to Friday). #}
-{% macro is_compared_period(current, prior) -%}
+{# The period a rate of change compares with is found by key, so that the
+   join to it is on equal values (a join on a condition would try every
+   period of the subject, which is quadratic in the years loaded). A period
+   is known by three keys (`period_keys`): its span, and its kind with its
+   first or with its last day. A rate (ref_measures.change_against, in the
+   column `change_against` of `current`) compares with the period that has
+   one of `compared_period_keys(current)`:
+   - 同比: the same span a year before;
+   - 环比: the previous period of the same kind: the month, quarter,
+     half-year or year before, or the week that ends on or the day before
+     the week's first day (weekly bulletins run Friday to Friday).
+   Both return lists; unnest them, one row per key, and join key to key. #}
+{% macro period_keys(relation) -%}
+    [
+        'span ' || {{ relation }}.period_start || '..' || {{ relation }}.period_end,
+        {{ relation }}.period_kind || ' from ' || {{ relation }}.period_start,
+        {{ relation }}.period_kind || ' to ' || {{ relation }}.period_end
+    ]
+{%- endmacro %}
+
+{% macro compared_period_keys(current) -%}
     case {{ current }}.change_against
         when 'same_period_a_year_before'
-            then
-                cast({{ current }}.period_start - interval 1 year as date) = {{ prior }}.period_start
-                and cast({{ current }}.period_end - interval 1 year as date) = {{ prior }}.period_end
+            then [
+                'span ' || cast({{ current }}.period_start - interval 1 year as date)
+                || '..' || cast({{ current }}.period_end - interval 1 year as date)
+            ]
         when 'previous_period'
-            then
-                {{ current }}.period_kind = {{ prior }}.period_kind
-                and case {{ current }}.period_kind
-                    when 'week'
-                        then
-                            {{ prior }}.period_end
-                            between {{ current }}.period_start - 1 and {{ current }}.period_start
-                    when 'month'
-                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 1 month as date)
-                    when 'quarter'
-                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 3 month as date)
-                    when 'half_year'
-                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 6 month as date)
-                    when 'year'
-                        then {{ prior }}.period_start = cast({{ current }}.period_start - interval 1 year as date)
-                    else false
-                end
-        else false
+            then case {{ current }}.period_kind
+                when 'week'
+                    then [
+                        'week to ' || ({{ current }}.period_start - 1),
+                        'week to ' || {{ current }}.period_start
+                    ]
+                when 'month'
+                    then ['month from ' || cast({{ current }}.period_start - interval 1 month as date)]
+                when 'quarter'
+                    then ['quarter from ' || cast({{ current }}.period_start - interval 3 month as date)]
+                when 'half_year'
+                    then ['half_year from ' || cast({{ current }}.period_start - interval 6 month as date)]
+                when 'year'
+                    then ['year from ' || cast({{ current }}.period_start - interval 1 year as date)]
+                else []
+            end
+        else []
     end
 {%- endmacro %}

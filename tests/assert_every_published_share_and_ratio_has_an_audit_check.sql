@@ -44,28 +44,60 @@ checkable as (
 ),
 
 checks as (
-    select * from {{ ref('published_figure_checks') }}
+    select check_id from {{ ref('published_figure_checks') }}
     where check_kind in ('share', 'ratio')
 ),
 
+-- a share list names the shares it checks; one row per share, so that every
+-- join below is on equal keys
 list_checks as (
-    select * from {{ ref('int_audit__share_list_checks') }}
+    select
+        check_id,
+        unnest(share_figure_ids) as figure_id
+    from {{ ref('int_audit__share_list_checks') }}
+),
+
+-- the ids a figure's own check can have
+own_check_ids as (
+    select
+        figure_id,
+        unnest(['share:' || figure_id, 'ratio:' || figure_id]) as check_id
+    from checkable
+),
+
+own_checks as (
+    select
+        own_check_ids.figure_id,
+        count(checks.check_id) as check_count
+    from own_check_ids
+    left join checks
+        on own_check_ids.check_id = checks.check_id
+    group by own_check_ids.figure_id
+),
+
+list_checks_of_unstated_shares as (
+    select
+        checkable.figure_id,
+        count(list_checks.check_id) as check_count
+    from checkable
+    left join list_checks
+        on
+            checkable.share_of_zh = '未说明'
+            and checkable.figure_id = list_checks.figure_id
+    group by checkable.figure_id
 )
 
 select
     checkable.seed_name,
     checkable.seed_line,
     'measure' as seed_column,
-    'is a share or multiple with ' || (count(checks.check_id) + count(list_checks.check_id))
+    'is a share or multiple with ' || (own_checks.check_count + listed.check_count)
     || ' audit checks (published_figure_checks), not one' as problem,
     checkable.figure_id,
-    count(checks.check_id) + count(list_checks.check_id) as check_count
+    own_checks.check_count + listed.check_count as check_count
 from checkable
-left join checks
-    on checks.check_id in ('share:' || checkable.figure_id, 'ratio:' || checkable.figure_id)
-left join list_checks
-    on
-        checkable.share_of_zh = '未说明'
-        and list_contains(list_checks.share_figure_ids, checkable.figure_id)
-group by checkable.seed_name, checkable.seed_line, checkable.figure_id
-having count(checks.check_id) + count(list_checks.check_id) != 1
+inner join own_checks
+    on checkable.figure_id = own_checks.figure_id
+inner join list_checks_of_unstated_shares as listed
+    on checkable.figure_id = listed.figure_id
+where own_checks.check_count + listed.check_count != 1

@@ -38,9 +38,23 @@ rates as (
     where measures.change_against is not null
 ),
 
+rates_by_compared_period as (
+    select
+        rates.*,
+        unnest({{ compared_period_keys('rates') }}) as compared_period_key
+    from rates
+),
+
 items as (
     select * from figures
     where measure = 'items'
+),
+
+items_by_period as (
+    select
+        items.*,
+        unnest({{ period_keys('items') }}) as period_key
+    from items
 ),
 
 checkable_rates as (
@@ -49,18 +63,18 @@ checkable_rates as (
         rates.seed_line,
         rates.figure_id,
         case rates.change_against when 'previous_period' then 'pop' else 'yoy' end as check_kind
-    from rates
+    from rates_by_compared_period as rates
     inner join items as this_period
         on
             {{ same_period('rates', 'this_period') }}
             and rates.subject_type = this_period.subject_type
             and rates.subject_code = this_period.subject_code
-    inner join items as prior_items
+    inner join items_by_period as prior_items
         on
             rates.platform_code = prior_items.platform_code
             and rates.subject_type = prior_items.subject_type
             and rates.subject_code = prior_items.subject_code
-            and {{ is_compared_period('rates', 'prior_items') }}
+            and rates.compared_period_key = prior_items.period_key
 ),
 
 checkable_splits as (

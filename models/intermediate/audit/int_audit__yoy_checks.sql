@@ -72,6 +72,22 @@ rates as (
     where measures.change_against is not null
 ),
 
+-- a rate, once per key of the period it compares with (macros/periods.sql)
+rates_by_compared_period as (
+    select
+        rates.*,
+        unnest({{ compared_period_keys('rates') }}) as compared_period_key
+    from rates
+),
+
+-- the items, once per key of their period
+items_by_period as (
+    select
+        known_items.*,
+        unnest({{ period_keys('known_items') }}) as period_key
+    from known_items
+),
+
 final as (
     select
         case rates.change_against when 'previous_period' then 'pop' else 'yoy' end
@@ -107,17 +123,17 @@ final as (
             as input_source_ids,
         current_items.input_figure_ids as this_figure_ids,
         prior_items.input_figure_ids as prior_figure_ids
-    from rates
+    from rates_by_compared_period as rates
     inner join known_items as current_items
         on
             {{ same_period('rates', 'current_items') }}
             and rates.subject_type = current_items.subject_type
             and coalesce(rates.parent_code, '') = current_items.parent_code
             and rates.subject_code = current_items.subject_code
-    inner join known_items as prior_items
+    inner join items_by_period as prior_items
         on
             rates.platform_code = prior_items.platform_code
-            and {{ is_compared_period('rates', 'prior_items') }}
+            and rates.compared_period_key = prior_items.period_key
             and rates.subject_type = prior_items.subject_type
             and coalesce(rates.parent_code, '') = prior_items.parent_code
             and rates.subject_code = prior_items.subject_code
