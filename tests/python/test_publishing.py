@@ -28,7 +28,7 @@ from hotline12345.export import export_marts
 from hotline12345.project import DBT_DATABASE_NAME, Project
 from hotline12345.publish import BuildFailed, build_and_publish, scratch_path
 
-OLDEST_SUPPORTED_DUCKDB = "1.1.3"
+OLDEST_SUPPORTED_DUCKDB = "1.3.0"
 
 
 def marts(database: Path) -> list[str]:
