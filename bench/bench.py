@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -42,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ANALYSIS = "district_street_township_share"
+BUILD_STEP = "hotline12345 build (make build's build step)"
 MADE_UP_FROM = ("bj12345_annual_report_2022", "2022")
 MADE_UP_FIRST_YEAR = 3001
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "target", "logs", "export", "warehouse", "*.duckdb", "*.wal")
@@ -72,10 +74,41 @@ FLOOR_RUN_GC_POLICY = (
 )
 
 
-def write_floor_project(folder: Path) -> None:
+def write_floor_project(folder: Path, size: dict[str, int] | None = None) -> None:
+    """dbt's floor project; with `size`, as many trivial seeds, table models, data tests and hooks as the build has
+    (each model selects from a seed, each test from a model), to show what dbt itself needs for that many nodes."""
     for name, text in FLOOR_FILES.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
+    if not size:
+        return
+    seeds, models = max(size.get("seeds", 1), 1), max(size.get("table models", 1), 1)
+    for index in range(1, seeds):
+        (folder / "seeds" / f"seed_{index}.csv").write_text(FLOOR_FILES["seeds/one_seed.csv"], encoding="utf-8")
+    for index in range(1, models):
+        seed = "one_seed" if index % seeds == 0 else f"seed_{index % seeds}"
+        (folder / "models" / f"model_{index}.sql").write_text(
+            f"select id, name from {{{{ ref('{seed}') }}}}\n", encoding="utf-8"
+        )
+    (folder / "tests").mkdir(exist_ok=True)
+    for index in range(size.get("data tests", 0)):
+        model = "one_model" if index % models == 0 else f"model_{index % models}"
+        (folder / "tests" / f"test_{index}.sql").write_text(
+            f"select id from {{{{ ref('{model}') }}}} where id is null\n", encoding="utf-8"
+        )
+    hooks = "".join("  - select 1\n" for _ in range(size.get("project hook", 0) + size.get("project hooks", 0)))
+    if hooks:
+        with (folder / "dbt_project.yml").open("a", encoding="utf-8") as handle:
+            handle.write(f"on-run-end:\n{hooks}")
+
+
+def build_size(output: str) -> dict[str, int]:
+    """The node counts of dbt's last line about a run: `Finished running 1 project hook, 23 seeds, ...`."""
+    found = re.search(r"Finished running (.+?) in ", output)
+    if not found:
+        raise SystemExit(f"no node counts in the build's output:\n{output[-2000:]}")
+    counts = (part.strip().split(" ", 1) for part in found.group(1).split(","))
+    return {kind: int(number) for number, kind in counts}
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -192,10 +225,20 @@ def main() -> int:
         def floor_gc_policy() -> tuple[float, float]:
             return timed([sys.executable, "-c", FLOOR_RUN_GC_POLICY, str(floor_dir)], cwd=floor_dir)
 
+        # The same floor with as many nodes as the build has: what dbt itself needs for a project of this size.
+        build_command = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "build", "--target", str(warehouse)]
+        first_build = subprocess.run(build_command, cwd=ROOT, capture_output=True, text=True, check=False)
+        if first_build.returncode != 0:
+            raise SystemExit(f"hotline12345 build failed:\n{first_build.stdout[-2000:]}{first_build.stderr}")
+        size = build_size(first_build.stdout)
+        sized_floor_dir = Path(scratch) / "floor_at_size"
+        write_floor_project(sized_floor_dir, size)
+
+        def floor_at_size() -> tuple[float, float]:
+            return timed([sys.executable, "-c", FLOOR_RUN, str(sized_floor_dir)], cwd=sized_floor_dir)
+
         def build() -> tuple[float, float]:
-            return timed(
-                [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "build", "--target", str(warehouse)], ROOT
-            )
+            return timed(build_command, ROOT)
 
         def analysis_compiled() -> tuple[float, float]:
             return timed(analysis, ROOT)
@@ -207,7 +250,10 @@ def main() -> int:
         steps: dict[str, Callable[[], tuple[float, float]]] = {
             "dbt floor (1 seed, 1 model: dbt build)": floor,
             "dbt floor, collector as in gc_policy.py": floor_gc_policy,
-            "hotline12345 build (make build's build step)": build,
+            BUILD_STEP: build,
+            f"dbt floor at the build's size ({', '.join(f'{n} {kind}' for kind, n in size.items())}; trivial)": (
+                floor_at_size
+            ),
             "hotline12345 analysis (compiled SQL kept)": analysis_compiled,
             "hotline12345 analysis (compiles first)": analysis_compiling,
         }
@@ -273,6 +319,11 @@ def main() -> int:
         print(
             f"  {name:<{width}}  {wall:6.2f}s  {wall / floor_wall:5.2f}x  {seconds:6.2f}s  {seconds / floor_cpu:5.2f}x"
         )
+    sized = next(name for name in steps if name.startswith("dbt floor at the build's size"))
+    print(
+        f"  the build is {statistics.median(times[BUILD_STEP]) / statistics.median(times[sized]):.2f}x wall and "
+        f"{statistics.median(cpu[BUILD_STEP]) / statistics.median(cpu[sized]):.2f}x CPU of dbt's floor at its size"
+    )
     for name, (wall, seconds, around_wall, around_cpu) in make_tests.items():
         print(
             f"  {name:<{width}}  {wall:6.2f}s  {wall / around_wall:5.2f}x  {seconds:6.2f}s  {seconds / around_cpu:5.2f}x"
