@@ -286,7 +286,7 @@ def main() -> int:
         make_tests: dict[str, tuple[float, float, float, float]] = {}
         if arguments.make_test:
             # The third target: `make test` on a warm environment (lint stamps, partial parse and the cached
-            # DuckDB 1.1.3 environment in place), after one untimed run. Timed twice: as it is (nothing changed, so
+            # DuckDB 1.3.0 environment in place), after one untimed run. Timed twice: as it is (nothing changed, so
             # make skips the dbt build as it skips the linters), and with the scratch warehouse made older than its
             # inputs (as after an edit to a model: the build runs). Each takes a minute, in which this machine's speed
             # drifts by a fifth, so each is set against the median of the three floors run just before and the three
