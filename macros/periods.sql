@@ -103,6 +103,13 @@
         starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown
 {%- endmacro %}
 
+{# The same day `count` months or years later (earlier when negative), as a
+   date: 29 February a year on is 28 February, 31 March a month back is 28
+   or 29 February. #}
+{% macro date_shifted(day, count, unit) -%}
+    cast({{ day }} + interval ({{ count }}) {{ unit }} as date)
+{%- endmacro %}
+
 {# The period a rate of change compares with is found by key, so that the
    join to it is on equal values (a join on a condition would try every
    period of the subject, which is quadratic in the years loaded). A period
@@ -127,8 +134,8 @@
     case {{ current }}.change_against
         when 'same_period_a_year_before'
             then [
-                'span ' || cast({{ current }}.period_start - interval 1 year as date)
-                || '..' || cast({{ current }}.period_end - interval 1 year as date)
+                'span ' || {{ date_shifted(current ~ '.period_start', -1, 'year') }}
+                || '..' || {{ date_shifted(current ~ '.period_end', -1, 'year') }}
             ]
         when 'previous_period'
             then case {{ current }}.period_kind
@@ -138,13 +145,13 @@
                         'week to ' || {{ current }}.period_start
                     ]
                 when 'month'
-                    then ['month from ' || cast({{ current }}.period_start - interval 1 month as date)]
+                    then ['month from ' || {{ date_shifted(current ~ '.period_start', -1, 'month') }}]
                 when 'quarter'
-                    then ['quarter from ' || cast({{ current }}.period_start - interval 3 month as date)]
+                    then ['quarter from ' || {{ date_shifted(current ~ '.period_start', -3, 'month') }}]
                 when 'half_year'
-                    then ['half_year from ' || cast({{ current }}.period_start - interval 6 month as date)]
+                    then ['half_year from ' || {{ date_shifted(current ~ '.period_start', -6, 'month') }}]
                 when 'year'
-                    then ['year from ' || cast({{ current }}.period_start - interval 1 year as date)]
+                    then ['year from ' || {{ date_shifted(current ~ '.period_start', -1, 'year') }}]
                 else []
             end
         else []

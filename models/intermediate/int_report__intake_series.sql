@@ -71,14 +71,12 @@ summed as (
 back_calculated as (
     select
         platform_code,
-        cast(period_start - interval 1 year as date) as period_start,
-        cast(period_end - interval 1 year as date) as period_end,
-        {{ period_kind(
-            'cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)'
-        ) }} as period_kind,
-        {{ period_code(
-            'cast(period_start - interval 1 year as date)', 'cast(period_end - interval 1 year as date)'
-        ) }} as period_code,
+        {% set prior_start = date_shifted('period_start', -1, 'year') -%}
+        {% set prior_end = date_shifted('period_end', -1, 'year') -%}
+        {{ prior_start }} as period_start,
+        {{ prior_end }} as period_end,
+        {{ period_kind(prior_start, prior_end) }} as period_kind,
+        {{ period_code(prior_start, prior_end) }} as period_code,
         subject_code,
         {{ back_calculated_prior_items('items', 'published_yoy_change_pct') }} as items,
         items_low * 100.0 / (100 + published_yoy_change_pct_high) as items_low,

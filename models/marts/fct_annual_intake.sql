@@ -43,8 +43,8 @@ with_prior_year as (
         on
             this.platform_code = earlier.platform_code
             and this.subject_code = earlier.subject_code
-            and cast(this.period_start - interval 1 year as date) = earlier.period_start
-            and cast(this.period_end - interval 1 year as date) = earlier.period_end
+            and {{ date_shifted('this.period_start', -1, 'year') }} = earlier.period_start
+            and {{ date_shifted('this.period_end', -1, 'year') }} = earlier.period_end
 ),
 
 final as (

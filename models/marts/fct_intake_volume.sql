@@ -48,11 +48,11 @@ prior_year_totals as (
 prior_year_published as (
     select
         platform_code,
-        cast(period_start + interval 1 year as date) as period_start,
-        cast(period_end + interval 1 year as date) as period_end,
-        {{ period_code(
-            'cast(period_start + interval 1 year as date)', 'cast(period_end + interval 1 year as date)'
-        ) }} as period_code,
+        {% set next_start = date_shifted('period_start', 1, 'year') -%}
+        {% set next_end = date_shifted('period_end', 1, 'year') -%}
+        {{ next_start }} as period_start,
+        {{ next_end }} as period_end,
+        {{ period_code(next_start, next_end) }} as period_code,
         subject_code,
         published_share_of_total_pct
     from members

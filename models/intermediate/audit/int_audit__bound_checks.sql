@@ -86,8 +86,10 @@ part_sets as (
     select
         wholes.figure_id as whole_figure_id,
         part_claims.claim_code as check_suffix,
+        -- the parts named in one order, so that the text is the same in every build
         'items >= ' || string_agg(
             distinct coalesce(part_claims.part_subject_zh, part_claims.part_subject_type), ' + '
+            order by coalesce(part_claims.part_subject_zh, part_claims.part_subject_type)
         ) as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,

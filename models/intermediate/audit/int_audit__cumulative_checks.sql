@@ -63,7 +63,7 @@ year_bounds as (
             ),
             'part of ' || spanned_years.span_year
         ) as basis,
-        flatten(list(series.input_figure_ids) filter (
+        flatten(list(series.input_figure_ids order by series.period_start) filter (
             where series.period_start >= make_date(spanned_years.span_year, 1, 1)
             and series.period_end <= make_date(spanned_years.span_year, 12, 31)
             and series.period_kind != 'cumulative'

@@ -78,7 +78,9 @@ intake_siblings as (
         end as rest_high,
         coalesce(
             flatten(
-                list(siblings.input_figure_ids) filter (where siblings.subject_code is not null)
+                list(siblings.input_figure_ids order by siblings.subject_code) filter (
+                    where siblings.subject_code is not null
+                )
             ),
             []
         )

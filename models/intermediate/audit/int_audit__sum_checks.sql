@@ -151,91 +151,59 @@ district_split_checks as (
         and street_township_items is not null
 ),
 
--- the 16 districts add up to the printed totals (where all 16 are printed)
+-- the districts add up to each count the source prints for them together
+-- (十六区: 706 万件 dispatched, 253.6 万件 by streets and townships), where
+-- every district of the platform has that count printed
 district_measure_sums as (
     select
         platform_code,
-        period_start,
-        period_end,
         period_code,
+        measure,
         count(*) as printed_district_count,
         sum(items) as items,
-        sum(items_low) as items_low,
-        sum(items_high) as items_high,
-        list(items_figure_id order by items_figure_id) as items_figure_ids,
-        sum(street_township_items) as street_township_items,
-        sum(street_township_items_low) as street_township_items_low,
-        sum(street_township_items_high) as street_township_items_high,
-        list(street_township_figure_id order by street_township_figure_id)
-            as street_township_figure_ids
-    from district_figures
-    where subject_type = 'district'
-    group by platform_code, period_code, period_start, period_end
+        sum(cast(value_low as double)) as items_low,
+        sum(cast(value_high as double)) as items_high,
+        list(figure_id order by figure_id) as figure_ids
+    from figures
+    where subject_type = 'district' and normalised_unit = 'items'
+    group by platform_code, period_code, measure
 ),
 
 district_total_checks as (
     select
-        'sum:' || case measures.measure
-            when 'items' then totals.items_figure_id
-            else totals.street_township_figure_id
-        end as check_id,
+        'sum:' || totals.figure_id as check_id,
         'sum' as check_kind,
         totals.platform_code,
         totals.period_code,
         totals.year,
         totals.section_zh,
         totals.subject_name_zh as subject,
-        measures.measure,
-        measures.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
+        totals.measure,
+        totals.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
             as formula,
-        cast(
-            case measures.measure
-                when 'items' then totals.items else totals.street_township_items
-            end
-            as varchar
-        ) || ' items' as published_value,
-        case measures.measure
-            when 'items' then totals.items_low else totals.street_township_items_low
-        end as published_low,
-        case measures.measure
-            when 'items' then totals.items_high else totals.street_township_items_high
-        end as published_high,
-        case measures.measure
-            when 'items' then sums.items else sums.street_township_items
-        end as derived_value,
-        case measures.measure
-            when 'items' then sums.items_low else sums.street_township_items_low
-        end as feasible_low,
-        case measures.measure
-            when 'items' then sums.items_high else sums.street_township_items_high
-        end as feasible_high,
+        cast(totals.items as varchar) || ' items' as published_value,
+        cast(totals.value_low as double) as published_low,
+        cast(totals.value_high as double) as published_high,
+        sums.items as derived_value,
+        sums.items_low as feasible_low,
+        sums.items_high as feasible_high,
         'sum of the printed district figures, each within its printed bounds' as check_method,
         totals.source_id,
         totals.source_id as input_source_ids,
-        case measures.measure
-            when 'items' then sums.items_figure_ids else sums.street_township_figure_ids
-        end
-            as part_figure_ids,
-        [
-            case measures.measure
-                when 'items' then totals.items_figure_id else totals.street_township_figure_id
-            end
-        ]
-            as whole_figure_ids,
+        sums.figure_ids as part_figure_ids,
+        [totals.figure_id] as whole_figure_ids,
         'printed' as whole_how_obtained,
         'printed' as parts_how_obtained
-    from district_figures as totals
+    from figures as totals
     inner join district_measure_sums as sums
-        on {{ same_period('totals', 'sums') }}
-    cross join (values ('items'), ('street_township_items')) as measures (measure)
+        on
+            {{ same_period('totals', 'sums') }}
+            and totals.measure = sums.measure
     inner join district_count
-        on totals.platform_code = district_count.platform_code
-    where
-        totals.subject_type = 'district_total'
-        and sums.printed_district_count = district_count.district_count
-        and case measures.measure
-            when 'items' then totals.items else totals.street_township_items
-        end is not null
+        on
+            totals.platform_code = district_count.platform_code
+            and sums.printed_district_count = district_count.district_count
+    where totals.subject_type = 'district_total' and totals.normalised_unit = 'items'
 ),
 
 -- 每月一题: the topics add up to the printed total, and there are as many
