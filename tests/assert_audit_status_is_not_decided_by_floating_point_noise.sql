@@ -8,7 +8,6 @@
 -- construction: they touch exactly and are compared exactly.
 --
 -- One row per such check, naming it; the figures behind it are in its id.
-{{ config(store_failures=true) }}
 select
     'printed_figures' as seed_name,
     null as seed_line,

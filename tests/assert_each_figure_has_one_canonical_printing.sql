@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: a figure (platform, period, subject, measure) has one canonical
 -- printing in printed_figures; every further printing, by the same source or
 -- another, is in printed_figure_reprints, where the audit compares it.

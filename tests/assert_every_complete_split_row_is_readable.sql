@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: every row of complete_splits declares a split the figures
 -- print: its source is known, its dimension is a known split of the intake,
 -- the whole it names (if any) is a known intake figure of its platform, and

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: every published figure the audit finds inconsistent with the
 -- report's own counts is listed, with a written explanation, in the
 -- known_discrepancies seed.

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: every check listed in the known_discrepancies seed exists in the
 -- audit and is still inconsistent. A listed check that has become consistent
 -- (a seed typo fixed, a check changed) or no longer exists must be removed

@@ -17,7 +17,6 @@
 ] %}
 --
 -- One row per count that breaks it, naming its seed line.
-{{ config(store_failures=true) }}
 with
 
 figures as (

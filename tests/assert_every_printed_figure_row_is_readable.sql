@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: every row of the figure seeds (printed_figures and
 -- printed_figure_reprints) reads as a figure: its source, period, subject,
 -- measure, wording, value and unit are all known and coherent, and its value

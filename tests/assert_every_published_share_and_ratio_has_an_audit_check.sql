@@ -10,7 +10,6 @@
 -- 近48倍, 同比增长1.3倍) has no ratio check yet; it is listed by measure.
 --
 -- One row per figure that breaks it, naming its seed line.
-{{ config(store_failures=true) }}
 with
 
 figures as (

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: every row of printed_ranking_claims reads as a claim: its
 -- source, subject and parent are known, it ranks a measure that can be
 -- ranked (items), in an order that exists, with a rank. These are the

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: no check disappears silently. Every published rate of change
 -- (同比, 环比: ref_measures.change_against) whose subject's items are printed
 -- for both its period and the period it compares with has its check, and

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: a source covers completely what source_coverage says it
 -- covers: for the period the source reports on, it prints the measure for
 -- exactly the expected number of subjects of the type, and every subject of

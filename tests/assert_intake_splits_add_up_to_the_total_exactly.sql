@@ -7,7 +7,6 @@
 -- would be listed here with its figures; the audit's sum checks cover it.
 --
 -- One row per split that does not add up, naming the line of its total.
-{{ config(store_failures=true) }}
 with
 
 intake as (

@@ -1,4 +1,3 @@
-{{ config(store_failures=true) }}
 -- Invariant: a figure printed more than once (朝阳区 140.0 万件 and 约 140
 -- 万件 in one report; 696万件 and "6.96 million" in two sources) is printed
 -- consistently: every reprint has its canonical printing and an audit check,

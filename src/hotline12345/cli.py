@@ -19,8 +19,6 @@ import duckdb
 
 from hotline12345.analyses import FORMATS, available_analyses, run_analysis, write_result
 from hotline12345.export import EXPORTED_SCHEMAS, export_marts
-from hotline12345.extract.command import add_commands as add_extract_commands
-from hotline12345.extract.command import run_command as run_extract_command
 from hotline12345.gc_policy import run_as_command
 from hotline12345.project import Project, ProjectNotFound
 from hotline12345.publish import BuildFailed, build_and_publish
@@ -78,7 +76,27 @@ def _parser() -> argparse.ArgumentParser:
         help="write index.html listing every platform and, beside it, each platform's page of its latest period",
     )
     report.add_argument("--out-dir", type=Path, default=None, help="with --index: the folder (default: report/)")
-    add_extract_commands(commands)
+    extract = commands.add_parser(
+        "extract",
+        help="propose printed-figure seed rows from a source document's text (CSV on stdout), offline",
+    )
+    extract.add_argument("file", type=Path, help="the document's text (as kept in source_documents/)")
+    extract.add_argument("--source-id", required=True, help="its row in seeds/sources/sources.csv")
+    extract.add_argument("--out", type=Path, default=None, help="write the rows to this review file, not stdout")
+    extract.add_argument(
+        "--platform", default=None, help="the platform whose names to use (default: the source's platform_code)"
+    )
+    extract.add_argument(
+        "--new-names",
+        type=Path,
+        default=None,
+        help="a folder: names, measures, units and wordings not on record, one CSV per reference seed, "
+        "in that seed's columns",
+    )
+    commands.add_parser(
+        "extract-score",
+        help="run extract on every document with hand-typed rows; print recall and precision per source",
+    )
     return parser
 
 
@@ -175,6 +193,10 @@ def _main(arguments: argparse.Namespace) -> int:
         print("the seed files are valid")
         return 0
     if arguments.command in ("extract", "extract-score"):
+        # Imported here: the extractor and its Chinese-numeral parser (cn2an) take 0.13 s to import, which
+        # every other command would pay for nothing.
+        from hotline12345.extract.command import run_command as run_extract_command
+
         return run_extract_command(arguments, project.root)
     if arguments.command == "build":
         _build_target((arguments.target or project.published_database()).resolve())

@@ -43,8 +43,6 @@ class NodeFailure:
     name: str
     status: str
     message: str
-    relation_name: str | None = None
-    """Where a test stored its failing rows (`store_failures`), or the relation a model builds."""
     original_file_path: str | None = None
     """The file the rule is declared in (a singular test's SQL, the YAML of a generic or unit test)."""
     test_name: str | None = None
@@ -56,7 +54,8 @@ class NodeFailure:
     constraints: tuple[Constraint, ...] = ()
     """A model's contract constraints (DuckDB enforces them while it builds the table)."""
     compiled_code: str | None = None
-    """A model's select, as dbt compiled it (upstream relations without their catalog)."""
+    """The node's select, as dbt compiled it (relations without their catalog): a test's returns its failing
+    rows, a model's the rows of its table."""
 
     def __str__(self) -> str:
         where = f" ({self.original_file_path})" if self.original_file_path else ""
@@ -151,7 +150,6 @@ def _rule_of(node: Any) -> dict[str, Any]:
         constraints += [kept(constraint, (column.name,)) for constraint in column.constraints or []]
     if constraints:
         rule["constraints"] = tuple(constraints)
-        rule["compiled_code"] = getattr(node, "compiled_code", None)
     return rule
 
 
@@ -191,8 +189,8 @@ def run_dbt(project: Project, database: Path, *args: str) -> DbtOutcome:
                     name=node.name,
                     status=status,
                     message=(node_result.message or "").strip(),
-                    relation_name=getattr(node, "relation_name", None),
                     original_file_path=getattr(node, "original_file_path", None),
+                    compiled_code=getattr(node, "compiled_code", None),
                     **_rule_of(node),
                 )
             )

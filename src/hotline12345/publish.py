@@ -21,7 +21,7 @@ import duckdb
 
 from hotline12345.dbt_runner import NodeFailure, run_dbt
 from hotline12345.project import DBT_DATABASE_NAME, Project
-from hotline12345.seed_lines import Traced, drop_stored_failures, trace_failures
+from hotline12345.seed_lines import Traced, trace_failures
 from hotline12345.seeds import SeedProblem, validate_seeds
 
 SCRATCH_MARKER = ".building"
@@ -204,7 +204,6 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
                 raise BuildFailed(
                     summary, seed_problems=traced.problems, failures=outcome.failures, untraced=traced.untraced
                 )
-            drop_stored_failures(scratch)
             _seal(scratch)
             os.replace(scratch, target)
             _fsync_dir(target.parent)

@@ -9,12 +9,14 @@ build into SeedProblems a person can act on, in one form:
 
 There are three ways a failure is traced to its seed:
 
-1. Located rows. A test that judges seed rows stores its failing rows
-   (`store_failures`), and every such row carries `seed_name` (the seed file's
-   name), `seed_line` (1 = the header; empty for a rule about the whole file,
-   such as a missing figure), `seed_column` (empty for a whole row or file) and
-   `problem` (what is wrong, naming the missing thing). Every singular test of
-   the project is written so; it is the one mechanism.
+1. Located rows. A test that judges seed rows selects its failing rows, and
+   every such row carries `seed_name` (the seed file's name), `seed_line`
+   (1 = the header; empty for a rule about the whole file, such as a missing
+   figure), `seed_column` (empty for a whole row or file) and `problem` (what
+   is wrong, naming the missing thing). Every singular test of the project is
+   written so; it is the one mechanism. No test stores its rows during the
+   build (a table per test, empty whenever the build passes): a failed test's
+   compiled select is asked again here, of the scratch file the build left.
 2. Values and rows. A generic test (relationships, unique, not_null,
    accepted_values, unique_combination_of_columns) that fails on a value read
    straight from a seed names that value, and the value is found in the seed
@@ -48,7 +50,6 @@ from hotline12345.dbt_runner import Constraint, NodeFailure
 from hotline12345.project import Project
 from hotline12345.seeds import SeedProblem
 
-STORED_FAILURES_SCHEMA = "dbt_test__audit"
 _RELATION = re.compile(r'"\w+"\."(\w+)"')
 LOCATED_COLUMNS = ("seed_name", "seed_line", "seed_column", "problem")
 
@@ -151,10 +152,10 @@ def _relation(relation_name: str) -> str:
     return ".".join(f'"{part}"' for part in parts[-2:])
 
 
-def _stored(connection: duckdb.DuckDBPyConnection, relation: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The columns and rows a test stored; none if it stored nothing."""
+def _failing_rows(connection: duckdb.DuckDBPyConnection, select: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The columns and rows a failed test's select returns from the scratch file; none if it cannot be asked."""
     try:
-        cursor = connection.execute(f"select * from {relation}")
+        cursor = connection.execute(select)
         columns = [description[0] for description in cursor.description or []]
         return columns, cursor.fetchall()
     except duckdb.Error:
@@ -468,8 +469,8 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
             seeds = every_seed.within(
                 every_seed.upstream(failure.attached_model or failure.name, failure.compiled_code)
             )
-            if failure.resource_type == "test" and failure.relation_name and connection is not None:
-                columns, rows = _stored(connection, _relation(failure.relation_name))
+            if failure.resource_type == "test" and failure.compiled_code and connection is not None:
+                columns, rows = _failing_rows(connection, failure.compiled_code)
                 if all(name in columns for name in LOCATED_COLUMNS):
                     found = _located(seeds, columns, rows, failure.name)
                 elif failure.test_name:
@@ -489,9 +490,3 @@ def trace_failures(project: Project, database: Path, failed: Iterable[NodeFailur
         if connection is not None:
             connection.close()
     return Traced(tuple(dict.fromkeys(problems)), tuple(untraced))
-
-
-def drop_stored_failures(database: Path) -> None:
-    """Remove the (empty) tables of stored test failures from a build that passed, before it is published."""
-    with duckdb.connect(str(database)) as connection:
-        connection.execute(f"drop schema if exists {STORED_FAILURES_SCHEMA} cascade")

@@ -1,4 +1,4 @@
-"""The `extract` and `extract-score` subcommands (added to the CLI's parser by cli.py)."""
+"""What the `extract` and `extract-score` subcommands do (their arguments are in cli.py's parser)."""
 
 from __future__ import annotations
 
@@ -12,30 +12,6 @@ from hotline12345.extract.score import format_scores, score_sources
 
 # The source the bench's targets are stated for (the issue's headline document); a name, not a rule.
 HEADLINE_SOURCE = "bj12345_annual_report_2022"
-
-
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    extract = commands.add_parser(
-        "extract",
-        help="propose printed-figure seed rows from a source document's text (CSV on stdout), offline",
-    )
-    extract.add_argument("file", type=Path, help="the document's text (as kept in source_documents/)")
-    extract.add_argument("--source-id", required=True, help="its row in seeds/sources/sources.csv")
-    extract.add_argument("--out", type=Path, default=None, help="write the rows to this review file, not stdout")
-    extract.add_argument(
-        "--platform", default=None, help="the platform whose names to use (default: the source's platform_code)"
-    )
-    extract.add_argument(
-        "--new-names",
-        type=Path,
-        default=None,
-        help="a folder: names, measures, units and wordings not on record, one CSV per reference seed, "
-        "in that seed's columns",
-    )
-    commands.add_parser(
-        "extract-score",
-        help="run extract on every document with hand-typed rows; print recall and precision per source",
-    )
 
 
 def run_command(arguments: argparse.Namespace, root: Path) -> int:
