@@ -1,0 +1,42 @@
+{#
+    The table materialization, for tables the build creates for the first time.
+
+    `hotline12345 build` writes every table into a new scratch file that
+    nothing reads until it is published whole, by one rename (publish.py). In
+    that file no table exists yet, so there is nothing to swap: dbt-duckdb's
+    table materialization would still create each table under a temporary
+    name, rename it, and drop a backup that is not there, three statements
+    and a dozen macro calls per model for an atomicity the file's rename
+    already gives. Here a new table is created once, under its own name, by
+    the adapter's create_table_as (contract, constraints and all), between
+    the model's hooks, in one transaction; dbt-duckdb builds a table with a
+    foreign key the same way.
+
+    Anything else is dbt-duckdb's materialization, unchanged: a table that
+    exists already (`dbt build` again on a built file swaps it as dbt-duckdb
+    does, foreign keys and all), a Python model, and a model that configures
+    what this one does not do (grants, indexes, persist_docs, a DuckLake
+    partition or sort order).
+#}
+{% materialization table, adapter='duckdb' %}
+    {%- set configured = [] -%}
+    {%- for option in ['grants', 'indexes', 'persist_docs', 'partitioned_by', 'partition_by', 'sorted_by', 'sort_by']
+        if config.get(option) -%}
+        {%- do configured.append(option) -%}
+    {%- endfor -%}
+    {%- if load_cached_relation(this) is not none or model.language != 'sql' or configured -%}
+        {{ return(dbt.materialization_table_duckdb()) }}
+    {%- endif -%}
+    {%- set target_relation = this.incorporate(type='table') -%}
+
+    {{ run_hooks(pre_hooks, inside_transaction=False) }}
+    {{ run_hooks(pre_hooks, inside_transaction=True) }}
+    {% call statement('main') -%}
+        {{ create_table_as(False, target_relation, compiled_code) }}
+    {%- endcall %}
+    {{ run_hooks(post_hooks, inside_transaction=True) }}
+    {{ adapter.commit() }}
+    {{ run_hooks(post_hooks, inside_transaction=False) }}
+
+    {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}

@@ -1,0 +1,83 @@
+"""The project's table materialization (macros/table_materialization.sql).
+
+A table that does not exist yet, as every table of a build's fresh scratch file, is created once under its own name,
+with its contract's constraints; a table that exists already is left to dbt-duckdb's materialization, which builds it
+under a temporary name and swaps it in. Both are run here on a copy of the session's warehouse, on one reference
+staging model (no foreign key points at it, so dbt-duckdb can swap it alone).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import dbt_scratch
+
+from hotline12345.dbt_runner import run_dbt
+from hotline12345.project import Project
+
+pytestmark = pytest.mark.slow
+
+MODEL = "stg_reference__known_discrepancies"
+TEMPORARY_SUFFIXES = ("__dbt_tmp", "__dbt_backup")
+
+
+def _table(database: Path) -> tuple[int, list[tuple[str, ...]], list[str]]:
+    """The model's row count, its constraints, and any table of its schema with a temporary or backup name."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(f"select count(*) from staging.{MODEL}").fetchone()
+        constraints = connection.execute(
+            "select constraint_type, constraint_text from duckdb_constraints()"
+            " where schema_name = 'staging' and table_name = ? order by all",
+            [MODEL],
+        ).fetchall()
+        leftovers = connection.execute(
+            "select table_name from duckdb_tables() where schema_name = 'staging'"
+            " and (table_name like '%\\_\\_dbt\\_tmp' escape '\\' or table_name like '%\\_\\_dbt\\_backup' escape '\\')"
+        ).fetchall()
+    assert rows is not None
+    return rows[0], constraints, [name for (name,) in leftovers]
+
+
+def _run(project: Project, database: Path, target: Path, logs: Path) -> str:
+    """`dbt run` of the model on `database`; the statements dbt sent, from its debug log."""
+    outcome = run_dbt(
+        project,
+        database,
+        "run",
+        "--select",
+        MODEL,
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(logs),
+        "--log-level-file",
+        "debug",
+        "--no-write-json",
+    )
+    assert outcome.success, (outcome.exception, [str(failure) for failure in outcome.failures])
+    return (logs / "dbt.log").read_text(encoding="utf-8")
+
+
+def test_a_new_table_is_created_under_its_own_name(project: Project, warehouse: Path, tmp_path: Path) -> None:
+    database, target = dbt_scratch(tmp_path, project, warehouse)
+    built = _table(database)
+    assert built[0] > 0 and built[1], built  # rows, and the contract's constraints
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(f"drop table staging.{MODEL}")
+
+    sent = _run(project, database, target, tmp_path / "logs")
+
+    assert _table(database) == built
+    assert not [suffix for suffix in TEMPORARY_SUFFIXES if suffix in sent]
+
+
+def test_a_table_that_exists_is_swapped_by_dbt_duckdb(project: Project, warehouse: Path, tmp_path: Path) -> None:
+    database, target = dbt_scratch(tmp_path, project, warehouse)
+    built = _table(database)
+
+    sent = _run(project, database, target, tmp_path / "logs")
+
+    assert _table(database) == built
+    assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
