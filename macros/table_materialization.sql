@@ -18,7 +18,7 @@
     what this one does not do (grants, indexes, persist_docs, a DuckLake
     partition or sort order).
 #}
-{% materialization table, adapter='duckdb' %}
+{% materialization table, adapter='duckdb', supported_languages=['sql', 'python'] %}
     {%- set configured = [] -%}
     {%- for option in ['grants', 'indexes', 'persist_docs', 'partitioned_by', 'partition_by', 'sorted_by', 'sort_by']
         if config.get(option) -%}

@@ -165,7 +165,7 @@ def _failing_rows(connection: duckdb.DuckDBPyConnection, select: str) -> tuple[l
 def _located(
     seeds: _SeedFiles, columns: Sequence[str], rows: Iterable[tuple[Any, ...]], rule: str
 ) -> list[SeedProblem]:
-    """Route 1: a test's stored rows that name their seed, line, column and problem."""
+    """Route 1: a failed test's rows that name their seed, line, column and problem."""
     index = {name: columns.index(name) for name in LOCATED_COLUMNS}
     problems: set[SeedProblem] = set()
     for row in rows:

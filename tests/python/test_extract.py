@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -282,3 +284,15 @@ def test_the_score_does_not_fall_below_what_was_measured() -> None:
         assert score.value_unit_recall >= value_unit, (name, score)
         assert score.full_row_recall >= full_row, (name, score)
         assert score.precision >= precision, (name, score)
+
+
+def test_no_other_command_imports_the_extractor() -> None:
+    # cn2an and the extractor take 0.13 s to import: only `extract` and `extract-score` pay it (cli.py)
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, hotline12345.cli; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "'hotline12345.cli'" in loaded
+    assert "'cn2an'" not in loaded and "'hotline12345.extract'" not in loaded

@@ -1,13 +1,15 @@
 """The project's table materialization (macros/table_materialization.sql).
 
 A table that does not exist yet, as every table of a build's fresh scratch file, is created once under its own name,
-with its contract's constraints; a table that exists already is left to dbt-duckdb's materialization, which builds it
-under a temporary name and swaps it in. Both are run here on a copy of the session's warehouse, on one reference
-staging model (no foreign key points at it, so dbt-duckdb can swap it alone).
+with its contract's constraints; a table that exists already, or a model that configures what the override does not
+do, is left to dbt-duckdb's materialization, which builds it under a temporary name and swaps it in. They are run here
+on a copy of the session's warehouse, on one reference staging model (no foreign key points at it, so dbt-duckdb can
+swap it alone).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -40,7 +42,7 @@ def _table(database: Path) -> tuple[int, list[tuple[str, ...]], list[str]]:
     return rows[0], constraints, [name for (name,) in leftovers]
 
 
-def _run(project: Project, database: Path, target: Path, logs: Path) -> str:
+def _run(project: Project, database: Path, logs: Path, target: Path | None = None) -> str:
     """`dbt run` of the model on `database`; the statements dbt sent, from its debug log."""
     outcome = run_dbt(
         project,
@@ -48,8 +50,7 @@ def _run(project: Project, database: Path, target: Path, logs: Path) -> str:
         "run",
         "--select",
         MODEL,
-        "--target-path",
-        str(target),
+        *(("--target-path", str(target)) if target else ()),
         "--log-path",
         str(logs),
         "--log-level-file",
@@ -67,7 +68,7 @@ def test_a_new_table_is_created_under_its_own_name(project: Project, warehouse: 
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"drop table staging.{MODEL}")
 
-    sent = _run(project, database, target, tmp_path / "logs")
+    sent = _run(project, database, tmp_path / "logs", target)
 
     assert _table(database) == built
     assert not [suffix for suffix in TEMPORARY_SUFFIXES if suffix in sent]
@@ -77,7 +78,30 @@ def test_a_table_that_exists_is_swapped_by_dbt_duckdb(project: Project, warehous
     database, target = dbt_scratch(tmp_path, project, warehouse)
     built = _table(database)
 
-    sent = _run(project, database, target, tmp_path / "logs")
+    sent = _run(project, database, tmp_path / "logs", target)
 
     assert _table(database) == built
     assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
+
+
+def test_a_new_table_that_asks_for_persist_docs_is_left_to_dbt_duckdb(project_copy: Project) -> None:
+    model = next(project_copy.root.glob(f"models/**/{MODEL}.sql"))
+    model.write_text("{{ config(persist_docs={'relation': true}) }}\n" + model.read_text(encoding="utf-8"))
+    database = project_copy.root / "warehouse" / "hotline12345.duckdb"  # as copy_project publishes it
+    built = _table(database)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(f"drop table staging.{MODEL}")
+
+    sent = _run(project_copy, database, project_copy.root / "logs")
+
+    assert _table(database) == built
+    assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
+
+
+def test_it_takes_every_language_dbt_duckdbs_takes(project: Project) -> None:
+    # dbt refuses a model whose language the materialization does not declare before the macro runs, so a Python
+    # model could not reach the fallback otherwise
+    manifest = json.loads((project.root / "target" / "manifest.json").read_text(encoding="utf-8"))
+    ours = manifest["macros"]["macro.hotline12345.materialization_table_duckdb"]
+    adapters = manifest["macros"]["macro.dbt_duckdb.materialization_table_duckdb"]
+    assert ours["supported_languages"] == adapters["supported_languages"]
