@@ -7,8 +7,10 @@
    bulletins run Friday to Friday or Monday to Sunday, across New Year too),
    `year`, `half_year`, `quarter`, `month`, `cumulative` (over more than one
    calendar year: a running total, from the platform's series start or from
-   the first day of the years it sums) or `part_year` (anything else within
-   one year: January–November, the year to date, a holiday window). #}
+   the first day of the years it sums), `year_to_date` (from 1 January to a
+   day before 31 December that ends no half-year, quarter or month of its
+   own: January–November, 1 January to 10 December) or `window` (any other
+   run of days within one year: a holiday, a campaign). #}
 {% macro period_kind(start, end) -%}
     case
         when datediff('day', {{ start }}, {{ end }}) in (6, 7) then 'week'
@@ -20,7 +22,8 @@
         when day({{ start }}) = 1 and month({{ start }}) in (1, 4, 7, 10)
             and {{ end }} = last_day({{ start }} + interval 2 month) then 'quarter'
         when day({{ start }}) = 1 and {{ end }} = last_day({{ start }}) then 'month'
-        else 'part_year'
+        when month({{ start }}) = 1 and day({{ start }}) = 1 then 'year_to_date'
+        else 'window'
     end
 {%- endmacro %}
 

@@ -473,7 +473,8 @@ def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
     # The headline total: the intake total as the page of the platform's latest period prints it.
     for code, row in rows.items():
         period = re.search(
-            r"<td>([^<]+)<span class=\"en\">(week|month|year|half_year|quarter|part_year|cumulative|unknown)", row
+            r"<td>([^<]+)<span class=\"en\">(week|month|year|half_year|quarter|year_to_date|window|cumulative|unknown)",
+            row,
         )
         if period is None:
             continue
