@@ -280,7 +280,9 @@ def _located_row(
         name, line = str(row["seed_name"]), int(row["seed_line"])
         return [SeedProblem(seeds.shown(name), line, None, problem)]
     text = {column: value for column, value in row.items() if isinstance(value, str) and value}
-    figures = _figure_lines(seeds, connection, text, blamed, problem)
+    # a key of several cells (platform, period, parent) is no one cell's: its row is named, not a column
+    several = whole_key and len(blamed) > 1
+    figures = _figure_lines(seeds, connection, text, blamed, problem, None if several else "value_printed")
     if figures:
         return figures
     best: list[tuple[str, int]] = []
@@ -301,7 +303,7 @@ def _located_row(
     problems = []
     for name, line in best:
         header = seeds.rows(name)[0][1]
-        column = next((column for column in blamed if column in header), None)
+        column = None if several else next((column for column in blamed if column in header), None)
         value = seeds.cell(name, line, column) if column else None
         shown = f"{value!r} " if value else ""
         problems.append(SeedProblem(seeds.shown(name), line, column, f"{shown}{problem}"))
@@ -314,11 +316,13 @@ def _figure_lines(
     text: dict[str, str],
     blamed: Sequence[str],
     problem: str,
+    column: str | None,
 ) -> list[SeedProblem]:
     """The printed figures behind a row of figures: same platform and period, a subject code of the row's.
 
     Of those, the figures that match the most of the row's codes (a topic's top unit: the unit as subject and
-    the topic as parent), and of those the ones whose measure the rule names, if any.
+    the topic as parent), and of those the ones whose measure the rule names, if any; each named by `column`
+    and its value, or by its line alone.
     """
     if "platform_code" not in text or "period_code" not in text:
         return []
@@ -351,9 +355,9 @@ def _figure_lines(
     problems = []
     for name, line, _ in named or found:
         if name in seeds.paths:
-            value = seeds.cell(name, int(line), "value_printed")
+            value = seeds.cell(name, int(line), column) if column else None
             shown = f"{value!r} " if value else ""
-            problems.append(SeedProblem(seeds.shown(name), int(line), "value_printed", f"{shown}{problem}"))
+            problems.append(SeedProblem(seeds.shown(name), int(line), column, f"{shown}{problem}"))
     return problems
 
 
@@ -403,14 +407,19 @@ def _referenced(to: str, connection: duckdb.DuckDBPyConnection) -> str | None:
     return f'"{row[0]}"."{table}"' if row else None
 
 
-def _describe(constraint: Constraint, model: str) -> str:
+def _describe(constraint: Constraint, model: str, row: dict[str, Any] | None = None) -> str:
+    """What a row does to `model` that its constraint forbids; a foreign key names the row's key, if given."""
     columns = ", ".join(constraint.columns)
     if constraint.kind == "not_null":
         return f"leaves {model}.{columns} empty, which its contract forbids"
     if constraint.kind in {"unique", "primary_key"}:
         return f"gives {model} a second row with the same {columns}, which its contract forbids"
     if constraint.kind == "foreign_key":
-        return f"gives {model} a {columns} that {_relation(constraint.to or '').split('.')[-1].strip(chr(34))} does not have"
+        parent = _relation(constraint.to or "").split(".")[-1].strip('"')
+        if row is None:
+            return f"gives {model} a {columns} that {parent} does not have"
+        key = ", ".join(f"{column} {row.get(column)!r}" for column in constraint.columns)
+        return f"gives {model} {key}, which {parent} does not have"
     return f"breaks {model}'s rule {constraint.expression}"
 
 
@@ -436,7 +445,7 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
                 connection,
                 row,
                 blamed,
-                _describe(constraint, failure.name),
+                _describe(constraint, failure.name, row),
                 whole_key=constraint.kind == "foreign_key",
             )
             if not found and failure.original_file_path:

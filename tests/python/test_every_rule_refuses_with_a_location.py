@@ -108,11 +108,13 @@ def make_edit(root: Path, edit: dict[str, Any]) -> None:
         kept = [line for line in lines if edit["delete"] not in line]
         assert len(kept) < len(lines), f"{edit['delete']!r} is not in {path}"
         lines = kept
-    elif "repeat" in edit:
-        repeated = lines[_one_line(lines, edit["repeat"], path)]
+    elif "repeat" in edit or "append" in edit:
+        added = lines[_one_line(lines, edit["repeat"], path)] if "repeat" in edit else edit["append"]
         while lines and not lines[-1]:
             lines.pop()
-        lines += [repeated, ""]
+        lines += [added, ""]
+    else:
+        raise AssertionError(f"refusals.yml: an edit of {edit['file']} that is not replace, delete, repeat or append")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
