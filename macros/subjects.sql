@@ -30,3 +30,20 @@
 {% macro resolved_subject(alias, column) -%}
     coalesce({{ alias }}_own.{{ column }}, {{ alias }}_shared.{{ column }})
 {%- endmacro %}
+
+{# A ranking claim's lookups (`claims`: a relation with printed_ranking_claims'
+   columns), as stg_report__ranking_claims reads them and as the test that
+   judges the seed's lines before that model is built reads them: its source
+   (`sources`, with the platform), its subject type (`subject_types`), and its
+   subject and the parent it names (`subjects`, `parents`). #}
+{% macro join_ranking_claim_lookups(claims) -%}
+    left join {{ ref('stg_reference__sources') }} as sources
+        on {{ claims }}.source_id = sources.source_id
+    left join {{ ref('ref_subject_types') }} as subject_types
+        on {{ claims }}.subject_type = subject_types.subject_type
+    {{ join_subjects(
+        'subjects', 'sources.platform_code',
+        claims ~ '.subject_type', claims ~ '.subject_zh', claims ~ '.parent_zh'
+    ) }}
+    {{ join_subjects('parents', 'sources.platform_code', 'subject_types.parent_subject_type', claims ~ '.parent_zh') }}
+{%- endmacro %}
