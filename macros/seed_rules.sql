@@ -4,14 +4,16 @@
     and ends with `{{ seed_rule_failures(row_rules, 'judged', ...) }}`: one row
     per line that breaks a rule, naming the seed, its line, the column at
     fault and what is wrong, which the build reads back to say where
-    (src/hotline12345/seed_lines.py).
+    (src/hotline12345/seed_lines.py). A rule whose column differs from row to
+    row (a name that stands in a different column of each seed) gives none,
+    and the relation's own `seed_column` names it.
 #}
 {% macro seed_rule_failures(row_rules, relation, seed_name='seed_name') -%}
     {%- for seed_column, problem, condition in row_rules %}
     select
         {{ seed_name }} as seed_name,
         seed_line,
-        '{{ seed_column }}' as seed_column,
+        {% if seed_column is none %}seed_column{% else %}'{{ seed_column }}'{% endif %} as seed_column,
         '{{ problem | replace("'", "''") }}' as problem
     from {{ relation }}
     where {{ condition }}

@@ -276,12 +276,11 @@ def _located_row(
     that file's lines. `blamed` are the columns the rule is about, to name the seed column; with `whole_key`
     (a foreign key of several columns) only a seed holding all of them can hold the row.
     """
-    if row.get("seed_name") in seeds.paths and row.get("seed_line") is not None:
-        name, line = str(row["seed_name"]), int(row["seed_line"])
-        return [SeedProblem(seeds.shown(name), line, None, problem)]
-    text = {column: value for column, value in row.items() if isinstance(value, str) and value}
     # a key of several cells (platform, period, parent) is no one cell's: its row is named, not a column
     several = whole_key and len(blamed) > 1
+    if row.get("seed_name") in seeds.paths and row.get("seed_line") is not None:
+        return [_at_line(seeds, str(row["seed_name"]), int(row["seed_line"]), [] if several else blamed, problem)]
+    text = {column: value for column, value in row.items() if isinstance(value, str) and value}
     figures = _figure_lines(seeds, connection, text, blamed, problem, None if several else "value_printed")
     if figures:
         return figures
@@ -300,14 +299,17 @@ def _located_row(
             best, best_width = lines, len(shared)
         elif lines:
             best += lines
-    problems = []
-    for name, line in best:
-        header = seeds.rows(name)[0][1]
-        column = None if several else next((column for column in blamed if column in header), None)
-        value = seeds.cell(name, line, column) if column else None
-        shown = f"{value!r} " if value else ""
-        problems.append(SeedProblem(seeds.shown(name), line, column, f"{shown}{problem}"))
-    return problems
+    return [_at_line(seeds, name, line, [] if several else blamed, problem) for name, line in best]
+
+
+def _at_line(seeds: _SeedFiles, name: str, line: int, blamed: Sequence[str], problem: str) -> SeedProblem:
+    """A problem on a seed's line, at the first blamed column the seed has, with that cell's value."""
+    rows = seeds.rows(name)
+    header = rows[0][1] if rows else {}
+    column = next((column for column in blamed if column in header), None)
+    value = seeds.cell(name, line, column) if column else None
+    shown = f"{value!r} " if value else ""
+    return SeedProblem(seeds.shown(name), line, column, f"{shown}{problem}")
 
 
 def _figure_lines(

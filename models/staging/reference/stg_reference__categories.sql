@@ -6,6 +6,9 @@ categories as (
 
 renamed as (
     select
+        -- the seed's own line, numbered before anything else (1 = the header)
+        1 + row_number() over () as seed_line,
+
         -- ids
         platform_code,
         category_code,

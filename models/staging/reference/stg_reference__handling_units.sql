@@ -1,16 +1,26 @@
 -- Every handling unit (承办单位): the 16 districts and the other units.
 with
 
+-- each seed's own lines, numbered before the union (1 = the header)
 districts as (
-    select * from {{ ref('ref_districts') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_districts') }}
 ),
 
 other_units as (
-    select * from {{ ref('ref_handling_units') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_handling_units') }}
 ),
 
 unioned as (
     select
+        'ref_districts' as seed_name,
+        seed_line,
+        'district_name_zh' as seed_column,
         platform_code,
         district_code as unit_code,
         district_name_zh as unit_name_zh,
@@ -22,6 +32,9 @@ unioned as (
     union all
 
     select
+        'ref_handling_units' as seed_name,
+        seed_line,
+        'unit_name_zh' as seed_column,
         platform_code,
         unit_code,
         unit_name_zh,

@@ -15,23 +15,38 @@ handling_units as (
 ),
 
 intake_members as (
-    select * from {{ ref('ref_intake_members') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_intake_members') }}
 ),
 
 monthly_topics as (
-    select * from {{ ref('ref_monthly_topics') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_monthly_topics') }}
 ),
 
 aggregate_subjects as (
-    select * from {{ ref('ref_aggregate_subjects') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_aggregate_subjects') }}
 ),
 
 functional_zones as (
-    select * from {{ ref('ref_functional_zones') }}
+    select
+        *,
+        1 + row_number() over () as seed_line
+    from {{ ref('ref_functional_zones') }}
 ),
 
 unioned as (
     select
+        'ref_categories' as seed_name,
+        seed_line,
+        'category_name_zh' as seed_column,
         platform_code,
         'category' as subject_type,
         category_name_zh as subject_zh,
@@ -45,6 +60,9 @@ unioned as (
     union all
 
     select
+        'ref_categories' as seed_name,
+        subcategories.seed_line,
+        'category_name_zh' as seed_column,
         subcategories.platform_code,
         'subcategory' as subject_type,
         subcategories.category_name_zh as subject_zh,
@@ -62,6 +80,9 @@ unioned as (
     union all
 
     select
+        'ref_intake_members' as seed_name,
+        seed_line,
+        'subject_zh' as seed_column,
         platform_code,
         'intake' as subject_type,
         subject_zh,
@@ -75,6 +96,9 @@ unioned as (
 
     -- districts, city bodies and state-owned enterprises as themselves
     select
+        seed_name,
+        seed_line,
+        seed_column,
         platform_code,
         unit_type as subject_type,
         unit_name_zh as subject_zh,
@@ -88,6 +112,9 @@ unioned as (
 
     -- any handling unit as one of a 每月一题 topic's top three
     select
+        seed_name,
+        seed_line,
+        seed_column,
         platform_code,
         'monthly_topic_unit' as subject_type,
         unit_name_zh as subject_zh,
@@ -100,6 +127,9 @@ unioned as (
     union all
 
     select
+        'ref_monthly_topics' as seed_name,
+        seed_line,
+        'topic_name_zh' as seed_column,
         platform_code,
         'monthly_topic' as subject_type,
         topic_name_zh as subject_zh,
@@ -112,6 +142,9 @@ unioned as (
     union all
 
     select
+        'ref_aggregate_subjects' as seed_name,
+        seed_line,
+        'subject_zh' as seed_column,
         platform_code,
         subject_type,
         subject_zh,
@@ -124,6 +157,9 @@ unioned as (
     union all
 
     select
+        'ref_functional_zones' as seed_name,
+        seed_line,
+        'functional_zone_zh' as seed_column,
         platform_code,
         'functional_zone' as subject_type,
         functional_zone_zh as subject_zh,

@@ -1,0 +1,143 @@
+-- Invariant: every line of a reference list can be read on its own, and
+-- names something once: a district's functional zone and a sub-category's
+-- parent are on its own platform's lists, a source reports on a known
+-- platform, an intake member belongs to a known split of the intake, and no
+-- printed name is on two lines for one platform, subject type and parent
+-- (it would resolve to two codes, and its figures would count twice). Each
+-- is judged on the seed's own lines, so that a bad line is named by its file,
+-- line and column.
+-- Exceptions: none.
+{%- set district_rules = [
+    ('functional_zone_code', 'is not a known functional_zone_code of its platform (ref_functional_zones)',
+        'functional_zone_code is not null and known_zone_code is null'),
+] %}
+{%- set category_rules = [
+    ('parent_category_code', 'is not a known category_code of its platform (ref_categories)',
+        'parent_category_code is not null and known_parent_code is null'),
+] %}
+{%- set source_rules = [
+    ('platform_code', 'is not a known platform_code (ref_platforms)',
+        'platform_code is not null and known_platform_code is null'),
+] %}
+{%- set intake_member_rules = [
+    ('dimension', 'is not a known dimension (ref_intake_dimensions)', 'dimension is not null and known_dimension is null'),
+] %}
+{%- set subject_rules = [
+    (none, 'is on more than one line for its platform, subject type and parent: a printed name would resolve'
+        ' to two codes', 'lines_with_the_name > 1'),
+] %}
+with
+
+districts as (
+    select
+        1 + row_number() over () as seed_line,
+        platform_code,
+        functional_zone_code
+    from {{ ref('ref_districts') }}
+),
+
+functional_zones as (
+    select * from {{ ref('ref_functional_zones') }}
+),
+
+categories as (
+    select * from {{ ref('stg_reference__categories') }}
+),
+
+category_codes as (
+    select distinct
+        platform_code,
+        category_code
+    from categories
+),
+
+sources as (
+    select
+        1 + row_number() over () as seed_line,
+        platform_code
+    from {{ ref('sources') }}
+),
+
+platforms as (
+    select * from {{ ref('ref_platforms') }}
+),
+
+intake_members as (
+    select
+        1 + row_number() over () as seed_line,
+        dimension
+    from {{ ref('ref_intake_members') }}
+),
+
+intake_dimensions as (
+    select distinct dimension from {{ ref('ref_intake_dimensions') }}
+),
+
+subjects as (
+    select * from {{ ref('stg_reference__subjects') }}
+),
+
+districts_judged as (
+    select
+        districts.seed_line,
+        districts.functional_zone_code,
+        functional_zones.functional_zone_code as known_zone_code
+    from districts
+    left join functional_zones
+        on
+            districts.platform_code = functional_zones.platform_code
+            and districts.functional_zone_code = functional_zones.functional_zone_code
+),
+
+categories_judged as (
+    select
+        categories.seed_line,
+        categories.parent_category_code,
+        parents.category_code as known_parent_code
+    from categories
+    left join category_codes as parents
+        on
+            categories.platform_code = parents.platform_code
+            and categories.parent_category_code = parents.category_code
+),
+
+sources_judged as (
+    select
+        sources.seed_line,
+        sources.platform_code,
+        platforms.platform_code as known_platform_code
+    from sources
+    left join platforms
+        on sources.platform_code = platforms.platform_code
+),
+
+intake_members_judged as (
+    select
+        intake_members.seed_line,
+        intake_members.dimension,
+        intake_dimensions.dimension as known_dimension
+    from intake_members
+    left join intake_dimensions
+        on intake_members.dimension = intake_dimensions.dimension
+),
+
+subjects_judged as (
+    select
+        seed_name,
+        seed_line,
+        seed_column,
+        count(*) over (
+            partition by platform_code, subject_type, subject_zh, parent_zh
+        ) as lines_with_the_name
+    from subjects
+)
+
+{{ seed_rule_failures(district_rules, 'districts_judged', "'ref_districts'") }}
+union all
+{{ seed_rule_failures(category_rules, 'categories_judged', "'ref_categories'") }}
+union all
+{{ seed_rule_failures(source_rules, 'sources_judged', "'sources'") }}
+union all
+{{ seed_rule_failures(intake_member_rules, 'intake_members_judged', "'ref_intake_members'") }}
+union all
+{{ seed_rule_failures(subject_rules, 'subjects_judged') }}
