@@ -28,6 +28,15 @@
     and {{ left }}.period_code = {{ right }}.period_code
 {%- endmacro %}
 
+{# The same dated period of the same platform, known by its first and last
+   day (a dated period's code follows from them), for a relation that has
+   the days and no code: a period moved by a year, a claim's period. #}
+{% macro same_dated_period(left, right) -%}
+    {{ left }}.platform_code = {{ right }}.platform_code
+    and {{ left }}.period_start = {{ right }}.period_start
+    and {{ left }}.period_end = {{ right }}.period_end
+{%- endmacro %}
+
 {# A part's share of a whole, in percent (0–100), to four decimals. #}
 {% macro share_pct(part, whole) -%}
     cast(round(100.0 * ({{ part }}) / nullif({{ whole }}, 0), 4) as decimal(10, 4))

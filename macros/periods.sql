@@ -27,9 +27,14 @@
     end
 {%- endmacro %}
 
-{# `2022`, `2024-H1`, `2024-Q3`, `2022-10`, or `2019-01-01..2021-11-30`. #}
-{% macro period_code(start, end) -%}
-    case {{ period_kind(start, end) }}
+{# `2022`, `2024-H1`, `2024-Q3`, `2022-10`, or `2019-01-01..2021-11-30`, from
+   the period's first and last day and its kind. The kind is a column of an
+   earlier CTE (`period_kind` there): a `case` on an expression copies it
+   into each `when`, and DuckDB sets up every date function of each copy for
+   every query, which for period_kind's two dozen is most of a small model's
+   time. #}
+{% macro period_code(start, end, kind) -%}
+    case {{ kind }}
         when 'year' then strftime({{ start }}, '%Y')
         when 'half_year' then strftime({{ start }}, '%Y') || '-H' || ((month({{ start }}) + 5) // 6)
         when 'quarter' then strftime({{ start }}, '%Y') || '-Q' || ((month({{ start }}) + 2) // 3)
@@ -39,12 +44,12 @@
 {%- endmacro %}
 
 {# The period columns every figure, mart and check carries, from a relation
-   (alias) with period_start and period_end. #}
+   (alias) with period_start and period_end; its code follows from them
+   (period_code) in the next CTE. #}
 {% macro period_columns(relation) -%}
         {{ relation }}.period_start,
         {{ relation }}.period_end,
         {{ period_kind(relation ~ '.period_start', relation ~ '.period_end') }} as period_kind,
-        {{ period_code(relation ~ '.period_start', relation ~ '.period_end') }} as period_code,
         year({{ relation }}.period_end) as year
 {%- endmacro %}
 
@@ -91,19 +96,25 @@
                     ~ year_less_date(relation ~ '.period_end', '2001') ~ ' else '
                     ~ year_less_date(relation ~ '.period_end', '2000') ~ ' end') }}
         end as period_kind,
-        coalesce(
-            {{ period_code(
-                'try_cast(' ~ relation ~ '.period_start as date)',
-                'try_cast(' ~ relation ~ '.period_end as date)') }},
-            'undated (' || {{ relation }}.source_id || ')'
-            || case
-                when {{ relation }}.period_start is null and {{ relation }}.period_end is null then ''
-                else ': ' || coalesce(cast({{ relation }}.period_start as varchar), '')
-                    || '..' || coalesce(cast({{ relation }}.period_end as varchar), '')
-            end
-        ) as period_code,
         year(try_cast({{ relation }}.period_end as date)) as year,
         starts_with(cast({{ relation }}.period_start as varchar), '--') as is_year_unknown
+{%- endmacro %}
+
+{# The code of a printed period, from a relation with the columns of
+   printed_period_columns, the days as printed (`start_printed`,
+   `end_printed`) and source_id: period_code for a dated period; for one
+   without a year or a date, `undated (source): --12-30..--01-05`. #}
+{% macro printed_period_code(relation, start_printed, end_printed) -%}
+        coalesce(
+            {{ period_code(
+                relation ~ '.period_start', relation ~ '.period_end', relation ~ '.period_kind') }},
+            'undated (' || {{ relation }}.source_id || ')'
+            || case
+                when {{ relation }}.{{ start_printed }} is null and {{ relation }}.{{ end_printed }} is null then ''
+                else ': ' || coalesce(cast({{ relation }}.{{ start_printed }} as varchar), '')
+                    || '..' || coalesce(cast({{ relation }}.{{ end_printed }} as varchar), '')
+            end
+        )
 {%- endmacro %}
 
 {# The same day `count` months or years later (earlier when negative), as a

@@ -28,7 +28,12 @@ coverage as (
 ),
 
 sources as (
-    select * from {{ ref('stg_reference__sources') }}
+    select
+        source_id,
+        covers_period_start,
+        covers_period_end,
+        {{ period_kind('covers_period_start', 'covers_period_end') }} as covers_period_kind
+    from {{ ref('stg_reference__sources') }}
 ),
 
 known_subjects as (
@@ -164,7 +169,9 @@ select
     null as seed_line,
     null as seed_column,
     lacking.subject_zh || ' (' || lacking.source_id || ', '
-    || {{ period_code('sources.covers_period_start', 'sources.covers_period_end') }}
+    || {{ period_code(
+        'sources.covers_period_start', 'sources.covers_period_end', 'sources.covers_period_kind'
+    ) }}
     || ') lacks ' || lacking.measures
     || ' (seeds/sources/source_coverage.csv says the source prints them for every '
     || lacking.subject_type || ')' as problem

@@ -68,25 +68,46 @@ summed as (
     having count(*) = dimensions.member_count
 ),
 
-back_calculated as (
+-- the year before a period whose items and year-on-year change are printed
+prior_years as (
     select
         platform_code,
-        {% set prior_start = date_shifted('period_start', -1, 'year') -%}
-        {% set prior_end = date_shifted('period_end', -1, 'year') -%}
-        {{ prior_start }} as period_start,
-        {{ prior_end }} as period_end,
-        {{ period_kind(prior_start, prior_end) }} as period_kind,
-        {{ period_code(prior_start, prior_end) }} as period_code,
+        {{ date_shifted('period_start', -1, 'year') }} as period_start,
+        {{ date_shifted('period_end', -1, 'year') }} as period_end,
         subject_code,
         {{ back_calculated_prior_items('items', 'published_yoy_change_pct') }} as items,
         items_low * 100.0 / (100 + published_yoy_change_pct_high) as items_low,
         items_high * 100.0 / (100 + published_yoy_change_pct_low) as items_high,
         'back_calculated_from_' || period_code as how_obtained,
-        3 as preference,
         items_source_id as source_ids,
         [items_figure_id, yoy_figure_id] as input_figure_ids
     from members
     where items is not null and published_yoy_change_pct is not null and period_start is not null
+),
+
+prior_year_kinds as (
+    select
+        prior_years.*,
+        {{ period_kind('prior_years.period_start', 'prior_years.period_end') }} as period_kind
+    from prior_years
+),
+
+back_calculated as (
+    select
+        platform_code,
+        period_start,
+        period_end,
+        period_kind,
+        {{ period_code('period_start', 'period_end', 'period_kind') }} as period_code,
+        subject_code,
+        items,
+        items_low,
+        items_high,
+        how_obtained,
+        3 as preference,
+        source_ids,
+        input_figure_ids
+    from prior_year_kinds
 ),
 
 candidates as (

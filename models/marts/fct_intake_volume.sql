@@ -44,15 +44,12 @@ prior_year_totals as (
     where subject_code = 'total.all'
 ),
 
--- a share of the prior year as some source prints it
+-- a share of the prior year as some source prints it, moved on a year
 prior_year_published as (
     select
         platform_code,
-        {% set next_start = date_shifted('period_start', 1, 'year') -%}
-        {% set next_end = date_shifted('period_end', 1, 'year') -%}
-        {{ next_start }} as period_start,
-        {{ next_end }} as period_end,
-        {{ period_code(next_start, next_end) }} as period_code,
+        {{ date_shifted('period_start', 1, 'year') }} as period_start,
+        {{ date_shifted('period_end', 1, 'year') }} as period_end,
         subject_code,
         published_share_of_total_pct
     from members
@@ -95,7 +92,7 @@ final as (
         on {{ same_period('with_prior_year', 'prior_year_totals') }}
     left join prior_year_published
         on
-            {{ same_period('with_prior_year', 'prior_year_published') }}
+            {{ same_dated_period('with_prior_year', 'prior_year_published') }}
             and with_prior_year.subject_code = prior_year_published.subject_code
 )
 

@@ -13,8 +13,7 @@ figures as (
 part_claims as (
     select
         claims.*,
-        sources.platform_code,
-        {{ period_code('claims.period_start', 'claims.period_end') }} as period_code
+        sources.platform_code
     from {{ ref('printed_part_claims') }} as claims
     left join {{ ref('stg_reference__sources') }} as sources
         on claims.source_id = sources.source_id
@@ -102,12 +101,12 @@ part_sets as (
             and part_claims.whole_subject_zh = whole_subjects.subject_zh
     inner join items as wholes
         on
-            {{ same_period('part_claims', 'wholes') }}
+            {{ same_dated_period('part_claims', 'wholes') }}
             and part_claims.whole_subject_type = wholes.subject_type
             and whole_subjects.subject_code = wholes.subject_code
     inner join items as parts
         on
-            {{ same_period('part_claims', 'parts') }}
+            {{ same_dated_period('part_claims', 'parts') }}
             and part_claims.part_subject_type = parts.subject_type
             and (
                 part_claims.part_subject_zh is null

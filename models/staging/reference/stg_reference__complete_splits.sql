@@ -31,7 +31,7 @@ sources as (
     select * from {{ ref('stg_reference__sources') }}
 ),
 
-final as (
+resolved as (
     select
         -- where it is declared
         declared.seed_line,
@@ -40,6 +40,8 @@ final as (
 
         -- the split
         declared.platform_code,
+        declared.period_start as period_start_printed,
+        declared.period_end as period_end_printed,
         {{ printed_period_columns('declared') }},
         declared.dimension,
         dimensions.dimension is not null as is_known_dimension,
@@ -59,6 +61,29 @@ final as (
     left join dimensions
         on declared.dimension = dimensions.dimension
     {{ join_subjects('wholes', 'declared.platform_code', "'intake'", 'declared.whole_zh') }}
+),
+
+final as (
+    select
+        resolved.seed_line,
+        resolved.source_id,
+        resolved.is_known_source,
+        resolved.platform_code,
+        resolved.period_start,
+        resolved.period_end,
+        resolved.period_kind,
+        {{ printed_period_code(
+            'resolved', 'period_start_printed', 'period_end_printed'
+        ) }} as period_code,
+        resolved.year,
+        resolved.is_year_unknown,
+        resolved.dimension,
+        resolved.is_known_dimension,
+        resolved.member_count,
+        resolved.whole_zh,
+        resolved.whole_subject_code,
+        resolved.note
+    from resolved
 )
 
 select * from final

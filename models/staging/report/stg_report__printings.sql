@@ -160,6 +160,9 @@ parsed as (
 coded as (
     select
         parsed.*,
+        {{ printed_period_code(
+            'parsed', 'period_start_printed', 'period_end_printed'
+        ) }} as period_code,
         {{ resolved_subject('subjects', 'subject_code') }} as subject_code,
         {{ resolved_subject('subjects', 'subject_name_zh') }} as subject_name_zh,
         {{ resolved_subject('subjects', 'subject_name_en') }} as subject_name_en,

@@ -27,6 +27,30 @@ renamed as (
 
     from claims
     {{ join_ranking_claim_lookups('claims') }}
+),
+
+final as (
+    select
+        renamed.source_id,
+        renamed.platform_code,
+        renamed.section_zh,
+        renamed.source_phrase,
+        renamed.period_start,
+        renamed.period_end,
+        renamed.period_kind,
+        {{ period_code(
+            'renamed.period_start', 'renamed.period_end', 'renamed.period_kind'
+        ) }} as period_code,
+        renamed.year,
+        renamed.subject_type,
+        renamed.subject_zh,
+        renamed.subject_code,
+        renamed.parent_zh,
+        renamed.parent_code,
+        renamed.measure,
+        renamed.rank_order,
+        renamed.claimed_rank
+    from renamed
 )
 
-select * from renamed
+select * from final
