@@ -8,15 +8,19 @@
     name, rename it, and drop a backup that is not there, three statements
     and a dozen macro calls per model for an atomicity the file's rename
     already gives. Here a new table is created once, under its own name, by
-    the adapter's create_table_as (contract, constraints and all), between
-    the model's hooks, in one transaction; dbt-duckdb builds a table with a
-    foreign key the same way.
+    the adapter's create_table_as (contract, constraints and all);
+    dbt-duckdb builds a table with a foreign key the same way. It opens no
+    transaction of its own (a BEGIN and a COMMIT, two more round trips per
+    model): DuckDB commits each statement, and a contracted model whose rows
+    break a constraint leaves its table empty in a file that the failed build
+    does not publish.
 
     Anything else is dbt-duckdb's materialization, unchanged: a table that
     exists already (`dbt build` again on a built file swaps it as dbt-duckdb
     does, foreign keys and all), a Python model, and a model that configures
-    what this one does not do (grants, indexes, persist_docs, a DuckLake
-    partition or sort order).
+    what this one does not do (hooks, which dbt runs in and around the
+    model's transaction; grants, indexes, persist_docs, a DuckLake partition
+    or sort order).
 #}
 {% materialization table, adapter='duckdb', supported_languages=['sql', 'python'] %}
     {%- set configured = [] -%}
@@ -24,19 +28,15 @@
         if config.get(option) -%}
         {%- do configured.append(option) -%}
     {%- endfor -%}
-    {%- if load_cached_relation(this) is not none or model.language != 'sql' or configured -%}
+    {%- if load_cached_relation(this) is not none or model.language != 'sql' or configured
+        or pre_hooks or post_hooks -%}
         {{ return(dbt.materialization_table_duckdb()) }}
     {%- endif -%}
     {%- set target_relation = this.incorporate(type='table') -%}
 
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-    {% call statement('main') -%}
+    {% call statement('main', auto_begin=False) -%}
         {{ create_table_as(False, target_relation, compiled_code) }}
     {%- endcall %}
-    {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {{ adapter.commit() }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
 
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}

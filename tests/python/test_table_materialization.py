@@ -1,8 +1,8 @@
 """The project's table materialization (macros/table_materialization.sql).
 
 A table that does not exist yet, as every table of a build's fresh scratch file, is created once under its own name,
-with its contract's constraints; a table that exists already, or a model that configures what the override does not
-do, is left to dbt-duckdb's materialization, which builds it under a temporary name and swaps it in. They are run here
+with its contract's constraints and no transaction of its own; a table that exists already, or a model that configures
+what the override does not do (a hook, persist_docs), is left to dbt-duckdb's materialization, which builds it under a temporary name and swaps it in. They are run here
 on a copy of the session's warehouse, on one reference staging model (no foreign key points at it, so dbt-duckdb can
 swap it alone).
 """
@@ -72,6 +72,9 @@ def test_a_new_table_is_created_under_its_own_name(project: Project, warehouse: 
 
     assert _table(database) == built
     assert not [suffix for suffix in TEMPORARY_SUFFIXES if suffix in sent]
+    # in one statement, with no transaction of its own
+    assert f"On model.hotline12345.{MODEL}: BEGIN" not in sent
+    assert f"On model.hotline12345.{MODEL}: COMMIT" not in sent
 
 
 def test_a_table_that_exists_is_swapped_by_dbt_duckdb(project: Project, warehouse: Path, tmp_path: Path) -> None:
@@ -96,6 +99,22 @@ def test_a_new_table_that_asks_for_persist_docs_is_left_to_dbt_duckdb(project_co
 
     assert _table(database) == built
     assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
+
+
+def test_a_new_table_with_a_hook_is_left_to_dbt_duckdb(project_copy: Project) -> None:
+    # dbt runs a model's hooks in and around its transaction, which the override does not open
+    model = next(project_copy.root.glob(f"models/**/{MODEL}.sql"))
+    model.write_text("{{ config(post_hook='select 42 as hooked') }}\n" + model.read_text(encoding="utf-8"))
+    database = project_copy.root / "warehouse" / "hotline12345.duckdb"  # as copy_project publishes it
+    built = _table(database)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(f"drop table staging.{MODEL}")
+
+    sent = _run(project_copy, database, project_copy.root / "logs")
+
+    assert _table(database) == built
+    assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
+    assert "select 42 as hooked" in sent
 
 
 def test_it_takes_every_language_dbt_duckdbs_takes(project: Project) -> None:
