@@ -87,24 +87,21 @@ def test_a_table_that_exists_is_swapped_by_dbt_duckdb(project: Project, warehous
     assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
 
 
-def test_a_new_table_that_asks_for_persist_docs_is_left_to_dbt_duckdb(project_copy: Project) -> None:
-    model = next(project_copy.root.glob(f"models/**/{MODEL}.sql"))
-    model.write_text("{{ config(persist_docs={'relation': true}) }}\n" + model.read_text(encoding="utf-8"))
-    database = project_copy.root / "warehouse" / "hotline12345.duckdb"  # as copy_project publishes it
-    built = _table(database)
-    with duckdb.connect(str(database)) as connection:
-        connection.execute(f"drop table staging.{MODEL}")
-
-    sent = _run(project_copy, database, project_copy.root / "logs")
-
-    assert _table(database) == built
-    assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
-
-
-def test_a_new_table_with_a_hook_is_left_to_dbt_duckdb(project_copy: Project) -> None:
+# what the override leaves to dbt-duckdb, and what the statements dbt sent must then hold besides the swap
+LEFT_TO_DBT_DUCKDB = {
+    "persist_docs": ("{{ config(persist_docs={'relation': true}) }}", ""),
     # dbt runs a model's hooks in and around its transaction, which the override does not open
+    "a hook": ("{{ config(post_hook='select 42 as hooked') }}", "select 42 as hooked"),
+}
+
+
+@pytest.mark.parametrize("configured", list(LEFT_TO_DBT_DUCKDB))
+def test_a_new_table_that_configures_what_the_override_does_not_do_is_left_to_dbt_duckdb(
+    project_copy: Project, configured: str
+) -> None:
+    config, also_sent = LEFT_TO_DBT_DUCKDB[configured]
     model = next(project_copy.root.glob(f"models/**/{MODEL}.sql"))
-    model.write_text("{{ config(post_hook='select 42 as hooked') }}\n" + model.read_text(encoding="utf-8"))
+    model.write_text(config + "\n" + model.read_text(encoding="utf-8"))
     database = project_copy.root / "warehouse" / "hotline12345.duckdb"  # as copy_project publishes it
     built = _table(database)
     with duckdb.connect(str(database)) as connection:
@@ -114,7 +111,7 @@ def test_a_new_table_with_a_hook_is_left_to_dbt_duckdb(project_copy: Project) ->
 
     assert _table(database) == built
     assert all(f"{MODEL}{suffix}" in sent for suffix in TEMPORARY_SUFFIXES)
-    assert "select 42 as hooked" in sent
+    assert also_sent in sent
 
 
 def test_it_takes_every_language_dbt_duckdbs_takes(project: Project) -> None:
