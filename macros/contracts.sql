@@ -19,6 +19,14 @@
     {%- if not declared -%}
         {{ exceptions.raise_contract_error([], []) }}
     {%- endif -%}
+    {#- a column without a type is named as dbt names it, before its name takes the prefix -#}
+    {%- set untyped = [] -%}
+    {%- for column in declared.values() if not column.get('data_type') -%}
+        {%- do untyped.append(column['name']) -%}
+    {%- endfor -%}
+    {%- if untyped -%}
+        {{ exceptions.column_type_missing(column_names=untyped) }}
+    {%- endif -%}
     {%- set prefix = '__declared__' -%}
     {%- set prefixed = {} -%}
     {%- for name, column in declared.items() -%}
@@ -27,8 +35,8 @@
         }}) -%}
     {%- endfor -%}
     {%- set described = get_column_schema_from_query(
-        'select * from (' ~ sql ~ ') as model_query cross join (' ~ get_empty_schema_sql(prefixed)
-        ~ ') as declared_columns',
+        'select * from (\n' ~ sql ~ '\n) as model_query cross join (\n' ~ get_empty_schema_sql(prefixed)
+        ~ '\n) as declared_columns',
         config.get('sql_header', none)
     ) -%}
     {%- set format_column = adapter.dispatch('format_column', 'dbt') -%}

@@ -266,6 +266,7 @@ def _located_row(
     blamed: Sequence[str],
     problem: str,
     whole_key: bool = False,
+    several_cells: bool = False,
 ) -> list[SeedProblem]:
     """The seed line(s) a row of a model comes from.
 
@@ -274,14 +275,13 @@ def _located_row(
     stg_report__figures, which numbers each printed figure's line. Otherwise
     the row is matched, on the text columns it shares with a seed file, against
     that file's lines. `blamed` are the columns the rule is about, to name the seed column; with `whole_key`
-    (a foreign key of several columns) only a seed holding all of them can hold the row.
+    (a foreign key of several columns) only a seed holding all of them can hold the row. A key of several
+    cells (`several_cells`: platform, period, parent) is no one cell's: its row is named, not a column.
     """
-    # a key of several cells (platform, period, parent) is no one cell's: its row is named, not a column
-    several = whole_key and len(blamed) > 1
     if row.get("seed_name") in seeds.paths and row.get("seed_line") is not None:
-        return [_at_line(seeds, str(row["seed_name"]), int(row["seed_line"]), [] if several else blamed, problem)]
+        return [_at_line(seeds, str(row["seed_name"]), int(row["seed_line"]), [] if several_cells else blamed, problem)]
     text = {column: value for column, value in row.items() if isinstance(value, str) and value}
-    figures = _figure_lines(seeds, connection, text, blamed, problem, None if several else "value_printed")
+    figures = _figure_lines(seeds, connection, text, blamed, problem, None if several_cells else "value_printed")
     if figures:
         return figures
     best: list[tuple[str, int]] = []
@@ -299,7 +299,7 @@ def _located_row(
             best, best_width = lines, len(shared)
         elif lines:
             best += lines
-    return [_at_line(seeds, name, line, [] if several else blamed, problem) for name, line in best]
+    return [_at_line(seeds, name, line, [] if several_cells else blamed, problem) for name, line in best]
 
 
 def _at_line(seeds: _SeedFiles, name: str, line: int, blamed: Sequence[str], problem: str) -> SeedProblem:
@@ -449,6 +449,8 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
                 blamed,
                 _describe(constraint, failure.name, row),
                 whole_key=constraint.kind == "foreign_key",
+                several_cells=constraint.kind in {"foreign_key", "unique", "primary_key"}
+                and len(constraint.columns) > 1,
             )
             if not found and failure.original_file_path:
                 # No seed line holds the row: it is made by the model's SQL, which is where to look.
