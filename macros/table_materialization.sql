@@ -13,7 +13,10 @@
     transaction of its own (a BEGIN and a COMMIT, two more round trips per
     model): DuckDB commits each statement, and a contracted model whose rows
     break a constraint leaves its table empty in a file that the failed build
-    does not publish.
+    does not publish (a plain `dbt build` on a new file leaves it there, and
+    its next run replaces it). Nothing earlier in the node may open a
+    transaction: nothing would commit it (the project's macros on a model's
+    way here query with run_query and add_select_query, which open none).
 
     Anything else is dbt-duckdb's materialization, unchanged: a table that
     exists already (`dbt build` again on a built file swaps it as dbt-duckdb
