@@ -101,18 +101,18 @@
 {%- endmacro %}
 
 {# The code of a printed period, from a relation with the columns of
-   printed_period_columns, the days as printed (`start_printed`,
-   `end_printed`) and source_id: period_code for a dated period; for one
+   printed_period_columns, the days as printed (`period_start_printed`,
+   `period_end_printed`) and source_id: period_code for a dated period; for one
    without a year or a date, `undated (source): --12-30..--01-05`. #}
-{% macro printed_period_code(relation, start_printed, end_printed) -%}
+{% macro printed_period_code(relation) -%}
         coalesce(
             {{ period_code(
                 relation ~ '.period_start', relation ~ '.period_end', relation ~ '.period_kind') }},
             'undated (' || {{ relation }}.source_id || ')'
             || case
-                when {{ relation }}.{{ start_printed }} is null and {{ relation }}.{{ end_printed }} is null then ''
-                else ': ' || coalesce(cast({{ relation }}.{{ start_printed }} as varchar), '')
-                    || '..' || coalesce(cast({{ relation }}.{{ end_printed }} as varchar), '')
+                when {{ relation }}.period_start_printed is null and {{ relation }}.period_end_printed is null then ''
+                else ': ' || coalesce(cast({{ relation }}.period_start_printed as varchar), '')
+                    || '..' || coalesce(cast({{ relation }}.period_end_printed as varchar), '')
             end
         )
 {%- endmacro %}

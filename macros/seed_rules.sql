@@ -22,3 +22,11 @@
     {%- endif %}
     {%- endfor %}
 {%- endmacro %}
+
+{# The line of the seed file a row stands on (1 = the header, so the first
+   row is line 2), for messages that name it. Numbered in the CTE that reads
+   the seed, before any filter, join or union: DuckDB reads a seed in its
+   file's order. #}
+{% macro seed_line() -%}
+    1 + row_number() over ()
+{%- endmacro %}

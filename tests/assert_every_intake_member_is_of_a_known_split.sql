@@ -12,7 +12,7 @@ with
 
 intake_members as (
     select
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         dimension
     from {{ ref('ref_intake_members') }}
 ),

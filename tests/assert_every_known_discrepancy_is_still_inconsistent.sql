@@ -10,7 +10,7 @@ with
 known_discrepancies as (
     select
         check_id,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('known_discrepancies') }}
 ),
 

@@ -20,7 +20,7 @@ with
 
 claims as (
     select
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         source_id,
         subject_type,
         subject_zh,

@@ -29,7 +29,7 @@ with
 
 districts as (
     select
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         platform_code,
         functional_zone_code
     from {{ ref('ref_districts') }}
@@ -45,7 +45,7 @@ categories as (
 
 sources as (
     select
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         platform_code
     from {{ ref('sources') }}
 ),

@@ -23,7 +23,7 @@ coverage as (
         subject_type,
         measure,
         expected_subject_count,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('source_coverage') }}
 ),
 

@@ -7,7 +7,7 @@ categories as (
 renamed as (
     select
         -- the seed's own line, numbered before anything else (1 = the header)
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
 
         -- ids
         platform_code,

@@ -11,7 +11,7 @@ with
 declared as (
     -- the seed's own lines, numbered before any join (1 = the header)
     select
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         source_id,
         platform_code,
         period_start,
@@ -72,9 +72,7 @@ final as (
         resolved.period_start,
         resolved.period_end,
         resolved.period_kind,
-        {{ printed_period_code(
-            'resolved', 'period_start_printed', 'period_end_printed'
-        ) }} as period_code,
+        {{ printed_period_code('resolved') }} as period_code,
         resolved.year,
         resolved.is_year_unknown,
         resolved.dimension,

@@ -5,14 +5,14 @@ with
 districts as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_districts') }}
 ),
 
 other_units as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_handling_units') }}
 ),
 

@@ -17,28 +17,28 @@ handling_units as (
 intake_members as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_intake_members') }}
 ),
 
 monthly_topics as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_monthly_topics') }}
 ),
 
 aggregate_subjects as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_aggregate_subjects') }}
 ),
 
 functional_zones as (
     select
         *,
-        1 + row_number() over () as seed_line
+        {{ seed_line() }} as seed_line
     from {{ ref('ref_functional_zones') }}
 ),
 

@@ -46,7 +46,7 @@ printings as (
     select
         true as is_canonical,
         'printed_figures' as seed_name,
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         source_id,
         platform_code,
         period_start,
@@ -70,7 +70,7 @@ printings as (
     select
         false as is_canonical,
         'printed_figure_reprints' as seed_name,
-        1 + row_number() over () as seed_line,
+        {{ seed_line() }} as seed_line,
         source_id,
         null as platform_code,
         cast(period_start as varchar) as period_start,
@@ -160,9 +160,7 @@ parsed as (
 coded as (
     select
         parsed.*,
-        {{ printed_period_code(
-            'parsed', 'period_start_printed', 'period_end_printed'
-        ) }} as period_code,
+        {{ printed_period_code('parsed') }} as period_code,
         {{ resolved_subject('subjects', 'subject_code') }} as subject_code,
         {{ resolved_subject('subjects', 'subject_name_zh') }} as subject_name_zh,
         {{ resolved_subject('subjects', 'subject_name_en') }} as subject_name_en,
