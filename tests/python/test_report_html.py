@@ -19,7 +19,7 @@ import duckdb
 import html5lib
 import pytest
 from conftest import ROOT
-from page_figures import differences, page_figures
+from support.page_figures import differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report import render_report, warehouse_built_at

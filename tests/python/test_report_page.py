@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import pytest
 from conftest import ROOT
-from page_figures import Cell, PageFigures, differences, page_figures
+from support.page_figures import Cell, PageFigures, differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report.formatting import pct, wan, whole

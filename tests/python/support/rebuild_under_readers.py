@@ -22,11 +22,11 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from made_up_platform import add_a_made_up_platform
-from made_up_year import add_a_made_up_year
-
 from hotline12345.project import Project
 from hotline12345.publish import Published, build_and_publish, scratch_path
+
+from .made_up_platform import add_a_made_up_platform
+from .made_up_year import add_a_made_up_year
 
 # The rebuild rewords the known discrepancies' explanations: a change the audit table shows.
 REVISION = "(revised in a rebuild)"
