@@ -6,13 +6,14 @@ a reader can tell apart: every known discrepancy's explanation is reworded
 (`REVISED_QUERY` counts them), and a made-up later year and a made-up
 platform are added as seed rows alone (made_up_year.py, made_up_platform.py);
 two seeds are saved as a spreadsheet saves them (Excel's "CSV UTF-8": a
-byte-order mark and CRLF line ends; CRLF alone); then the project is rebuilt
-and published.
+byte-order mark and CRLF line ends; CRLF alone); then the project is rebuilt,
+with dbt's unit tests, and published.
 
 test_publishing.py checks what the readers saw and what the build left;
 test_a_new_year_is_new_seed_rows.py and test_a_new_platform_is_new_seed_rows.py
 check the made-up year and platform in the rebuilt file;
-test_bad_input_is_refused.py that the spreadsheet's seeds built, line for line.
+test_bad_input_is_refused.py that the spreadsheet's seeds built, line for line;
+test_dbt_unit_tests.py that every unit test ran and passed.
 One build serves them all (the fixture `rebuild_under_readers` in
 conftest.py; its tests share one xdist group).
 """
@@ -122,7 +123,7 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
         add_a_made_up_year(project.root)
         add_a_made_up_platform(project.root)
         save_as_a_spreadsheet_saves(project.root)
-        build = build_and_publish(project, published)
+        build = build_and_publish(project, published, unit_tests=True)
         answers_after = []
         for reader in readers:
             reader.stdin.write("\n")  # type: ignore[union-attr]
