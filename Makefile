@@ -22,8 +22,8 @@ build: $(BIN)/.installed
 	$(BIN)/hotline12345 build
 
 ## Lint, then the whole dbt build with every data test (dbt-test), then pytest on that same build (not a second one);
-## all on scratch files. pytest also runs dbt's unit tests and validates the semantic layer (mf validate-configs),
-## each against a copy of that build, in its two workers beside the other tests.
+## all on scratch files. pytest also runs dbt's unit tests (in its one rebuild of a changed copy of the project) and
+## validates the semantic layer (mf validate-configs), in its two workers beside the other tests.
 test: lint dbt-test
 	HOTLINE12345_TEST_WAREHOUSE=$(SCRATCH_WAREHOUSE) $(BIN)/pytest
 

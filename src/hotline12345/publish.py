@@ -67,6 +67,8 @@ class Published:
     size_bytes: int
     parsed_partially: bool = False
     """dbt reused its parse of the project from target/ instead of parsing every file."""
+    ran: tuple[tuple[str, str, str], ...] = ()
+    """Every node the build ran: (resource type, name, status)."""
 
 
 def scratch_dir(target: Path) -> Path:
@@ -180,7 +182,7 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
     Every seed, model and data test runs. dbt's unit tests, which check the
     SQL of a few models on made-up rows and not the data, run only when asked
     (`unit_tests`), as dbt advises for a production build; `make test` runs
-    them in pytest (tests/python/test_dbt_unit_tests.py), beside its other tests.
+    them in pytest's one rebuild of a changed copy (tests/python/test_dbt_unit_tests.py).
     Raises BuildFailed, naming what failed, and leaves `target` untouched.
     """
     target = (target or project.published_database()).resolve()
@@ -209,4 +211,6 @@ def build_and_publish(project: Project, target: Path | None = None, *, unit_test
             _fsync_dir(target.parent)
         finally:
             shutil.rmtree(scratch.parent, ignore_errors=True)
-    return Published(path=target, size_bytes=target.stat().st_size, parsed_partially=outcome.parsed_partially)
+    return Published(
+        path=target, size_bytes=target.stat().st_size, parsed_partially=outcome.parsed_partially, ran=outcome.ran
+    )

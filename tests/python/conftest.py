@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rebuild_under_readers import RebuildUnderReaders, rebuild_a_changed_copy
+from support.rebuild_under_readers import RebuildUnderReaders, rebuild_a_changed_copy
 
 from hotline12345.analyses import available_analyses, compile_analysis
 from hotline12345.dbt_runner import run_dbt

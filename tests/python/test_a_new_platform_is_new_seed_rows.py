@@ -13,9 +13,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from made_up_platform import MADE_UP_PLATFORM, MADE_UP_PLATFORM_CHECKS, MADE_UP_PLATFORM_SOURCE
-from made_up_year import MADE_UP_SOURCE
-from rebuild_under_readers import RebuildUnderReaders
+from support.made_up_platform import MADE_UP_PLATFORM, MADE_UP_PLATFORM_CHECKS, MADE_UP_PLATFORM_SOURCE
+from support.made_up_year import MADE_UP_SOURCE
+from support.rebuild_under_readers import RebuildUnderReaders
 
 BEIJING_CHECKS = (
     "select check_id, check_kind, status, published_low, published_high, feasible_low, feasible_high"

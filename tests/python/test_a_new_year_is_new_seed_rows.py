@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from made_up_year import MADE_UP_SOURCE, MADE_UP_TOTAL_ITEMS
-from rebuild_under_readers import RebuildUnderReaders
+from support.made_up_year import MADE_UP_SOURCE, MADE_UP_TOTAL_ITEMS
+from support.rebuild_under_readers import RebuildUnderReaders
 
 
 @pytest.mark.slow

@@ -4,7 +4,8 @@ column, and the published warehouse stays byte-for-byte what it was.
 Malformed files (encoding, header, a cell of the wrong type, a full-width
 digit or a thousands separator in a number) are refused by the seed
 validator before dbt runs, one copy each. What a spreadsheet writes and is
-not wrong (a byte-order mark, CRLF line ends) builds. Values that are well
+not wrong (a byte-order mark, CRLF line ends) builds, in the session's one rebuild
+(support/rebuild_under_readers.py). Values that are well
 formed but wrong are refused by dbt's rules, each naming its seed line or
 the missing thing: every rule of the manifest is made to fail in
 test_every_rule_refuses_with_a_location.py, a few builds for all of them.
@@ -20,10 +21,10 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import sha256
+from support.rebuild_under_readers import SAVED_AS_EXCEL_CSV_UTF8, SAVED_WITH_CRLF, RebuildUnderReaders
 
 from hotline12345.cli import main
 from hotline12345.project import Project
-from hotline12345.publish import build_and_publish
 from hotline12345.seeds import validate_seeds
 
 FIGURES = Path("seeds/figures/printed_figures.csv")
@@ -124,24 +125,24 @@ def assert_named(error: str, root: Path, expected: Expected) -> None:
     assert any(all(part in text for part in where) for text in candidates), (where, candidates)
 
 
-# --- spreadsheet habits that are not errors: one build -------------------------
+# --- spreadsheet habits that are not errors: the session's one rebuild ------------
 
 
-@pytest.mark.slow
-def test_a_seed_saved_by_excel_as_csv_utf8_or_with_crlf_line_ends_builds(project_copy: Project) -> None:
+def test_a_seed_saved_by_excel_as_csv_utf8_or_with_crlf_line_ends_builds(
+    rebuild_under_readers: RebuildUnderReaders,
+) -> None:
     """Excel's "CSV UTF-8" starts the file with a byte-order mark and ends its lines with CRLF; both are
     accepted (dbt skips the mark when it loads a seed, and so do the validator and the refusal messages),
-    and the warehouse built from them holds the same figures, each on the line it stands on."""
-    figures = project_copy.root / FIGURES
-    figures.write_bytes(b"\xef\xbb\xbf" + figures.read_bytes().replace(b"\n", b"\r\n"))
-    districts = project_copy.root / DISTRICTS
-    districts.write_bytes(districts.read_bytes().replace(b"\n", b"\r\n"))
-    published = project_copy.root / "warehouse" / "hotline12345.duckdb"
-    assert validate_seeds(project_copy.seeds_dir) == []
+    and the warehouse built from them holds the same figures, each on the line it stands on. The session's
+    one rebuild (support/rebuild_under_readers.py) saved printed_figures.csv so and ref_districts.csv with
+    CRLF line ends, after its made-up year and platform were added to them."""
+    figures = rebuild_under_readers.root / SAVED_AS_EXCEL_CSV_UTF8
+    districts = rebuild_under_readers.root / SAVED_WITH_CRLF
+    assert figures.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" in figures.read_bytes()
+    assert b"\r\n" in districts.read_bytes() and b"\n" not in districts.read_bytes().replace(b"\r\n", b"")
+    assert validate_seeds(rebuild_under_readers.root / "seeds") == []
 
-    build_and_publish(project_copy, published)
-
-    with duckdb.connect(str(published), read_only=True) as connection:
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as connection:
         lines = connection.execute(
             "select seed_line, source_phrase from staging.stg_report__printings"
             " where seed_name = 'printed_figures' order by seed_line"

@@ -1,6 +1,6 @@
 """`hotline12345 analysis direct_reply_share_by_platform`: the hotlines side by side, checked against their pages.
 
-Expected figures are the pages' own (../shared/sources/other-cities.md and
+Expected figures are the pages' own (support/expected.py, from
 source_documents/): 南通 "本周(12月3日—12月10日)…共受理各类诉求25560件 … 在线直接答复21157件";
 宜春 "本月受理各类诉求38447件 … 通过呼叫平台在线解答群众诉求20334件" (May 2023);
 北京 7592.4 万件, 直接答复 6708.9 万件 (88.36%) in the 2022 report. The shares are
@@ -15,6 +15,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from support.expected import (
+    DIRECT_REPLY_2022,
+    NANTONG_WEEK_DIRECT_REPLY,
+    NANTONG_WEEK_TOTAL,
+    TOTAL_2022,
+    YICHUN_MONTH_DIRECT_REPLY,
+    YICHUN_MONTH_TOTAL,
+)
 
 from hotline12345.analyses import run_analysis
 from hotline12345.cli import main
@@ -24,9 +32,9 @@ QUESTION = "direct_reply_share_by_platform"
 
 # platform → (period, period kind, total, answered directly), as the pages print them.
 FROM_THE_PAGES = {
-    "nantong_12345": ("2021-12-03..2021-12-10", "week", 25_560, 21_157),
-    "yichun_12345": ("2023-05", "month", 38_447, 20_334),
-    "beijing_12345": ("2022", "year", 75_924_000, 67_089_000),
+    "nantong_12345": ("2021-12-03..2021-12-10", "week", NANTONG_WEEK_TOTAL.items, NANTONG_WEEK_DIRECT_REPLY.items),
+    "yichun_12345": ("2023-05", "month", YICHUN_MONTH_TOTAL.items, YICHUN_MONTH_DIRECT_REPLY.items),
+    "beijing_12345": ("2022", "year", TOTAL_2022.items, DIRECT_REPLY_2022.items),
 }
 
 

@@ -2,10 +2,10 @@
 
 They check the SQL of a few models on made-up rows, not the data, so the
 publishing build leaves them out (as dbt advises for production) and `make
-test` runs them here, in a pytest worker beside the other tests, rather than
-in its build step. dbt needs the tested models' parents to exist to read their
-column types, so they run against a copy of the session's warehouse, with
-target/ of their own (the project's partial parse copied into it).
+test` runs them in pytest, in the session's one rebuild of a changed copy of
+the project (support/rebuild_under_readers.py: `build_and_publish(...,
+unit_tests=True)`), rather than in a dbt run of their own: the rebuild's made-up
+rows and rewordings change seeds only, not the SQL the unit tests judge.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import dbt_scratch
+from support.rebuild_under_readers import RebuildUnderReaders
 
-from hotline12345.dbt_runner import run_dbt
 from hotline12345.project import Project
 
 pytestmark = pytest.mark.slow
@@ -31,17 +30,12 @@ def unit_tests_in_yaml(models: Path) -> set[str]:
     return names
 
 
-def test_every_unit_test_runs_and_passes(project: Project, warehouse: Path, tmp_path: Path) -> None:
+def test_every_unit_test_runs_and_passes(project: Project, rebuild_under_readers: RebuildUnderReaders) -> None:
     defined = unit_tests_in_yaml(project.root / "models")
     assert len(defined) >= 4, defined  # at least the four written with the audit and staging models
 
-    database, target = dbt_scratch(tmp_path, project, warehouse)
-    outcome = run_dbt(
-        project, database, "test", "--select", "test_type:unit", "--target-path", str(target), "--no-write-json"
-    )
-
-    assert outcome.success, (outcome.exception, [str(failure) for failure in outcome.failures])
-    assert outcome.parsed_partially, outcome.full_parse_reasons
-    unit_tests = {name: status for kind, name, status in outcome.ran if kind == "unit_test"}
+    build = rebuild_under_readers.build
+    assert build.parsed_partially
+    unit_tests = {name: status for kind, name, status in build.ran if kind == "unit_test"}
     assert set(unit_tests) == defined
     assert set(unit_tests.values()) == {"pass"}

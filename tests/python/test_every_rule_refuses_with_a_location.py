@@ -1,6 +1,6 @@
 """Every rule in the dbt manifest, made to fail, stops the build with a message that says where.
 
-tests/python/refusals.yml lists every data test, contract constraint and unit test of the manifest with the
+tests/python/support/refusals.yml lists every data test, contract constraint and unit test of the manifest with the
 edit that breaks it (a seed edit a person might make; for a unit test, an edit of the model it judges). The
 quick test below fails as soon as the manifest holds a rule the list lacks, so a new rule cannot ship without
 showing how it refuses. The slow tests make the edits, a round at a time (the edits of a round are on
@@ -25,7 +25,7 @@ from hotline12345.project import Project
 from hotline12345.publish import BuildFailed, build_and_publish
 from hotline12345.seed_lines import trace_failures
 
-REGISTRY = Path(__file__).with_name("refusals.yml")
+REGISTRY = Path(__file__).parent / "support" / "refusals.yml"
 
 
 def manifest_rules(manifest: dict[str, Any]) -> set[str]:
@@ -58,7 +58,7 @@ def test_every_rule_in_the_manifest_says_how_it_refuses(project: Project) -> Non
     listed = registry()
     in_manifest = manifest_rules(manifest)
 
-    assert sorted(in_manifest - set(listed["rules"])) == [], "rules missing from tests/python/refusals.yml"
+    assert sorted(in_manifest - set(listed["rules"])) == [], "rules missing from tests/python/support/refusals.yml"
     assert sorted(set(listed["rules"]) - in_manifest) == [], "rules in refusals.yml that the manifest no longer has"
     for rule, breaker in listed["rules"].items():
         if isinstance(breaker, dict):

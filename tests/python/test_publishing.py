@@ -18,9 +18,9 @@ import duckdb
 import pytest
 import sqlalchemy
 from conftest import ROOT, dbt_scratch, sha256
-from made_up_platform import MADE_UP_PLATFORM_SOURCE
-from made_up_year import MADE_UP_SOURCE
-from rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
+from support.made_up_platform import MADE_UP_PLATFORM_SOURCE
+from support.made_up_year import MADE_UP_SOURCE
+from support.rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
 
 from hotline12345.analyses import run_analysis
 from hotline12345.dbt_runner import run_dbt

@@ -19,7 +19,7 @@ import duckdb
 import html5lib
 import pytest
 from conftest import ROOT
-from page_figures import differences, page_figures
+from support.page_figures import differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report import render_report, warehouse_built_at
@@ -160,7 +160,9 @@ def test_sections_are_headed_by_the_sources_own_sections(page: str) -> None:
     """Each part of the page that shows printed figures is headed by the report's sections they come from (the
     section each cell names on hover, checked against the mart above); the page's own parts (the audit, the
     series) by the page."""
-    for part in re.findall(r'<section id="([^"]+)">', page):
+    parts = re.findall(r'<section id="([^"]+)">', page)
+    assert parts, "the page has no <section>"
+    for part in parts:
         body = page[page.index(f'<section id="{part}">') :]
         body = body[: body.index("</section>")]
         heading = re.search(r'<h2(?: title="([^"]*)")?>(.*?)<span', body)

@@ -25,7 +25,20 @@ from typing import Any
 import duckdb
 import pytest
 from conftest import ROOT
-from page_figures import Cell, PageFigures, differences, page_figures
+from support.expected import (
+    CHAOYANG_2022,
+    CHAOYANG_2022_DISTRICT_DEPARTMENT_SHARE_PCT,
+    CHAOYANG_2022_DISTRICT_DEPARTMENTS,
+    CHAOYANG_2022_SHARE_OF_DISTRICTS_PCT,
+    MARKET_2022_YOY_PCT,
+    ONLINE_2021_SHARE_PCT,
+    ONLINE_2022,
+    ONLINE_2022_SHARE_PCT,
+    ONLINE_2022_YOY_PCT,
+    TOTAL_2022,
+    TOTAL_2022_YOY_PCT,
+)
+from support.page_figures import Cell, PageFigures, differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report.formatting import pct, wan, whole
@@ -51,13 +64,13 @@ OF_THE_2022_REPORT = (
 
 
 def test_numbers_are_formatted_as_the_report_prints_them() -> None:
-    assert wan(75_924_000) == "7592.4"  # 共受理群众反映 7592.4 万件
-    assert wan(1_400_000) == "140.0"  # 朝阳区 … 140.0 万件: the trailing zero stays
+    assert wan(TOTAL_2022.items) == TOTAL_2022.value
+    assert wan(CHAOYANG_2022.items) == CHAOYANG_2022.value == "140.0"  # the trailing zero stays
     assert wan(65_000) == "6.5"  # 延庆区 约 6.5 万件
     assert pct(Decimal("72.5")) == "72.50"  # 石景山区 区级部门 … 占比 72.50%
     assert pct(100 * 11.6 / 16) == "72.50"
     assert pct(Decimal("55.345")) == "55.35"  # half up, as printed: 55.35% stands for 55.345–55.355
-    assert pct(Decimal("-26.34")) == "-26.34"  # 市场管理 同比下降 26.34%
+    assert pct(MARKET_2022_YOY_PCT.decimal) == MARKET_2022_YOY_PCT.value == "-26.34"
     assert whole(150_290) == "150290"  # 每月一题 table: 物业服务不规范 150290
     assert wan(None) == pct(None) == whole(None) == ""
 
@@ -211,10 +224,11 @@ def test_chaoyang_reads_as_the_report_prints_it(
     cells = cell_texts(row)
     assert cells[1].startswith("朝阳区")
     # 承办量最多的是朝阳区，共办理诉求 140.0 万件 … 占十六区承办总量的 19.83% … 区级部门承办 92.4 万件，占比 66.06%
-    assert cells[3:5] == ["140.0", "19.83"]
-    assert cells[6] == "92.4"
-    assert cells[7] == "66.06 ✗"  # the audit cannot reproduce it: 92.4 / 140.0 is 65.96–66.04%
-    assert cells[8] == "66.00"  # 92.4 / 140.0 × 100, derived
+    assert cells[3:5] == [CHAOYANG_2022.value, CHAOYANG_2022_SHARE_OF_DISTRICTS_PCT.value]
+    assert cells[6] == CHAOYANG_2022_DISTRICT_DEPARTMENTS.value
+    # the audit cannot reproduce it: 92.4 / 140.0 is 65.96–66.04%
+    assert cells[7] == f"{CHAOYANG_2022_DISTRICT_DEPARTMENT_SHARE_PCT.value} ✗"
+    assert cells[8] == f"{CHAOYANG_2022_DISTRICT_DEPARTMENTS.percent_of(CHAOYANG_2022):.2f}" == "66.00"  # derived
     items, department = db.execute(
         f"select items, district_department_items from marts.fct_district_workload"
         f" where district_name_zh = '朝阳区' and {OF_THE_2022_REPORT}"
@@ -232,13 +246,14 @@ def test_the_online_share_is_printed_and_derived(
     row = page.locator("#intake-table tbody tr", has_text="网络渠道")
     cells = cell_texts(row)
     # 网络渠道受理 4202.2 万件，同比上升 2503.79% … 由 2021 年的 10.86%提升至 2022 年的 55.35%
-    assert cells[1:5] == ["4202.2", "2503.79", "55.35", "55.35"]
-    assert cells[7] == "10.86"
-    assert cells[3] == f"{Decimal('4202.2') / Decimal('7592.4') * 100:.2f}"  # derived from the printed counts
+    derived = f"{ONLINE_2022.percent_of(TOTAL_2022):.2f}"  # from the printed counts
+    assert cells[1:5] == [ONLINE_2022.value, ONLINE_2022_YOY_PCT.value, derived, ONLINE_2022_SHARE_PCT.value]
+    assert derived == "55.35"
+    assert cells[7] == ONLINE_2021_SHARE_PCT.value
     published = db.execute(
         f"select published_share_of_total_pct from marts.fct_intake_volume where member = 'online' and {OF_THE_2022_REPORT}"
     ).fetchall()
-    assert published == [(Decimal("55.35"),)]
+    assert published == [(ONLINE_2022_SHARE_PCT.decimal,)]
 
 
 def test_the_audit_shows_its_findings(browser_page: tuple[Any, list[str]], db: duckdb.DuckDBPyConnection) -> None:
@@ -302,7 +317,7 @@ def test_the_series_shows_how_each_figure_was_obtained(browser_page: tuple[Any, 
         return cell_texts(located), located.get_attribute("class") or ""
 
     cells, how = row("2022", "total.all")  # 共受理群众反映 7592.4 万件，同比上升 411.01%
-    assert (cells[2], cells[6], how) == ("7592.4", "+411.01", "how-printed")
+    assert (cells[2], cells[6], how) == (TOTAL_2022.value, f"+{TOTAL_2022_YOY_PCT.value}", "how-printed")
     assert "bj12345_annual_report_2022" in cells[9] and "annual report" in cells[9]
     cells, how = row("2021", "total.all")  # no 2021 total is printed: 电话 1324.4 万件 + 网络 161.4 万件
     assert (cells[2], how) == (str(Decimal("1324.4") + Decimal("161.4")), "how-sum_of_parts")

@@ -4,7 +4,7 @@
 check over the network and opens the warehouse read-only) in a copy of the
 project, with the semantic manifest of the session's `dbt parse`, against a
 copy of the session's warehouse. Expected values are the report's
-(source_documents/beijing-12345-hotline-2022-annual-data-report.txt):
+(support/expected.py, from source_documents/beijing-12345-hotline-2022-annual-data-report.txt):
 朝阳区 约 140 万件 (140.0 in the district table); 网络渠道 4202.2 万件 of
 7592.4 万件, "2022 年的 55.35%"; 市场管理 97.1 万件 first of the categories;
 7592.4 万件 "同比上升 411.01%"; resolution 92.72% and satisfaction 93.63%.
@@ -33,6 +33,19 @@ import duckdb
 import pytest
 import yaml
 from conftest import copy_project, newer_build_inputs, sha256
+from support.expected import (
+    CHAOYANG_2022,
+    CHAOYANG_2022_DISTRICT_DEPARTMENTS,
+    CHAOYANG_2022_STREETS_AND_TOWNSHIPS,
+    MARKET_2022,
+    MARKET_2022_YOY_PCT,
+    ONLINE_2022,
+    ONLINE_2022_SHARE_PCT,
+    RESOLUTION_RATE_2022_PCT,
+    SATISFACTION_RATE_2022_PCT,
+    TOTAL_2022,
+    TOTAL_2022_YOY_PCT,
+)
 
 from hotline12345.project import Project
 
@@ -248,27 +261,27 @@ def test_chaoyang_district_items(batch: Batch, semantic_project: Path) -> None:
     assert len(rows) == 1
     row = rows[0]
     # 朝阳区共承办诉求约 140 万件 …区级部门承办 92.4 万件 … 街道乡镇承办 47.6 万件
-    assert int(row["district_items"]) == 1_400_000
-    assert int(row["district_department_items"]) == 924_000
-    assert int(row["street_township_items"]) == 476_000
+    assert int(row["district_items"]) == CHAOYANG_2022.items
+    assert int(row["district_department_items"]) == CHAOYANG_2022_DISTRICT_DEPARTMENTS.items
+    assert int(row["street_township_items"]) == CHAOYANG_2022_STREETS_AND_TOWNSHIPS.items
     assert row["district__functional_zone_zh"] == "中心城区"
     assert marts(
         semantic_project,
         "select items from marts.fct_district_workload where period_code = '2022' and district_code = 'chaoyang'",
-    ) == [(1_400_000,)]
+    ) == [(CHAOYANG_2022.items,)]
 
 
 def test_online_share_of_the_intake(batch: Batch, semantic_project: Path) -> None:
     rows = in_2022(batch.rows["online_share"])
     assert len(rows) == 1
-    assert int(rows[0]["online_intake_items"]) == 42_022_000
-    assert int(rows[0]["total_intake_items"]) == 75_924_000
-    assert round(100 * float(rows[0]["online_share_of_intake"]), 2) == 55.35
+    assert int(rows[0]["online_intake_items"]) == ONLINE_2022.items
+    assert int(rows[0]["total_intake_items"]) == TOTAL_2022.items
+    assert round(100 * float(rows[0]["online_share_of_intake"]), 2) == float(ONLINE_2022_SHARE_PCT.decimal)
     share = marts(
         semantic_project,
         "select share_of_total_pct from marts.fct_annual_intake where period_code = '2022' and member = 'online'",
     )
-    assert round(float(str(share[0][0])), 2) == 55.35
+    assert round(float(str(share[0][0])), 2) == float(ONLINE_2022_SHARE_PCT.decimal)
 
 
 def test_top_category(batch: Batch) -> None:
@@ -276,22 +289,22 @@ def test_top_category(batch: Batch) -> None:
     assert len(rows) == 10
     top = rows[0]
     assert top["category__category_name_zh"] == "市场管理"
-    assert int(top["category_items"]) == 971_000
-    assert float(top["category_published_yoy_change_pct"]) == -26.34  # 同比下降 26.34%
+    assert int(top["category_items"]) == MARKET_2022.items
+    assert float(top["category_published_yoy_change_pct"]) == float(MARKET_2022_YOY_PCT.decimal)
 
 
 def test_total_intake_year_on_year(batch: Batch) -> None:
     rows = in_2022(batch.rows["total_yoy"])
     # 7592.4 万件，同比上升 411.01%: against 2021's total on record, within the printed precision of both years.
-    assert abs(float(rows[0]["total_intake_yoy_change_pct"]) - 411.01) < 0.05
+    assert abs(float(rows[0]["total_intake_yoy_change_pct"]) - float(TOTAL_2022_YOY_PCT.decimal)) < 0.05
 
 
 def test_resolution_and_satisfaction_rates(batch: Batch) -> None:
     by_period = {
         row["service_quality__period_code"]: row for row in batch.rows["service_quality"] if row["platform"] == BEIJING
     }
-    assert float(by_period["2022"]["published_resolution_rate_pct"]) == 92.72
-    assert float(by_period["2022"]["published_satisfaction_rate_pct"]) == 93.63
+    assert float(by_period["2022"]["published_resolution_rate_pct"]) == float(RESOLUTION_RATE_2022_PCT.decimal)
+    assert float(by_period["2022"]["published_satisfaction_rate_pct"]) == float(SATISFACTION_RATE_2022_PCT.decimal)
 
 
 def test_audit_findings_match_the_audit_table(batch: Batch, semantic_project: Path) -> None:
@@ -334,7 +347,7 @@ def test_annual_totals_stay_apart_by_platform(batch: Batch, semantic_project: Pa
         "where period_kind = 'year' and year = 2022 and dimension = 'total' group by all",
     )
     assert shown == {str(platform): int(str(items)) for platform, items in expected}
-    assert shown[BEIJING] == 75_924_000
+    assert shown[BEIJING] == TOTAL_2022.items
     assert len(shown) >= 2
 
 
@@ -379,4 +392,4 @@ def test_python_m_mf_query_reads_while_a_reader_holds_the_file_asks_nothing_of_t
     assert run.asked == []
     assert run.sha256_after == run.sha256_before
     rows = in_2022(read_csv(out))
-    assert int(rows[0]["total_intake_items"]) == 75_924_000  # 7592.4 万件
+    assert int(rows[0]["total_intake_items"]) == TOTAL_2022.items

@@ -5,11 +5,16 @@ open; a killed build's debris lies beside it; the project changes in two ways
 a reader can tell apart: every known discrepancy's explanation is reworded
 (`REVISED_QUERY` counts them), and a made-up later year and a made-up
 platform are added as seed rows alone (made_up_year.py, made_up_platform.py);
-then the project is rebuilt and published.
+two seeds are saved as a spreadsheet saves them (Excel's "CSV UTF-8": a
+byte-order mark and CRLF line ends; CRLF alone); then the project is rebuilt,
+with dbt's unit tests, and published.
 
 test_publishing.py checks what the readers saw and what the build left;
-test_a_new_year_is_new_seed_rows.py checks the made-up year in the rebuilt
-file. One build serves both (the fixture `rebuild_under_readers` in
+test_a_new_year_is_new_seed_rows.py and test_a_new_platform_is_new_seed_rows.py
+check the made-up year and platform in the rebuilt file;
+test_bad_input_is_refused.py that the spreadsheet's seeds built, line for line;
+test_dbt_unit_tests.py that every unit test ran and passed.
+One build serves them all (the fixture `rebuild_under_readers` in
 conftest.py; its tests share one xdist group).
 """
 
@@ -22,11 +27,15 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from made_up_platform import add_a_made_up_platform
-from made_up_year import add_a_made_up_year
-
 from hotline12345.project import Project
 from hotline12345.publish import Published, build_and_publish, scratch_path
+
+from .made_up_platform import add_a_made_up_platform
+from .made_up_year import add_a_made_up_year
+
+# Saved by a spreadsheet: Excel's "CSV UTF-8" (a byte-order mark, CRLF line ends), and CRLF line ends alone.
+SAVED_AS_EXCEL_CSV_UTF8 = Path("seeds/figures/printed_figures.csv")
+SAVED_WITH_CRLF = Path("seeds/reference/ref_districts.csv")
 
 # The rebuild rewords the known discrepancies' explanations: a change the audit table shows.
 REVISION = "(revised in a rebuild)"
@@ -63,6 +72,7 @@ def revise_the_explanations(root: Path) -> int:
 class RebuildUnderReaders:
     """One rebuild of a changed project while readers hold the published file, and what each reader saw."""
 
+    root: Path
     published: Path
     build: Published
     revised: int
@@ -72,6 +82,14 @@ class RebuildUnderReaders:
     shell_errors: str
     shell_returncode: int | None
     debris: Path
+
+
+def save_as_a_spreadsheet_saves(root: Path) -> None:
+    """Rewrite two seeds of the copy at `root` as a spreadsheet would save them."""
+    figures = root / SAVED_AS_EXCEL_CSV_UTF8
+    figures.write_bytes(b"\xef\xbb\xbf" + figures.read_bytes().replace(b"\n", b"\r\n"))
+    districts = root / SAVED_WITH_CRLF
+    districts.write_bytes(districts.read_bytes().replace(b"\n", b"\r\n"))
 
 
 def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
@@ -104,7 +122,8 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
         revised = revise_the_explanations(project.root)
         add_a_made_up_year(project.root)
         add_a_made_up_platform(project.root)
-        build = build_and_publish(project, published)
+        save_as_a_spreadsheet_saves(project.root)
+        build = build_and_publish(project, published, unit_tests=True)
         answers_after = []
         for reader in readers:
             reader.stdin.write("\n")  # type: ignore[union-attr]
@@ -117,6 +136,7 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
             process.kill()
             process.wait()
     return RebuildUnderReaders(
+        root=project.root,
         published=published,
         build=build,
         revised=revised,

@@ -1,6 +1,6 @@
 """The figures a report page shows, read back from its HTML, and a comparison of two pages.
 
-    .venv/bin/python tests/python/page_figures.py before.html after.html
+    .venv/bin/python tests/python/support/page_figures.py before.html after.html
 
 prints every figure that differs between the two pages and exits 1 if any does; it lists the table cells that
 are labels (a name, not a number) that differ too, without failing. Headings and captions may differ. A figure is
