@@ -7,11 +7,11 @@
 #}
 
 {# The two lookups, as left joins named `<alias>_own` and `<alias>_shared`
-   on stg_reference__subjects (parent_zh: match a sub-category's parent too,
+   on int_reference__subjects (parent_zh: match a sub-category's parent too,
    where the reference row names one). #}
 {% macro join_subjects(alias, platform, subject_type, subject_zh, parent_zh=none) -%}
     {%- for scope in ['own', 'shared'] %}
-    left join {{ ref('stg_reference__subjects') }} as {{ alias }}_{{ scope }}
+    left join {{ ref('int_reference__subjects') }} as {{ alias }}_{{ scope }}
         on
             {% if scope == 'own' -%}
             {{ platform }} = {{ alias }}_own.platform_code
@@ -32,7 +32,7 @@
 {%- endmacro %}
 
 {# A ranking claim's lookups (`claims`: a relation with printed_ranking_claims'
-   columns), as stg_report__ranking_claims reads them and as the test that
+   columns), as int_report__ranking_claims reads them and as the test that
    judges the seed's lines before that model is built reads them: its source
    (`sources`, with the platform), its subject type (`subject_types`), and its
    subject and the parent it names (`subjects`, `parents`). #}

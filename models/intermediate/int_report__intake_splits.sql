@@ -16,7 +16,7 @@ dimensions as (
 ),
 
 declared as (
-    select * from {{ ref('stg_reference__complete_splits') }}
+    select * from {{ ref('int_reference__complete_splits') }}
 ),
 
 printed as (
