@@ -47,3 +47,22 @@
     ) }}
     {{ join_subjects('parents', 'sources.platform_code', 'subject_types.parent_subject_type', claims ~ '.parent_zh') }}
 {%- endmacro %}
+
+{# Where a name that did not resolve was looked for, in words for a refusal: "(looked for a district of
+   beijing_12345 or of the shared vocabulary in ref_districts)". The seeds are those that hold names of the subject
+   type for the platform or for every platform (int_reference__subjects.seed_name). #}
+{% macro subject_lookup_places(subject_type, platform) -%}
+    '(looked for a ' || coalesce({{ subject_type }}, 'subject of no type') || ' of '
+    || coalesce({{ platform }}, 'no known platform') || ' or of the shared vocabulary in '
+    || coalesce(
+        (
+            select string_agg(distinct lookup.seed_name, ', ' order by lookup.seed_name)
+            from {{ ref('int_reference__subjects') }} as lookup
+            where
+                lookup.subject_type = {{ subject_type }}
+                and (lookup.platform_code = {{ platform }} or lookup.platform_code is null)
+        ),
+        'no reference seed: none lists that type for the platform'
+    )
+    || ')'
+{%- endmacro %}

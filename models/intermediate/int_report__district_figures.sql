@@ -1,5 +1,5 @@
 -- The district figures pivoted once: per platform, source period and
--- district (or the 16 districts combined), the items handled, the split
+-- district (or the platform's districts combined), the items handled, the split
 -- between district departments and streets/townships, and the printed
 -- shares, each with its printed bounds and figure id. The district marts and
 -- the audit's district checks all read this model.

@@ -202,7 +202,7 @@ def test_a_stopped_build_leaves_the_published_file_and_no_debris(project_copy: P
         stderr=subprocess.DEVNULL,
     )
     scratch = scratch_path(published.resolve())
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # a loaded machine can take a minute to reach dbt
     while not scratch.exists() and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.01)
     # Stopped as soon as it is demonstrably mid-way: dbt has the scratch file open and is building into it.
