@@ -1,5 +1,5 @@
 {#
-    Parsing of figures as the sources print them. Every staging model that
+    Parsing of figures as the sources print them. Every model that
     reads a printed value goes through these macros, so that "what a printed
     number means and how precisely it is known" is defined once. What each
     approximate wording means is data (ref_approximations), joined by the

@@ -1,7 +1,8 @@
 {#
     The one shape of a row-level seed rule's failures. A singular test that
-    judges a seed's rows lists its rules as (seed column, problem, condition)
-    and ends with `{{ seed_rule_failures(row_rules, 'judged', ...) }}`: one row
+    judges a seed's rows lists its rules as (seed column, problem, condition),
+    or (seed column, problem, condition, details): SQL for words the row
+    adds after the problem (where it looked, what it found), and ends with `{{ seed_rule_failures(row_rules, 'judged', ...) }}`: one row
     per line that breaks a rule, naming the seed, its line, the column at
     fault and what is wrong, which the build reads back to say where
     (src/hotline12345/seed_lines.py). A rule whose column differs from row to
@@ -9,12 +10,14 @@
     and the relation's own `seed_column` names it.
 #}
 {% macro seed_rule_failures(row_rules, relation, seed_name='seed_name') -%}
-    {%- for seed_column, problem, condition in row_rules %}
+    {%- for rule in row_rules %}
+    {%- set seed_column, problem, condition = rule[0], rule[1], rule[2] %}
     select
         {{ seed_name }} as seed_name,
         seed_line,
         {% if seed_column is none %}seed_column{% else %}'{{ seed_column }}'{% endif %} as seed_column,
-        '{{ problem | replace("'", "''") }}' as problem
+        '{{ problem | replace("'", "''") }}'
+        {%- if rule | length > 3 %} || coalesce(' ' || ({{ rule[3] }}), ''){% endif %} as problem
     from {{ relation }}
     where {{ condition }}
     {%- if not loop.last %}

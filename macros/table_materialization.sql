@@ -9,14 +9,21 @@
     and a dozen macro calls per model for an atomicity the file's rename
     already gives. Here a new table is created once, under its own name, by
     the adapter's create_table_as (contract, constraints and all);
-    dbt-duckdb builds a table with a foreign key the same way. It opens no
-    transaction of its own (a BEGIN and a COMMIT, two more round trips per
-    model): DuckDB commits each statement, and a contracted model whose rows
-    break a constraint leaves its table empty in a file that the failed build
-    does not publish (a plain `dbt build` on a new file leaves it there, and
-    its next run replaces it). Nothing earlier in the node may open a
-    transaction: nothing would commit it (the project's macros on a model's
-    way here query with run_query and add_select_query, which open none).
+    dbt-duckdb builds a table with a foreign key the same way.
+
+    The create is always committed before the materialization returns. A
+    model that queried the database while it compiled through dbt's
+    statement() (auto_begin: dbt_utils.get_column_values and
+    dbt-project-evaluator's models do) leaves a transaction open on the
+    connection, the create runs inside it, and dbt, closing the connection
+    after the model, rolls back what nobody committed: the table would be
+    reported "OK created" and be gone. So the create runs in the open
+    transaction, or in one it begins (ensure_transaction, which opens one
+    even under a profile that disables transactions), and adapter.commit()
+    commits it: one BEGIN and one COMMIT per table for the project's own
+    macros, which query with run_query and add_select_query and open none.
+    A contracted model whose rows break a constraint is rolled back, and
+    the failed build publishes nothing.
 
     Anything else is dbt-duckdb's materialization, unchanged: a table that
     exists already (`dbt build` again on a built file swaps it as dbt-duckdb
@@ -37,9 +44,11 @@
     {%- endif -%}
     {%- set target_relation = this.incorporate(type='table') -%}
 
+    {%- do adapter.ensure_transaction() -%}
     {% call statement('main', auto_begin=False) -%}
         {{ create_table_as(False, target_relation, compiled_code) }}
     {%- endcall %}
+    {%- do adapter.commit() -%}
 
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}

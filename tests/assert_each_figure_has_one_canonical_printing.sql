@@ -5,7 +5,7 @@
 with
 
 canonical as (
-    select * from {{ ref('stg_report__printings') }}
+    select * from {{ ref('int_report__printings') }}
     where is_canonical
 ),
 

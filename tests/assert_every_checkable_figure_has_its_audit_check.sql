@@ -20,7 +20,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 measures as (
@@ -28,7 +28,7 @@ measures as (
 ),
 
 declared_splits as (
-    select * from {{ ref('stg_reference__complete_splits') }}
+    select * from {{ ref('int_reference__complete_splits') }}
 ),
 
 checks as (

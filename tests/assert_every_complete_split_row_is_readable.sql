@@ -17,7 +17,7 @@
 with
 
 declared as (
-    select * from {{ ref('stg_reference__complete_splits') }}
+    select * from {{ ref('int_reference__complete_splits') }}
 ),
 
 printed as (

@@ -20,7 +20,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where
         normalised_unit = 'items'
         and subject_type not in ('{{ no_wide_mart | join("', '") }}')  -- noqa: LT05

@@ -9,7 +9,7 @@
 -- prints "seeds/figures/printed_figures.csv, line 23, column unit_printed:
 -- '千件' is not a known unit (ref_units)". Each rule is one entry of
 -- `row_rules` below: the seed column it blames, the problem, and the
--- condition on a stg_report__printings row that is the problem.
+-- condition on a int_report__printings row that is the problem.
 {%- set row_rules = [
     ('source_id', 'is not a known source (seeds/sources/sources.csv)', 'source_kind is null'),
     ('platform_code', 'is not a known platform (ref_platforms)', 'source_kind is not null and not is_known_platform'),
@@ -51,7 +51,7 @@
     ('value_printed', 'is not in the unit or range of its measure (ref_measures)',
         'measure_normalised_unit is not null and (normalised_unit is distinct from measure_normalised_unit'
         ~ ' or value_normalised < measure_min_value or value_normalised > measure_max_value)'),
-    ('seed_line', 'is numbered twice (stg_report__printings numbers each seed row once)', 'rows_on_the_line > 1'),
+    ('seed_line', 'is numbered twice (int_report__printings numbers each seed row once)', 'rows_on_the_line > 1'),
 ] %}
 with
 
@@ -96,7 +96,7 @@ judged as (
         value_high,
         items,
         count(*) over (partition by seed_name, seed_line) as rows_on_the_line
-    from {{ ref('stg_report__printings') }}
+    from {{ ref('int_report__printings') }}
 ),
 
 problems as (

@@ -1,7 +1,7 @@
 -- Invariant: every row of printed_ranking_claims reads as a claim: its
 -- source, subject and parent are known, it ranks a measure that can be
 -- ranked (items), in an order that exists, with a rank. These are the
--- constraints of stg_report__ranking_claims' contract, judged here on the
+-- constraints of int_report__ranking_claims' contract, judged here on the
 -- seed's own lines first: dbt runs this test before it builds the model (the
 -- test reads everything the model reads), so a bad row is named by its line
 -- instead of by DuckDB's "NOT NULL constraint failed".
@@ -32,7 +32,7 @@ claims as (
 ),
 
 judged as (
-    -- the lookups of stg_report__ranking_claims
+    -- the lookups of int_report__ranking_claims
     select
         claims.seed_line,
         sources.platform_code,

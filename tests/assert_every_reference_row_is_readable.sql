@@ -5,7 +5,7 @@
 -- type and parent (it would resolve to two codes, and its figures would count
 -- twice). Each is judged on the seed's own lines, so that a bad line is named
 -- by its file, line and column. Everything this test reads is upstream of the
--- figures (stg_report__printings), so that dbt builds none of them while it
+-- figures (int_report__printings), so that dbt builds none of them while it
 -- fails; an intake member's split is judged apart, for the same reason
 -- (assert_every_intake_member_is_of_a_known_split).
 -- Exceptions: none.
@@ -55,7 +55,7 @@ platforms as (
 ),
 
 subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
+    select * from {{ ref('int_reference__subjects') }}
 ),
 
 category_codes as (

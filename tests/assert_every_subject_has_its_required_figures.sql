@@ -14,7 +14,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 coverage as (
@@ -37,7 +37,7 @@ sources as (
 ),
 
 known_subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
+    select * from {{ ref('int_reference__subjects') }}
 ),
 
 in_covered_period as (

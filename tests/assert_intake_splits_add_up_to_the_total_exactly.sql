@@ -36,7 +36,7 @@ split_sums as (
 ),
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where subject_type = 'intake' and measure = 'items'
 ),
 

@@ -12,7 +12,7 @@ reprints as (
     select
         *,
         {{ printing_in_section() }} as printing_in_section
-    from {{ ref('stg_report__printings') }}
+    from {{ ref('int_report__printings') }}
     where not is_canonical
 ),
 

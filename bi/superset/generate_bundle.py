@@ -15,7 +15,7 @@ descriptions).
 No chart names a platform or a period: the dashboard's native filters do
 (platform level → platform → period, each narrowing the next one's choices),
 and the platform and period it opens on are `DEFAULT_FILTER_VALUES`, data
-kept here once. The series charts take the platform but not the period.
+kept once in dashboard_defaults.yml. The series charts take the platform but not the period.
 """
 
 from __future__ import annotations
@@ -35,8 +35,13 @@ NAMESPACE = uuid.UUID("6f0b6a52-5a3e-4c7e-9d0a-12345a12345b")
 VERSION = "1.0.0"
 DATABASE_NAME = "hotline12345 warehouse (read-only)"
 DASHBOARD_TITLE = "12345热线 · 12345 hotlines: one platform's period, and its series of years"
-# What the dashboard opens on, as its native filters' default values: Beijing's 12345 and its latest annual report.
-DEFAULT_FILTER_VALUES: dict[str, str] = {"platform_code": "beijing_12345", "period_code": "2022"}
+# What the dashboard opens on, as its native filters' default values: data, in dashboard_defaults.yml.
+DEFAULT_FILTER_VALUES: dict[str, str] = {
+    str(column): str(value)
+    for column, value in yaml.safe_load(
+        (Path(__file__).resolve().parent / "dashboard_defaults.yml").read_text(encoding="utf-8")
+    ).items()
+}
 
 
 def stable_uuid(name: str) -> str:

@@ -1,12 +1,12 @@
 -- The district figures pivoted once: per platform, source period and
--- district (or the 16 districts combined), the items handled, the split
+-- district (or the platform's districts combined), the items handled, the split
 -- between district departments and streets/townships, and the printed
 -- shares, each with its printed bounds and figure id. The district marts and
 -- the audit's district checks all read this model.
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where subject_type in ('district', 'district_total')
 ),
 

@@ -2,8 +2,8 @@
 -- its members are known, whether they are the whole of it, and the whole
 -- they divide. A split is complete where the source says it prints the
 -- split whole (complete_splits), or where every member of the platform's own
--- list of an exhaustive split is known (Beijing's two channels and two
--- handling modes). The sum checks and the shares' rests read this.
+-- list of an exhaustive split is known (the splits ref_platform_splits
+-- lists for the platform). The sum checks and the shares' rests read this.
 with
 
 intake_series as (
@@ -16,7 +16,7 @@ dimensions as (
 ),
 
 declared as (
-    select * from {{ ref('stg_reference__complete_splits') }}
+    select * from {{ ref('int_reference__complete_splits') }}
 ),
 
 printed as (

@@ -12,7 +12,7 @@ sources as (
 ),
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 source_counts as (

@@ -7,7 +7,7 @@ sources as (
 ),
 
 printings as (
-    select * from {{ ref('stg_report__printings') }}
+    select * from {{ ref('int_report__printings') }}
 ),
 
 figure_counts as (

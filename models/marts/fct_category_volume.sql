@@ -6,7 +6,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     -- a month a report singles out (年度最高) is an observation, not a listing
     where subject_type = 'category' and observation_code is null
 ),

@@ -1,4 +1,4 @@
--- The 16 districts combined (十六区): the published totals beside the sums of
+-- A platform's districts combined: the published totals beside the sums of
 -- the printed district figures, and the streets' and townships' share.
 with
 

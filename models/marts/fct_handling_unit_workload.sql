@@ -4,7 +4,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where
         subject_type in ('district', 'city_body', 'state_owned_enterprise', 'handling_unit')
         and observation_code is null

@@ -4,12 +4,12 @@
 with
 
 monthly as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where period_kind = 'month' and measure = 'items' and observation_code is not null
 ),
 
 annual as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where period_kind = 'year' and measure = 'items'
 ),
 

@@ -5,7 +5,7 @@
 with
 
 printings as (
-    select * from {{ ref('stg_report__printings') }}
+    select * from {{ ref('int_report__printings') }}
     where subject_type = 'monthly_topics_total' and measure = 'topic_count'
 ),
 
@@ -17,7 +17,7 @@ topics as (
         period_code,
         source_id,
         count(*) as topics_listed
-    from {{ ref('stg_report__figures') }}
+    from {{ ref('int_report__figures') }}
     where subject_type = 'monthly_topic' and measure = 'items'
     group by platform_code, period_code, period_start, period_end, source_id
 ),

@@ -4,7 +4,7 @@
 with
 
 printings as (
-    select * from {{ ref('stg_report__printings') }}
+    select * from {{ ref('int_report__printings') }}
 )
 
 select

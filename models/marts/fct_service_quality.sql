@@ -5,7 +5,7 @@
 with
 
 printings as (
-    select * from {{ ref('stg_report__printings') }}
+    select * from {{ ref('int_report__printings') }}
     where subject_type = 'service_quality'
 ),
 

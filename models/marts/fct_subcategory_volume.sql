@@ -3,7 +3,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where subject_type = 'subcategory' and observation_code is null and measure = 'items'
 ),
 

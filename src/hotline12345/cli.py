@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -247,7 +248,14 @@ def _main(arguments: argparse.Namespace) -> int:
 
 
 def run() -> None:
-    """The `hotline12345` command (and `python -m hotline12345.cli`): `main` in a process of its own."""
+    """The `hotline12345` command (and `python -m hotline12345.cli`): `main` in a process of its own.
+
+    Ctrl-C (SIGINT) stops it, however it was started. A shell without job control starts a background job
+    (`make test &`, and every process under it) with SIGINT ignored, and Python then installs no handler of its
+    own: a build sent SIGINT ran on and exited 0. With Python's handler, the interrupt ends dbt's run, the build
+    removes its scratch file and exits 1, leaving the published warehouse as it was.
+    """
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     run_as_command(main)
 
 

@@ -27,14 +27,8 @@ PACKAGE = {
     # Not "tabular-data-package": the Parquet resources carry their own types and have no Table Schema.
     "profile": "data-package",
     "name": "hotline12345",
-    "title": "Beijing 12345 Citizen Service Hotline (北京12345市民服务热线): published figures and their audit",
-    "description": (
-        "Every figure the Beijing 12345 Citizen Service Hotline has published that the project holds, as typed "
-        "tables (the marts), with the source and period of each, and an audit of which published shares, sums, "
-        "rates, rankings and running totals follow from the published counts. Each table is given twice, as CSV "
-        "(UTF-8 with a byte-order mark) and as Parquet; how to cite it is in CITATION.cff."
-    ),
-    "keywords": ["12345 hotline", "Beijing", "接诉即办", "government service", "public statistics", "audit"],
+    "title": "China's 12345 citizen hotlines: published figures and their audit",
+    "keywords": ["12345 hotline", "12345热线", "China", "government service", "public statistics", "audit"],
 }
 # DuckDB's types as Table Schema's; DECIMAL(p,s) of any precision is a number.
 FIELD_TYPES = {
@@ -142,8 +136,19 @@ def data_package(connection: duckdb.DuckDBPyConnection, tables: list[Table]) -> 
                 "schema": parquet_schema,
             }
         )
+    (platforms,) = connection.execute("select count(*) from marts.dim_platform where figure_count > 0").fetchone() or (
+        0,
+    )
+    description = (
+        f"Every figure the project holds that {platforms} of China's 12345 citizen and government service hotlines "
+        "have published (the platforms are the rows of marts.dim_platform), as typed tables (the marts), with the "
+        "source, platform and period of each, and an audit of which published shares, sums, rates, rankings and "
+        "running totals follow from the published counts. Each table is given twice, as CSV (UTF-8 with a "
+        "byte-order mark) and as Parquet; how to cite it is in CITATION.cff."
+    )
     return {
         **PACKAGE,
+        "description": description,
         "version": version("hotline12345"),
         "sources": [{"title": title, **({"path": address} if address else {})} for title, address in sources],
         "resources": resources,

@@ -1,6 +1,6 @@
 """Name the seed file and line, or the missing thing, behind every failing rule.
 
-The rules on what a seed value means live in dbt (staging models, contracts
+The rules on what a seed value means live in dbt (models, contracts
 and tests), not here. This module only turns what dbt reports after a failed
 build into SeedProblems a person can act on, in one form:
 
@@ -23,7 +23,7 @@ There are three ways a failure is traced to its seed:
    files: a code no reference seed has, a key printed twice, an empty cell.
    A contract constraint that fails is asked of the model's own compiled select, for
    the rows that break it, and each row is found in the seeds: a row of
-   figures by its platform, period and subject (stg_report__figures numbers
+   figures by its platform, period and subject (int_report__figures numbers
    every printed figure's line), another by the text it shares with a seed's
    line.
 3. A unit test judges a model's SQL on made-up rows, not the seeds: its
@@ -272,7 +272,7 @@ def _located_row(
 
     A row that names its seed line is found by it. A row of figures (a platform,
     a period and subject codes, as every mart has) is matched against
-    stg_report__figures, which numbers each printed figure's line. Otherwise
+    int_report__figures, which numbers each printed figure's line. Otherwise
     the row is matched, on the text columns it shares with a seed file, against
     that file's lines. `blamed` are the columns the rule is about, to name the seed column; with `whole_key`
     (a foreign key of several columns) only a seed holding all of them can hold the row. A key of several
@@ -340,7 +340,7 @@ def _figure_lines(
                     seed_line,
                     measure,
                     1 + (parent_code is not null and parent_code in (select code from codes))::int as matches
-                from staging.stg_report__figures
+                from intermediate.int_report__figures
                 where platform_code = ? and period_code = ? and subject_code in (select code from codes)
             )
 

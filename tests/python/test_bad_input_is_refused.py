@@ -144,7 +144,7 @@ def test_a_seed_saved_by_excel_as_csv_utf8_or_with_crlf_line_ends_builds(
 
     with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as connection:
         lines = connection.execute(
-            "select seed_line, source_phrase from staging.stg_report__printings"
+            "select seed_line, source_phrase from intermediate.int_report__printings"
             " where seed_name = 'printed_figures' order by seed_line"
         ).fetchall()
         districts_built = connection.execute("select count(*) from marts.dim_district").fetchone()

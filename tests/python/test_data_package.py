@@ -56,6 +56,19 @@ def exported(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_the_package_speaks_of_every_hotline_it_holds(exported: Path, warehouse: Path) -> None:
+    package = json.loads((exported / PACKAGE_FILE).read_text(encoding="utf-8"))
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        platforms = connection.execute(
+            "select count(distinct platform_code) from marts.fct_published_figure"
+        ).fetchone() or (0,)
+    assert platforms[0] > 1
+    assert f" {platforms[0]} of China's 12345 " in package["description"]
+    # no one platform is the package's subject
+    named = [word for word in ("Beijing", "北京") if word in package["title"] + package["description"]]
+    assert not named and "Beijing" not in package["keywords"], named
+
+
 def test_the_package_is_valid_and_describes_every_mart_and_the_audit(exported: Path, warehouse: Path) -> None:
     report = validate(exported / PACKAGE_FILE)
     assert report["valid"], "frictionless validate refuses the package:\n" + "\n".join(map(str, errors(report)))

@@ -1,7 +1,8 @@
 """The project's table materialization (macros/table_materialization.sql).
 
 A table that does not exist yet, as every table of a build's fresh scratch file, is created once under its own name,
-with its contract's constraints and no transaction of its own; a table that exists already, or a model that configures
+with its contract's constraints, and committed, even in the transaction a model that queried while it compiled left
+open; a table that exists already, or a model that configures
 what the override does not do (a hook, persist_docs), is left to dbt-duckdb's materialization, which builds it under a temporary name and swaps it in. They are run here
 on a copy of the session's warehouse, on one reference staging model (no foreign key points at it, so dbt-duckdb can
 swap it alone).
@@ -72,9 +73,8 @@ def test_a_new_table_is_created_under_its_own_name(project: Project, warehouse: 
 
     assert _table(database) == built
     assert not [suffix for suffix in TEMPORARY_SUFFIXES if suffix in sent]
-    # in one statement, with no transaction of its own
-    assert f"On model.hotline12345.{MODEL}: BEGIN" not in sent
-    assert f"On model.hotline12345.{MODEL}: COMMIT" not in sent
+    # in one statement, committed
+    assert f"On model.hotline12345.{MODEL}: COMMIT" in sent
 
 
 def test_a_table_that_exists_is_swapped_by_dbt_duckdb(project: Project, warehouse: Path, tmp_path: Path) -> None:
@@ -121,3 +121,25 @@ def test_it_takes_every_language_dbt_duckdbs_takes(project: Project) -> None:
     ours = manifest["macros"]["macro.hotline12345.materialization_table_duckdb"]
     adapters = manifest["macros"]["macro.dbt_duckdb.materialization_table_duckdb"]
     assert ours["supported_languages"] == adapters["supported_languages"]
+
+
+# dbt's statement() opens a transaction by default (auto_begin), as dbt_utils.get_column_values and
+# dbt-project-evaluator's models do when they query while compiling; nothing before the materialization commits it
+QUERIES_WHILE_COMPILING = (
+    "{% if execute %}{% call statement('peek', fetch_result=True) %}select 42 as peeked{% endcall %}{% endif %}"
+)
+
+
+def test_a_new_table_of_a_model_that_queries_while_compiling_is_committed(project_copy: Project) -> None:
+    model = next(project_copy.root.glob(f"models/**/{MODEL}.sql"))
+    model.write_text(QUERIES_WHILE_COMPILING + "\n" + model.read_text(encoding="utf-8"))
+    database = project_copy.root / "warehouse" / "hotline12345.duckdb"  # as copy_project publishes it
+    built = _table(database)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(f"drop table staging.{MODEL}")
+
+    sent = _run(project_copy, database, project_copy.root / "logs")
+
+    assert "select 42 as peeked" in sent  # it did query while compiling
+    assert f"On model.hotline12345.{MODEL}: BEGIN" in sent  # in a transaction
+    assert _table(database) == built  # which the materialization committed: the table is there, whole

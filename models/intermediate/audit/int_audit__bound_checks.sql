@@ -7,7 +7,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 part_claims as (
@@ -20,7 +20,7 @@ part_claims as (
 ),
 
 subjects as (
-    select * from {{ ref('stg_reference__subjects') }}
+    select * from {{ ref('int_reference__subjects') }}
 ),
 
 intake_dimensions as (

@@ -14,7 +14,7 @@ intake_series as (
 ),
 
 cumulative as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
     where period_kind = 'cumulative' and subject_code = 'total.all' and measure = 'items'
 ),
 

@@ -11,7 +11,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 subject_types as (
@@ -19,7 +19,7 @@ subject_types as (
 ),
 
 ranking_claims as (
-    select * from {{ ref('stg_report__ranking_claims') }}
+    select * from {{ ref('int_report__ranking_claims') }}
 ),
 
 population as (

@@ -1,4 +1,4 @@
--- Every handling unit (承办单位): the 16 districts and the other units.
+-- Every handling unit (承办单位) of every platform: its districts and the other units.
 with
 
 -- each seed's own lines, numbered before the union (1 = the header)

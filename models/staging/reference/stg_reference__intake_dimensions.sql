@@ -1,6 +1,6 @@
 -- The splits of the intake for each platform, with how many members each
 -- has where the platform's own list of the split is the whole of it
--- (ref_platform_splits: Beijing's two channels): in any period, that many
+-- (ref_platform_splits): in any period, that many
 -- members known are the whole split. Elsewhere the count is 0, and a source
 -- that prints a split whole says so (complete_splits).
 with

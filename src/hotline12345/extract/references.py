@@ -2,7 +2,7 @@
 
 A platform's names are its own rows and the shared rows (platform_code empty); a platform's own row wins over a
 shared row of the same name. Which column of which seed holds a name, and what subject type it gives, follows the
-seeds' layout (the same union as models/staging/reference/stg_reference__subjects.sql makes).
+seeds' layout (the same union as models/intermediate/int_reference__subjects.sql makes).
 """
 
 from __future__ import annotations
