@@ -1,5 +1,9 @@
-"""`hotline12345 extract`: the pattern functions on small strings, the extractor on short passages, determinism,
-every proposed phrase standing in its document, and the measured score kept from falling."""
+"""`hotline12345 extract`: the pattern functions on small strings, the extractor on short passages and on the
+bulletins the project wrote itself (tests/python/bulletins/, made-up figures in every layout real pages use),
+determinism, every proposed phrase standing in its bulletin, and the score's arithmetic.
+
+How well it reads real pages is measured, not asserted here: the pages' texts are not in the repository, so
+`hotline12345 extract-score` (the last section of `make bench`) runs where a user has saved them."""
 
 from __future__ import annotations
 
@@ -25,10 +29,12 @@ from hotline12345.extract.patterns import (
     signed,
 )
 from hotline12345.extract.references import load_references, read_csv
-from hotline12345.extract.score import score_sources, total
+from hotline12345.extract.score import score_rows, score_sources, total
 
 SEEDS = ROOT / "seeds"
-DOCUMENTS = ROOT / "source_documents"
+BULLETINS = Path(__file__).parent / "bulletins"
+# The made-up bulletins' platform: on record nowhere, so only the shared vocabulary's names are known.
+MADE_UP_PLATFORM = "made_up_bulletins"
 REPORT_2022 = "bj12345_annual_report_2022"
 UNITS = ["万件", "万", "件", "%", "倍", "个", "亿件", "亿", "成", "条"]
 PATTERN = number_pattern(UNITS, ["约", "近", "突破", "超"], ["余"])
@@ -215,75 +221,177 @@ def test_a_rate_without_its_own_subject_is_the_platforms() -> None:
     ]
 
 
-# -- every document ------------------------------------------------------------------------------------------------
+# -- the made-up bulletins -----------------------------------------------------------------------------------------
 
 
-def documents() -> list[tuple[str, Path]]:
-    return [
-        (row["source_id"], DOCUMENTS / row["document_file"])
-        for row in read_csv(SEEDS / "sources" / "sources.csv")[1]
-        if (DOCUMENTS / row["document_file"]).is_file()
-    ]
+def bulletins() -> list[Path]:
+    return sorted(BULLETINS.glob("*.txt"))
+
+
+def expected_rows(bulletin: Path) -> list[tuple[str, str, str, str]]:
+    with bulletin.with_suffix(".expected.csv").open(encoding="utf-8", newline="") as handle:
+        return [pick(row) for row in csv.DictReader(handle)]
+
+
+def bulletin_rows(bulletin: Path) -> list[dict[str, str]]:
+    return extract_text(bulletin.read_text(encoding="utf-8"), SEEDS, bulletin.stem, MADE_UP_PLATFORM).rows
+
+
+# Layouts the extractor does not read yet (issue 25, item 4): strict, so a bulletin read right fails here until its
+# mark is taken off.
+NOT_READ_YET = {
+    "counts_in_ge_ci_and_cut_marks": "a figure cut by `...` (提高0.50个百...) is read as a count of 个",
+    "one_line_pipes_and_prose": "a page stored as one line: its `|` cells and its prose",
+    "pinyin_glosses": "pinyin glosses in brackets (消費(fèi)維權(quán)) are copied into names; 在线解答率 read as items",
+    "prose": "咨询类、求助类分别为…: the list before 分别; body counts (5个区, 13个部门, 前8名) read as figures",
+    "space_aligned_rows": "a row of names over a row of counts over a row of shares, aligned with spaces",
+    "space_aligned_triples": "name, count and share three times a line",
+    "traditional_zong": "counts in 宗",
+}
+
+
+@pytest.mark.parametrize(
+    "bulletin",
+    [
+        pytest.param(path, id=path.stem, marks=[pytest.mark.xfail(reason=NOT_READ_YET[path.stem], strict=True)])
+        if path.stem in NOT_READ_YET
+        else pytest.param(path, id=path.stem)
+        for path in sorted(BULLETINS.glob("*.txt"))
+    ],
+)
+def test_a_made_up_bulletin_gives_the_rows_a_person_reads_in_it(bulletin: Path) -> None:
+    expected = expected_rows(bulletin)
+    assert expected, f"{bulletin.with_suffix('.expected.csv')} lists no rows"
+    assert sorted(pick(row) for row in bulletin_rows(bulletin)) == sorted(expected)
+
+
+def test_every_layout_has_its_bulletin() -> None:
+    assert {path.stem for path in bulletins()} >= set(NOT_READ_YET) | {"pipe_cells_one_per_line"}
+    for path in bulletins():
+        assert "虚构" in path.read_text(encoding="utf-8").translate(str.maketrans("虛構", "虚构")), path.name
 
 
 def test_the_same_text_gives_the_same_rows() -> None:
-    for source_id, path in documents():
+    for path in bulletins():
         text = path.read_text(encoding="utf-8")
-        assert extract_text(text, SEEDS, source_id) == extract_text(text, SEEDS, source_id), source_id
+        first = extract_text(text, SEEDS, path.stem, MADE_UP_PLATFORM)
+        assert first.rows, path.name
+        assert first == extract_text(text, SEEDS, path.stem, MADE_UP_PLATFORM), path.name
 
 
-def test_every_proposed_phrase_stands_in_its_document_and_holds_its_figure() -> None:
-    for source_id, path in documents():
-        text = path.read_text(encoding="utf-8")
-        texts = (squeeze(text), squeeze(re.sub(r"\n\s*[1-3]\s*\n", "\n", text)))
-        for row in rows_for(text, source_id):
+def test_every_proposed_phrase_stands_in_its_bulletin_and_holds_its_figure() -> None:
+    for path in bulletins():
+        text = squeeze(path.read_text(encoding="utf-8"))
+        for row in bulletin_rows(path):
             for fragment in squeeze(row["source_phrase"]).split("…"):
-                assert any(fragment in whole for whole in texts), (source_id, row["source_phrase"])
-            assert row["value_printed"].lstrip("-") in squeeze(row["source_phrase"]), (source_id, row)
+                assert fragment in text, (path.name, row["source_phrase"])
+            assert row["value_printed"].lstrip("-") in squeeze(row["source_phrase"]), (path.name, row)
 
 
 def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    document = DOCUMENTS / "eeju_2021_12_20_reform_to_date.txt"
+    document = BULLETINS / "pipe_cells_one_per_line.txt"
     out = tmp_path / "review.csv"
-    arguments = ["--project-dir", str(ROOT), "extract", str(document), "--source-id", "eeju_2021_12_20_reform_to_date"]
+    arguments = ["--project-dir", str(ROOT), "extract", str(document), "--source-id", "made_up_weekly"]
+    arguments += ["--platform", MADE_UP_PLATFORM]
     assert main([*arguments, "--out", str(out)]) == 0
     assert main(arguments) == 0
     printed = capsys.readouterr().out
     assert printed == out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(printed)))
     assert list(rows[0]) == read_csv(SEEDS / "figures" / "printed_figures.csv")[0]
-    assert {row["period_end"] for row in rows} == {"2021-11-30"}
+    assert {(row["source_id"], row["platform_code"]) for row in rows} == {("made_up_weekly", MADE_UP_PLATFORM)}
     expected = io.StringIO()
     write_rows(expected, list(rows[0]), rows)
     assert expected.getvalue() == printed
 
 
-# -- the score, measured -------------------------------------------------------------------------------------------
-
-# Measured 2026-11-30 (`hotline12345 extract-score`) on the seeds holding every hotline of issue 16 (1214 hand rows
-# in 52 sources): the 2022 report value+unit recall 1.000, full-row recall 0.993, precision 1.000 (276 rows); the
-# other hotlines' 35 sources 0.972, 0.839, 0.985 (866 rows); Beijing's 16 other sources 0.889, 0.514, 0.901 (72
-# rows); all 0.974, 0.855, 0.983. The floors sit a little under each; when new hand rows land, measure again and
-# state the numbers here: a floor never drops to let a change pass.
-OTHER_HOTLINES = "the other hotlines' sources"
-FLOORS = {
-    REPORT_2022: (0.98, 0.97, 0.98),
-    OTHER_HOTLINES: (0.96, 0.82, 0.97),
-    "total": (0.96, 0.84, 0.97),
-}
+def test_extract_says_where_a_text_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "not_saved.txt"
+    arguments = ["--project-dir", str(ROOT), "extract", str(missing), "--source-id", "made_up_weekly"]
+    assert main([*arguments, "--platform", MADE_UP_PLATFORM]) == 1
+    assert f"there is no text at {missing}" in capsys.readouterr().err
 
 
-def test_the_score_does_not_fall_below_what_was_measured() -> None:
-    scores = score_sources(ROOT)
-    platforms = {row["source_id"]: row["platform_code"] for row in read_csv(SEEDS / "sources" / "sources.csv")[1]}
-    beijing = platforms[REPORT_2022]
-    others = [score for score in scores if platforms[score.source_id] != beijing]
-    measured = {score.source_id: score for score in scores} | {"total": total(scores), OTHER_HOTLINES: total(others)}
-    for name, (value_unit, full_row, precision) in FLOORS.items():
-        score = measured[name]
-        assert score.value_unit_recall >= value_unit, (name, score)
-        assert score.full_row_recall >= full_row, (name, score)
-        assert score.precision >= precision, (name, score)
+# -- the score -----------------------------------------------------------------------------------------------------
+
+
+def test_the_score_counts_matches_as_multisets() -> None:
+    references = load_references(SEEDS, "beijing_12345")
+
+    def row(subject: str, measure: str, value: str, unit: str) -> dict[str, str]:
+        return {
+            "subject_zh": subject,
+            "subject_type": "",
+            "measure": measure,
+            "value_printed": value,
+            "unit_printed": unit,
+        }
+
+    hand = [
+        row("朝阳区", "items", "941", "件"),
+        row("朝阳区", "items", "941", "件"),
+        row("全市", "resolution_rate_pct", "92.72", "%"),
+    ]
+    proposed = [
+        row("朝阳区", "items", "941", "件"),
+        row("海淀区", "resolution_rate_pct", "92.72", "%"),
+        row("", "items", "5", "个"),
+    ]
+    score = score_rows("made_up", references, hand, proposed)
+    # one 941 matched of two; 92.72% matched by value and unit, not by subject; 5个 matches nothing
+    assert (score.value_unit_matched, score.full_row_matched, score.precise_rows) == (2, 1, 2)
+    assert (score.hand_rows, score.proposed_rows) == (3, 3)
+    assert total([score, score]).value_unit_matched == 4
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({column: row.get(column, "") for column in columns} for row in rows)
+
+
+def test_the_score_reads_a_transcription_kept_apart_and_names_the_texts_not_saved(tmp_path: Path) -> None:
+    """Hand rows in another seeds folder (another branch's), texts in a folder of their own: the saved one is
+    scored with names looked up in the project's seeds; the one not saved is named."""
+    hand = tmp_path / "hand_seeds"
+    source_columns = read_csv(SEEDS / "sources" / "sources.csv")[0]
+    figure_columns = read_csv(SEEDS / "figures" / "printed_figures.csv")[0]
+    made_up = {"platform_code": MADE_UP_PLATFORM, "source_kind": "official", "language": "zh"}
+    write_csv(
+        hand / "sources" / "sources.csv",
+        source_columns,
+        [
+            made_up | {"source_id": "saved", "document_file": "saved.txt"},
+            made_up | {"source_id": "unsaved", "document_file": "unsaved.txt"},
+        ],
+    )
+    figures = [
+        {"source_id": "saved", "subject_zh": subject, "measure": measure, "value_printed": value, "unit_printed": unit}
+        for subject, measure, value, unit in expected_rows(BULLETINS / "pipe_cells_one_per_line.txt")
+    ]
+    figures.append(
+        {"source_id": "unsaved", "subject_zh": "电话", "measure": "items", "value_printed": "1", "unit_printed": "件"}
+    )
+    write_csv(hand / "figures" / "printed_figures.csv", figure_columns, figures)
+    write_csv(
+        hand / "figures" / "printed_figure_reprints.csv",
+        read_csv(SEEDS / "figures" / "printed_figure_reprints.csv")[0],
+        [],
+    )
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "saved.txt").write_text(
+        (BULLETINS / "pipe_cells_one_per_line.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    scores, saved = score_sources(SEEDS, texts, hand)
+    assert [(score.source_id, score.hand_rows, score.full_row_matched, score.precise_rows) for score in scores] == [
+        ("saved", 6, 6, 6)
+    ]
+    assert saved.missing == {"unsaved": "unsaved.txt"}
+    assert "unsaved.txt (unsaved)" in saved.describe_missing()
+    assert score_sources(SEEDS, tmp_path / "nowhere", hand)[0] == []
 
 
 def test_no_other_command_imports_the_extractor() -> None:
