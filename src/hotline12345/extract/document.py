@@ -66,7 +66,7 @@ def section_name(stack: list[Heading]) -> str:
 class Part:
     """A run of the document under one section: prose text, or the lines of a table."""
 
-    kind: str  # prose | pipe_table | rank_table
+    kind: str  # prose | pipe_table | rank_table | aligned_table
     section: str
     heading: Heading | None
     text: str = ""
@@ -126,8 +126,51 @@ def column_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A piece of a line of `|` cells that is prose, not a cell: a sentence (a page stored as one line, its table's cells
+# and its paragraphs joined by `|`).
+PROSE_PIECE = re.compile(r"[。；;！？!?]|[，,：:].{8,}|.{8,}[，,：:]")
+ALIGNED_GAP = re.compile(r"\s{2,}|\t")
+ALIGNED_NAME = re.compile(r"^[^\d\s，。,：:；;|%％]{2,12}$")
+TRIPLE = re.compile(
+    rf"(?P<name>[^\d\s，。,：:；;|%％]{{2,12}})\s+(?P<count>{BARE_NUMBER.pattern[1:-1]})\s+"
+    rf"(?P<share>[-－]?\d+(?:\.\d+)?\s*[%％])"
+)
+
+
+def unfold_pipes(line: str) -> list[str]:
+    """A line of `|` cells holding prose too (a page stored as one line): its prose pieces as lines of their own, its
+    cells one a line, each ending in `|`. A line of cells alone stays as it is."""
+    if "|" not in line:
+        return [line]
+    pieces = [piece.strip() for piece in line.split("|")]
+    if line.endswith("|") and not any(PROSE_PIECE.search(piece) for piece in pieces):
+        return [line]
+    return [piece if PROSE_PIECE.search(piece) else piece + " |" for piece in pieces if piece]
+
+
+def aligned_rows(lines: list[str], start: int) -> int:
+    """How many lines from `start` make a table aligned with spaces: a row of names over rows of as many numbers
+    (咨询类  求助类 / 420  180 / 58.33%  25.00%); 0 when it is not one."""
+    names = ALIGNED_GAP.split(lines[start])
+    if len(names) < 2 or not all(ALIGNED_NAME.match(name) for name in names):
+        return 0
+    rows = 1
+    while start + rows < len(lines):
+        cells = ALIGNED_GAP.split(lines[start + rows])
+        if len(cells) != len(names) or not all(BARE_NUMBER.match(cell) for cell in cells):
+            break
+        rows += 1
+    return rows if rows > 1 else 0
+
+
+def is_triples_line(line: str) -> bool:
+    """Name, count and share, twice or more on one line (咨询类  200  40.00%    求助类  150  30.00%)."""
+    found = list(TRIPLE.finditer(line))
+    return len(found) >= 2 and not TRIPLE.sub("", line).strip()
+
+
 def split_document(text: str) -> list[Part]:
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [piece for line in text.splitlines() for piece in unfold_pipes(line.strip())]
     wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines) and all(
         len(line) <= WRAPPED_MAX_LINE_CHARS for line in lines
     )
@@ -145,8 +188,19 @@ def split_document(text: str) -> list[Part]:
         parts.append(part)
         return part
 
-    for line in lines:
+    aligned_until = -1
+    for index, line in enumerate(lines):
         if not line:
+            continue
+        if index <= aligned_until:
+            continue
+        rows = aligned_rows(lines, index)
+        if rows or is_triples_line(line):
+            current = start("aligned_table")
+            current.section = section() + TABLE_SUFFIX
+            current.lines = lines[index : index + rows] if rows else [line]
+            aligned_until = index + rows - 1
+            current = None
             continue
         heading = heading_of(line) if not (current and current.kind == "pipe_table" and is_pipe_line(line)) else None
         if heading:
