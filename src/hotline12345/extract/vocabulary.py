@@ -72,7 +72,9 @@ NOT_A_UNIT_AFTER = "元平方公米吨户亩台辆月工"
 
 # A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区), and a
 # place in a ranking (前8名, 前5位).
-BODY_NOUNS_AFTER = r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|部门|单位|委办局|板块|功能区|成员单位|责任单位|职能部门)"
+BODY_NOUNS_AFTER = (
+    r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|部门|单位|委办局|板块|功能区|成员单位|责任单位|职能部门)"
+)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
 # A page cut short: `...` or `…` (a stored excerpt's cut mark), after which a figure's unit may stand cut too
