@@ -303,6 +303,7 @@ LAYOUTS = {
     "pinyin_glosses",
     "one_line_pipes_and_prose",
     "counts_in_ge_ci_and_cut_marks",
+    "row_cells_one_per_line",
 }
 
 

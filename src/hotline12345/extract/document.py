@@ -169,12 +169,58 @@ def is_triples_line(line: str) -> bool:
     return len(found) >= 2 and not TRIPLE.sub("", line).strip()
 
 
+TABLE_GAP_CELL = re.compile(r"^[-－/—]$")
+MIN_ROW_TABLE_COLUMNS = 3
+
+
+def row_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell a line, row by row: a header of names (printed twice when the table stands in two
+    halves side by side: 单位 总工单数 得分 排名 单位 总工单数 得分 排名), then rows of a name and a number under each
+    other header (灌南县 2843 147.72 1). Its cells are marked with `|`, as a table whose cells end with one, and a
+    header printed twice is read once."""
+    cells = [(index, line) for index, line in enumerate(lines) if line]
+    out = list(lines)
+
+    def is_name(text: str) -> bool:
+        return COLUMN_CELL.match(text) is not None and not BARE_NUMBER.match(text)
+
+    def is_value(text: str) -> bool:
+        return BARE_NUMBER.match(text) is not None or TABLE_GAP_CELL.match(text) is not None
+
+    position = 0
+    while position < len(cells):
+        names = 0
+        while position + names < len(cells) and is_name(cells[position + names][1]):
+            names += 1
+        # the header is the names before the first row: a name and then numbers
+        header = names - 1
+        if header < MIN_ROW_TABLE_COLUMNS:
+            position += max(names, 1)
+            continue
+        texts = [text for _, text in cells[position : position + header]]
+        columns = header // 2 if header % 2 == 0 and texts[: header // 2] == texts[header // 2 :] else header
+        rows = 0
+        start = position + header
+        while start + (rows + 1) * columns <= len(cells):
+            row = [text for _, text in cells[start + rows * columns : start + (rows + 1) * columns]]
+            if not (is_name(row[0]) and all(is_value(value) for value in row[1:])):
+                break
+            rows += 1
+        if columns >= MIN_ROW_TABLE_COLUMNS and rows >= 1:
+            for offset, (index, text) in enumerate(cells[position : start + rows * columns]):
+                out[index] = "" if columns <= offset < header else text + " |"
+            position = start + rows * columns
+        else:
+            position += max(names, 1)
+    return out
+
+
 def split_document(text: str) -> list[Part]:
     lines = [piece for line in text.splitlines() for piece in unfold_pipes(line.strip())]
     wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines) and all(
         len(line) <= WRAPPED_MAX_LINE_CHARS for line in lines
     )
-    lines = column_tables(lines)
+    lines = column_tables(row_tables(lines))
     has_headings = any(heading_of(line) for line in lines)
     stack: list[Heading] = []
     parts: list[Part] = []

@@ -30,20 +30,27 @@ from hotline12345.extract.patterns import (
 from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
 from hotline12345.extract.vocabulary import (
     BODY_NOUNS_AFTER,
+    BODY_TOTAL_AFTER,
+    BODY_TOTAL_BEFORE,
+    BODY_TOTAL_UNITS,
     CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
     FALL_WORDS,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
+    NOT_A_COLUMN_UNIT,
+    NOT_A_FIGURE_BEFORE,
     PHRASE_FRAGMENT,
     PINYIN_GLOSS,
     PLATFORM_MENTION,
     RANK_BEFORE,
+    RANK_COLUMN,
     RANK_UNITS,
     RATE_QUALIFIERS,
     RATE_WORD,
     RISE_WORDS,
+    SCORE_UNIT,
     TO_SIMPLIFIED,
     MeasureCue,
     name_key,
@@ -251,6 +258,9 @@ class Extractor:
                 return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
             return (nearest[2].measure if nearest else self.count_measure), False
+        if number.unit == SCORE_UNIT:
+            score = self.nearest_cue(before or window, {"score"})
+            return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
             counted = self.cue_matches(after, {"count_after"})
             return (counted[0][2].measure if counted else self.count_measure), False
@@ -275,6 +285,14 @@ class Extractor:
             return False
         if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
             return False
+        if (
+            re.match(BODY_TOTAL_AFTER, after)
+            and re.search(BODY_TOTAL_BEFORE, plain[: number.start])
+            and (number.unit in BODY_TOTAL_UNITS)
+        ):
+            return False  # (共4家, 满分为150分): how many members a group has
+        if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
+            return False  # 满分为150分: the scale, not a score
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 
@@ -446,7 +464,7 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or before.translate(TO_SIMPLIFIED))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
-        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items"})
+        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
         return before[start:end], plain[start:end]
 
@@ -632,8 +650,15 @@ class Extractor:
             else:
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
+                if re.search(RANK_COLUMN, column.translate(TO_SIMPLIFIED)):
+                    continue  # a place in a ranking is not a figure
+                score = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"score"})
                 item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
-                measure, unit = (item_cue[2].measure if item_cue else self.count_measure), self.column_unit(column)
+                if score:
+                    measure, unit = score[2].measure, SCORE_UNIT
+                else:
+                    measure = item_cue[2].measure if item_cue else self.count_measure
+                    unit = self.column_unit(column)
             names = self.references.lookup(label)
             figures.append(
                 Figure(
@@ -657,7 +682,7 @@ class Extractor:
     def column_unit(self, header: str) -> str:
         """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
         plain = header.translate(TO_SIMPLIFIED)
-        named = [unit for unit in self.units if unit and plain.endswith(unit + "数")]
+        named = [unit for unit in self.units if unit and plain.endswith(unit + "数") and unit not in NOT_A_COLUMN_UNIT]
         return max(named, key=len) if named else TABLE_NUMBER_UNIT
 
     def transposed_table_figures(self, part: Part, cells: list[str]) -> list[Figure]:
@@ -744,6 +769,10 @@ class Extractor:
                 extraction.figures.extend(self.aligned_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
+        squeezed = re.sub(r"\s+", "", text)
+        for figure in extraction.figures:
+            if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
+                figure.phrase = figure.phrase.replace(" | ", " ")  # a table printed without `|`, marked on reading
         if text != stored:
             for figure in extraction.figures:
                 figure.phrase = " … ".join(as_stored(fragment, stored) for fragment in figure.phrase.split(" … "))

@@ -65,10 +65,26 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
     UnitWord("个", "count", "count of things", "count", "1", "true"),
     UnitWord("次", "times", "times (次)", "items", "1", "true"),
     UnitWord("宗", "zong", "items (宗, Guangdong usage)", "items", "1", "true"),
+    UnitWord("单", "dan_items", "items (单: tickets)", "items", "1", "true"),
+    UnitWord("人次", "person_times", "person-times (人次)", "items", "1", "true"),
+    UnitWord("万人次", "ten_thousand_person_times", "ten thousand person-times (万人次)", "items", "10000", "false"),
+    UnitWord("分", "points", "points of an assessment score (分)", "points", "1", "false"),
     UnitWord("％", "percent_fullwidth", "percent (full-width sign)", "percent", "1", "false"),
 )
 # A unit followed by one of these is part of another word (万元 is money, 万人 people; 个月 a duration).
-NOT_A_UNIT_AFTER = "元平方公米吨户亩台辆月工"
+NOT_A_UNIT_AFTER = "元平方公米吨户亩台辆月工钟之别位"
+# An assessment score's unit; a table column named by a score cue (得分, 分值) holds scores in it, and a column of
+# places in a ranking (排名) holds no figure.
+SCORE_UNIT = "分"
+# A column header ending in 单数 or 成数 (工单数, 完成数) counts tickets, in 件: 单 and 成 there are parts of words.
+NOT_A_COLUMN_UNIT = ("单", "成")
+RANK_COLUMN = r"排名|名次|排序|序号"
+# How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分)): not a figure.
+BODY_TOTAL_BEFORE = r"共$"
+BODY_TOTAL_AFTER = r"^[,，)）、]"
+BODY_TOTAL_UNITS = ("家", "个")
+# Words right before a number that make it a scale or a bound, not a figure of the period (满分为150分).
+NOT_A_FIGURE_BEFORE = r"满分(?:为|是)?$"
 
 # A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区), and a
 # place in a ranking (前8名, 前5位).
