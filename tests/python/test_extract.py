@@ -205,6 +205,16 @@ def test_a_table_stored_column_by_column() -> None:
     ]
 
 
+def test_a_list_of_names_over_as_many_numbers_without_headers() -> None:
+    rows = rows_for("分类情况如下:\n占道经营\n商业噪音\n路灯亮化\n2\n7\n4\n二、其他\n")
+    assert [pick(row) for row in rows] == [
+        ("占道经营", "items", "2", "件"),
+        ("商业噪音", "items", "7", "件"),
+        ("路灯亮化", "items", "4", "件"),
+    ]
+    assert rows[0]["source_phrase"] == "占道经营 … 2"
+
+
 def test_cue_words_in_traditional_characters_and_after_the_number() -> None:
     rows = rows_for("社會保險訴求環比下降5.43%。市房地产服务中心6件延迟回复。")
     assert [pick(row) for row in rows] == [

@@ -92,6 +92,7 @@ def is_pipe_line(line: str) -> bool:
 
 COLUMN_CELL = re.compile(r"^[^，。,：:；;|]{1,12}$")
 BARE_NUMBER = re.compile(r"^[-－]?\d+(?:\.\d+)?\s*[%％]?$")
+HEADERLESS_MIN_NAMES = 3
 
 
 def column_tables(lines: list[str]) -> list[str]:
@@ -109,10 +110,22 @@ def column_tables(lines: list[str]) -> list[str]:
             and not BARE_NUMBER.match(cells[start + 1 + names])
         ):
             names += 1
+        # without headers: as many numbers as names, then no more numbers (占道经营 商业噪音 … 2 7 …)
+        listed = names + 1  # the names from `start` on, when none of them is a header
+        bare = cells[start + listed : start + 2 * listed]
+        after = cells[start + 2 * listed] if start + 2 * listed < len(cells) else ""
+        headerless = (
+            listed >= HEADERLESS_MIN_NAMES
+            and len(bare) == listed
+            and all(BARE_NUMBER.match(value) for value in bare)
+            and not BARE_NUMBER.match(after)
+        )
         names -= 1  # the last one is the second column's header
         values = cells[start + 2 + names : start + 2 + 2 * names]
         if names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
             marked.update(range(start, start + 2 + 2 * names))
+        elif headerless:
+            marked.update(range(start, start + 2 * listed))
     if not marked:
         return lines
     out: list[str] = []

@@ -688,16 +688,17 @@ class Extractor:
     def transposed_table_figures(self, part: Part, cells: list[str]) -> list[Figure]:
         """A table stored column by column: a header and its names, then a header and as many numbers."""
         first_number = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
-        names = first_number - 2
         values = cells[first_number:]
+        headers = 0 if len(values) == first_number else 2  # 属地 … 数量 …, or the names and the numbers alone
+        names = first_number - headers
         if names < 2 or len(values) != names or not all(is_bare_number(value) for value in values):
             return []
         if len({value.endswith(("%", "％")) for value in values}) != 1:
             return []  # one column holds one kind of number; a row of a count and its shares is not this layout
-        label_header, value_header = cells[0], cells[first_number - 1]
+        label_header, value_header = (cells[0], cells[first_number - 1]) if headers else ("", "")
         cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
         figures: list[Figure] = []
-        for name, value in zip(cells[1 : first_number - 1], values, strict=True):
+        for name, value in zip(cells[headers // 2 : first_number - headers // 2], values, strict=True):
             percent = value.endswith(("%", "％"))
             entries = self.references.lookup(name)
             figures.append(
@@ -712,7 +713,7 @@ class Extractor:
                     observation="",
                     value_printed=value.rstrip("%％").strip(),
                     unit="%" if percent else TABLE_NUMBER_UNIT,
-                    phrase=f"{label_header} … {name} … {value_header} … {value.strip()}",
+                    phrase=" … ".join(part for part in (label_header, name, value_header, value.strip()) if part),
                     subject_known=bool(entries),
                 )
             )
