@@ -200,27 +200,33 @@ def row_tables(lines: list[str]) -> list[str]:
     def is_value(text: str) -> bool:
         return BARE_NUMBER.match(text) is not None or TABLE_GAP_CELL.match(text) is not None
 
-    position = 0
-    while position < len(cells):
-        names = 0
-        while position + names < len(cells) and is_name(cells[position + names][1]):
-            names += 1
-        # the header is the names before the first row: a name and then numbers
-        header = names - 1
-        if header < MIN_ROW_TABLE_COLUMNS:
-            position += max(names, 1)
-            continue
-        texts = [text for _, text in cells[position : position + header]]
-        columns = header // 2 if header % 2 == 0 and texts[: header // 2] == texts[header // 2 :] else header
+    def rows_under(start: int, columns: int) -> int:
         rows = 0
-        start = position + header
         while start + (rows + 1) * columns <= len(cells):
             row = [text for _, text in cells[start + rows * columns : start + (rows + 1) * columns]]
             if not (is_name(row[0]) and all(is_value(value) for value in row[1:])):
                 break
             rows += 1
-        if columns >= MIN_ROW_TABLE_COLUMNS and rows >= 1:
-            for offset, (index, text) in enumerate(cells[position : start + rows * columns]):
+        return rows
+
+    position = 0
+    while position < len(cells):
+        names = 0
+        while position + names < len(cells) and is_name(cells[position + names][1]):
+            names += 1
+        # the header is the names just before the first row (a name and then numbers); names before it are
+        # prose or headings: the header read is the one under which most rows stand
+        start = position + names - 1
+        best = (0, 0, 0)  # rows, header, columns
+        for header in range(MIN_ROW_TABLE_COLUMNS, names):
+            texts = [text for _, text in cells[start - header : start]]
+            half = header // 2
+            columns = half if header % 2 == 0 and texts[:half] == texts[half:] else header
+            if columns >= MIN_ROW_TABLE_COLUMNS:
+                best = max(best, (rows_under(start, columns), header, columns))
+        rows, header, columns = best
+        if rows:
+            for offset, (index, text) in enumerate(cells[start - header : start + rows * columns]):
                 out[index] = "" if columns <= offset < header else text + " |"
             position = start + rows * columns
         else:
