@@ -205,6 +205,17 @@ def test_a_table_stored_column_by_column() -> None:
     ]
 
 
+def test_a_table_in_two_halves_with_its_title_in_a_cell() -> None:
+    text = "| 各县工单数量、考评得分及排名表 | ||| 单位 | 总工单数 | 得分 | 排名 | 单位 | 总工单数 | 得分 | 排名 | 甲县 | 1200 | 98.5 | 1 | 乙县 | 900 | 97.25 | 2 |\n"
+    rows = rows_for(text)
+    assert [pick(row) for row in rows] == [
+        ("甲县", "items", "1200", "件"),
+        ("甲县", "assessment_score_points", "98.5", "分"),
+        ("乙县", "items", "900", "件"),
+        ("乙县", "assessment_score_points", "97.25", "分"),
+    ]
+
+
 def test_a_list_of_names_over_as_many_numbers_without_headers() -> None:
     rows = rows_for("分类情况如下:\n占道经营\n商业噪音\n路灯亮化\n2\n7\n4\n二、其他\n")
     assert [pick(row) for row in rows] == [

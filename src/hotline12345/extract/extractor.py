@@ -617,6 +617,7 @@ class Extractor:
         transposed = self.transposed_table_figures(part, [cell for cell in cells if cell])
         if transposed:
             return transposed
+        cells = clean_header(cells)
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -833,6 +834,21 @@ class Extractor:
         if extra:
             row["printed_position"], row["approximation_en"] = extra[1], extra[2]
         return row
+
+
+def clean_header(cells: list[str]) -> list[str]:
+    """A table's cells with no empty cell before its first number (`||||`), and its header once where it is
+    printed twice, for two halves side by side (单位 总工单数 得分 排名 单位 总工单数 得分 排名 市开发区 1321 …),
+    without the title cells before it."""
+    first = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
+    before = [cell for cell in cells[:first] if cell]
+    names = len(before) - 1  # the last is the first row's label
+    for title in range(max(names - 3, 0)):  # a title cell or two may stand before the header
+        header = before[title:names]
+        half = len(header) // 2
+        if len(header) % 2 == 0 and header[:half] == header[half:]:
+            return header[:half] + before[names:] + cells[first:]
+    return before + cells[first:]
 
 
 def as_stored(fragment: str, stored: str) -> str:
