@@ -79,9 +79,10 @@ SCORE_UNIT = "分"
 # A column header ending in 单数 or 成数 (工单数, 完成数) counts tickets, in 件: 单 and 成 there are parts of words.
 NOT_A_COLUMN_UNIT = ("单", "成")
 RANK_COLUMN = r"排名|名次|排序|序号"
-# How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分)): not a figure.
-BODY_TOTAL_BEFORE = r"共$"
-BODY_TOTAL_AFTER = r"^[,，)）、]"
+# How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分), 单位共有6家, 中心等37家): not a
+# figure.
+BODY_TOTAL_BEFORE = r"(?:共有|共|等)$"
+BODY_TOTAL_AFTER = r"^(?:[,，)）、。；;]|$)"
 BODY_TOTAL_UNITS = ("家", "个")
 # Words right before a number that make it a scale or a bound, not a figure of the period (满分为150分).
 NOT_A_FIGURE_BEFORE = r"满分(?:为|是)?$"
@@ -97,8 +98,9 @@ RANK_UNITS = ("名", "位")
 # (提高0.50个百...: 个百 begins 个百分点).
 CUT_MARK = r"\.{2,}|…+"
 # Words before a number that cannot be a subject's name, only a piece of a phrase: a list's joint (已回复和), the
-# word that opens a list (分别), a clause that runs on (前十分别为城市建设与管理).
-PHRASE_FRAGMENT = r"分别|[和及与、]$|^(?:和|及|与|以及|并|且)"
+# word that opens a list (分别), a clause that runs on (前十分别为城市建设与管理), a comparison (比今年上半年), a
+# list or a total said in passing (公积金中心等, 单位共有).
+PHRASE_FRAGMENT = r"分别|[和及与、等均]$|共有$|^(?:和|及|与|以及|并|且|比|较|实现|达到)"
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
 
