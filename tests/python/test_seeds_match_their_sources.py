@@ -39,16 +39,15 @@ SOURCES = {row["source_id"]: row for _, row in rows("sources/sources.csv")}
 POSITIONS = wording_positions(SEEDS)
 
 
-FIGURE_ROWS = [
-    pytest.param(row, id=f"{name}:{line}:{row['source_id']}")
-    for name in ("figures/printed_figures.csv", "figures/printed_figure_reprints.csv")
-    for line, row in rows(name)
-]
+FIGURE_SEEDS = ("figures/printed_figures.csv", "figures/printed_figure_reprints.csv")
 CLAIM_SEEDS = ("figures/printed_ranking_claims.csv", "figures/printed_part_claims.csv")
+FIGURE_ROWS = [
+    pytest.param(row, id=f"{name}:{line}:{row['source_id']}") for name in FIGURE_SEEDS for line, row in rows(name)
+]
 
 
 def test_every_row_names_a_known_source() -> None:
-    for name in ("figures/printed_figures.csv", "figures/printed_figure_reprints.csv", *CLAIM_SEEDS):
+    for name in (*FIGURE_SEEDS, *CLAIM_SEEDS):
         for line, row in rows(name):
             assert row["source_id"] in SOURCES, f"seeds/{name}, line {line}: {row['source_id']!r} is not in sources.csv"
 
@@ -112,10 +111,16 @@ MADE_UP_TEXT = "虚构市12345热线2030年5月（虚构示例）：共受理各
 
 
 def made_up_project(tmp_path: Path, figures: list[tuple[str, str, str, str]]) -> tuple[Path, Path]:
-    """A copy of the seeds with two made-up sources (one saved, one not) and `figures` of the saved one:
-    (value, unit, phrase, wording) each; the texts folder holds the saved one's text."""
+    """Seeds holding two made-up sources alone (one saved, one not) and `figures` of the saved one: (value, unit,
+    phrase, wording) each, the other seeds it reads empty but for their headers and the wordings; the texts folder
+    holds the saved one's text. No real row is in them, so what the check finds is about the made-up rows only."""
     seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
+    for name in ("sources/sources.csv", *FIGURE_SEEDS, *CLAIM_SEEDS):
+        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
+        header = (SEEDS / name).read_text(encoding="utf-8").splitlines()[0]
+        (seeds / name).write_text(header + "\n", encoding="utf-8")
+    (seeds / "reference").mkdir()
+    shutil.copy(SEEDS / "reference" / "ref_approximations.csv", seeds / "reference" / "ref_approximations.csv")
     source = "{id},made_up_12345,official,Made up,Nobody,,,2030-05-01,2030-05-31,zh,{id}.txt,Made up by a test."
     with (seeds / "sources" / "sources.csv").open("a", encoding="utf-8") as handle:
         handle.write(source.format(id="made_up_saved") + "\n" + source.format(id="made_up_unsaved") + "\n")
@@ -157,10 +162,9 @@ def test_provenance_finds_each_phrase_in_its_page_and_names_what_is_not_there(tm
             "'8000' ('8000') is not in its phrase '共受理各类诉求12000件'"
         ),
     ]
-    # the folder holds the made-up page only: every other source's text is named as not there
-    assert set(checked.texts.present) == {"made_up_saved"}
-    assert set(checked.texts.missing) == set(SOURCES) | {"made_up_unsaved"}
-    assert checked.texts.missing["made_up_unsaved"] == "made_up_unsaved.txt"
+    assert checked.texts.present == {"made_up_saved": texts / "made_up_saved.txt"}
+    assert checked.texts.missing == {"made_up_unsaved": "made_up_unsaved.txt"}
+    assert (checked.rows_checked_in_phrases, checked.rows_checked_in_texts) == (5, 5)
 
 
 def test_the_provenance_command_says_plainly_which_texts_are_not_there(
