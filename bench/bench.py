@@ -152,9 +152,8 @@ def add_made_up_report_years(root: Path, count: int) -> int:
         own = [row for row in rows if row["source_id"] == source_id]
         added = [row for new_year in years for row in copies(own, dated, f"made_up_report_{new_year}", new_year)]
         if relative == "sources/sources.csv":
+            # a file name of its own for each (document_file is unique); no text is saved under it
             added = [row | {"document_file": f"made_up_report_{row['covers_period_end'][:4]}.txt"} for row in added]
-            for row in added:
-                (root / "source_documents" / row["document_file"]).write_text("made up by bench.py\n", encoding="utf-8")
         count_added = _append(seeds / relative, columns, added)
         if relative == "figures/printed_figures.csv":
             figures = count_added
@@ -336,14 +335,16 @@ def main() -> int:
 def extraction_section() -> None:
     """`hotline12345 extract-score`: the extractor against the hand transcription, per source and in total. The
     issue's targets: on the 2022 report value+unit recall >= 0.95, full-row recall and precision >= 0.80; on the
-    other hotlines' bulletins at least as good."""
+    other hotlines' bulletins at least as good. It reads the pages' texts where the user saved them
+    ($HOTLINE12345_TEXTS_DIR, else source_documents/): the repository holds none, so a clone without them gets the
+    command's word that they are not there, not a score."""
     command = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "extract-score"]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     print(f"\nextraction against the hand transcription (hotline12345 extract-score, {wall:.1f}s)")
     print("  targets: 2022 report value+unit recall >= 0.95, full-row recall and precision >= 0.80; others as good")
-    for line in result.stdout.splitlines():
+    for line in [*result.stdout.splitlines(), *result.stderr.splitlines()]:
         print(f"  {line}")
 
 

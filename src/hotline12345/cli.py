@@ -24,6 +24,12 @@ from hotline12345.gc_policy import run_as_command
 from hotline12345.project import Project, ProjectNotFound
 from hotline12345.publish import BuildFailed, build_and_publish
 from hotline12345.seeds import format_problems, validate_seeds
+from hotline12345.texts import DEFAULT_TEXTS_DIR, TEXTS_DIR_ENV, texts_dir
+
+TEXTS_DIR_HELP = (
+    "the folder of the pages' saved texts, each under its source's document_file "
+    f"(default: ${TEXTS_DIR_ENV}, else {DEFAULT_TEXTS_DIR}/ in the project; git ignores it)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         help="propose printed-figure seed rows from a source document's text (CSV on stdout), offline",
     )
-    extract.add_argument("file", type=Path, help="the document's text (as kept in source_documents/)")
+    extract.add_argument(
+        "file", type=Path, help="the page's text, as saved in the folder of texts (see --texts-dir of extract-score)"
+    )
     extract.add_argument("--source-id", required=True, help="its row in seeds/sources/sources.csv")
     extract.add_argument("--out", type=Path, default=None, help="write the rows to this review file, not stdout")
     extract.add_argument(
@@ -94,10 +102,28 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder: names, measures, units and wordings not on record, one CSV per reference seed, "
         "in that seed's columns",
     )
-    commands.add_parser(
+    extract.add_argument("--texts-dir", type=Path, default=None, help=TEXTS_DIR_HELP)
+    score = commands.add_parser(
         "extract-score",
-        help="run extract on every document with hand-typed rows; print recall and precision per source",
+        help="run extract on every saved text of a source with hand-typed rows; print recall and precision per "
+        "source, and name the sources whose texts are not saved",
     )
+    score.add_argument("--texts-dir", type=Path, default=None, help=TEXTS_DIR_HELP)
+    score.add_argument(
+        "--hand-seeds",
+        type=Path,
+        default=None,
+        help="a seeds folder holding the hand transcription and its sources (another branch's seeds/); names are "
+        "still looked up in the project's seeds, so its pages are scored as pages not on record (default: the "
+        "project's seeds)",
+    )
+    score.add_argument("--source-id", action="append", default=[], help="score this source only (repeat for several)")
+    provenance = commands.add_parser(
+        "provenance",
+        help="check every seed figure against its phrase and every phrase against its page's saved text; name the "
+        "sources whose texts are not saved",
+    )
+    provenance.add_argument("--texts-dir", type=Path, default=None, help=TEXTS_DIR_HELP)
     return parser
 
 
@@ -193,6 +219,14 @@ def _main(arguments: argparse.Namespace) -> int:
             return 1
         print("the seed files are valid")
         return 0
+    if arguments.command == "provenance":
+        from hotline12345.provenance import check_provenance, report
+
+        checked = check_provenance(project.seeds_dir, texts_dir(project.root, arguments.texts_dir))
+        print(report(checked), file=sys.stderr if checked.problems else sys.stdout)
+        if not checked.texts.folder.is_dir():
+            return _refuse("provenance", checked.texts.describe_missing())
+        return 1 if checked.problems else 0
     if arguments.command in ("extract", "extract-score"):
         # Imported here: the extractor and its Chinese-numeral parser (cn2an) take 0.13 s to import, which
         # every other command would pay for nothing.

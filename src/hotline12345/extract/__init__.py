@@ -36,8 +36,16 @@ def sources(seeds_dir: Path) -> dict[str, dict[str, str]]:
     return {row["source_id"]: row for row in read_csv(seeds_dir / SOURCES_SEED)[1]}
 
 
-def extract_text(text: str, seeds_dir: Path, source_id: str, platform_code: str | None = None) -> Proposal:
-    source = sources(seeds_dir).get(source_id)
+def extract_text(
+    text: str,
+    seeds_dir: Path,
+    source_id: str,
+    platform_code: str | None = None,
+    source: dict[str, str] | None = None,
+) -> Proposal:
+    """The rows `text` proposes for `source_id`, its names looked up in `seeds_dir`; `source` is the source's row
+    when it is not in seeds_dir's sources.csv (a transcription kept in another folder)."""
+    source = source or sources(seeds_dir).get(source_id)
     if source is None and not platform_code:
         raise UnknownSource(
             f"{source_id!r} is not in {seeds_dir / SOURCES_SEED}: add its row there first, or give --platform"
@@ -80,8 +88,14 @@ def _row(columns: list[str], common: dict[str, str], figure: Figure) -> dict[str
     return {column: values.get(column, "") for column in columns}
 
 
-def extract_document(path: Path, seeds_dir: Path, source_id: str, platform_code: str | None = None) -> Proposal:
-    return extract_text(path.read_text(encoding="utf-8"), seeds_dir, source_id, platform_code)
+def extract_document(
+    path: Path,
+    seeds_dir: Path,
+    source_id: str,
+    platform_code: str | None = None,
+    source: dict[str, str] | None = None,
+) -> Proposal:
+    return extract_text(path.read_text(encoding="utf-8"), seeds_dir, source_id, platform_code, source)
 
 
 def write_rows(handle: object, columns: list[str], rows: list[dict[str, str]]) -> None:

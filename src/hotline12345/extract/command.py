@@ -1,4 +1,4 @@
-"""What the `extract` and `extract-score` subcommands do (their arguments are in cli.py's parser)."""
+"""What the `extract`, `extract-score` and `provenance` subcommands do (their arguments are in cli.py's parser)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hotline12345.extract import UnknownSource, extract_document, write_rows
 from hotline12345.extract.score import format_scores, score_sources
+from hotline12345.texts import texts_dir
 
 # The source the bench's targets are stated for (the issue's headline document); a name, not a rule.
 HEADLINE_SOURCE = "bj12345_annual_report_2022"
@@ -16,11 +17,18 @@ HEADLINE_SOURCE = "bj12345_annual_report_2022"
 
 def run_command(arguments: argparse.Namespace, root: Path) -> int:
     if arguments.command == "extract-score":
-        print(format_scores(score_sources(root), HEADLINE_SOURCE))
-        return 0
+        return score_command(arguments, root)
     try:
         proposal = extract_document(arguments.file, root / "seeds", arguments.source_id, arguments.platform)
-    except (UnknownSource, FileNotFoundError) as problem:
+    except FileNotFoundError as missing:
+        folder = texts_dir(root, arguments.texts_dir)
+        print(
+            f"extract failed: there is no text at {missing.filename}; save the page's text there "
+            f"(the folder of saved texts is {folder})",
+            file=sys.stderr,
+        )
+        return 1
+    except UnknownSource as problem:
         print(f"extract failed: {problem}", file=sys.stderr)
         return 1
     if arguments.out:
@@ -41,4 +49,19 @@ def run_command(arguments: argparse.Namespace, root: Path) -> int:
                 writer.writeheader()
                 writer.writerows(rows)
             print(f"wrote {len(rows)} new {seed} rows to {path}", file=sys.stderr)
+    return 0
+
+
+def score_command(arguments: argparse.Namespace, root: Path) -> int:
+    folder = texts_dir(root, arguments.texts_dir)
+    wanted = set(arguments.source_id) if arguments.source_id else None
+    scores, texts = score_sources(root / "seeds", folder, arguments.hand_seeds, wanted)
+    if scores:
+        print(format_scores(scores, HEADLINE_SOURCE))
+    missing = texts.describe_missing()
+    if missing:
+        print(f"not scored: {missing}", file=sys.stderr)
+    if not scores:
+        print(f"extract-score: no source with hand rows has its text in {folder}", file=sys.stderr)
+        return 1
     return 0

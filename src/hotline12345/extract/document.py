@@ -66,7 +66,7 @@ def section_name(stack: list[Heading]) -> str:
 class Part:
     """A run of the document under one section: prose text, or the lines of a table."""
 
-    kind: str  # prose | pipe_table | rank_table
+    kind: str  # prose | pipe_table | rank_table | aligned_table
     section: str
     heading: Heading | None
     text: str = ""
@@ -92,6 +92,7 @@ def is_pipe_line(line: str) -> bool:
 
 COLUMN_CELL = re.compile(r"^[^，。,：:；;|]{1,12}$")
 BARE_NUMBER = re.compile(r"^[-－]?\d+(?:\.\d+)?\s*[%％]?$")
+HEADERLESS_MIN_NAMES = 3
 
 
 def column_tables(lines: list[str]) -> list[str]:
@@ -109,10 +110,22 @@ def column_tables(lines: list[str]) -> list[str]:
             and not BARE_NUMBER.match(cells[start + 1 + names])
         ):
             names += 1
+        # without headers: as many numbers as names, then no more numbers (占道经营 商业噪音 … 2 7 …)
+        listed = names + 1  # the names from `start` on, when none of them is a header
+        bare = cells[start + listed : start + 2 * listed]
+        after = cells[start + 2 * listed] if start + 2 * listed < len(cells) else ""
+        headerless = (
+            listed >= HEADERLESS_MIN_NAMES
+            and len(bare) == listed
+            and all(BARE_NUMBER.match(value) for value in bare)
+            and not BARE_NUMBER.match(after)
+        )
         names -= 1  # the last one is the second column's header
         values = cells[start + 2 + names : start + 2 + 2 * names]
         if names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
             marked.update(range(start, start + 2 + 2 * names))
+        elif headerless:
+            marked.update(range(start, start + 2 * listed))
     if not marked:
         return lines
     out: list[str] = []
@@ -126,12 +139,107 @@ def column_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A piece of a line of `|` cells that is prose, not a cell: a sentence (a page stored as one line, its table's cells
+# and its paragraphs joined by `|`).
+PROSE_PIECE = re.compile(r"[。；;！？!?]|[，,：:].{8,}|.{8,}[，,：:]")
+ALIGNED_GAP = re.compile(r"\s{2,}|\t")
+ALIGNED_NAME = re.compile(r"^[^\d\s，。,：:；;|%％]{2,12}$")
+TRIPLE = re.compile(
+    rf"(?P<name>[^\d\s，。,：:；;|%％]{{2,12}})\s+(?P<count>{BARE_NUMBER.pattern[1:-1]})\s+"
+    rf"(?P<share>[-－]?\d+(?:\.\d+)?\s*[%％])"
+)
+
+
+def unfold_pipes(line: str) -> list[str]:
+    """A line of `|` cells holding prose too (a page stored as one line): its prose pieces as lines of their own, its
+    cells one a line, each ending in `|`. A line of cells alone stays as it is."""
+    if "|" not in line:
+        return [line]
+    pieces = [piece.strip() for piece in line.split("|")]
+    if line.endswith("|") and not any(PROSE_PIECE.search(piece) for piece in pieces):
+        return [line]
+    return [piece if PROSE_PIECE.search(piece) else piece + " |" for piece in pieces if piece]
+
+
+def aligned_rows(lines: list[str], start: int) -> int:
+    """How many lines from `start` make a table aligned with spaces: a row of names over rows of as many numbers
+    (咨询类  求助类 / 420  180 / 58.33%  25.00%); 0 when it is not one."""
+    names = ALIGNED_GAP.split(lines[start])
+    if len(names) < 2 or not all(ALIGNED_NAME.match(name) for name in names):
+        return 0
+    rows = 1
+    while start + rows < len(lines):
+        cells = ALIGNED_GAP.split(lines[start + rows])
+        if len(cells) != len(names) or not all(BARE_NUMBER.match(cell) for cell in cells):
+            break
+        rows += 1
+    return rows if rows > 1 else 0
+
+
+def is_triples_line(line: str) -> bool:
+    """Name, count and share, twice or more on one line (咨询类  200  40.00%    求助类  150  30.00%)."""
+    found = list(TRIPLE.finditer(line))
+    return len(found) >= 2 and not TRIPLE.sub("", line).strip()
+
+
+TABLE_GAP_CELL = re.compile(r"^[-－/—]$")
+MIN_ROW_TABLE_COLUMNS = 3
+
+
+def row_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell a line, row by row: a header of names (printed twice when the table stands in two
+    halves side by side: 单位 总工单数 得分 排名 单位 总工单数 得分 排名), then rows of a name and a number under each
+    other header (灌南县 2843 147.72 1). Its cells are marked with `|`, as a table whose cells end with one, and a
+    header printed twice is read once."""
+    cells = [(index, line) for index, line in enumerate(lines) if line]
+    out = list(lines)
+
+    def is_name(text: str) -> bool:
+        return COLUMN_CELL.match(text) is not None and not BARE_NUMBER.match(text)
+
+    def is_value(text: str) -> bool:
+        return BARE_NUMBER.match(text) is not None or TABLE_GAP_CELL.match(text) is not None
+
+    def rows_under(start: int, columns: int) -> int:
+        rows = 0
+        while start + (rows + 1) * columns <= len(cells):
+            row = [text for _, text in cells[start + rows * columns : start + (rows + 1) * columns]]
+            if not (is_name(row[0]) and all(is_value(value) for value in row[1:])):
+                break
+            rows += 1
+        return rows
+
+    position = 0
+    while position < len(cells):
+        names = 0
+        while position + names < len(cells) and is_name(cells[position + names][1]):
+            names += 1
+        # the header is the names just before the first row (a name and then numbers); names before it are
+        # prose or headings: the header read is the one under which most rows stand
+        start = position + names - 1
+        best = (0, 0, 0)  # rows, header, columns
+        for header in range(MIN_ROW_TABLE_COLUMNS, names):
+            texts = [text for _, text in cells[start - header : start]]
+            half = header // 2
+            columns = half if header % 2 == 0 and texts[:half] == texts[half:] else header
+            if columns >= MIN_ROW_TABLE_COLUMNS:
+                best = max(best, (rows_under(start, columns), header, columns))
+        rows, header, columns = best
+        if rows:
+            for offset, (index, text) in enumerate(cells[start - header : start + rows * columns]):
+                out[index] = "" if columns <= offset < header else text + " |"
+            position = start + rows * columns
+        else:
+            position += max(names, 1)
+    return out
+
+
 def split_document(text: str) -> list[Part]:
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [piece for line in text.splitlines() for piece in unfold_pipes(line.strip())]
     wrapped = sum(1 for line in lines if not line) >= WRAPPED_BLANK_SHARE * len(lines) and all(
         len(line) <= WRAPPED_MAX_LINE_CHARS for line in lines
     )
-    lines = column_tables(lines)
+    lines = column_tables(row_tables(lines))
     has_headings = any(heading_of(line) for line in lines)
     stack: list[Heading] = []
     parts: list[Part] = []
@@ -145,8 +253,19 @@ def split_document(text: str) -> list[Part]:
         parts.append(part)
         return part
 
-    for line in lines:
+    aligned_until = -1
+    for index, line in enumerate(lines):
         if not line:
+            continue
+        if index <= aligned_until:
+            continue
+        rows = aligned_rows(lines, index)
+        if rows or is_triples_line(line):
+            current = start("aligned_table")
+            current.section = section() + TABLE_SUFFIX
+            current.lines = lines[index : index + rows] if rows else [line]
+            aligned_until = index + rows - 1
+            current = None
             continue
         heading = heading_of(line) if not (current and current.kind == "pipe_table" and is_pipe_line(line)) else None
         if heading:

@@ -16,9 +16,9 @@ Deterministic: the same text and reference seeds give the same rows in the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from hotline12345.extract.document import Heading, Part, pipe_cells, sentences, split_document
+from hotline12345.extract.document import ALIGNED_GAP, TRIPLE, Heading, Part, pipe_cells, sentences, split_document
 from hotline12345.extract.patterns import (
     Number,
     chinese_numeral_value,
@@ -27,21 +27,33 @@ from hotline12345.extract.patterns import (
     number_pattern,
     signed,
 )
-from hotline12345.extract.references import Name, References, new_name_row
+from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
 from hotline12345.extract.vocabulary import (
+    BODY_NOUNS_AFTER,
+    BODY_TOTAL_AFTER,
+    BODY_TOTAL_BEFORE,
+    BODY_TOTAL_UNITS,
+    CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
     FALL_WORDS,
-    MEASURE_CUES,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
+    NOT_A_COLUMN_UNIT,
+    NOT_A_FIGURE_BEFORE,
+    PHRASE_FRAGMENT,
+    PINYIN_GLOSS,
     PLATFORM_MENTION,
+    RANK_BEFORE,
+    RANK_COLUMN,
+    RANK_UNITS,
     RATE_QUALIFIERS,
+    RATE_WORD,
+    RISE_WORDS,
+    SCORE_UNIT,
     TO_SIMPLIFIED,
-    TOPIC_COUNT_FOLLOWERS,
-    TOPIC_COUNT_MEASURE,
-    UNIT_MEASURES,
     MeasureCue,
+    name_key,
 )
 
 # A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
@@ -63,6 +75,9 @@ RECEIVED = r"(?:共|累计)?受理"
 HOTLINE_NUMBER = "12345"
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
+# A rate's own word when no cue on record names it: two characters and 率 (办理率, 签收率), with what is before it
+# its subject.
+UNKNOWN_RATE_WORD = r"[\u4e00-\u9fff]{2}率\s*$"
 # The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
 SERVICE_QUALITY = "service_quality"
 
@@ -83,6 +98,7 @@ class Figure:
     unit: str
     phrase: str
     subject_known: bool = True
+    rate_word: str = ""  # a rate's own word when no cue on record names its measure (办理率)
 
 
 @dataclass
@@ -120,26 +136,32 @@ class Extractor:
             [wording for wording, position in wordings.items() if position == "before"],
             [wording for wording, position in wordings.items() if position == "after"],
         )
-        self.cues = [(re.compile(cue.pattern), cue) for cue in MEASURE_CUES]
-        self.rate_measures = {cue.measure for cue in MEASURE_CUES if cue.kind == "rate"}
+        self.cues = [(re.compile(cue.pattern), cue) for cue in references.cues if cue.pattern]
+        self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
+        self.count_measure = references.measure_of_kind("count")
+        self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
+        self.share_measure = references.measure_of_kind("share")
         self.names_by_first: dict[str, list[str]] = {}
-        for name in references.names:
-            if len(name) >= 2:
-                self.names_by_first.setdefault(name[0], []).append(name)
+        for key in references.by_key:
+            if len(key) >= 2:
+                self.names_by_first.setdefault(key[0], []).append(key)
         for candidates in self.names_by_first.values():
             candidates.sort(key=len, reverse=True)
 
     # -- names -------------------------------------------------------------------------------------------------
 
     def name_matches(self, text: str) -> list[NameMatch]:
-        """Names on record in `text`, longest first at each position, not overlapping."""
+        """Names on record in `text`, longest first at each position, not overlapping; a name printed in traditional
+        characters is found by its simplified key, and resolves to the name on record."""
+        plain = text.translate(TO_SIMPLIFIED)
         found: list[NameMatch] = []
         position = 0
         while position < len(text):
-            for name in self.names_by_first.get(text[position], []):
-                if text.startswith(name, position):
-                    found.append(NameMatch(position, position + len(name), self.references.lookup(name)[0]))
-                    position += len(name)
+            for key in self.names_by_first.get(plain[position], []):
+                if plain.startswith(key, position):
+                    printed = text[position : position + len(key)]
+                    found.append(NameMatch(position, position + len(key), self.references.lookup(printed)[0]))
+                    position += len(key)
                     break
             else:
                 position += 1
@@ -166,9 +188,9 @@ class Extractor:
         words, plain = _remove(PLATFORM_MENTION, words, plain)
         words, plain = _remove(NAME_LEADING_FILLERS, words, plain)
         stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
-        stripped, _ = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
-        words = stripped if len(stripped) >= 2 else words  # 各类诉求 stays whole, not 各
-        if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words):
+        stripped, stripped_plain = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
+        words, plain = (stripped, stripped_plain) if len(stripped) >= 2 else (words, plain)  # 各类诉求, not 各
+        if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words) or re.search(PHRASE_FRAGMENT, plain):
             return ""
         return words
 
@@ -187,24 +209,37 @@ class Extractor:
             return None
         return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))
 
+    def measure_unit(self, measure: str) -> str:
+        """The normalised unit of a measure on record (or named by a cue), '' when it is not known."""
+        if measure in self.references.measures:
+            return self.references.measures[measure]["normalised_unit"]
+        return "percent" if measure in self.rate_measures else ""
+
     def normalised_unit(self, unit: str) -> str:
         if unit in self.references.units:
             return self.references.units[unit]["normalised_unit"]
         return next((extra.normalised_unit for extra in EXTRA_UNITS if extra.unit_printed == unit), "")
 
     def measure_of(
-        self, number: Number, window: str, after: str, previous: str, since_share: str = ""
+        self, number: Number, window: str, after: str, previous: str, since_share: str = "", before: str = ""
     ) -> tuple[str, bool]:
         """(measure, whether a fall makes it negative) for a figure with `window` the sentence's text since the
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
         `since_share` the text since the percentage before it (where the part a share is of is named)."""
         unit_kind = self.normalised_unit(number.unit)
-        if number.unit in UNIT_MEASURES:
-            return UNIT_MEASURES[number.unit], re.search(FALL_WORDS, window) is not None
+        named = self.cue_matches(number.unit, {"unit"})
+        if named:
+            return named[0][2].measure, re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
+            if nearest is None and re.search(f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})", window):
+                earlier = self.nearest_cue(before, {"change"})  # 同比上升5%，受理量下降8.32%
+                if earlier:
+                    return earlier[2].measure, re.search(FALL_WORDS, window) is not None
+            if nearest is None and re.search(RATE_WORD + r"\s*$", window):
+                return "", False  # a rate with no cue on record: its measure is proposed, never a count's
             if nearest is None:
-                return previous, False
+                return (previous if self.measure_unit(previous) == "percent" else ""), False
             start, end, cue = nearest
             if cue.kind == "change":
                 return cue.measure, re.search(FALL_WORDS, window[end:]) is not None
@@ -222,11 +257,13 @@ class Extractor:
             if following:
                 return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
-            return (nearest[2].measure if nearest else "items"), False
-        if unit_kind == "count" and re.match(TOPIC_COUNT_FOLLOWERS, after):
-            return TOPIC_COUNT_MEASURE, False
+            return (nearest[2].measure if nearest else self.count_measure), False
+        if number.unit == SCORE_UNIT:
+            score = self.nearest_cue(before or window, {"score"})
+            return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
-            return "items", False
+            counted = self.cue_matches(after, {"count_after"})
+            return (counted[0][2].measure if counted else self.count_measure), False
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
 
@@ -241,15 +278,37 @@ class Extractor:
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
+    def is_a_figure(self, plain: str, number: Number) -> bool:
+        """Not a count of bodies (5个区, 前8名) and not a figure cut short with its unit (提高0.50个百...)."""
+        after = plain[number.end :]
+        if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after):
+            return False
+        if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
+            return False
+        if (
+            re.match(BODY_TOTAL_AFTER, after)
+            and re.search(BODY_TOTAL_BEFORE, plain[: number.start])
+            and (number.unit in BODY_TOTAL_UNITS)
+        ):
+            return False  # (共4家, 满分为150分): how many members a group has
+        if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
+            return False  # 满分为150分: the scale, not a score
+        cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
+        return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
+
     def names_its_measure(self, name: str, measure: str) -> bool:
-        """Whether a count's subject is the very word that named its measure (直办 for direct_handling_items)."""
-        plain = name.translate(TO_SIMPLIFIED)
+        """Whether a count's subject holds the very word that named its measure (直办 for direct_handling_items,
+        网络转办 for transferred_items): then it is the subject's count."""
+        plain = name_key(name)
         return any(
-            cue.kind == "items" and cue.measure == measure and pattern.fullmatch(plain) for pattern, cue in self.cues
+            cue.kind == "items" and cue.measure == measure and pattern.search(plain) for pattern, cue in self.cues
         )
 
     def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
-        """The platform's own subject for its rates (全市, service_quality), the first on record."""
+        """The platform's own subject for its rates (全市, service_quality): the one the page printed (全县), else
+        the first on record."""
+        if self.page_whole:
+            return self.page_whole, SERVICE_QUALITY, "", False, position
         for entry in self.references.aggregates:
             if entry.subject_type == SERVICE_QUALITY:
                 return entry.name_zh, entry.subject_type, "", True, position
@@ -258,10 +317,10 @@ class Extractor:
     def sentence_figures(self, part: Part, sentence: str, lead: str = "") -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
-        numbers = find_numbers(sentence, self.pattern)
+        plain = sentence.translate(TO_SIMPLIFIED)
+        numbers = [number for number in find_numbers(sentence, self.pattern) if self.is_a_figure(plain, number)]
         if not numbers:
             return []
-        plain = sentence.translate(TO_SIMPLIFIED)
         masked = self.masked_spans(plain) + [
             (start, end) for start, end, _ in self.cue_matches(plain, {"change", "share", "rate"})
         ]
@@ -283,9 +342,14 @@ class Extractor:
             window = plain[previous_end : number.start]
             after = plain[number.end :]
             since_share = plain[previous_percent_end : number.start]
-            measure, falls = self.measure_of(number, window, after, previous_measure, since_share)
-            if measure in self.rate_measures:
-                subject = self.subject_of(sentence, plain, names, number, clause_start, clause_only=True)
+            measure, falls = self.measure_of(
+                number, window, after, previous_measure, since_share, plain[: number.start]
+            )
+            rate_word = re.search(UNKNOWN_RATE_WORD, window) if not measure else None
+            if measure in self.rate_measures or rate_word:
+                # an unknown rate's subject is named before its word (全县诉求 | 办理率)
+                named = replace(number, start=number.start - len(rate_word[0])) if rate_word else number
+                subject = self.subject_of(sentence, plain, names, named, clause_start, clause_only=True)
                 subject = subject or self.platform_as_a_whole(clause_start)
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
@@ -299,8 +363,10 @@ class Extractor:
                 measure = override_measure or measure
                 subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
+            if subject_type == SERVICE_QUALITY and not known:
+                self.page_whole = name_zh
             if self.names_its_measure(name_zh, measure):
-                measure = "items"  # 直办15.85万件: the subject is 直办, counted in items
+                measure = self.count_measure  # 直办15.85万件: the subject is 直办, counted in items
             in_enumeration = sentence[max(0, number.start - 1) : number.start] in ("（", "(")
             list_position = ""
             if in_enumeration:
@@ -327,6 +393,7 @@ class Extractor:
                     unit=number.unit,
                     phrase=self.phrase(sentence, name_start, clause_start, number),
                     subject_known=known,
+                    rate_word=rate_word[0].strip() if rate_word else "",
                 )
             )
             previous_end = number.end
@@ -373,6 +440,8 @@ class Extractor:
         name = self.heuristic_name(
             *self.receiver_or_object(*self.clause_words(sentence[: number.start], plain[: number.start]))
         )
+        if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
+            return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
@@ -395,7 +464,7 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or before.translate(TO_SIMPLIFIED))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
-        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items"})
+        cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
         return before[start:end], plain[start:end]
 
@@ -423,9 +492,26 @@ class Extractor:
             after = [index for index, number in enumerate(numbers) if match.end() <= number.start < stop]
             if len(items) < 2 or len(items) != len(after):
                 continue
-            for item, index in zip(items, after, strict=True):
-                cue = self.nearest_cue(item, {"rate", "change", "share", "items"})
-                pairs[index] = (cue[2].measure if cue else "", None)
+            offset = list_start
+            cues = [self.nearest_cue(item, {"rate", "change", "share", "items"}) for item in items]
+            # 解决率、满意率分别为 (来电数量及占比分别为): the items name the measures, not the subjects
+            names_measures = any(cue is not None and cue[2].kind != "items" for cue in cues)
+            for item, index, cue in zip(items, after, cues, strict=True):
+                start = sentence.find(item, offset)
+                offset = start + len(item)
+                if names_measures:
+                    pairs[index] = (cue[2].measure if cue else "", None)
+                    continue
+                # 咨询类、求助类分别为7000件和3000件: the items are the subjects
+                item = item.strip()
+                known = self.references.lookup(item)
+                name = item if known else self.heuristic_name(item)
+                subject = (
+                    (name, known[0].subject_type, known[0].parent_zh, True, start)
+                    if known
+                    else ((name, "", "", False, start) if name else None)
+                )
+                pairs[index] = (cue[2].measure if cue else "", subject)
         return pairs
 
     def observation(self, clause: str) -> str:
@@ -496,7 +582,7 @@ class Extractor:
             subject=row["name"],
             parent="",
             list_position=row["rank"],
-            measure="items",
+            measure=self.count_measure,
             wording="",
             observation="",
             value_printed=row["total"],
@@ -514,7 +600,7 @@ class Extractor:
             subject=name,
             parent=row["name"],
             list_position=str(position),
-            measure="items",
+            measure=self.count_measure,
             wording="",
             observation="",
             value_printed=value,
@@ -531,6 +617,7 @@ class Extractor:
         transposed = self.transposed_table_figures(part, [cell for cell in cells if cell])
         if transposed:
             return transposed
+        cells = clean_header(cells)
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -564,8 +651,15 @@ class Extractor:
             else:
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
+                if re.search(RANK_COLUMN, column.translate(TO_SIMPLIFIED)):
+                    continue  # a place in a ranking is not a figure
+                score = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"score"})
                 item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
-                measure, unit = (item_cue[2].measure if item_cue else "items"), self.column_unit(column)
+                if score:
+                    measure, unit = score[2].measure, SCORE_UNIT
+                else:
+                    measure = item_cue[2].measure if item_cue else self.count_measure
+                    unit = self.column_unit(column)
             names = self.references.lookup(label)
             figures.append(
                 Figure(
@@ -589,22 +683,23 @@ class Extractor:
     def column_unit(self, header: str) -> str:
         """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
         plain = header.translate(TO_SIMPLIFIED)
-        named = [unit for unit in self.units if unit and plain.endswith(unit + "数")]
+        named = [unit for unit in self.units if unit and plain.endswith(unit + "数") and unit not in NOT_A_COLUMN_UNIT]
         return max(named, key=len) if named else TABLE_NUMBER_UNIT
 
     def transposed_table_figures(self, part: Part, cells: list[str]) -> list[Figure]:
         """A table stored column by column: a header and its names, then a header and as many numbers."""
         first_number = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
-        names = first_number - 2
         values = cells[first_number:]
+        headers = 0 if len(values) == first_number else 2  # 属地 … 数量 …, or the names and the numbers alone
+        names = first_number - headers
         if names < 2 or len(values) != names or not all(is_bare_number(value) for value in values):
             return []
         if len({value.endswith(("%", "％")) for value in values}) != 1:
             return []  # one column holds one kind of number; a row of a count and its shares is not this layout
-        label_header, value_header = cells[0], cells[first_number - 1]
+        label_header, value_header = (cells[0], cells[first_number - 1]) if headers else ("", "")
         cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
         figures: list[Figure] = []
-        for name, value in zip(cells[1 : first_number - 1], values, strict=True):
+        for name, value in zip(cells[headers // 2 : first_number - headers // 2], values, strict=True):
             percent = value.endswith(("%", "％"))
             entries = self.references.lookup(name)
             figures.append(
@@ -614,12 +709,47 @@ class Extractor:
                     subject=name,
                     parent="",
                     list_position="",
-                    measure="share_of_total_pct" if percent else (cue[2].measure if cue else "items"),
+                    measure=self.share_measure if percent else (cue[2].measure if cue else self.count_measure),
                     wording="",
                     observation="",
                     value_printed=value.rstrip("%％").strip(),
                     unit="%" if percent else TABLE_NUMBER_UNIT,
-                    phrase=f"{label_header} … {name} … {value_header} … {value.strip()}",
+                    phrase=" … ".join(part for part in (label_header, name, value_header, value.strip()) if part),
+                    subject_known=bool(entries),
+                )
+            )
+        return figures
+
+    def aligned_table_figures(self, part: Part) -> list[Figure]:
+        """A table aligned with spaces: a row of names over a row of counts (and a row of shares), or name, count
+        and share several times a line. A count is the names' count, a percentage their share."""
+        cells: list[tuple[str, str, str]] = []  # (name, value, phrase)
+        if len(part.lines) > 1:
+            names = ALIGNED_GAP.split(part.lines[0])
+            for row in part.lines[1:]:
+                for name, value in zip(names, ALIGNED_GAP.split(row), strict=True):
+                    cells.append((name, value, f"{name} … {value}"))
+        else:
+            for triple in TRIPLE.finditer(part.lines[0]):
+                for value in (triple["count"], triple["share"]):
+                    cells.append((triple["name"], value, triple[0].strip()))
+        figures: list[Figure] = []
+        for name, value, phrase in cells:
+            percent = value.endswith(("%", "％"))
+            entries = self.references.lookup(name)
+            figures.append(
+                Figure(
+                    section=part.section,
+                    subject_type=entries[0].subject_type if entries else "",
+                    subject=entries[0].name_zh if entries else name,
+                    parent="",
+                    list_position="",
+                    measure=self.share_measure if percent else self.count_measure,
+                    wording="",
+                    observation="",
+                    value_printed=value.rstrip("%％").strip(),
+                    unit="%" if percent else TABLE_NUMBER_UNIT,
+                    phrase=phrase,
                     subject_known=bool(entries),
                 )
             )
@@ -628,14 +758,26 @@ class Extractor:
     # -- the document ------------------------------------------------------------------------------------------
 
     def extract(self, text: str) -> Extraction:
+        """The figures of `text`, read past its pinyin glosses; each phrase quoted as stored, glosses and all."""
         extraction = Extraction()
+        self.page_whole = ""
+        stored, text = text, re.sub(PINYIN_GLOSS, "", text)
         for part in split_document(text):
             if part.kind == "prose":
                 extraction.figures.extend(self.prose_figures(part))
             elif part.kind == "rank_table":
                 extraction.figures.extend(self.rank_table_figures(part))
+            elif part.kind == "aligned_table":
+                extraction.figures.extend(self.aligned_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
+        squeezed = re.sub(r"\s+", "", text)
+        for figure in extraction.figures:
+            if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
+                figure.phrase = figure.phrase.replace(" | ", " ")  # a table printed without `|`, marked on reading
+        if text != stored:
+            for figure in extraction.figures:
+                figure.phrase = " … ".join(as_stored(fragment, stored) for fragment in figure.phrase.split(" … "))
         self.propose_new_names(extraction)
         return extraction
 
@@ -643,9 +785,12 @@ class Extractor:
         references = self.references
         for figure in extraction.figures:
             if figure.subject and not figure.subject_known:
+                figure.subject_type = figure.subject_type or likely_subject_type(references, figure.subject)
                 seed, row = new_name_row(references, figure.subject, figure.subject_type, figure.parent)
                 extraction.propose(seed, row)
-            if figure.measure and figure.measure not in references.measures:
+            if (figure.measure and figure.measure not in references.measures) or (
+                not figure.measure and figure.rate_word
+            ):
                 extraction.propose("ref_measures", self.new_measure_row(figure))
             if figure.unit not in references.units:
                 extraction.propose("ref_units", self.new_unit_row(figure.unit))
@@ -654,14 +799,17 @@ class Extractor:
 
     def new_measure_row(self, figure: Figure) -> dict[str, str]:
         row = {column: "" for column in self.references.columns.get("ref_measures", [])}
-        cue = next((cue for cue in MEASURE_CUES if cue.measure == figure.measure), None)
+        cue = next((cue for cue in self.references.cues if cue.measure == figure.measure), None)
         unit_kind = self.normalised_unit(figure.unit)
+        rate = (cue is not None and cue.kind in ("rate", "share")) or bool(figure.rate_word)
         row |= {
-            "measure": figure.measure,
+            "measure": figure.measure,  # empty for a rate no cue names: a code is never guessed
             "normalised_unit": unit_kind,
             "min_value": "-100" if cue and cue.kind == "change" else "0",
-            "max_value": "100" if cue and cue.kind in ("rate", "share") else "",
-            "measure_description_en": cue.description_en if cue else "",
+            "max_value": "100" if rate else "",
+            "measure_description_en": cue.description_en
+            if cue
+            else (f"A rate printed as {figure.rate_word}" if figure.rate_word else ""),
         }
         return row
 
@@ -686,6 +834,30 @@ class Extractor:
         if extra:
             row["printed_position"], row["approximation_en"] = extra[1], extra[2]
         return row
+
+
+def clean_header(cells: list[str]) -> list[str]:
+    """A table's cells with no empty cell before its first number (`||||`), and its header once where it is
+    printed twice, for two halves side by side (单位 总工单数 得分 排名 单位 总工单数 得分 排名 市开发区 1321 …),
+    without the title cells before it."""
+    first = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
+    before = [cell for cell in cells[:first] if cell]
+    names = len(before) - 1  # the last is the first row's label
+    for title in range(max(names - 3, 0)):  # a title cell or two may stand before the header
+        header = before[title:names]
+        half = len(header) // 2
+        if len(header) % 2 == 0 and header[:half] == header[half:]:
+            return header[:half] + before[names:] + cells[first:]
+    return before + cells[first:]
+
+
+def as_stored(fragment: str, stored: str) -> str:
+    """`fragment` of the text read past its glosses, as the stored text prints it (with its glosses)."""
+    pattern = "".join(
+        r"\s*" if character.isspace() else re.escape(character) + rf"(?:{PINYIN_GLOSS})?\s*" for character in fragment
+    )
+    found = re.search(pattern, stored)
+    return found[0].strip() if found else fragment
 
 
 def _remove(pattern: str, text: str, plain: str) -> tuple[str, str]:

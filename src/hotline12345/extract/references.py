@@ -8,8 +8,14 @@ seeds' layout (the same union as models/intermediate/int_reference__subjects.sql
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from hotline12345.extract.vocabulary import SUBJECT_TYPE_BY_NAME, MeasureCue, name_key
+
+# The words that name each measure, beside ref_measures.csv: a tab-separated file, not a seed (a pattern holds commas).
+MEASURE_CUES_FILE = Path("reference") / "ref_measures_printed_cues.tsv"
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,21 @@ class References:
     subject_types: dict[str, dict[str, str]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
     aggregates: list[Name] = field(default_factory=list)
+    cues: list[MeasureCue] = field(default_factory=list)
+
+    def measure_of_kind(self, kind: str) -> str:
+        """The measure of the first cue of `kind` (count: a plain count's; share: a table's share column's)."""
+        return next((cue.measure for cue in self.cues if cue.kind == kind), "")
+
+    by_key: dict[str, list[Name]] = field(default_factory=dict)
 
     def lookup(self, name_zh: str) -> list[Name]:
-        return self.names.get(name_zh, [])
+        """The names on record printed so, else those that differ only by traditional characters or pinyin
+        glosses (諮詢類 is 咨询类; 辦結(jié) is 办结), the one in simplified characters first."""
+        if name_zh in self.names:
+            return self.names[name_zh]
+        key = name_key(name_zh)
+        return sorted(self.by_key.get(key, []), key=lambda name: name.name_zh != key)
 
     def child_type(self, subject_type: str) -> str:
         """The subject type whose parent type is `subject_type` (subcategory for category), or ''."""
@@ -75,7 +93,9 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
             return
         entries = references.names.setdefault(name_zh, [])
         if not any(entry.subject_type == subject_type for entry in entries):
-            entries.append(Name(name_zh, subject_type, code, parent_zh, seed))
+            name = Name(name_zh, subject_type, code, parent_zh, seed)
+            entries.append(name)
+            references.by_key.setdefault(name_key(name_zh), []).append(name)
 
     categories = _for_platform(tables.get("ref_categories", []), platform_code)
     category_names = {row["category_code"]: row["category_name_zh"] for row in categories}
@@ -108,7 +128,16 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
     references.units = {row["unit_printed"]: row for row in tables.get("ref_units", [])}
     references.wordings = {row["approximation_zh"]: row for row in tables.get("ref_approximations", [])}
     references.subject_types = {row["subject_type"]: row for row in tables.get("ref_subject_types", [])}
+    references.cues = read_cues(seeds_dir / MEASURE_CUES_FILE)
     return references
+
+
+def read_cues(path: Path) -> list[MeasureCue]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            MeasureCue(row["cue_pattern"], row["cue_kind"], row["measure"], row["description_en"])
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]
 
 
 # The seed a new name of a subject type is proposed for, and how its row is filled.
@@ -120,6 +149,28 @@ SEED_OF_SUBJECT_TYPE = {
     "monthly_topic": "ref_monthly_topics",
     "functional_zone": "ref_functional_zones",
 }
+AGGREGATES_SEED = "ref_aggregate_subjects"
+
+
+def likely_subject_type(references: References, name_zh: str) -> str:
+    """The subject type a name not on record is proposed as, by how it ends (vocabulary.SUBJECT_TYPE_BY_NAME),
+    where ref_subject_types knows that type; '' when nothing fits."""
+    plain = name_key(name_zh)
+    for pattern, subject_type in SUBJECT_TYPE_BY_NAME:
+        if re.search(pattern, plain) and subject_type in references.subject_types:
+            return subject_type
+    return ""
+
+
+def seed_of_subject_type(references: References, subject_type: str) -> str:
+    """The reference seed a name of `subject_type` belongs in: its own seed, the aggregate subjects (the types
+    ref_aggregate_subjects holds: 全市, district totals, intake parts …), the handling units, else the intake."""
+    if subject_type in SEED_OF_SUBJECT_TYPE:
+        return SEED_OF_SUBJECT_TYPE[subject_type]
+    aggregate_types = {name.subject_type for name in references.aggregates}
+    if subject_type in aggregate_types:
+        return AGGREGATES_SEED
+    return "ref_handling_units" if subject_type else "ref_intake_members"
 
 
 def new_name_row(references: References, name_zh: str, subject_type: str, parent_zh: str) -> tuple[str, dict[str, str]]:
@@ -127,9 +178,14 @@ def new_name_row(references: References, name_zh: str, subject_type: str, parent
 
     Codes and English names are left for the reviewer: a code is never guessed.
     """
-    seed = SEED_OF_SUBJECT_TYPE.get(subject_type, "ref_handling_units" if subject_type else "ref_intake_members")
+    subject_type = subject_type or likely_subject_type(references, name_zh)
+    seed = seed_of_subject_type(references, subject_type)
     row = {column: "" for column in references.columns.get(seed, [])}
     row["platform_code"] = references.platform_code
+    if seed == AGGREGATES_SEED:
+        row["subject_type"] = subject_type
+        row["subject_zh"] = name_zh
+        return seed, row
     if seed == "ref_categories":
         row["category_name_zh"] = name_zh
         row["category_level"] = "2" if subject_type == "subcategory" else "1"

@@ -1,8 +1,8 @@
 """`hotline12345 extract-score`: the extractor against the hand transcription, per source and in total.
 
-For every document in source_documents/ whose source has rows in printed_figures.csv or
-printed_figure_reprints.csv (whatever rows exist when it runs), the extractor's rows are matched with the hand
-rows as multisets (a hand row is matched at most once):
+For every source with rows in printed_figures.csv or printed_figure_reprints.csv (whatever rows exist when it runs)
+whose page's text is saved in the texts folder (texts.py; the sources whose text is not there are named), the
+extractor's rows are matched with the hand rows as multisets (a hand row is matched at most once):
 
 - value and unit recall: hand rows whose (value as printed, unit) the extractor proposes;
 - full-row recall: hand rows whose (subject, measure, value, unit) it proposes, a subject compared by its code
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hotline12345.extract import extract_document, sources
 from hotline12345.extract.references import References, load_references, read_csv
+from hotline12345.texts import SavedTexts, saved_texts
 
 HAND_SEEDS = (Path("figures") / "printed_figures.csv", Path("figures") / "printed_figure_reprints.csv")
 
@@ -86,20 +87,24 @@ def hand_rows(seeds_dir: Path) -> dict[str, list[dict[str, str]]]:
     return by_source
 
 
-def score_sources(project_root: Path) -> list[Score]:
-    """A score for each source whose document is in source_documents/ and that has hand rows, by source id."""
-    seeds_dir = project_root / "seeds"
-    documents = project_root / "source_documents"
-    hand = hand_rows(seeds_dir)
+def score_sources(
+    seeds_dir: Path, texts_folder: Path, hand_seeds: Path | None = None, source_ids: set[str] | None = None
+) -> tuple[list[Score], SavedTexts]:
+    """A score for each source that has hand rows and whose text is in `texts_folder`, by source id, and which
+    texts were there. Names are looked up in `seeds_dir`; the hand rows and the sources' rows are read from
+    `hand_seeds` (default: `seeds_dir`), so a transcription kept apart (another branch's seeds) scores the
+    extractor on pages whose names are not on record yet. `source_ids` keeps those sources only."""
+    hand_dir = hand_seeds or seeds_dir
+    hand = hand_rows(hand_dir)
+    wanted = set(hand) if source_ids is None else set(hand) & source_ids
+    texts = saved_texts(hand_dir, texts_folder, wanted)
     scores: list[Score] = []
-    for source_id, source in sorted(sources(seeds_dir).items()):
-        document = documents / source["document_file"]
-        if source_id not in hand or not document.is_file():
-            continue
-        proposal = extract_document(document, seeds_dir, source_id)
+    for source_id, document in sorted(texts.present.items()):
+        source = sources(hand_dir)[source_id]
+        proposal = extract_document(document, seeds_dir, source_id, source=source)
         references = load_references(seeds_dir, source["platform_code"])
         scores.append(score_rows(source_id, references, hand[source_id], proposal.rows))
-    return scores
+    return scores, texts
 
 
 def total(scores: list[Score], name: str = "total") -> Score:
