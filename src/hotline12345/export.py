@@ -31,7 +31,9 @@ PACKAGE = {
     "description": (
         "Every figure the Beijing 12345 Citizen Service Hotline has published that the project holds, as typed "
         "tables (the marts), with the source and period of each, and an audit of which published shares, sums, "
-        "rates, rankings and running totals follow from the published counts. Each table is given twice, as CSV "
+        "rates, rankings and running totals follow from the published counts, each finding explained in the "
+        "audit's own sentence (published_figure_checks.explanation) with the note of the person who reviewed it "
+        "(review_note). Each table is given twice, as CSV "
         "(UTF-8 with a byte-order mark) and as Parquet; how to cite it is in CITATION.cff."
     ),
     "keywords": ["12345 hotline", "Beijing", "接诉即办", "government service", "public statistics", "audit"],
