@@ -53,6 +53,10 @@ share_list_checks as (
     select * from {{ ref('int_audit__share_list_checks') }}
 ),
 
+rate_checks as (
+    select * from {{ ref('int_audit__rate_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -83,6 +87,8 @@ checks as (
     select * from cumulative_checks
     union all by name
     select * from share_list_checks
+    union all by name
+    select * from rate_checks
 ),
 
 assessed as (
