@@ -71,3 +71,71 @@
 {% macro printing_in_section() -%}
     row_number() over (partition by figure_id, source_id, section_zh order by seed_line)
 {%- endmacro %}
+
+{# A value of an audit check in its own unit, for a sentence a reader can
+   quote: a percentage with two decimals (`68.37%`), a count of items as a
+   whole number with thousands separators (`715,174`), any other value with
+   up to four significant digits. #}
+{% macro audit_amount(value, unit) -%}
+    case {{ unit }}
+        when 'percent' then format('{:.2f}%', {{ value }})
+        when 'items' then format('{:,}', cast(round({{ value }}) as hugeint))
+        when 'count' then format('{:,}', cast(round({{ value }}) as hugeint))
+        when 'rank' then format('{:,}', cast(round({{ value }}) as hugeint))
+        else format('{:.4g}', {{ value }})
+    end
+{%- endmacro %}
+
+{# The values a range [low, high] of a check holds, in its unit: a count
+   holds the whole numbers ceil(low)–floor(high) (taken of the bounds
+   rounded to six decimals, so that a whole computed as 4070.9999999 reads
+   4,071; the words only, never a status); a percentage that is one value
+   reads with four decimals (4.4461%), a range with two; an open end reads
+   "at least" / "at most". An empty range (nothing fits) is never written
+   backwards: the caller says "no value fits" (audit_range_is_empty). #}
+{% macro audit_range(low, high, unit) -%}
+    case
+        when {{ low }} is null and {{ high }} is null then 'any value'
+        when {{ unit }} in ('items', 'count', 'rank') and {{ high }} is null
+            then 'at least ' || {{ audit_amount('ceil(round(' ~ low ~ ', 6))', unit) }}
+        when {{ unit }} in ('items', 'count', 'rank') and {{ low }} is null
+            then 'at most ' || {{ audit_amount('floor(round(' ~ high ~ ', 6))', unit) }}
+        when {{ high }} is null then 'at least ' || {{ audit_amount(low, unit) }}
+        when {{ low }} is null then 'at most ' || {{ audit_amount(high, unit) }}
+        when {{ unit }} in ('items', 'count', 'rank') and ceil(round({{ low }}, 6)) = floor(round({{ high }}, 6))
+            then {{ audit_amount('ceil(round(' ~ low ~ ', 6))', unit) }}
+        when {{ unit }} in ('items', 'count', 'rank')
+            then {{ audit_amount('ceil(round(' ~ low ~ ', 6))', unit) }} || '–'
+                || {{ audit_amount('floor(round(' ~ high ~ ', 6))', unit) }}
+        when {{ unit }} = 'percent' and {{ low }} = {{ high }} then format('{:.4f}%', {{ low }})
+        when {{ audit_amount(low, unit) }} = {{ audit_amount(high, unit) }}
+            then {{ audit_amount(low, unit) }}
+        else {{ audit_amount(low, unit) }} || '–' || {{ audit_amount(high, unit) }}
+    end
+{%- endmacro %}
+
+{# True where a range of a check holds no value of its unit: low above high,
+   or, for a count, no whole number between them. #}
+{% macro audit_range_is_empty(low, high, unit) -%}
+    (
+        {{ low }} is not null and {{ high }} is not null
+        and (
+            {{ low }} > {{ high }}
+            or {{ unit }} in ('items', 'count', 'rank') and ceil(round({{ low }}, 6)) > floor(round({{ high }}, 6))
+        )
+    )
+{%- endmacro %}
+
+{# By how much a printed range misses a feasible one, in the check's unit
+   (percentage points for a percentage). #}
+{% macro audit_gap(gap, unit) -%}
+    case {{ unit }}
+        when 'percent' then format('{:.2g}', {{ gap }}) || ' points'
+        when 'items'
+            then case
+                when {{ gap }} < 10 then format('{:.2g}', {{ gap }})
+                else format('{:,}', cast(round({{ gap }}) as hugeint))
+            end || case when {{ gap }} = 1 then ' item' else ' items' end
+        else format('{:.3g}', {{ gap }})
+    end
+{%- endmacro %}

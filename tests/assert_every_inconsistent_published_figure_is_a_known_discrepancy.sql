@@ -1,8 +1,9 @@
 -- Invariant: every published figure the audit finds inconsistent with the
--- report's own counts is listed, with a written explanation, in the
--- known_discrepancies seed.
--- Exceptions: none. A new finding is added to the seed with its explanation;
--- it is never hidden by a tolerance.
+-- report's own counts has been reviewed by a person: it is listed in the
+-- known_discrepancies seed (the audit writes its explanation itself; the
+-- seed adds who read it and, where there is one, a note).
+-- Exceptions: none. A new finding is read and added to the seed; it is never
+-- hidden by a tolerance.
 --
 -- One row per finding that is not listed, naming the check the seed lacks.
 select
@@ -14,7 +15,8 @@ select
     || ', possible ' || coalesce(round(feasible_low, 2)::varchar, '?')
     || '–' || coalesce(round(feasible_high, 2)::varchar, '?')
     || case when ends_with(coalesce(published_value, ''), '%') then '%' else '' end
-    || ') and not listed; add it with its explanation' as problem,
+    || ') and not listed: ' || explanation
+    || ' Review it and list it (check_id, reviewed_by, review_note)' as problem,
     check_id,
     published_value,
     feasible_low,

@@ -368,7 +368,8 @@ CHARTS: tuple[Chart, ...] = (
         AUDIT,
         "table",
         where=("status = 'inconsistent'",),
-        columns=("subject", "measure", "formula", "published_value", "feasible_low", "feasible_high", "check_id"),
+        # the audit's own sentence for each finding, and the reviewer's note of what the numbers cannot say
+        columns=("subject", "published_value", "explanation", "review_note", "check_id"),
         order_by=(("check_id", True),),
         width=8,
         height=50,

@@ -10,8 +10,11 @@
 -- truncated (cut after its last digit: 4.4461% printed 4.44), is
 -- `truncated`: a rounding rule of its source, not an arithmetic error. Each
 -- row names the source of the published value and the sources of the
--- figures it was checked against. Inconsistent rows stay here, with the
--- explanation from the known_discrepancies seed.
+-- figures it was checked against. Every row explains itself in one sentence
+-- written from its own columns (`explanation`): what was printed, what the
+-- inputs allow and by how much it misses, in the value's own unit. A
+-- finding a person has reviewed is listed in the known_discrepancies seed,
+-- with a note for what the numbers cannot say (`review_note`).
 with
 
 share_checks as (
@@ -50,8 +53,20 @@ share_list_checks as (
     select * from {{ ref('int_audit__share_list_checks') }}
 ),
 
+rate_checks as (
+    select * from {{ ref('int_audit__rate_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
+),
+
+measures as (
+    select * from {{ ref('ref_measures') }}
+),
+
+platforms as (
+    select * from {{ ref('ref_platforms') }}
 ),
 
 checks as (
@@ -72,6 +87,8 @@ checks as (
     select * from cumulative_checks
     union all by name
     select * from share_list_checks
+    union all by name
+    select * from rate_checks
 ),
 
 assessed as (
@@ -101,52 +118,102 @@ assessed as (
     from checks
 ),
 
+-- the words of each check's sentence: its unit (a list of shares and a
+-- ranking are about wholes and positions, not their measure's unit), where
+-- it stands, what its inputs are, and whether they allow any value at all
+worded as (
+    select
+        assessed.*,
+        coalesce(assessed.value_unit, measures.normalised_unit) as unit,
+        coalesce(platforms.platform_name_zh, assessed.platform_code) || ', '
+        || assessed.period_code || ', ' || coalesce(assessed.subject, '') || ' ('
+        || assessed.measure || ')' as place
+    from assessed
+    left join measures
+        on assessed.measure = measures.measure
+    left join platforms
+        on assessed.platform_code = platforms.platform_code
+),
+
+explained as (
+    select
+        *,
+        case
+            when is_consistent then 'Consistent: ' || check_method || '.'
+            else
+                place || ': printed ' || coalesce(published_text, published_value)
+                || '; '
+                || case
+                    when {{ audit_range_is_empty('feasible_low', 'feasible_high', 'unit') }}
+                        then
+                            coalesce(
+                                empty_text,
+                                coalesce(inputs_text, 'its inputs (' || check_method || ') allow')
+                                || ' no value (no value fits: they need at least '
+                                || {{ audit_amount('feasible_low', 'unit') }} || ' and at most '
+                                || {{ audit_amount('feasible_high', 'unit') }} || ')'
+                            )
+                    else
+                        coalesce(inputs_text, 'its inputs (' || check_method || ') allow') || ' '
+                        || {{ audit_range('feasible_low', 'feasible_high', 'unit') }}
+                        || case when unit = 'items' then ' items' else '' end
+                end
+                || case
+                    when is_consistent_if_truncated
+                        then
+                            '; it fits only read as truncated (cut after its last digit, as some '
+                            || 'bulletins print), not as rounded'
+                    when {{ audit_range_is_empty('feasible_low', 'feasible_high', 'unit') }} then ''
+                    when feasible_high is not null and published_low > feasible_high
+                        then
+                            '; the printed value is over by '
+                            || {{ audit_gap('published_low - feasible_high', 'unit') }}
+                    when feasible_low is not null and published_high < feasible_low
+                        then
+                            '; the printed value is short by '
+                            || {{ audit_gap('feasible_low - published_high', 'unit') }}
+                    else ''
+                end
+                || coalesce(fit_text, '')
+                || '.'
+        end as explanation
+    from worded
+),
+
 final as (
     select
-        assessed.check_id,
-        assessed.check_kind,
-        assessed.platform_code,
-        assessed.period_code,
-        assessed.year,
-        assessed.source_id,
-        assessed.input_source_ids,
-        assessed.input_source_ids != assessed.source_id as is_cross_source,
-        assessed.section_zh as section,
-        assessed.subject,
-        assessed.measure,
-        assessed.formula,
-        assessed.published_value,
-        assessed.published_low,
-        assessed.published_high,
-        assessed.derived_value,
-        assessed.feasible_low,
-        assessed.feasible_high,
+        explained.check_id,
+        explained.check_kind,
+        explained.platform_code,
+        explained.period_code,
+        explained.year,
+        explained.source_id,
+        explained.input_source_ids,
+        explained.input_source_ids != explained.source_id as is_cross_source,
+        explained.section_zh as section,
+        explained.subject,
+        explained.measure,
+        explained.formula,
+        explained.published_value,
+        explained.published_low,
+        explained.published_high,
+        explained.derived_value,
+        explained.feasible_low,
+        explained.feasible_high,
         case
-            when assessed.is_consistent then 'consistent'
-            when assessed.is_consistent_if_truncated then 'truncated'
+            when explained.is_consistent then 'consistent'
+            when explained.is_consistent_if_truncated then 'truncated'
             else 'inconsistent'
         end as status,
         known_discrepancies.check_id is not null as is_known_discrepancy,
-        assessed.relative_gap,
-        assessed.check_method,
-        coalesce(
-            known_discrepancies.explanation,
-            case
-                when assessed.is_consistent then 'Consistent: ' || assessed.check_method || '.'
-                when assessed.is_consistent_if_truncated
-                    then
-                        'Truncated: ' || assessed.published_value
-                        || ' is out of reach read as rounded, and within reach read as truncated '
-                        || '(cut after its last digit, as some bulletins print shares): '
-                        || assessed.check_method || '.'
-                else
-                    'NOT EXPLAINED: inconsistent and not listed in the '
-                    || 'known_discrepancies seed.'
-            end
-        ) as explanation
-    from assessed
+        explained.relative_gap,
+        explained.check_method,
+        explained.explanation,
+        known_discrepancies.reviewed_by,
+        known_discrepancies.review_note
+    from explained
     left join known_discrepancies
-        on assessed.check_id = known_discrepancies.check_id
+        on explained.check_id = known_discrepancies.check_id
 )
 
 select
@@ -172,5 +239,7 @@ select
     is_known_discrepancy,
     relative_gap,
     check_method,
-    explanation
+    explanation,
+    reviewed_by,
+    review_note
 from final

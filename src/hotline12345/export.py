@@ -143,7 +143,9 @@ def data_package(connection: duckdb.DuckDBPyConnection, tables: list[Table]) -> 
         f"Every figure the project holds that {platforms} of China's 12345 citizen and government service hotlines "
         "have published (the platforms are the rows of marts.dim_platform), as typed tables (the marts), with the "
         "source, platform and period of each, and an audit of which published shares, sums, rates, rankings and "
-        "running totals follow from the published counts. Each table is given twice, as CSV (UTF-8 with a "
+        "running totals follow from the published counts, each finding explained in the audit's own sentence "
+        "(published_figure_checks.explanation) with the note of the person who reviewed it (review_note). Each "
+        "table is given twice, as CSV (UTF-8 with a "
         "byte-order mark) and as Parquet; how to cite it is in CITATION.cff."
     )
     return {

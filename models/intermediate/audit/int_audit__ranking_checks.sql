@@ -201,5 +201,9 @@ final as (
             and claims.subject_code = rank_ranges.subject_code
 )
 
-select {{ audit_check_columns() }}
+select
+    {{ audit_check_columns() }},
+    -- a ranking's values are positions, not its measure's unit
+    'rank' as value_unit,
+    'the printed counts allow positions' as inputs_text
 from final

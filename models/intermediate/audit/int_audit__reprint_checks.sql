@@ -52,5 +52,6 @@ final as (
 
 select
     {{ audit_check_columns() }},
-    published_is_plain
+    published_is_plain,
+    'the canonical printing allows' as inputs_text
 from final

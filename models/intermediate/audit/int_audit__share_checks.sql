@@ -455,7 +455,28 @@ final as (
         inputs.rest_figure_ids,
         inputs.whole_figure_ids,
         published_shares.approximation_zh is null and not published_shares.is_exact_count
-            as published_is_plain
+            as published_is_plain,
+        -- the inputs in words, for the audit's sentence
+        'the printed counts ('
+        || {{ audit_range('inputs.part_low', 'inputs.part_high', "'items'") }}
+        || ' of '
+        || {{ audit_range('inputs.whole_low', 'inputs.whole_high', "'items'") }}
+        || ' items'
+        || case
+            when inputs.rest_high is not null
+                then
+                    ', the rest '
+                    || {{ audit_range('inputs.rest_low', 'inputs.rest_high', "'items'") }}
+            else ''
+        end
+        || ') allow' as inputs_text,
+        'no share fits the printed counts (no value fits: the part and the rest, '
+        || {{ audit_range(
+            'inputs.part_low + inputs.rest_low', 'inputs.part_high + inputs.rest_high', "'items'"
+        ) }}
+        || ' items in all, cannot make up the whole of '
+        || {{ audit_range('inputs.whole_low', 'inputs.whole_high', "'items'") }}
+        || ')' as empty_text
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id
@@ -473,5 +494,7 @@ select
     part_figure_ids,
     rest_figure_ids,
     whole_figure_ids,
-    published_is_plain
+    published_is_plain,
+    inputs_text,
+    empty_text
 from final

@@ -8,8 +8,13 @@
 -- then reads "these seven shares fit a total of a–b, not the printed c"; a
 -- list whose whole is not stated is consistent when some whole fits it all.
 -- Where the list fits only with its plain shares read as truncated
--- ([s, s + one unit of the last digit)), the row says so (`fits_if_truncated`)
--- and the audit calls it `truncated`.
+-- ([s, s + one unit of the last digit)), or where every share of it fits its
+-- stated whole so, the row says so (`fits_if_truncated`) and the audit calls
+-- it `truncated`, never `inconsistent`. Every count the
+-- page prints for the same platform and period is tried as the whole too:
+-- the row names those that fit (`fitting_printed_totals`), so that a list of
+-- shares of an unstated whole reads "fits the 3,780 办结", "fits only an
+-- unprinted whole of a–b" or "fits no whole".
 with
 
 figures as (
@@ -18,6 +23,18 @@ figures as (
 
 share_checks as (
     select * from {{ ref('int_audit__share_checks') }}
+),
+
+-- every count the page prints for a period: a whole a list could be of
+printed_totals as (
+    select
+        platform_code,
+        period_code,
+        subject_name_zh,
+        items,
+        figure_id
+    from figures
+    where measure = 'items' and items is not null
 ),
 
 -- every share with a whole shared by a list (not a subject's split of
@@ -35,7 +52,7 @@ shares as (
         population_code,
         measure,
         coalesce(share_of_zh, measure_share_denominator) as denominator,
-        share_of_zh = '未说明' as is_whole_unstated,
+        coalesce(share_of_zh = '未说明', false) as is_whole_unstated,
         cast(value_low as double) as share_low,
         cast(value_high as double) as share_high,
         -- the share read as truncated, where it is printed plainly
@@ -80,7 +97,16 @@ allowed as (
         checks.check_id is not null and not (
             checks.feasible_high >= checks.published_low
             and checks.feasible_low <= checks.published_high
-        ) as is_out_of_reach
+        ) as is_out_of_reach,
+        -- the share fits its stated whole, read as rounded or as truncated
+        checks.check_id is not null and checks.feasible_low <= checks.feasible_high and (
+            checks.feasible_high >= checks.published_low
+            and checks.feasible_low <= checks.published_high
+            or checks.published_is_plain
+            and checks.feasible_high >= (checks.published_low + checks.published_high) / 2
+            and checks.feasible_low
+            <= checks.published_high + (checks.published_high - checks.published_low) / 2
+        ) as fits_stated_whole_if_truncated
     from shares
     inner join parts
         on
@@ -110,6 +136,7 @@ lists as (
         min(whole_high) as fitting_whole_high,
         max(truncated_whole_low) as truncated_fitting_whole_low,
         min(truncated_whole_high) as truncated_fitting_whole_high,
+        bool_and(fits_stated_whole_if_truncated) as every_share_fits_if_truncated,
         max(stated_whole_low) as stated_whole_low,
         max(stated_whole_high) as stated_whole_high,
         list(figure_id order by figure_id) as share_figure_ids,
@@ -117,6 +144,52 @@ lists as (
     from allowed
     group by platform_code, period_code, subject_type, population_code, denominator
     having count(*) >= 2 and (bool_or(is_whole_unstated) or bool_or(is_out_of_reach))
+),
+
+-- the printed counts of the list's platform and period that fit it as its
+-- whole, read as rounded or, failing that, as truncated
+fitting_totals as (
+    select
+        lists.platform_code,
+        lists.period_code,
+        lists.subject_type,
+        lists.population_code,
+        lists.denominator,
+        list(
+            format('{:,}', totals.items) || ' ' || totals.subject_name_zh
+            || case
+                when
+                    totals.items between lists.fitting_whole_low and lists.fitting_whole_high
+                    then ''
+                else ' (read as truncated)'
+            end
+            order by totals.items desc, totals.subject_name_zh asc
+        ) as fitting_printed_totals
+    from lists
+    inner join printed_totals as totals
+        on
+            lists.platform_code = totals.platform_code
+            and lists.period_code = totals.period_code
+            and (
+                totals.items between lists.fitting_whole_low and lists.fitting_whole_high
+                or totals.items between lists.truncated_fitting_whole_low
+                and lists.truncated_fitting_whole_high
+            )
+    group by all
+),
+
+listed as (
+    select
+        lists.*,
+        fitting_totals.fitting_printed_totals
+    from lists
+    left join fitting_totals
+        on
+            lists.platform_code = fitting_totals.platform_code
+            and lists.period_code = fitting_totals.period_code
+            and lists.subject_type = fitting_totals.subject_type
+            and lists.population_code = fitting_totals.population_code
+            and lists.denominator = fitting_totals.denominator
 ),
 
 final as (
@@ -141,11 +214,15 @@ final as (
                 || '–' || cast(round(stated_whole_high) as bigint) || ' items'
         end as published_value,
         -- a whole the page does not state is any whole that fits
+        -- (as an ordered range: two shares that need wholes apart from each
+        -- other are not a range printed backwards)
         case
-            when is_whole_unstated then fitting_whole_low else stated_whole_low
+            when is_whole_unstated then least(fitting_whole_low, fitting_whole_high) else
+                stated_whole_low
         end as published_low,
         case
-            when is_whole_unstated then fitting_whole_high else stated_whole_high
+            when is_whole_unstated then greatest(fitting_whole_low, fitting_whole_high) else
+                stated_whole_high
         end as published_high,
         (fitting_whole_low + fitting_whole_high) / 2 as derived_value,
         fitting_whole_low as feasible_low,
@@ -174,13 +251,78 @@ final as (
                 truncated_fitting_whole_low <= stated_whole_high
                 and truncated_fitting_whole_high >= stated_whole_low
             )
-        ) as fits_if_truncated
-    from lists
+        )
+        or not is_whole_unstated and every_share_fits_if_truncated as fits_if_truncated,
+        truncated_fitting_whole_low,
+        truncated_fitting_whole_high,
+        fitting_printed_totals,
+        -- the list in words, for the audit's sentence
+        'items' as value_unit,
+        case
+            when is_whole_unstated then 'no whole stated (未说明)'
+            else
+                {{ audit_range('stated_whole_low', 'stated_whole_high', "'items'") }} || ' items ('
+                || denominator || ')'
+        end as published_text,
+        'the ' || share_count || ' shares with their counts fit a whole of' as inputs_text,
+        'no one whole fits the '
+        || share_count
+        || ' shares with their counts (no value fits: one share needs at least '
+        || {{ audit_amount('ceil(round(fitting_whole_low, 6))', "'items'") }}
+        || ' items, another at most '
+        || {{ audit_amount('floor(round(fitting_whole_high, 6))', "'items'") }}
+        || ')' as empty_text,
+        -- what the list fits: its stated whole, another printed total, only
+        -- an unprinted whole, or no whole (read as rounded or as truncated)
+        case
+            when
+                not is_whole_unstated
+                and (
+                    fitting_whole_low <= stated_whole_high
+                    and fitting_whole_high >= stated_whole_low
+                    or truncated_fitting_whole_low <= stated_whole_high
+                    and truncated_fitting_whole_high >= stated_whole_low
+                )
+                then 'fits the stated whole' || case
+                    when
+                        fitting_whole_low <= stated_whole_high
+                        and fitting_whole_high >= stated_whole_low
+                        then ''
+                    else ' (read as truncated)'
+                end
+            when fitting_printed_totals is not null
+                then
+                    'fits another printed total: '
+                    || array_to_string(fitting_printed_totals, ', ')
+            when fitting_whole_low <= fitting_whole_high
+                then
+                    'fits only an unprinted whole of '
+                    || {{ audit_range('fitting_whole_low', 'fitting_whole_high', "'items'") }}
+                    || ' items'
+            when truncated_fitting_whole_low <= truncated_fitting_whole_high
+                then
+                    'fits only an unprinted whole of '
+                    || {{ audit_range(
+                        'truncated_fitting_whole_low', 'truncated_fitting_whole_high', "'items'"
+                    ) }}
+                    || ' items (read as truncated)'
+            else 'fits no whole'
+        end as list_fit
+    from listed
 )
 
 select
     {{ audit_check_columns() }},
     share_figure_ids,
     part_figure_ids,
-    fits_if_truncated
+    fits_if_truncated,
+    truncated_fitting_whole_low,
+    truncated_fitting_whole_high,
+    fitting_printed_totals,
+    value_unit,
+    published_text,
+    inputs_text,
+    empty_text,
+    list_fit,
+    '; the list ' || list_fit as fit_text
 from final

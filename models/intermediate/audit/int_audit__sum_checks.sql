@@ -288,5 +288,8 @@ select
     part_figure_ids,
     whole_figure_ids,
     whole_how_obtained,
-    parts_how_obtained
+    parts_how_obtained,
+    -- the inputs in words, for the audit's sentence
+    {{ audit_range('published_low', 'published_high', "'items'") }} || ' items' as published_text,
+    'the parts (' || split_part(formula, ' = ', 2) || ') add up to' as inputs_text
 from final

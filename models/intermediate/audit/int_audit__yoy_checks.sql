@@ -142,5 +142,6 @@ final as (
 select
     {{ audit_check_columns() }},
     this_figure_ids,
-    prior_figure_ids
+    prior_figure_ids,
+    'the two periods'' printed counts allow' as inputs_text
 from final

@@ -9,8 +9,9 @@ renamed as (
         -- ids
         check_id,
 
-        -- why
-        explanation
+        -- who read it, and what the numbers cannot say
+        reviewed_by,
+        review_note
 
     from known_discrepancies
 )

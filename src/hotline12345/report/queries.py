@@ -258,7 +258,7 @@ SECTION_QUERIES: dict[str, str] = {
     "audit_percentages": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, is_cross_source, section,
                subject, measure, formula, published_value, published_low, published_high, derived_value, feasible_low,
-               feasible_high, status, is_known_discrepancy, check_method, explanation
+               feasible_high, status, is_known_discrepancy, check_method, explanation, review_note
         from audit.published_figure_checks
         where OF_THE_PLATFORM and rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
@@ -266,14 +266,15 @@ SECTION_QUERIES: dict[str, str] = {
     # Every check of a list of shares against one whole, with what it found.
     "audit_share_lists": """
         select check_id, period_code, source_id, input_source_ids, section, subject, measure, formula, published_value,
-               status, is_known_discrepancy, explanation
+               status, is_known_discrepancy, explanation, review_note
         from audit.published_figure_checks
         where OF_THE_PLATFORM and check_kind = 'share_list'
         order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, measure, formula,
-               published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation
+               published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation,
+               review_note
         from audit.published_figure_checks
         where OF_THE_PLATFORM and status <> 'consistent'
         order by year desc, source_id, subject, check_id

@@ -193,6 +193,8 @@ class Figures:
         if check is not None and check["status"] in ("inconsistent", "truncated"):
             kind += f" {check['status']}"
             hover += f"\n\n审计 audit: {check['explanation']}"
+            if check.get("review_note"):
+                hover += f"\n注 note: {check['review_note']}"
             if check["status"] == "inconsistent":  # a truncated share is no error: its mark is the stylesheet's
                 shown += " ✗"
         return Num(shown, kind, hover, figure.figure_id, figure.section_zh)
@@ -732,6 +734,7 @@ class Page:
                     "status": check["status"],
                     "is_known": check["is_known_discrepancy"],
                     "explanation": check["explanation"],
+                    "note": check["review_note"],
                 }
             )
         share_lists = [
@@ -744,6 +747,7 @@ class Page:
                 "published": printed(check["published_value"]),
                 "status": check["status"],
                 "explanation": check["explanation"],
+                "note": check["review_note"],
             }
             for check in self.data["audit_share_lists"]
         ]

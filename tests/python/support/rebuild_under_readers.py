@@ -2,7 +2,7 @@
 
 Two Python readers and a `duckdb -readonly` shell have the published file
 open; a killed build's debris lies beside it; the project changes in two ways
-a reader can tell apart: every known discrepancy's explanation is reworded
+a reader can tell apart: every reviewed finding's note is reworded
 (`REVISED_QUERY` counts them), and a made-up later year and a made-up
 platform are added as seed rows alone (made_up_year.py, made_up_platform.py);
 two seeds are saved as a spreadsheet saves them (Excel's "CSV UTF-8": a
@@ -37,10 +37,10 @@ from .made_up_year import add_a_made_up_year
 SAVED_AS_EXCEL_CSV_UTF8 = Path("seeds/figures/printed_figures.csv")
 SAVED_WITH_CRLF = Path("seeds/reference/ref_districts.csv")
 
-# The rebuild rewords the known discrepancies' explanations: a change the audit table shows.
+# The rebuild rewords the reviewed findings' notes: a change the audit table shows.
 REVISION = "(revised in a rebuild)"
 REVISED_QUERY = (
-    "select count(*) as checks, count(*) filter (where explanation like '%revised in a rebuild%') as revised"
+    "select count(*) as checks, count(*) filter (where review_note like '%revised in a rebuild%') as revised"
     " from audit.published_figure_checks"
 )
 READER = textwrap.dedent(
@@ -55,16 +55,16 @@ READER = textwrap.dedent(
 )
 
 
-def revise_the_explanations(root: Path) -> int:
-    """Reword every known discrepancy's explanation (shown in audit.published_figure_checks); return how many."""
+def revise_the_review_notes(root: Path) -> int:
+    """Reword every reviewed finding's note (shown in audit.published_figure_checks); return how many."""
     known = root / "seeds" / "audit" / "known_discrepancies.csv"
     with known.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows and "explanation" in rows[0]
+    assert rows and "review_note" in rows[0]
     with known.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**row, "explanation": f"{row['explanation']} {REVISION}"} for row in rows)
+        writer.writerows({**row, "review_note": f"{row['review_note']} {REVISION}".lstrip()} for row in rows)
     return len(rows)
 
 
@@ -119,7 +119,7 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
         shell.stdin.write(REVISED_QUERY + ";\n")
         shell.stdin.flush()
         shell_before = shell.stdout.readline() + shell.stdout.readline()  # the shell answered before the build
-        revised = revise_the_explanations(project.root)
+        revised = revise_the_review_notes(project.root)
         add_a_made_up_year(project.root)
         add_a_made_up_platform(project.root)
         save_as_a_spreadsheet_saves(project.root)
