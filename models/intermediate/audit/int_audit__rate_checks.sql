@@ -13,7 +13,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('int_report__figures') }}
 ),
 
 measures as (
