@@ -145,13 +145,27 @@ checkable_rates as (
             and rates.compared_period_key = prior_items.period_key
 ),
 
+-- the members of each split printed in items for a platform and period, by name
+printed_members as (
+    select
+        platform_code,
+        period_code,
+        split_part(subject_code, '.', 1) as dimension,
+        count(distinct subject_code) as member_count,
+        string_agg(distinct subject_name_zh, ', ' order by subject_name_zh) as members_zh
+    from items
+    where subject_type = 'intake'
+    group by all
+),
+
 checkable_splits as (
     select
         'complete_splits' as seed_name,
         declared_splits.seed_line,
         declared_splits.platform_code,
         declared_splits.period_code,
-        declared_splits.dimension
+        declared_splits.dimension,
+        declared_splits.member_count
     from declared_splits
     where exists (
         select 1
@@ -197,8 +211,17 @@ select
     checkable_splits.seed_line,
     'dimension' as seed_column,
     'is a split printed whole with its whole, but the audit has no sum check of it ('
-    || checkable_splits.dimension || ')' as problem
+    || checkable_splits.dimension || '): the split declares ' || checkable_splits.member_count
+    || ' members (member_count), and '
+    || coalesce(printed_members.member_count, 0)
+    || ' are printed in items'
+    || coalesce(' (' || printed_members.members_zh || ')', '') as problem
 from checkable_splits
+left join printed_members
+    on
+        checkable_splits.platform_code = printed_members.platform_code
+        and checkable_splits.period_code = printed_members.period_code
+        and checkable_splits.dimension = printed_members.dimension
 left join checks
     on
         checks.check_id

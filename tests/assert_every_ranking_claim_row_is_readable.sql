@@ -8,8 +8,8 @@
 -- Exceptions: none.
 {%- set row_rules = [
     ('source_id', 'is not a known source (seeds/sources/sources.csv)', 'platform_code is null'),
-    ('subject_zh', 'is not a known name of its subject type (add it to the reference seeds)',
-        'subject_code is null'),
+    ('subject_zh', 'is not a known name of its subject type', 'subject_code is null',
+        subject_lookup_places('judged.subject_type', 'judged.platform_code')),
     ('parent_zh', 'is not a known parent of the subject', 'parent_zh is not null and parent_code is null'),
     ('measure', "is not a measure a claim can rank ('items')", "measure is distinct from 'items'"),
     ('rank_order', "is not 'largest_first' or 'smallest_first'",
@@ -36,6 +36,7 @@ judged as (
     select
         claims.seed_line,
         sources.platform_code,
+        claims.subject_type,
         {{ resolved_subject('subjects', 'subject_code') }} as subject_code,
         {{ resolved_subject('parents', 'subject_code') }} as parent_code,
         claims.parent_zh,

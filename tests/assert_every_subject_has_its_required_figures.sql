@@ -10,7 +10,8 @@
 -- (bj12345_annual_report_2022, 2022) lacks items, …"); where the type has
 -- exactly as many known subjects as the source must print, a subject the
 -- source leaves out entirely is named too. Otherwise a short count is
--- reported on the line of source_coverage that expects it.
+-- reported on the line of source_coverage that expects it, with the names of
+-- the platform's known subjects of the type the source does not print.
 with
 
 figures as (
@@ -30,6 +31,7 @@ coverage as (
 sources as (
     select
         source_id,
+        platform_code,
         covers_period_start,
         covers_period_end,
         {{ period_kind('covers_period_start', 'covers_period_end') }} as covers_period_kind
@@ -162,6 +164,42 @@ miscounted as (
                 lacking.source_id = counted.source_id
                 and lacking.subject_type = counted.subject_type
         )
+),
+
+-- for a short count, the subjects of the source's platform (its own list and
+-- the shared vocabulary, without a parent) the source does not print with
+-- the measure, by name
+not_printed as (
+    select
+        miscounted.source_id,
+        miscounted.subject_type,
+        miscounted.measure,
+        string_agg(
+            distinct known_subjects.subject_name_zh, ', ' order by known_subjects.subject_name_zh
+        )
+            as subjects_zh
+    from miscounted
+    inner join sources
+        on miscounted.source_id = sources.source_id
+    inner join known_subjects
+        on
+            miscounted.subject_type = known_subjects.subject_type
+            and known_subjects.parent_zh is null
+            and (
+                sources.platform_code = known_subjects.platform_code
+                or known_subjects.platform_code is null
+            )
+    where
+        not exists (
+            select 1
+            from in_covered_period
+            where
+                in_covered_period.source_id = miscounted.source_id
+                and in_covered_period.subject_type = miscounted.subject_type
+                and in_covered_period.measure = miscounted.measure
+                and in_covered_period.subject_code = known_subjects.subject_code
+        )
+    group by all
 )
 
 select
@@ -183,9 +221,28 @@ union all
 
 select
     'source_coverage' as seed_name,
-    seed_line,
+    miscounted.seed_line,
     'expected_subject_count' as seed_column,
-    'expects ' || expected_subject_count || ' ' || subject_type || ' subjects with ' || measure
-    || ' from ' || source_id || '; printed_figures has ' || subjects_with_measure
-    || ' with it, of ' || subjects_printed || ' printed' as problem
+    'expects '
+    || miscounted.expected_subject_count
+    || ' '
+    || miscounted.subject_type
+    || ' subjects with '
+    || miscounted.measure || ' from ' || miscounted.source_id || '; printed_figures has '
+    || miscounted.subjects_with_measure
+    || ' with it, of '
+    || miscounted.subjects_printed
+    || ' printed'
+    || coalesce(
+        '; of the '
+        || miscounted.subject_type
+        || ' subjects its platform knows, not printed with it: '
+        || not_printed.subjects_zh,
+        ''
+    ) as problem
 from miscounted
+left join not_printed
+    on
+        miscounted.source_id = not_printed.source_id
+        and miscounted.subject_type = not_printed.subject_type
+        and miscounted.measure = not_printed.measure
