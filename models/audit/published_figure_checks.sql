@@ -57,6 +57,10 @@ rate_checks as (
     select * from {{ ref('int_audit__rate_checks') }}
 ),
 
+coverage_checks as (
+    select * from {{ ref('int_audit__coverage_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -89,6 +93,8 @@ checks as (
     select * from share_list_checks
     union all by name
     select * from rate_checks
+    union all by name
+    select * from coverage_checks
 ),
 
 assessed as (
