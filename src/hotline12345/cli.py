@@ -124,6 +124,13 @@ def _parser() -> argparse.ArgumentParser:
         "sources whose texts are not saved",
     )
     provenance.add_argument("--texts-dir", type=Path, default=None, help=TEXTS_DIR_HELP)
+    docs = commands.add_parser(
+        "refresh-docs",
+        help="rewrite the generated parts of README.md and docs/*.md (counts, the audit's findings) from the warehouse,"
+        " the dbt manifest and the test suite; --check changes nothing and names each part out of date",
+    )
+    docs.add_argument("--database", type=Path, default=None, help="the warehouse (default: the published one)")
+    docs.add_argument("--check", action="store_true", help="exit 1 naming each generated part that is out of date")
     return parser
 
 
@@ -276,8 +283,36 @@ def _main(arguments: argparse.Namespace) -> int:
         write_result(result, sys.stdout, arguments.format)
         sys.stdout.flush()
         return 0
+    if arguments.command == "refresh-docs":
+        return _docs(project, database, check=arguments.check)
     files = export_marts(database, arguments.out)
     print(f"exported {len(files)} files to {arguments.out}")
+    return 0
+
+
+def _docs(project: Project, database: Path, *, check: bool) -> int:
+    import tempfile
+
+    from hotline12345 import generated_docs
+    from hotline12345.dbt_runner import run_dbt
+    from hotline12345.project import DBT_DATABASE_NAME
+
+    # The dbt tests are counted from the manifest of a parse of the project as it is now.
+    with tempfile.TemporaryDirectory() as scratch:
+        parsed = run_dbt(project, Path(scratch) / DBT_DATABASE_NAME, "parse", "--log-level", "none")
+    if not parsed.success:
+        return _refuse("refresh-docs", f"dbt could not parse the project: {parsed.exception}")
+    try:
+        context = generated_docs.facts(project.root, database)
+    except (FileNotFoundError, RuntimeError) as problem:
+        return _refuse("refresh-docs", str(problem))
+    if check:
+        stale = generated_docs.stale(project.root, context)
+        for block in stale:
+            print(block, file=sys.stderr)
+        return 1 if stale else 0
+    changed = generated_docs.write(project.root, context)
+    print(f"rewrote {len(changed)} documents" + "".join(f"\n  {path}" for path in changed))
     return 0
 
 

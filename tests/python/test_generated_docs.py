@@ -1,0 +1,44 @@
+"""The numbers the README and docs/ state are generated (`hotline12345 refresh-docs`), never typed.
+
+Every part of README.md and docs/*.md between `<!-- generated: NAME -->` and `<!-- /generated: NAME -->` must be
+what its template gives on the warehouse the suite built, the dbt manifest and the suite as pytest collects it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from hotline12345 import generated_docs
+from hotline12345.project import Project
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_generated_part_is_up_to_date(project: Project, warehouse: Path) -> None:
+    context = generated_docs.facts(project.root, warehouse)
+    stale = generated_docs.stale(project.root, context)
+    assert not stale, "\n".join(str(block) for block in stale)
+
+
+def test_the_readme_states_its_counts_in_generated_parts() -> None:
+    names = {match["name"] for match in generated_docs.BLOCK.finditer((ROOT / "README.md").read_text("utf-8"))}
+    assert {"summary", "tests", "questions"} <= names
+
+
+def test_a_count_that_changed_makes_its_part_stale(tmp_path: Path, project: Project, warehouse: Path) -> None:
+    context = generated_docs.facts(project.root, warehouse, pytest_counts={"pytest_cases": 1, "pytest_functions": 1})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_text(
+        "intro\n<!-- generated: summary -->\n<!-- /generated: summary -->\nend\n", encoding="utf-8"
+    )
+    assert [block.name for block in generated_docs.stale(tmp_path, context)] == ["summary"]
+    generated_docs.write(tmp_path, context)
+    written = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert f"{context['printed_figures']:,} printed figures" in written
+    assert written.startswith("intro\n") and written.endswith("end\n")
+    assert generated_docs.stale(tmp_path, context) == []
+    changed = {**context, "printed_figures": context["printed_figures"] + 1}
+    assert [block.name for block in generated_docs.stale(tmp_path, changed)] == ["summary"]
