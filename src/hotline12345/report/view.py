@@ -193,8 +193,6 @@ class Figures:
         if check is not None and check["status"] in ("inconsistent", "truncated"):
             kind += f" {check['status']}"
             hover += f"\n\n审计 audit: {check['explanation']}"
-            if check.get("review_note"):
-                hover += f"\n注 note: {check['review_note']}"
             if check["status"] == "inconsistent":  # a truncated share is no error: its mark is the stylesheet's
                 shown += " ✗"
         return Num(shown, kind, hover, figure.figure_id, figure.section_zh)
