@@ -235,7 +235,8 @@ def _work_unit(item: pytest.Item) -> tuple[int, str]:
     fixtures = getattr(item, "fixturenames", ())
     for rank, (fixture, group) in enumerate(SHARED_FIXTURE_GROUPS.items()):
         if fixture in fixtures:
-            return rank, group
+            own = item.get_closest_marker("xdist_group")  # a part of the fixture's work that a test names
+            return rank, str(own.args[0]) if own else group
     if item.get_closest_marker("slow"):
         return len(SHARED_FIXTURE_GROUPS), item.nodeid
     return len(SHARED_FIXTURE_GROUPS) + 1, item.nodeid.split("::", 1)[0]

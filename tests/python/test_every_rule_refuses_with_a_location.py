@@ -145,31 +145,47 @@ class Refusal:
     expected: dict[str, Expected]
 
 
-@pytest.fixture(scope="module")
-def refusals(tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path) -> dict[int, Refusal]:
+class Refusals:
     """Each round's edits made in a copy of the project and refused by one build (with the unit tests, where a
-    round edits a model)."""
-    found: dict[int, Refusal] = {}
-    for number in ROUNDS:
-        copy = copy_project(tmp_path_factory.mktemp(f"round_{number}") / "project", warehouse)
-        edits = {name: edit for name, edit in EDITS.items() if edit["round"] == number}
-        for edit in edits.values():
-            make_edit(copy.root, edit)
-        published = copy.root / "warehouse" / "hotline12345.duckdb"
-        before = sha256(published)
-        if any("model" in edit for edit in edits.values()):
-            refused = unit_tests_refused(copy, published, tmp_path_factory.mktemp(f"round_{number}_unit_tests"))
-        else:
-            with pytest.raises(BuildFailed) as failure:
-                build_and_publish(copy, published)
-            refused = failure.value
-        found[number] = Refusal(
-            message=str(refused),
-            untraced=tuple(str(node) for node in refused.untraced),
-            unchanged=sha256(published) == before,
-            expected={name: expected(copy.root, edit) for name, edit in edits.items()},
-        )
-    return found
+    round edits a model), made when a test first asks for the round: under xdist each round is a group of its own
+    (see `round_group`), so that the two processes share the rounds out, and each round is built once."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory, warehouse: Path) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.warehouse = warehouse
+        self.found: dict[int, Refusal] = {}
+
+    def __getitem__(self, number: int) -> Refusal:
+        if number not in self.found:
+            self.found[number] = refused_round(self.tmp_path_factory, self.warehouse, number)
+        return self.found[number]
+
+
+@pytest.fixture(scope="module")
+def refusals(tmp_path_factory: pytest.TempPathFactory, project: Project, warehouse: Path) -> Refusals:
+    return Refusals(tmp_path_factory, warehouse)
+
+
+def refused_round(tmp_path_factory: pytest.TempPathFactory, warehouse: Path, number: int) -> Refusal:
+    """One round's edits made in a copy of the project, and what its build (or its unit tests) said."""
+    copy = copy_project(tmp_path_factory.mktemp(f"round_{number}") / "project", warehouse)
+    edits = {name: edit for name, edit in EDITS.items() if edit["round"] == number}
+    for edit in edits.values():
+        make_edit(copy.root, edit)
+    published = copy.root / "warehouse" / "hotline12345.duckdb"
+    before = sha256(published)
+    if any("model" in edit for edit in edits.values()):
+        refused = unit_tests_refused(copy, published, tmp_path_factory.mktemp(f"round_{number}_unit_tests"))
+    else:
+        with pytest.raises(BuildFailed) as failure:
+            build_and_publish(copy, published)
+        refused = failure.value
+    return Refusal(
+        message=str(refused),
+        untraced=tuple(str(node) for node in refused.untraced),
+        unchanged=sha256(published) == before,
+        expected={name: expected(copy.root, edit) for name, edit in edits.items()},
+    )
 
 
 def unit_tests_refused(copy: Project, warehouse: Path, folder: Path) -> BuildFailed:
@@ -199,19 +215,22 @@ def refusal_line(message: str, wanted: Expected) -> str | None:
     return None
 
 
+def round_group(number: int) -> pytest.MarkDecorator:
+    """A round's tests go to one xdist process together, which builds the round once (see conftest's work units)."""
+    return pytest.mark.xdist_group(f"refusals-round-{number}")
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(EDITS))
-def test_each_edit_is_refused_naming_its_file_and_line_or_the_missing_thing(
-    refusals: dict[int, Refusal], name: str
-) -> None:
+@pytest.mark.parametrize("name", [pytest.param(name, marks=round_group(EDITS[name]["round"])) for name in EDITS])
+def test_each_edit_is_refused_naming_its_file_and_line_or_the_missing_thing(refusals: Refusals, name: str) -> None:
     refusal = refusals[EDITS[name]["round"]]
     wanted = refusal.expected[name]
     assert refusal_line(refusal.message, wanted), (wanted, refusal.message)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("number", ROUNDS)
-def test_no_failure_is_left_untraced_and_nothing_is_published(refusals: dict[int, Refusal], number: int) -> None:
+@pytest.mark.parametrize("number", [pytest.param(number, marks=round_group(number)) for number in ROUNDS])
+def test_no_failure_is_left_untraced_and_nothing_is_published(refusals: Refusals, number: int) -> None:
     refusal = refusals[number]
     assert refusal.unchanged, "the published warehouse changed"
     assert refusal.untraced == (), refusal.message
