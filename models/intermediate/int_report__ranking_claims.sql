@@ -12,8 +12,11 @@ renamed as (
         claims.section_zh,
         claims.source_phrase,
 
-        -- the period the ranking holds in
-        {{ period_columns('claims') }},
+        -- the period the ranking holds in: dated, or as printed where the
+        -- page prints no year (`--06-01`) or no dates (empty), as a figure's
+        claims.period_start as period_start_printed,
+        claims.period_end as period_end_printed,
+        {{ printed_period_columns('claims') }},
 
         -- the claim
         claims.subject_type,
@@ -38,9 +41,7 @@ final as (
         renamed.period_start,
         renamed.period_end,
         renamed.period_kind,
-        {{ period_code(
-            'renamed.period_start', 'renamed.period_end', 'renamed.period_kind'
-        ) }} as period_code,
+        {{ printed_period_code('renamed') }} as period_code,
         renamed.year,
         renamed.subject_type,
         renamed.subject_zh,

@@ -2,7 +2,8 @@
 -- lists them, with one category code across years, the rank within the
 -- year, the prior year back-calculated from a published year-on-year
 -- change, and the change from the prior year on record (the latest earlier
--- year a source lists the category in).
+-- year a source lists the category in). A category a page prints with its
+-- share only (占24.6%) is a row with its items unknown and no rank.
 with
 
 figures as (
@@ -25,6 +26,7 @@ pivoted as (
         any_value(subject_name_en) as category_name_en,
         any_value(list_position) as published_list_position,
         {{ pivot_figure('items', 'items') }} as items,
+        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct,
         {{ as_pct(pivot_figure('yoy_change_pct')) }} as published_yoy_change_pct
     from figures
     group by platform_code, period_code, period_start, period_end, subject_code
@@ -51,10 +53,14 @@ final as (
         with_prior.category_name_zh,
         with_prior.category_name_en,
         with_prior.items,
-        rank() over (
-            partition by with_prior.platform_code, with_prior.period_code
-            order by with_prior.items desc
-        ) as rank_in_year,
+        with_prior.published_share_of_total_pct,
+        case
+            when with_prior.items is not null
+                then rank() over (
+                    partition by with_prior.platform_code, with_prior.period_code
+                    order by with_prior.items desc
+                )
+        end as rank_in_year,
         with_prior.published_list_position,
 
         -- against the prior year, back-calculated from the published change
@@ -90,6 +96,7 @@ select
     category_name_zh,
     category_name_en,
     items,
+    published_share_of_total_pct,
     rank_in_year,
     published_list_position,
     published_yoy_change_pct,

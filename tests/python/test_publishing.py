@@ -18,6 +18,7 @@ import duckdb
 import pytest
 import sqlalchemy
 from conftest import ROOT, dbt_scratch, sha256
+from support.made_up_page_limits import PAGE_LIMITS_TEXTS
 from support.made_up_platform import MADE_UP_PLATFORM_SOURCE
 from support.made_up_year import MADE_UP_SOURCE
 from support.rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
@@ -89,8 +90,9 @@ def test_new_readers_see_the_new_build_and_open_readers_the_old(
     old, new = check_ids(warehouse), check_ids(rebuild.published)
     added = new - old
     assert old <= new, "the rebuild kept every check"
-    assert added == check_ids(rebuild.published, f"source_id in ('{MADE_UP_SOURCE}', '{MADE_UP_PLATFORM_SOURCE}')"), (
-        "and added the new year's and the new platform's"
+    made_up_sources = "', '".join([MADE_UP_SOURCE, MADE_UP_PLATFORM_SOURCE, *PAGE_LIMITS_TEXTS])
+    assert added == check_ids(rebuild.published, f"source_id in ('{made_up_sources}')"), (
+        "and added the new year's, the new platform's and the made-up pages'"
     )
     assert len(added) >= 3  # its three categories' ranks, at least
     checks, _ = checks_and_revised(warehouse)

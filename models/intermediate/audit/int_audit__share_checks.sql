@@ -160,7 +160,9 @@ intake_inputs as (
         on
             {{ same_period('parts', 'siblings') }}
             and parts.subject_code = siblings.subject_code
-    where published_shares.denominator_kind = 'intake'
+    -- an intake member's share (another subject's share of the total, a
+    -- category's by channel, has its part among subject_counts below)
+    where published_shares.denominator_kind = 'intake' and published_shares.subject_type = 'intake'
 ),
 
 -- districts: the 16 districts' figures of the same source period

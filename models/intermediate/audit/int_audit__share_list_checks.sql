@@ -108,7 +108,8 @@ allowed as (
             <= checks.published_high + (checks.published_high - checks.published_low) / 2
         ) as fits_stated_whole_if_truncated
     from shares
-    inner join parts
+    -- a share printed without its count is in its list, and bounds no whole
+    left join parts
         on
             shares.platform_code = parts.platform_code
             and shares.period_code = parts.period_code
@@ -129,21 +130,23 @@ lists as (
         any_value(year) as year,
         min(section_zh) as section_zh,
         min(source_id) as source_id,
-        count(*) as share_count,
+        count(part_figure_id) as share_count,
+        count(*) - count(part_figure_id) as uncounted_share_count,
         bool_or(is_whole_unstated) as is_whole_unstated,
         bool_or(is_out_of_reach) as has_share_out_of_reach,
         max(whole_low) as fitting_whole_low,
         min(whole_high) as fitting_whole_high,
         max(truncated_whole_low) as truncated_fitting_whole_low,
         min(truncated_whole_high) as truncated_fitting_whole_high,
-        bool_and(fits_stated_whole_if_truncated) as every_share_fits_if_truncated,
+        bool_and(fits_stated_whole_if_truncated) filter (where part_figure_id is not null)
+            as every_share_fits_if_truncated,
         max(stated_whole_low) as stated_whole_low,
         max(stated_whole_high) as stated_whole_high,
         list(figure_id order by figure_id) as share_figure_ids,
         list(part_figure_id order by figure_id) as part_figure_ids
     from allowed
     group by platform_code, period_code, subject_type, population_code, denominator
-    having count(*) >= 2 and (bool_or(is_whole_unstated) or bool_or(is_out_of_reach))
+    having count(part_figure_id) >= 2 and (bool_or(is_whole_unstated) or bool_or(is_out_of_reach))
 ),
 
 -- the printed counts of the list's platform and period that fit it as its
@@ -206,7 +209,13 @@ final as (
         || case when population_code != '' then ' ' || population_code else '' end as subject,
         measure,
         'whole = 100 x part / ' || measure || ' for each of the ' || share_count || ' shares'
-            as formula,
+        || case
+            when uncounted_share_count > 0
+                then
+                    ' (and ' || uncounted_share_count
+                    || ' printed without a count, which bound no whole)'
+            else ''
+        end as formula,
         case
             when is_whole_unstated then 'whole not stated (未说明)'
             else

@@ -3,8 +3,9 @@
 Two Python readers and a `duckdb -readonly` shell have the published file
 open; a killed build's debris lies beside it; the project changes in two ways
 a reader can tell apart: every reviewed finding's note is reworded
-(`REVISED_QUERY` counts them), and a made-up later year and a made-up
-platform are added as seed rows alone (made_up_year.py, made_up_platform.py);
+(`REVISED_QUERY` counts them), and a made-up later year, a made-up
+platform and a made-up hotline's pages the model once could not hold are added as seed rows alone
+(made_up_year.py, made_up_platform.py, made_up_page_limits.py);
 two seeds are saved as a spreadsheet saves them (Excel's "CSV UTF-8": a
 byte-order mark and CRLF line ends; CRLF alone); then the project is rebuilt,
 with dbt's unit tests, and published.
@@ -30,6 +31,7 @@ from pathlib import Path
 from hotline12345.project import Project
 from hotline12345.publish import Published, build_and_publish, scratch_path
 
+from .made_up_page_limits import add_made_up_page_limits
 from .made_up_platform import add_a_made_up_platform
 from .made_up_year import add_a_made_up_year
 
@@ -122,6 +124,7 @@ def rebuild_a_changed_copy(project: Project) -> RebuildUnderReaders:
         revised = revise_the_review_notes(project.root)
         add_a_made_up_year(project.root)
         add_a_made_up_platform(project.root)
+        add_made_up_page_limits(project.root)
         save_as_a_spreadsheet_saves(project.root)
         build = build_and_publish(project, published, unit_tests=True)
         answers_after = []

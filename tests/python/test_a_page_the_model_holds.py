@@ -1,0 +1,107 @@
+"""Whatever a page prints, the model holds (issue 25, item 5): a made-up hotline's pages
+(support/made_up_page_limits.py), added as seed rows alone by the session's one rebuild, print a category's share
+without its count, shares of a category's items by channel, and ranking claims on pages with no dates and with no
+year. Each is held and audited; the real pages that print such figures are checked in the session's warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from support.made_up_page_limits import (
+    MADE_UP_PAGE_LIMITS_CHECKS,
+    PAGE_LIMITS_DATED,
+    PAGE_LIMITS_PLATFORM,
+)
+from support.rebuild_under_readers import RebuildUnderReaders
+
+
+def _checks(db: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
+    return db.execute(
+        "select check_id, check_kind, subject, formula, status from audit.published_figure_checks"
+        " where platform_code = ? order by check_id",
+        [PAGE_LIMITS_PLATFORM],
+    ).fetchall()
+
+
+@pytest.mark.slow
+def test_each_made_up_limit_is_held_and_checked(rebuild_under_readers: RebuildUnderReaders) -> None:
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        checks = _checks(db)
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for _check_id, kind, subject, formula, status in checks:
+        for expected in MADE_UP_PAGE_LIMITS_CHECKS:
+            expected_kind, expected_subject, in_formula = expected
+            if kind == expected_kind and subject == expected_subject and in_formula in formula:
+                found.setdefault(expected, []).append(status)
+    # each share and claim has exactly one check, with the status worked by hand
+    assert found == {expected: [status] for expected, status in MADE_UP_PAGE_LIMITS_CHECKS.items()}
+
+
+@pytest.mark.slow
+def test_a_category_share_without_its_count_is_held_and_in_its_list(
+    rebuild_under_readers: RebuildUnderReaders,
+) -> None:
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        categories = db.execute(
+            "select category_name_zh, items, published_share_of_total_pct, rank_in_year"
+            " from marts.fct_category_volume where platform_code = ? and source_id = ? order by category_name_zh",
+            [PAGE_LIMITS_PLATFORM, PAGE_LIMITS_DATED],
+        ).fetchall()
+        share_figure = db.execute(
+            "select figure_id from marts.fct_published_figure where source_id = ? and subject_name_zh = '物业管理'"
+            " and measure = 'share_of_total_pct'",
+            [PAGE_LIMITS_DATED],
+        ).fetchall()
+        share_lists = db.execute(
+            "select formula, status from audit.published_figure_checks"
+            " where platform_code = ? and check_kind = 'share_list'",
+            [PAGE_LIMITS_PLATFORM],
+        ).fetchall()
+    assert [(name, items, float(share), rank) for name, items, share, rank in categories] == [
+        ("交通管理", 100, 10.0, 2),
+        ("市容管理", 200, 20.0, 1),
+        ("物业管理", None, 15.0, None),
+    ]
+    assert len(share_figure) == 1
+    # the list of the three shares (of a whole the page does not say) fits the 1000; 物业管理's share is in it
+    assert share_lists == [
+        (
+            (
+                "whole = 100 x part / share_of_total_pct for each of the 2 shares"
+                " (and 1 printed without a count, which bound no whole)"
+            ),
+            "consistent",
+        )
+    ]
+
+
+def test_real_category_shares_without_counts_are_held(warehouse: Path) -> None:
+    # guangxi_2022_annual prints four topics' shares of the year's items and no count
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        rows = db.execute(
+            "select category_name_zh, items, published_share_of_total_pct from marts.fct_category_volume"
+            " where source_id = 'guangxi_2022_annual' order by published_share_of_total_pct desc"
+        ).fetchall()
+    assert [(name, items, float(share)) for name, items, share in rows] == [
+        ("新冠疫情防控", None, 24.6),
+        ("医疗养老保险", None, 21.76),
+        ("住房公积金", None, 7.06),
+        ("消费纠纷", None, 4.2),
+    ]
+
+
+def test_real_ranking_claims_without_a_year_are_checked(warehouse: Path) -> None:
+    # yinchuan_2016w_may prints no dates, changsha_june_news no year; each claim meets its figures
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        rows = db.execute(
+            "select source_id, subject, published_low, status from audit.published_figure_checks"
+            " where check_kind = 'rank' and source_id in ('yinchuan_2016w_may', 'changsha_june_news')"
+            " order by source_id, published_low"
+        ).fetchall()
+    assert [(source, subject, int(rank), status) for source, subject, rank, status in rows] == [
+        ("changsha_june_news", "市容環(huán)境、園林綠化類", 1, "consistent"),
+        ("yinchuan_2016w_may", "物业管理及设施维护", 1, "consistent"),
+        ("yinchuan_2016w_may", "城市管理", 2, "consistent"),
+    ]
