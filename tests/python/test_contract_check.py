@@ -25,10 +25,10 @@ BREAKS = {
     "a column of another type": (
         (
             "models/staging/reference/_reference__models.yml",
-            "    description: What does not add up and why.\n    data_type: varchar",
-            "    description: What does not add up and why.\n    data_type: integer",
+            "    description: \"{{ doc('reviewed_by') }}\"\n    data_type: varchar",
+            "    description: \"{{ doc('reviewed_by') }}\"\n    data_type: integer",
         ),
-        ("explanation", "VARCHAR", "INTEGER", "data type mismatch"),
+        ("reviewed_by", "VARCHAR", "INTEGER", "data type mismatch"),
     ),
     "a column missing": (
         (f"models/staging/reference/{MODEL}.sql", "        check_id,\n", ""),
