@@ -26,13 +26,13 @@ OVERRIDE = Path("macros/contracts.sql")
 EDITS = (
     (
         "models/staging/reference/_reference__models.yml",
-        "    description: What does not add up and why.\n    data_type: varchar",
-        "    description: What does not add up and why.\n    data_type: integer",
+        "    description: \"{{ doc('reviewed_by') }}\"\n    data_type: varchar",
+        "    description: \"{{ doc('reviewed_by') }}\"\n    data_type: integer",
     ),
     (f"models/staging/reference/{MODEL}.sql", "        check_id,\n", "        1 as extra,\n"),
 )
 BREAKS = {
-    "a column of another type": ("explanation", "VARCHAR", "INTEGER", "data type mismatch"),
+    "a column of another type": ("reviewed_by", "VARCHAR", "INTEGER", "data type mismatch"),
     "a column missing": ("check_id", "", "VARCHAR", "missing in definition"),
     "a column too many": ("extra", "INTEGER", "", "missing in contract"),
 }
