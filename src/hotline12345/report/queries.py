@@ -131,7 +131,8 @@ SECTION_QUERIES: dict[str, str] = {
                published_yoy_change_pct as yoy_change_pct, prior_year_items,
                change_from_prior_year_items, rank_in_year, published_list_position
         from marts.fct_category_volume
-        where OF_THE_REPORT
+        -- a category printed with its share and no count has no items to chart
+        where OF_THE_REPORT and items is not null
         order by published_list_position, category_code
     """,
     "subcategories": """
