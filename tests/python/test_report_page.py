@@ -30,6 +30,7 @@ from page_figures import Cell, PageFigures, differences, page_figures
 
 from hotline12345.cli import main
 from hotline12345.report import render_report
+from hotline12345.report.comparison import compared_measures
 from hotline12345.report.formatting import pct, wan, whole
 from hotline12345.report.periods import period_label
 from hotline12345.report.view import NO_VALUE_FITS, interval
@@ -478,7 +479,7 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
                 assert 'id="timeline"' in page and page.count('aria-current="page"') == 1, link
         linked += links[1:]
     assert len(linked) >= 100
-    assert sorted(path.name for path in index_folder.iterdir()) == sorted(["index.html", *linked])
+    assert sorted(path.name for path in index_folder.iterdir()) == sorted(["index.html", "comparison.html", *linked])
 
 
 def test_every_period_is_shown_by_its_label_never_its_key(index_folder: Path) -> None:
@@ -576,3 +577,38 @@ def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
             # the platform's page shows the same figure, of its own period (not a running total printed beside it)
             page = (index_folder / f"{code}.html").read_text(encoding="utf-8")
             assert f'data-figure="{figure_id}"' in page, code
+
+
+def test_the_comparison_sets_hotlines_side_by_side_within_one_kind_of_period(
+    index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    """The index links the comparison; each compared measure (comparison.csv) has its section; a table holds one
+    kind of period; each rate shows as fct_published_figure prints it; every link leads to a page written."""
+    html5lib = pytest.importorskip("html5lib")
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="comparison.html"' in index
+    page = (index_folder / "comparison.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(page)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert re.findall(r"""(?:src|href)\s*=\s*["'](?:https?:|//)""", page) == []
+    for measure in compared_measures():
+        assert f'<section id="{measure["code"]}">' in page, measure["code"]
+    tables = re.findall(r'<table id="([^"]+)">(.*?)</table>', page, re.DOTALL)
+    compared_tables = [(name, body) for name, body in tables if name != "audit-records-table"]
+    assert len(compared_tables) >= 10
+    for name, body in compared_tables:
+        kinds = set(re.findall(r'data-kind="([^"]+)"', body))
+        assert len(kinds) == 1 and name.endswith(f"-{kinds.pop()}-table"), name
+    # a figure is printed once or more (its reprints by other sources share its id): the page shows one printing
+    printed = set(
+        db.execute("select figure_id, value_printed || unit_printed from marts.fct_published_figure").fetchall()
+    )
+    shown = re.findall(r'data-figure="([^"]+)">([^<]*)</td>', page)
+    assert len(shown) >= 20
+    for figure, text in shown:
+        assert (html.unescape(figure), html.unescape(text)) in printed, figure
+    assert page.count("<svg") >= 10
+    for link in set(re.findall(r'href="([^"#]+)', page)):
+        assert (index_folder / link).is_file(), link
+    assert "同类期间" in page and "same kind of period" in page

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import duckdb
 
-from hotline12345.report.page import render, render_index
+from hotline12345.report.comparison import COMPARISON_FILE, comparison
+from hotline12345.report.page import render, render_comparison, render_index
 from hotline12345.report.periods import period_label
 from hotline12345.report.queries import Row, headline, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Page, index_rows
@@ -158,6 +159,12 @@ def write_index(database: Path, out_dir: Path) -> list[WrittenReport]:
                 )
                 out = out_dir / str(entry["href"])
                 written.append(WrittenReport(out, _write(out, html), code, period))
+        page_of = {str(platform["platform_code"]): href for platform, _, _, href, _ in entries if href}
+        side_by_side = render_comparison(
+            comparison(connection, page_of), built_at=warehouse_built_at(database), database_name=database.name
+        )
+    compared = out_dir / COMPARISON_FILE
+    written.append(WrittenReport(compared, _write(compared, side_by_side), "", ""))
     index = out_dir / "index.html"
     html = render_index(index_rows(entries), built_at=warehouse_built_at(database), database_name=database.name)
     return [WrittenReport(index, _write(index, html), "", ""), *written]

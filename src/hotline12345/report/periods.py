@@ -1,10 +1,11 @@
 """A period as a reader reads it: the one home of the rule that turns a period's key into its label.
 
-A period's key (macros/periods.sql: `2022`, `2024-11`, `2024-H1`, `2023-Q4`, `2024-03-15..2024-03-22`, and for a
-page that prints no year `undated (source): --11-01..--11-30`) is what joins; its label is what a page shows:
-"2024年11月", "2024年上半年", "2024-03-15 至 03-22", "11月1日–11月30日（年份未印出）". Each shape of key is one
-row of `SHAPES` below (a pattern and its two wordings), read from the key's own grammar, never from a year or a
-platform. A key of no known shape is shown as it is, so a new shape of key is seen, not hidden.
+A period's key (macros/periods.sql: a year `YYYY`, a month `YYYY-MM`, a half-year `YYYY-H1`, a quarter `YYYY-Q4`,
+a run of days `YYYY-MM-DD..YYYY-MM-DD`, and for a page that prints no year `undated (source): --11-01..--11-30`) is
+what joins; its label is what a page shows: "YYYY年11月", "YYYY年上半年", "YYYY-03-15 至 03-22",
+"11月1日–11月30日（年份未印出）". Each shape of key is one row of `SHAPES` below (a pattern and its two wordings),
+read from the key's own grammar, never from a year or a platform. A key of no known shape is shown as it is, so a
+new shape of key is seen, not hidden.
 """
 
 from __future__ import annotations

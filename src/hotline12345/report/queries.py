@@ -438,3 +438,62 @@ def load_report_data(
         series=series,
         audit_of_the_period=audit_of_the_period,
     )
+
+
+# The comparison of hotlines: for each platform and kind of period, its latest printing (the period ending last, a
+# period with no known dates last; its main source) of a dimension's shares of the total ($dimension) ...
+COMPARED_SHARES = """
+    with printed as (
+        select distinct platform_code, period_code, period_kind, period_end, source_id
+        from marts.fct_intake_volume
+        where dimension = $dimension and share_of_total_pct is not null
+    ),
+
+    printings as (
+        select platform_code, period_code, source_id,
+               row_number() over (
+                   partition by platform_code, period_kind
+                   order by period_end desc nulls last, period_code desc, source_id
+               ) as recency
+        from printed
+    )
+
+    select v.platform_code, p.platform_name_zh, p.platform_name_en, v.period_code, v.period_kind, v.source_id,
+           v.member, v.member_name_zh, v.member_name_en, v.items, v.share_of_total_pct,
+           v.published_share_of_total_pct
+    from marts.fct_intake_volume as v
+    inner join printings as r
+        on v.platform_code = r.platform_code and v.period_code = r.period_code and v.source_id = r.source_id
+    inner join marts.dim_platform as p on v.platform_code = p.platform_code
+    where v.dimension = $dimension and v.share_of_total_pct is not null and r.recency = 1
+    order by v.period_kind, v.platform_code, v.items desc, v.member
+"""
+
+# ... and of a rate of the whole platform ($measure: a subject that is no dimension's member), as printed.
+COMPARED_RATES = """
+    with printed as (
+        select figure_id, platform_code, period_code, period_kind, period_end, source_id, subject_code,
+               coalesce(subject_name_zh, subject_zh) as subject_zh, value_printed, unit_printed, value_normalised,
+               row_number() over (
+                   partition by platform_code, period_kind
+                   order by period_end desc nulls last, period_code desc, subject_code <> 'city_wide', subject_code,
+                            is_canonical desc, source_id, figure_id
+               ) as recency
+        from marts.fct_published_figure
+        where measure = $measure and normalised_unit = 'percent' and subject_code not like '%.%'
+    )
+
+    select f.figure_id, f.platform_code, p.platform_name_zh, p.platform_name_en, f.period_code, f.period_kind,
+           f.source_id, f.subject_zh, f.value_printed, f.unit_printed, f.value_normalised
+    from printed as f
+    inner join marts.dim_platform as p on f.platform_code = p.platform_code
+    where f.recency = 1
+    order by f.period_kind, f.value_normalised desc, f.platform_code
+"""
+
+
+def compared(connection: duckdb.DuckDBPyConnection, compared_as: str, code: str) -> list[Row]:
+    """Every platform's latest printing of a compared dimension's shares or rate, by kind of period."""
+    if compared_as == "share_of_total":
+        return _rows(connection, COMPARED_SHARES, {"dimension": code})
+    return _rows(connection, COMPARED_RATES, {"measure": code})
