@@ -9,6 +9,7 @@ copied from the page generator's output.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
 import re
@@ -41,7 +42,11 @@ from support.expected import (
 from support.page_figures import Cell, PageFigures, differences, page_figures
 
 from hotline12345.cli import main
+from hotline12345.report import render_report
+from hotline12345.report.comparison import compared_measures
 from hotline12345.report.formatting import pct, wan, whole
+from hotline12345.report.periods import period_label
+from hotline12345.report.view import NO_VALUE_FITS, interval
 
 pytestmark = pytest.mark.slow
 
@@ -419,11 +424,18 @@ def test_the_default_page_shows_the_figures_the_base_page_showed(base_page: str,
             )
             == []
         ), table
+    # The period's cell is its label now ("2019年上半年", not its key "2019-H1"): the row's key (data-period) still
+    # names the period, and every other cell is compared.
     shown_before = {
-        (keys, tuple(cell.key() for cell in cells)) for keys, cells in before.tables[("series", "series-table")]
+        (keys, tuple(cell.key() for cell in cells[1:])) for keys, cells in before.tables[("series", "series-table")]
     }
     series_after = after.tables[("series", "series-table")]
-    assert series_after and all((keys, tuple(c.key() for c in cells)) in shown_before for keys, cells in series_after)
+    assert series_after and all(
+        (keys, tuple(c.key() for c in cells[1:])) in shown_before for keys, cells in series_after
+    )
+    for keys, cells in series_after:
+        period = next(key.removeprefix("data-period=") for key in keys if key.startswith("data-period="))
+        assert cells[0].texts == [period_label(period).zh], keys
 
 
 @pytest.fixture(scope="module")
@@ -439,6 +451,9 @@ def index_folder(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_the_index_lists_every_platform_each_linking_to_its_page(
     index_folder: Path, db: duckdb.DuckDBPyConnection
 ) -> None:
+    """Each platform that prints figures links its own page first, then a page of each period and source that
+    prints them (counted in the mart, not by the report's query); every linked page exists, parses, names its
+    platform and period, links back, and nothing else is written."""
     html5lib = pytest.importorskip("html5lib")
     index = (index_folder / "index.html").read_text(encoding="utf-8")
     html5lib.HTMLParser(strict=True).parse(index)
@@ -447,10 +462,16 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
     platforms = db.execute(
         "select platform_code, platform_name_zh, figure_count from marts.dim_platform order by platform_code"
     ).fetchall()
+    printings = dict(
+        db.execute(
+            "select platform_code, count(distinct (period_code, source_id)) from marts.fct_published_figure"
+            " group by platform_code"
+        ).fetchall()
+    )
     rows = dict(re.findall(r'<tr id="platform-([^"]+)"[^>]*>(.*?)</tr>', index, re.DOTALL))
     assert sorted(rows) == [code for code, _, _ in platforms]
     assert re.findall(r"""(?:src|href)\s*=\s*["'](?:https?:|//)""", index) == []
-    pages = 0
+    linked = []
     for code, name_zh, figure_count in platforms:
         row = rows[code]
         assert name_zh in row, code
@@ -458,17 +479,82 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
         if not figure_count:
             assert links == [], code  # nothing printed: no page
             continue
-        assert links == [f"{code}.html"], code
-        page = (index_folder / links[0]).read_text(encoding="utf-8")
-        html5lib.HTMLParser(strict=True).parse(page)
-        page_ids = re.findall(r'\sid="([^"]+)"', page)
-        assert len(page_ids) == len(set(page_ids)), code
-        assert f"({code}) ·" in page and 'href="index.html"' in page, code
-        pages += 1
-    assert pages == len([code for code, _, count in platforms if count]) >= 20
-    assert sorted(path.name for path in index_folder.iterdir()) == sorted(
-        ["index.html", *(f"{code}.html" for code, _, count in platforms if count)]
-    )
+        # the platform's own page, then its timeline (which starts with that page again)
+        assert links[0] == links[1] == f"{code}.html", code
+        assert len(links) - 1 == len(set(links[1:])) == printings[code], code
+        periods = re.findall(r'<a href="[^"]+" data-period="([^"]+)"', row)
+        for link, period in zip(links[1:], periods, strict=True):
+            page = (index_folder / link).read_text(encoding="utf-8")
+            html5lib.HTMLParser(strict=True).parse(page)
+            page_ids = re.findall(r'\sid="([^"]+)"', page)
+            assert len(page_ids) == len(set(page_ids)), link
+            assert f"({code}) ·" in page and 'href="index.html"' in page, link
+            assert f'data-period="{html.escape(period)}" id="platform-info"' in page, link
+            if printings[code] > 1:
+                assert 'id="timeline"' in page and page.count('aria-current="page"') == 1, link
+        linked += links[1:]
+    assert len(linked) >= 100
+    assert sorted(path.name for path in index_folder.iterdir()) == sorted(["index.html", "comparison.html", *linked])
+
+
+def test_every_period_is_shown_by_its_label_never_its_key(index_folder: Path) -> None:
+    """No page shows a period's key where a reader reads (a text, a chart's label): a period with no printed year
+    reads "11月1日–11月30日（年份未印出）", never `undated (source): --11-01..--11-30`; and no feasible range is
+    printed backwards (an empty one reads "no value fits")."""
+    pages = sorted(index_folder.glob("*.html"))
+    undated = 0
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]*>", "\n", page)  # the text a reader reads, in the tables and the SVGs alike
+        assert "undated (" not in html.unescape(text), path.name
+        undated += "（年份未印出）" in text
+        for low, high in re.findall(r">(-?\d+\.\d+) – (-?\d+\.\d+)<", page):
+            assert float(low) <= float(high), (path.name, low, high)
+    assert undated >= 5  # the undated periods are there, labelled
+
+
+def test_a_period_label_is_read_from_its_key_alone() -> None:
+    assert [
+        period_label(code).zh
+        for code in (
+            "2024-11",
+            "2024-H1",
+            "2023-Q4",
+            "2022",
+            "2024-03-15..2024-03-22",
+            "2020-12-25..2021-01-01",
+            "undated (made_up_source): --11-01..--11-30",
+            "undated (made_up_source): --01-22..",
+            "undated (made_up_source)",
+        )
+    ] == [
+        "2024年11月",
+        "2024年上半年",
+        "2023年第四季度",
+        "2022年",
+        "2024-03-15 至 03-22",
+        "2020-12-25 至 2021-01-01",
+        "11月1日–11月30日（年份未印出）",
+        "1月22日起（年份未印出）",
+        "日期未印出",
+    ]
+    assert period_label("2024-11").en == "Nov 2024"
+    assert period_label("a key of a new shape").zh == "a key of a new shape"  # shown as it is, not hidden
+    assert interval(75.06, 43.81, 2) == NO_VALUE_FITS
+    assert interval(43.81, 75.06, 2) == "43.81 – 75.06"
+
+
+def test_the_default_report_is_one_click_from_the_index(index_folder: Path, warehouse: Path) -> None:
+    """The report the page defaults to (the latest annual report with districts) is linked from its platform's row
+    of the index, and that page is the same report."""
+    _, platform, period = render_report(warehouse)
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr id="platform-{platform}"[^>]*>(.*?)</tr>', index, re.DOTALL)
+    assert row
+    found = re.search(rf'<a href="([^"]+)" data-period="{re.escape(period)}"', row.group(1))
+    assert found, period
+    page = (index_folder / found.group(1)).read_text(encoding="utf-8")
+    assert f'data-period="{period}" id="platform-info"' in page
 
 
 def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
@@ -506,3 +592,38 @@ def test_the_index_shows_each_platforms_audit_and_headline_as_printed(
             # the platform's page shows the same figure, of its own period (not a running total printed beside it)
             page = (index_folder / f"{code}.html").read_text(encoding="utf-8")
             assert f'data-figure="{figure_id}"' in page, code
+
+
+def test_the_comparison_sets_hotlines_side_by_side_within_one_kind_of_period(
+    index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    """The index links the comparison; each compared measure (comparison.csv) has its section; a table holds one
+    kind of period; each rate shows as fct_published_figure prints it; every link leads to a page written."""
+    html5lib = pytest.importorskip("html5lib")
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="comparison.html"' in index
+    page = (index_folder / "comparison.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(page)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert re.findall(r"""(?:src|href)\s*=\s*["'](?:https?:|//)""", page) == []
+    for measure in compared_measures():
+        assert f'<section id="{measure["code"]}">' in page, measure["code"]
+    tables = re.findall(r'<table id="([^"]+)">(.*?)</table>', page, re.DOTALL)
+    compared_tables = [(name, body) for name, body in tables if name != "audit-records-table"]
+    assert len(compared_tables) >= 10
+    for name, body in compared_tables:
+        kinds = set(re.findall(r'data-kind="([^"]+)"', body))
+        assert len(kinds) == 1 and name.endswith(f"-{kinds.pop()}-table"), name
+    # a figure is printed once or more (its reprints by other sources share its id): the page shows one printing
+    printed = set(
+        db.execute("select figure_id, value_printed || unit_printed from marts.fct_published_figure").fetchall()
+    )
+    shown = re.findall(r'data-figure="([^"]+)">([^<]*)</td>', page)
+    assert len(shown) >= 20
+    for figure, text in shown:
+        assert (html.unescape(figure), html.unescape(text)) in printed, figure
+    assert page.count("<svg") >= 10
+    for link in set(re.findall(r'href="([^"#]+)', page)):
+        assert (index_folder / link).is_file(), link
+    assert "同类期间" in page and "same kind of period" in page

@@ -1,10 +1,12 @@
 """The report as pages: `hotline12345 report` writes one self-contained HTML page of a platform and period from the
-warehouse; `hotline12345 report --index` writes an index of every platform and, beside it, each platform's page of
-its latest period."""
+warehouse; `hotline12345 report --index` writes an index of every platform and, beside it, a page for each platform
+and period that prints figures (and where two sources print one period, for each source): the platform's page is
+its latest period's, and every page of a platform carries its timeline of periods and sources."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,8 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-from hotline12345.report.page import render, render_index
-from hotline12345.report.queries import headline, load_report_data, platform_periods, platforms
+from hotline12345.report.comparison import COMPARISON_FILE, comparison
+from hotline12345.report.page import render, render_comparison, render_index
+from hotline12345.report.periods import period_label
+from hotline12345.report.queries import Row, headline, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Page, index_rows
 
 DEFAULT_DIR = Path("report")  # the index and every platform's page
@@ -39,8 +43,11 @@ def _page(
     platform: str | None,
     period: str | None,
     index_href: str = "",
+    source: str | None = None,
+    timeline: list[dict[str, object]] | None = None,
+    audit_of_the_period: bool = False,
 ) -> tuple[str, str, str]:
-    data = load_report_data(connection, platform, period)
+    data = load_report_data(connection, platform, period, source, audit_of_the_period)
     figures = Figures(data["figures"], data["audit_percentages"])
     page = Page(
         data=data,
@@ -48,6 +55,7 @@ def _page(
         built_at=warehouse_built_at(database),
         database_name=database.name,
         index_href=index_href,
+        timeline=timeline or [],
     )
     return render(page), data.platform_code, data.period_code
 
@@ -83,28 +91,80 @@ def write_report(
     return WrittenReport(path=out, size_bytes=_write(out, html), platform_code=platform_code, period_code=period_code)
 
 
-def page_file(platform_code: str) -> str:
-    """The file name of a platform's page beside the index."""
-    return f"{platform_code}.html"
+def page_file(platform_code: str, period_code: str = "", source_id: str = "") -> str:
+    """The file name of a page beside the index: the platform's own page (its latest period) without a period;
+    a period's page by its key made safe for a file name; a further source's printing of it with the source."""
+    if not period_code:
+        return f"{platform_code}.html"
+    parts = [platform_code, re.sub(r"[^0-9A-Za-z_]+", "-", period_code).strip("-")]
+    if source_id:
+        parts.append(source_id)
+    return "--".join(parts) + ".html"
+
+
+def timeline(printings: list[Row]) -> list[dict[str, object]]:
+    """A platform's periods and sources, latest first, each with its page's file: the first is the platform's own
+    page; a period's main source names the period's page, a further source its own."""
+    entries = []
+    for number, printing in enumerate(printings):
+        period, source = str(printing["period_code"]), str(printing["source_id"])
+        label = period_label(period)
+        if number == 0:
+            href = page_file(str(printing["platform_code"]))
+        else:
+            further = source if printing["source_rank"] != 1 else ""
+            href = page_file(str(printing["platform_code"]), period, further)
+        entries.append(
+            {
+                "period_code": period,
+                "period_kind": printing["period_kind"],
+                "label_zh": label.zh,
+                "label_en": label.en,
+                "source_id": source,
+                "is_main_source": printing["source_rank"] == 1,
+                "href": href,
+            }
+        )
+    return entries
 
 
 def write_index(database: Path, out_dir: Path) -> list[WrittenReport]:
-    """Write out_dir/index.html listing every platform, and beside it each platform's page of its latest period
-    (a platform with no printed figures is listed without a page). The index first in the list."""
+    """Write out_dir/index.html listing every platform with the periods it prints, and beside it a page for each
+    platform, period and source that prints figures (a platform with no printed figures is listed without a page).
+    The index first in the list, then each platform's own page before its other periods'."""
     _require(database)
     written = []
     entries = []
     with duckdb.connect(str(database), read_only=True) as connection:
         for platform in platforms(connection):
             code = str(platform["platform_code"])
-            periods = platform_periods(connection, code)
-            latest = periods[0] if periods else None
+            printings = [{**row, "platform_code": code} for row in platform_printings(connection, code)]
+            pages = timeline(printings)
+            latest = printings[0] if printings else None
             total = headline(connection, code, latest["period_code"], latest["source_id"]) if latest else None
-            entries.append((platform, latest, total, page_file(code) if latest else ""))
-            if latest:
-                html, _, period = _page(connection, database, code, str(latest["period_code"]), "index.html")
-                out = out_dir / page_file(code)
+            entries.append((platform, latest, total, page_file(code) if latest else "", pages))
+            hrefs = [str(entry["href"]) for entry in pages]
+            if len(set(hrefs)) < len(hrefs):
+                raise ValueError(f"two pages of {code} would share a file name: {hrefs}")
+            for printing, entry in zip(printings, pages, strict=True):
+                html, _, period = _page(
+                    connection,
+                    database,
+                    code,
+                    str(printing["period_code"]),
+                    "index.html",
+                    str(printing["source_id"]),
+                    [{**other, "is_current": other is entry} for other in pages],
+                    audit_of_the_period=entry is not pages[0],  # the platform's own page lists its whole audit
+                )
+                out = out_dir / str(entry["href"])
                 written.append(WrittenReport(out, _write(out, html), code, period))
+        page_of = {str(platform["platform_code"]): href for platform, _, _, href, _ in entries if href}
+        side_by_side = render_comparison(
+            comparison(connection, page_of), built_at=warehouse_built_at(database), database_name=database.name
+        )
+    compared = out_dir / COMPARISON_FILE
+    written.append(WrittenReport(compared, _write(compared, side_by_side), "", ""))
     index = out_dir / "index.html"
     html = render_index(index_rows(entries), built_at=warehouse_built_at(database), database_name=database.name)
     return [WrittenReport(index, _write(index, html), "", ""), *written]

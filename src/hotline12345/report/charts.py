@@ -6,7 +6,9 @@ names the CJK fonts that draw them.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -29,6 +31,13 @@ def _data(records: list[Record]) -> alt.InlineData:
     return alt.InlineData(values=records)
 
 
+@lru_cache(maxsize=256)
+def _svg_of(spec: str) -> str:
+    """vl-convert's SVG of a spec (as JSON): the pages of one platform share its audit's and series' charts, drawn
+    once per run."""
+    return str(vl_convert.vegalite_to_svg(json.loads(spec)))
+
+
 def render_svg(chart: alt.TopLevelMixin, description: str) -> str:
     """The chart as an inline <svg> with an accessible title; identical bytes for identical input."""
     spec = chart.to_dict()
@@ -38,7 +47,7 @@ def render_svg(chart: alt.TopLevelMixin, description: str) -> str:
         "axis": {"labelFontSize": 11, "titleFontSize": 11},
         "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
     }
-    svg = vl_convert.vegalite_to_svg(spec)
+    svg = _svg_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
     svg = re.sub(r"<svg ", '<svg role="img" aria-label="' + escape(description) + '" ', svg, count=1)
     return svg
 
@@ -116,13 +125,18 @@ def audit_intervals(records: list[Record]) -> alt.TopLevelMixin:
     return alt.layer(feasible, printed, point).properties(width=WIDTH - 120, height=len(records) * 14)
 
 
+def _in_order_of_codes(records: list[Record]) -> list[str]:
+    """The periods' labels in the order of their keys (a key sorts in time; a label need not)."""
+    return [label for _, label in sorted({(str(r["period_code"]), str(r["period"])) for r in records})]
+
+
 _SHAPES = {"公布": "square", "分项加总": "triangle-up", "倒推": "circle"}
 
 
 def series_chart(records: list[Record]) -> alt.TopLevelMixin:
     """Totals and channels by period; the point shape says how each figure was obtained."""
     base = alt.Chart(_data(records)).encode(
-        x=alt.X("period_code:O", title="period 期间", sort=sorted({str(r["period_code"]) for r in records})),
+        x=alt.X("period:O", title="period 期间", sort=_in_order_of_codes(records)),
         y=alt.Y("wan:Q", title="万件 (10,000 items)"),
         color=alt.Color("member_label:N", title="series 序列"),
     )

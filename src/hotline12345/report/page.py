@@ -40,3 +40,11 @@ def render_index(platforms: list[dict[str, object]], built_at: str, database_nam
         .get_template("index.html.j2")
         .render(css=stylesheet(), platforms=platforms, built_at=built_at, database_name=database_name)
     )
+
+
+def render_comparison(content: dict[str, object], built_at: str, database_name: str) -> str:
+    return (
+        environment()
+        .get_template("comparison.html.j2")
+        .render(css=stylesheet(), built_at=built_at, database_name=database_name, **content)
+    )

@@ -30,8 +30,9 @@ REPORT_SELECTION = """
 # The periods of a platform (`$platform`), latest first: a period with its headline total printed (the intake
 # total) before one without, a period of the platform's bulletins before a running total (cumulative), then by the
 # last day they cover (a period with no known dates last), the first, and the most printed figures; each with the
-# source printing the most of its figures in their canonical printing (a repost's is not), then the most of them.
-PERIODS = """
+# source printing the most of its figures in their canonical printing (a repost's is not), then the most of them
+# (`source_rank` 1), and after it each other source that prints figures of the period.
+PRINTINGS = """
     with figures as (
         select period_code, period_kind, year, period_start, period_end, source_id, count(*) as figure_count,
                count(*) filter (where is_canonical) as canonical_count
@@ -47,7 +48,6 @@ PERIODS = """
                    partition by period_code order by canonical_count desc, figure_count desc, source_id
                ) as source_rank
         from figures
-        qualify source_rank = 1
     ),
 
     totals as (
@@ -56,12 +56,12 @@ PERIODS = """
         where platform_code = $platform and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'
     )
 
-    select p.period_code, p.period_kind, p.year, p.source_id, s.title
+    select p.period_code, p.period_kind, p.year, p.source_id, s.title, p.source_rank
     from periods as p
     inner join marts.dim_source as s on p.source_id = s.source_id
     left join totals as t on p.period_code = t.period_code
     order by t.period_code is null, p.period_kind = 'cumulative', p.period_end desc nulls last,
-             p.period_start desc nulls last, p.figure_count desc, p.period_code
+             p.period_start desc nulls last, p.figure_count desc, p.period_code, p.source_rank
 """
 
 # Every platform for the index: what dim_platform says of it, its audit's counts and its child platforms.
@@ -261,7 +261,7 @@ SECTION_QUERIES: dict[str, str] = {
                subject, measure, formula, published_value, published_low, published_high, derived_value, feasible_low,
                feasible_high, status, is_known_discrepancy, check_method, explanation, review_note
         from audit.published_figure_checks
-        where OF_THE_PLATFORM and rtrim(published_value) like '%\\%' escape '\\'
+        where OF_THE_AUDIT and rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
     """,
     # Every check of a list of shares against one whole, with what it found.
@@ -269,7 +269,7 @@ SECTION_QUERIES: dict[str, str] = {
         select check_id, period_code, source_id, input_source_ids, section, subject, measure, formula, published_value,
                status, is_known_discrepancy, explanation, review_note
         from audit.published_figure_checks
-        where OF_THE_PLATFORM and check_kind = 'share_list'
+        where OF_THE_AUDIT and check_kind = 'share_list'
         order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
@@ -277,14 +277,18 @@ SECTION_QUERIES: dict[str, str] = {
                published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation,
                review_note
         from audit.published_figure_checks
-        where OF_THE_PLATFORM and status <> 'consistent'
+        where OF_THE_AUDIT and status <> 'consistent'
         order by year desc, source_id, subject, check_id
     """,
 }
-# The audit's checks of the page's platform.
+# The audit's checks of the page's platform (its counts), and the checks the page lists: the platform's, or on a
+# page of one of its periods beside the platform's own page, that period's (`$audit_period`, else null).
 OF_THE_PLATFORM = "platform_code = $platform"
+OF_THE_AUDIT = "platform_code = $platform and period_code = coalesce($audit_period, period_code)"
 SECTION_QUERIES = {
-    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT).replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
+    name: sql.replace("OF_THE_REPORT", OF_THE_REPORT)
+    .replace("OF_THE_PLATFORM", OF_THE_PLATFORM)
+    .replace("OF_THE_AUDIT", OF_THE_AUDIT)
     for name, sql in SECTION_QUERIES.items()
 }
 
@@ -314,6 +318,7 @@ class ReportData:
     source_title: str
     sections: dict[str, list[Row]]
     series: list[Row] = field(default_factory=list)
+    audit_of_the_period: bool = False
 
     def __getitem__(self, name: str) -> list[Row]:
         return self.sections[name]
@@ -334,9 +339,15 @@ def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -
     return bool(found and found[0])
 
 
+def platform_printings(connection: duckdb.DuckDBPyConnection, platform: str) -> list[Row]:
+    """Every period and source the warehouse holds printed figures of for `platform`, latest period first, each
+    period's main source (`source_rank` 1) first."""
+    return _rows(connection, PRINTINGS, {"platform": platform})
+
+
 def platform_periods(connection: duckdb.DuckDBPyConnection, platform: str) -> list[Row]:
     """The periods the warehouse holds printed figures of for `platform`, latest first, each with its source."""
-    return _rows(connection, PERIODS, {"platform": platform})
+    return [row for row in platform_printings(connection, platform) if row["source_rank"] == 1]
 
 
 def platforms(connection: duckdb.DuckDBPyConnection) -> list[Row]:
@@ -349,7 +360,7 @@ def headline(connection: duckdb.DuckDBPyConnection, platform: str, period: str, 
 
 
 def _select(
-    connection: duckdb.DuckDBPyConnection, platform: str | None, period: str | None
+    connection: duckdb.DuckDBPyConnection, platform: str | None, period: str | None, source: str | None = None
 ) -> tuple[str, int | None, str, str, str, str]:
     """(platform, year, period, period kind, source, title) of the page; ValueError, saying what exists, if none."""
     if platform is None and period is None:
@@ -363,12 +374,20 @@ def _select(
     known = [str(row["platform_code"]) for row in platforms(connection)]
     if platform not in known:
         raise ValueError(f"no platform {platform!r} in marts.dim_platform; known: {', '.join(known)}")
-    periods = platform_periods(connection, platform)
+    printings = platform_printings(connection, platform)
+    periods = [row for row in printings if row["source_rank"] == 1]
     if not periods:
         raise ValueError(f"the warehouse holds no printed figures of {platform}")
     chosen: Row | None = periods[0]
     if period is not None:
-        chosen = next((row for row in periods if row["period_code"] == period), None)
+        chosen = next(
+            (
+                row
+                for row in (printings if source else periods)
+                if row["period_code"] == period and (source is None or row["source_id"] == source)
+            ),
+            None,
+        )
     if chosen is None:
         listed = "; ".join(str(row["period_code"]) for row in periods)
         raise ValueError(f"{platform} has no figures for the period {period!r}; its periods: {listed}")
@@ -385,16 +404,23 @@ def _select(
 
 
 def load_report_data(
-    connection: duckdb.DuckDBPyConnection, platform: str | None = None, period: str | None = None
+    connection: duckdb.DuckDBPyConnection,
+    platform: str | None = None,
+    period: str | None = None,
+    source: str | None = None,
+    audit_of_the_period: bool = False,
 ) -> ReportData:
-    """Read every section of the page of `platform` and `period` (default: the latest annual report)."""
-    platform, year, period, period_kind, source, title = _select(connection, platform, period)
+    """Read every section of the page of `platform` and `period` (default: the latest annual report), as `source`
+    prints it (default: the source printing the most of its figures); the audit's checks listed are the platform's,
+    or with `audit_of_the_period` the period's (its counts stay the platform's)."""
+    platform, year, period, period_kind, source, title = _select(connection, platform, period, source)
     parameters: dict[str, object] = {
         "platform": platform,
         "year": year,
         "period": period,
         "period_kind": period_kind,
         "source": source,
+        "audit_period": period if audit_of_the_period else None,
     }
     sections = {name: _rows(connection, sql, parameters) for name, sql in SECTION_QUERIES.items()}
     series = _rows(connection, SERIES_QUERY, parameters) if _has_table(connection, *SERIES_TABLE) else []
@@ -412,4 +438,64 @@ def load_report_data(
         source_title=title,
         sections=sections,
         series=series,
+        audit_of_the_period=audit_of_the_period,
     )
+
+
+# The comparison of hotlines: for each platform and kind of period, its latest printing (the period ending last, a
+# period with no known dates last; its main source) of a dimension's shares of the total ($dimension) ...
+COMPARED_SHARES = """
+    with printed as (
+        select distinct platform_code, period_code, period_kind, period_end, source_id
+        from marts.fct_intake_volume
+        where dimension = $dimension and share_of_total_pct is not null
+    ),
+
+    printings as (
+        select platform_code, period_code, source_id,
+               row_number() over (
+                   partition by platform_code, period_kind
+                   order by period_end desc nulls last, period_code desc, source_id
+               ) as recency
+        from printed
+    )
+
+    select v.platform_code, p.platform_name_zh, p.platform_name_en, v.period_code, v.period_kind, v.source_id,
+           v.member, v.member_name_zh, v.member_name_en, v.items, v.share_of_total_pct,
+           v.published_share_of_total_pct
+    from marts.fct_intake_volume as v
+    inner join printings as r
+        on v.platform_code = r.platform_code and v.period_code = r.period_code and v.source_id = r.source_id
+    inner join marts.dim_platform as p on v.platform_code = p.platform_code
+    where v.dimension = $dimension and v.share_of_total_pct is not null and r.recency = 1
+    order by v.period_kind, v.platform_code, v.items desc, v.member
+"""
+
+# ... and of a rate of the whole platform ($measure: a subject that is no dimension's member), as printed.
+COMPARED_RATES = """
+    with printed as (
+        select figure_id, platform_code, period_code, period_kind, period_end, source_id, subject_code,
+               coalesce(subject_name_zh, subject_zh) as subject_zh, value_printed, unit_printed, value_normalised,
+               row_number() over (
+                   partition by platform_code, period_kind
+                   order by period_end desc nulls last, period_code desc, subject_code <> 'city_wide', subject_code,
+                            is_canonical desc, source_id, figure_id
+               ) as recency
+        from marts.fct_published_figure
+        where measure = $measure and normalised_unit = 'percent' and subject_code not like '%.%'
+    )
+
+    select f.figure_id, f.platform_code, p.platform_name_zh, p.platform_name_en, f.period_code, f.period_kind,
+           f.source_id, f.subject_zh, f.value_printed, f.unit_printed, f.value_normalised
+    from printed as f
+    inner join marts.dim_platform as p on f.platform_code = p.platform_code
+    where f.recency = 1
+    order by f.period_kind, f.value_normalised desc, f.platform_code
+"""
+
+
+def compared(connection: duckdb.DuckDBPyConnection, compared_as: str, code: str) -> list[Row]:
+    """Every platform's latest printing of a compared dimension's shares or rate, by kind of period."""
+    if compared_as == "share_of_total":
+        return _rows(connection, COMPARED_SHARES, {"dimension": code})
+    return _rows(connection, COMPARED_RATES, {"measure": code})

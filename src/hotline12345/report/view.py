@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from hotline12345.report import charts
 from hotline12345.report.formatting import pct, signed_pct, wan, wan_value, whole
+from hotline12345.report.periods import period_label
 from hotline12345.report.queries import ReportData, Row
 
 # The audit's measures in words.
@@ -84,10 +85,16 @@ def described_measure(measure: str, description: str | None) -> tuple[str, str]:
     return (terms[-1] if terms else measure, description)
 
 
+NO_VALUE_FITS = "无可行值 no value fits"
+
+
 def interval(low: float | None, high: float | None, places: int) -> str:
-    """A feasible range; an open end is shown as such."""
+    """A feasible range; an open end is shown as such; an empty one (its low end above its high end: no value
+    satisfies every printed figure at once) says so rather than printing backwards."""
     if low is None and high is None:
         return ""
+    if low is not None and high is not None and low > high:
+        return NO_VALUE_FITS
     shown_low = f"{low:.{places}f}" if low is not None else "−∞"
     shown_high = f"{high:.{places}f}" if high is not None else "∞"
     return f"{shown_low} – {shown_high}"
@@ -295,6 +302,7 @@ class Page:
     built_at: str
     database_name: str
     index_href: str = ""
+    timeline: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
@@ -307,7 +315,8 @@ class Page:
 
     @property
     def period(self) -> str:
-        return self.data.period_code
+        """The page's period as a reader reads it (its label, not its key)."""
+        return period_label(self.data.period_code).zh
 
     @property
     def sources(self) -> dict[str, Row]:
@@ -676,7 +685,7 @@ class Page:
         records, rows, labels = [], [], set()
         for check in self.data["audit_percentages"]:
             zh, en = check_label(check)
-            label = f"{check['period_code']} {check['subject']} · {zh}"
+            label = f"{period_label(check['period_code'])} {check['subject']} · {zh}"
             if check["check_kind"] not in ("share", "reprint"):
                 label += f" ({check['check_kind']})"
             if label in labels:
@@ -707,6 +716,7 @@ class Page:
                     "status": check["status"],
                     "row_class": check["status"],
                     "period_code": check["period_code"],
+                    "period": period_label(check["period_code"]).zh,
                     "source": self.source(check),
                     "subject": check["subject"],
                     "figure_zh": zh,
@@ -724,6 +734,7 @@ class Page:
                     "check_id": check["check_id"],
                     "subject": check["subject"],
                     "period_code": check["period_code"],
+                    "period": period_label(check["period_code"]).zh,
                     "source": self.source(check),
                     "figure_zh": zh,
                     "figure_en": en,
@@ -739,6 +750,7 @@ class Page:
             {
                 "check_id": check["check_id"],
                 "period_code": check["period_code"],
+                "period": period_label(check["period_code"]).zh,
                 "source": self.source(check),
                 "subject": check["subject"],
                 "formula": check["formula"],
@@ -782,6 +794,7 @@ class Page:
                     "how_zh": how_zh,
                     "how_en": how_en,
                     "period_code": row["period_code"],
+                    "period": period_label(row["period_code"]).zh,
                     "member": f"{row['dimension']}.{row['member']}",
                     "name_zh": row["member_name_zh"],
                     "name_en": row["member_name_en"],
@@ -800,6 +813,7 @@ class Page:
                 records.append(
                     {
                         "period_code": row["period_code"],
+                        "period": period_label(row["period_code"]).zh,
                         "period_kind": row["period_kind"],
                         "member_label": f"{row['member_name_zh']} {row['member_name_en'] or ''}".strip(),
                         "wan": wan_value(row["items"]),
@@ -840,11 +854,16 @@ class Page:
             "year": self.year,
             "prior": self.prior,
             "period": self.period,
+            "period_en": period_label(self.data.period_code).en,
+            "period_code": self.data.period_code,
             "period_kind": self.data.period_kind,
             "platform_code": self.data.platform_code,
             "platform_zh": self.data.platform_name_zh,
             "platform_en": self.data.platform_name_en,
             "index_href": self.index_href,
+            "timeline": self.timeline,
+            "platform_href": self.timeline[0]["href"] if self.timeline else "",
+            "audit_of_the_period": self.data.audit_of_the_period,
             "source_id": self.data.source_id,
             "database_name": self.database_name,
             "built_at": self.built_at,
@@ -857,11 +876,13 @@ class Page:
 PLATFORM_LEVELS = {"province": "省", "city": "市", "county": "县", "district": "区"}
 
 
-def index_rows(entries: list[tuple[Row, Row | None, Row | None, str]]) -> list[dict[str, Any]]:
+def index_rows(
+    entries: list[tuple[Row, Row | None, Row | None, str, list[dict[str, Any]]]],
+) -> list[dict[str, Any]]:
     """The index's rows: each platform (dim_platform and its audit's counts), its latest period, the headline total
-    as printed and its page's file (empty where the platform has no printed figures)."""
+    as printed, its page's file (empty where the platform has no printed figures) and its timeline of pages."""
     rows = []
-    for platform, latest, total, href in entries:
+    for platform, latest, total, href, pages in entries:
         shown = ""
         if total is not None:
             shown = ("约" if total["is_approximate"] else "") + f"{total['value_printed']} {total['unit_printed']}"
@@ -870,6 +891,7 @@ def index_rows(entries: list[tuple[Row, Row | None, Row | None, str]]) -> list[d
                 **platform,
                 "level_zh": PLATFORM_LEVELS.get(str(platform["platform_level"]), ""),
                 "period_code": latest["period_code"] if latest else "",
+                "period": period_label(str(latest["period_code"])).zh if latest else "",
                 "period_kind": latest["period_kind"] if latest else "",
                 "source_id": latest["source_id"] if latest else "",
                 "headline": Num(shown, "printed", str(total["source_phrase"] or "")) if total else Num(),
@@ -879,6 +901,7 @@ def index_rows(entries: list[tuple[Row, Row | None, Row | None, str]]) -> list[d
                 "inconsistent": derived(platform["inconsistent"]),
                 "sources": derived(platform["source_count"]),
                 "href": href,
+                "timeline": pages,
             }
         )
     return rows
