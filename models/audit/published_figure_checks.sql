@@ -132,7 +132,14 @@ worded as (
         assessed.*,
         coalesce(assessed.value_unit, measures.normalised_unit) as unit,
         coalesce(platforms.platform_name_zh, assessed.platform_code) || ', '
-        || assessed.period_code || ', ' || coalesce(assessed.subject, '') || ' ('
+        -- a period whose year the page does not print reads by its printed days, never by its key
+        || case
+            when starts_with(assessed.period_code, 'undated (')
+                then
+                    trim(regexp_extract(assessed.period_code, ': (.*)$', 1) || ' (no year printed)')
+            else assessed.period_code
+        end
+        || ', ' || coalesce(assessed.subject, '') || ' ('
         || assessed.measure || ')' as place
     from assessed
     left join measures
