@@ -23,4 +23,4 @@ select
     published_yoy_change_pct
 from series
 where dimension in ('total', 'channel') and period_kind in ('year', 'half_year')
-order by platform_code, member, period_start
+order by platform_code, member, period_start, period_end, source_id
