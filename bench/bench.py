@@ -1,5 +1,8 @@
 """`make bench`: the build step of `make build` and `hotline12345 analysis`, timed against dbt's floor.
 
+Then the site: `make report`'s command on the build's warehouse, timed once (it takes minutes), and the size of what it
+writes (every page, the largest, the index, the comparison and the map).
+
 Its last section is not a timing: `hotline12345 extract-score`, the extractor's recall and precision against the
 hand transcription, next to the issue's targets.
 
@@ -209,6 +212,7 @@ def main() -> int:
         default=1000,
         help="also time the build with this many made-up copies of the 2022 report in the seeds (default 1000; 0: not)",
     )
+    parser.add_argument("--no-site", action="store_true", help="leave out the site's time and size (make report)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hotline12345-bench-") as scratch:
         floor_dir = Path(scratch) / "floor"
@@ -328,8 +332,25 @@ def main() -> int:
             f"  {name:<{width}}  {wall:6.2f}s  {wall / around_wall:5.2f}x  {seconds:6.2f}s  {seconds / around_cpu:5.2f}x"
         )
         print(f"  {'':<{width}}  (against the floors run around it: {around_wall:.2f}s wall, {around_cpu:.2f}s CPU)")
+        if not arguments.no_site:
+            site_section(warehouse, Path(scratch) / "report")
     extraction_section()
     return 0
+
+
+def site_section(warehouse: Path, out_dir: Path) -> None:
+    """`make report`'s command (`hotline12345 report --index`) on the build's warehouse, timed once, and what it
+    writes: the number of pages and their bytes, the largest, and the index's, the comparison's and the map's."""
+    command = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "report", "--database", str(warehouse)]
+    wall, seconds = timed([*command, "--index", "--out-dir", str(out_dir)], ROOT)
+    sizes = {path.name: path.stat().st_size for path in out_dir.glob("*.html")}
+    total = sum(sizes.values())
+    largest = max(sizes, key=lambda name: sizes[name])
+    print(f"\nthe site (make report: hotline12345 report --index), timed once: {wall:.1f}s wall, {seconds:.1f}s CPU")
+    print(f"  {len(sizes):,} pages, {total / 1e6:.1f} MB in all, {total / len(sizes) / 1e3:.0f} kB a page on average")
+    print(f"  largest: {largest}, {sizes[largest] / 1e3:.0f} kB")
+    for name in ("index.html", "comparison.html", "map.html"):
+        print(f"  {name}: {sizes.get(name, 0) / 1e3:.0f} kB")
 
 
 def extraction_section() -> None:

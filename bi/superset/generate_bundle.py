@@ -44,6 +44,23 @@ DEFAULT_FILTER_VALUES: dict[str, str] = {
 }
 
 
+# How a table shows a number, by what its column's name says it holds: a count of items with thousands separators; a
+# printed percentage with the decimals it was printed with (the marts keep it exactly, to four places: trailing zeros
+# are trimmed); a percentage the warehouse derived with two, as the report pages show it.
+ITEMS_FORMAT = ",d"
+PRINTED_PCT_FORMAT = ",.4~f"
+DERIVED_PCT_FORMAT = ",.2f"
+
+
+def number_format(column: str) -> str | None:
+    """The d3 format of a table's numeric column (by its name's unit), or None for a column that is not a number."""
+    if column == "items" or column.endswith("_items"):
+        return ITEMS_FORMAT
+    if column.endswith("_pct"):
+        return PRINTED_PCT_FORMAT if column.startswith("published_") else DERIVED_PCT_FORMAT
+    return None
+
+
 def stable_uuid(name: str) -> str:
     return str(uuid.uuid5(NAMESPACE, name))
 
@@ -195,7 +212,13 @@ class Chart:
                 )
             else:
                 params.update(query_mode="aggregate", groupby=list(self.groupby), metrics=list(self.metrics))
+            shown = self.columns or tuple(metric["label"] for metric in self.metrics)
+            formats = {column: number_format(column) for column in shown}
             params.update(table_timestamp_format="smart_date", show_cell_bars=True, include_search=False)
+            if any(formats.values()):
+                params["column_config"] = {
+                    column: {"d3NumberFormat": found} for column, found in formats.items() if found
+                }
         else:
             raise ValueError(f"no params for viz_type {self.viz_type}")
         params.update(self.extra_params)

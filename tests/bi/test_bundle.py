@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import yaml
-from conftest import ROOT
+from conftest import ROOT, query_warehouse
 
 from hotline12345.superset import BUNDLE_ROOT, bundle_zip
 
@@ -70,3 +70,33 @@ def test_no_chart_names_a_platform_or_a_period_and_the_filters_hold_the_defaults
     assert all(len(values) == 1 for values in defaults.values()), defaults
     datasets = {yaml.safe_load(text)["uuid"] for name, text in generated.items() if name.startswith("datasets/")}
     assert {native["targets"][0]["datasetUuid"] for native in natives} <= datasets
+
+
+def test_every_number_a_table_shows_is_formatted(warehouse: Path) -> None:
+    """Each column a table chart shows that the warehouse holds as a number has a d3 format (a count with thousands
+    separators; a percentage to the places it was printed with, or two where derived), and a chart's numbers
+    (a bar's value, a pie's, the big number) are formatted too: no raw float reaches the dashboard."""
+    generator = _generator()
+    numeric = {
+        (str(row["table_schema"]), str(row["table_name"]), str(row["column_name"]))
+        for row in query_warehouse(
+            warehouse,
+            "select table_schema, table_name, column_name from information_schema.columns"
+            " where data_type like 'DECIMAL%' or data_type in ('BIGINT', 'INTEGER', 'DOUBLE', 'HUGEINT')",
+        )
+    }
+    tables = 0
+    for chart in generator.CHARTS:
+        params = chart.params()
+        if chart.viz_type != "table":
+            assert params.get("number_format", params.get("y_axis_format")) == ",d", chart.key
+            continue
+        configured = params.get("column_config", {})
+        for column in chart.columns:
+            if (chart.dataset.schema, chart.dataset.table, column) in numeric:
+                assert configured.get(column, {}).get("d3NumberFormat"), (chart.key, column)
+                tables += 1
+    assert tables >= 8
+    assert generator.number_format("published_street_township_share_pct") == ",.4~f"
+    assert generator.number_format("street_township_share_pct") == ",.2f"
+    assert generator.number_format("district_department_items") == ",d"

@@ -221,6 +221,7 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 # first. Under xdist a group runs in one worker process, so that its fixture is made once.
 SHARED_FIXTURE_GROUPS = {
     "report_page": "report",
+    "index_folder": "site",
     "semantic_project": "semantic",
     "rebuild_under_readers": "rebuild",
     "refused_marts": "constraints",

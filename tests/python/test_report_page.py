@@ -494,7 +494,8 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
                 assert 'id="timeline"' in page and page.count('aria-current="page"') == 1, link
         linked += links[1:]
     assert len(linked) >= 100
-    assert sorted(path.name for path in index_folder.iterdir()) == sorted(["index.html", "comparison.html", *linked])
+    written = sorted(path.name for path in index_folder.iterdir())
+    assert written == sorted(["index.html", "comparison.html", "map.html", *linked])
 
 
 def test_every_period_is_shown_by_its_label_never_its_key(index_folder: Path) -> None:
@@ -627,3 +628,188 @@ def test_the_comparison_sets_hotlines_side_by_side_within_one_kind_of_period(
     for link in set(re.findall(r'href="([^"#]+)', page)):
         assert (index_folder / link).is_file(), link
     assert "同类期间" in page and "same kind of period" in page
+
+
+def test_the_map_places_every_platform_by_its_division(index_folder: Path, db: duckdb.DuckDBPyConnection) -> None:
+    """The index links the map; every platform of dim_platform is on it once, at its division's coordinates (as
+    division_coordinates.csv holds them), or listed as not placed because it has no division code; each placed
+    platform is a mark named by it in the SVG, marked by its audit's worst finding (counted here from the audit),
+    with its headline total as fct_published_figure prints it; a platform inside another placed one is joined to
+    it by a line; nothing is fetched."""
+    html5lib = pytest.importorskip("html5lib")
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="map.html"' in index
+    page = (index_folder / "map.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(page)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert re.findall(r"""(?:src|href|url)\s*[=(]\s*["']?(?:https?:|//)""", page) == []
+    coordinates = {
+        row["administrative_division_code"]: (row["longitude"], row["latitude"])
+        for row in csv.DictReader(
+            (ROOT / "src/hotline12345/report/division_coordinates.csv").read_text(encoding="utf-8").splitlines()
+        )
+    }
+    seed = list(csv.DictReader((ROOT / "seeds/reference/ref_platforms.csv").read_text(encoding="utf-8").splitlines()))
+    for line, row in enumerate(seed, start=2):
+        code = row["administrative_division_code"]
+        assert not code or code in coordinates, (
+            f"seeds/reference/ref_platforms.csv:{line}: division {code} of {row['platform_code']} has no coordinates"
+            " in src/hotline12345/report/division_coordinates.csv"
+        )
+    placed = dict(re.findall(r'<tr data-platform="([^"]+)" data-finding="[^"]+">(.*?)</tr>', page, re.DOTALL))
+    finding = dict(re.findall(r'<tr data-platform="([^"]+)" data-finding="([^"]+)">', page))
+    section = page.split('id="not-placed"', 1)[1]
+    not_placed = re.findall(r'<tr data-platform="([^"]+)">', section)
+    platforms = db.execute(
+        "select p.platform_code, p.platform_name_zh, p.administrative_division_code, p.parent_platform_code,"
+        " count(c.check_id), count(c.check_id) filter (where c.status = 'truncated'),"
+        " count(c.check_id) filter (where c.status = 'inconsistent')"
+        " from marts.dim_platform as p left join audit.published_figure_checks as c using (platform_code)"
+        " group by all order by p.platform_code"
+    ).fetchall()
+    assert sorted([*placed, *not_placed]) == [row[0] for row in platforms]
+    symbols = re.findall(r'<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="point"', page)
+    assert len(symbols) == len(placed) >= 60
+    nested = 0
+    for code, name_zh, division, parent, checks, truncated, inconsistent in platforms:
+        if code in not_placed:
+            assert not division, code
+            continue
+        row = placed[code]
+        longitude, latitude = coordinates[division]
+        assert f'<td class="num">{longitude}</td><td class="num">{latitude}</td>' in row, code
+        worst = (
+            "inconsistent" if inconsistent else "truncated" if truncated else "consistent" if checks else "unchecked"
+        )
+        assert finding[code] == worst, code
+        assert sum(html.unescape(symbol).startswith(name_zh) for symbol in symbols) >= 1, code
+        nested += parent in placed
+    rule = re.search(r'<g class="mark-rule.*?</g>', page, re.DOTALL)
+    assert rule and rule.group(0).count("<line") == nested >= 20
+    printed = set(
+        db.execute("select figure_id, value_printed || ' ' || unit_printed from marts.fct_published_figure").fetchall()
+    )
+    shown = re.findall(r'data-figure="([^"]+)">([^<]*)</td>', page)
+    assert len(shown) >= 40
+    for figure, text in shown:
+        assert (html.unescape(figure), html.unescape(text).removeprefix("约")) in printed, figure
+
+
+@pytest.fixture(scope="module")
+def site_browser(index_folder: Path) -> Iterator[tuple[Any, list[str]]]:
+    """A Chromium tab on the written site, every request that is not for a file of the site aborted and recorded."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium fonts-noto-cjk)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install -e .[dev]")
+    outside: list[str] = []
+    site = index_folder.as_uri() + "/"
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(site):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    args = CHROMIUM_ARGS + (["--no-sandbox"] if os.geteuid() == 0 else [])
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+            context.route("**/*", route)
+            yield context.new_page(), outside
+        finally:
+            browser.close()
+
+
+# What the browser reads on a page: its links (as the browser resolves them), the ids it holds, each chart's drawn
+# size and marks, and each printed figure's id and text.
+READ_PAGE = """() => ({
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+    charts: [...document.querySelectorAll('figure svg')].map(svg => {
+        const box = svg.getBoundingClientRect();
+        return [box.width, box.height, svg.querySelectorAll('[role="graphics-symbol"]').length];
+    }),
+    figures: [...document.querySelectorAll('[data-figure]')].map(e => [e.dataset.figure, e.innerText.trim()]),
+})"""
+
+
+def test_a_reader_reaches_every_page_within_two_clicks_and_no_link_is_broken(
+    site_browser: tuple[Any, list[str]], index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    """From the index, following links as a reader would (in Chromium, nothing from elsewhere): every page written
+    (any period of any hotline, the comparison, the map) is reached within two clicks; every page is visited; every
+    link to the site leads to a page written, and to an element of it where it names one; each chart is drawn
+    (a size, and marks in it); and each printed figure reads as fct_published_figure holds one of its printings
+    (every figure of every page, not a sample: about 600)."""
+    tab, outside = site_browser
+    site = index_folder.as_uri() + "/"
+    printings: dict[str, set[str]] = {}
+    for figure_id, value, unit in db.execute(
+        "select figure_id, value_printed, unit_printed from marts.fct_published_figure"
+    ).fetchall():
+        printings.setdefault(figure_id, set()).update({value, f"{value}{unit}", f"{value} {unit}"})
+    clicks = {"index.html": 0}
+    queue = ["index.html"]
+    ids: dict[str, set[str]] = {}
+    links: dict[str, list[str]] = {}
+    charts = figures = 0
+    while queue:
+        name = queue.pop(0)
+        tab.goto(site + name, wait_until="load")
+        seen = tab.evaluate(READ_PAGE)
+        ids[name] = set(seen["ids"])
+        links[name] = [str(link) for link in seen["links"]]
+        for width, height, marks in seen["charts"]:
+            assert width > 100 and height > 30 and marks > 0, (name, width, height, marks)
+            charts += 1
+        for figure_id, text in seen["figures"]:
+            shown = text.removeprefix("约").removesuffix(" ✗")
+            assert shown in printings.get(figure_id, set()), (name, figure_id, text)
+            figures += 1
+        for link in links[name]:
+            if not link.startswith(site):
+                continue
+            target = link.removeprefix(site).split("#", 1)[0]
+            if target not in clicks:
+                clicks[target] = clicks[name] + 1
+                if (index_folder / target).is_file():
+                    queue.append(target)
+    written = sorted(path.name for path in index_folder.glob("*.html"))
+    assert sorted(clicks) == written, set(clicks) ^ set(written)
+    assert max(clicks.values()) <= 2
+    assert clicks["comparison.html"] == clicks["map.html"] == 1
+    for name, targets in links.items():
+        for link in targets:
+            if not link.startswith(site):
+                continue
+            target, _, element = link.removeprefix(site).partition("#")
+            assert (index_folder / target).is_file(), (name, link)
+            assert not element or element in ids[target], (name, link)
+    assert outside == []
+    assert charts >= 300 and figures >= 500
+
+
+def test_a_reader_opens_the_comparison_and_the_map_from_the_index(
+    site_browser: tuple[Any, list[str]], index_folder: Path
+) -> None:
+    """Clicked from the index, the comparison shows its charts and the map its platforms, one mark each."""
+    tab, outside = site_browser
+    tab.goto((index_folder / "index.html").as_uri(), wait_until="load")
+    tab.click("#comparison-link")
+    tab.wait_for_url("**/comparison.html")
+    assert tab.locator("section figure svg").count() >= 10
+    assert tab.locator("#audit-records-table tbody tr").count() >= 20
+    tab.go_back()
+    tab.click("#map-link")
+    tab.wait_for_url("**/map.html")
+    svg = tab.locator("#map figure svg")
+    assert svg.count() == 1 and svg.bounding_box()["width"] > 400
+    placed = tab.locator("#placed-table tbody tr").count()
+    assert placed >= 60
+    assert svg.locator('[aria-roledescription="point"]').count() == placed
+    beijing = tab.locator('#placed-table tr[data-platform="beijing_12345"]')
+    assert "北京市" in beijing.inner_text() and beijing.get_attribute("data-finding") == "inconsistent"
+    assert outside == []

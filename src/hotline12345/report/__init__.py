@@ -15,7 +15,8 @@ from pathlib import Path
 import duckdb
 
 from hotline12345.report.comparison import COMPARISON_FILE, comparison
-from hotline12345.report.page import render, render_comparison, render_index
+from hotline12345.report.geography import MAP_FILE, the_map
+from hotline12345.report.page import render, render_comparison, render_index, render_map
 from hotline12345.report.periods import period_label
 from hotline12345.report.queries import Row, headline, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Page, index_rows
@@ -165,6 +166,9 @@ def write_index(database: Path, out_dir: Path) -> list[WrittenReport]:
         )
     compared = out_dir / COMPARISON_FILE
     written.append(WrittenReport(compared, _write(compared, side_by_side), "", ""))
+    where = out_dir / MAP_FILE
+    html = render_map(the_map(entries), built_at=warehouse_built_at(database), database_name=database.name)
+    written.append(WrittenReport(where, _write(where, html), "", ""))
     index = out_dir / "index.html"
     html = render_index(index_rows(entries), built_at=warehouse_built_at(database), database_name=database.name)
     return [WrittenReport(index, _write(index, html), "", ""), *written]

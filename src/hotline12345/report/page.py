@@ -48,3 +48,11 @@ def render_comparison(content: dict[str, object], built_at: str, database_name: 
         .get_template("comparison.html.j2")
         .render(css=stylesheet(), built_at=built_at, database_name=database_name, **content)
     )
+
+
+def render_map(content: dict[str, object], built_at: str, database_name: str) -> str:
+    return (
+        environment()
+        .get_template("map.html.j2")
+        .render(css=stylesheet(), built_at=built_at, database_name=database_name, **content)
+    )

@@ -76,7 +76,7 @@ INDEX_PLATFORMS = """
     )
 
     select p.platform_code, p.platform_name_zh, p.platform_name_en, p.platform_level, p.parent_platform_code,
-           p.parent_platform_name_zh, p.region_zh, p.region_en, p.source_count, p.figure_count,
+           p.parent_platform_name_zh, p.administrative_division_code, p.region_zh, p.region_en, p.source_count, p.figure_count,
            coalesce(c.checks, 0) as checks, coalesce(c.consistent, 0) as consistent,
            coalesce(c.truncated, 0) as truncated, coalesce(c.inconsistent, 0) as inconsistent
     from marts.dim_platform as p
@@ -86,7 +86,8 @@ INDEX_PLATFORMS = """
 
 # A period's headline total as printed: the intake total's items, the canonical printing first.
 HEADLINE = """
-    select value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate, source_phrase
+    select figure_id, value_printed, unit_printed, coalesce(is_approximate, false) as is_approximate, source_phrase,
+           value_normalised as items
     from marts.fct_published_figure
     where platform_code = $platform and period_code = $period and subject_type = 'intake'
           and subject_code = 'total.all' and measure = 'items'
@@ -209,9 +210,10 @@ SECTION_QUERIES: dict[str, str] = {
     # on-time completion, direct reply ...), with the measure's description.
     "service_quality": """
         select f.subject_code, f.subject_name_zh, f.subject_name_en, f.measure, m.measure_description_en,
-               f.value_normalised as value_pct
+               l.measure_label_zh, l.measure_label_en, f.value_normalised as value_pct
         from marts.fct_published_figure as f
         left join raw.ref_measures as m on f.measure = m.measure
+        left join raw.ref_measure_page_labels as l on f.measure = l.measure
         where f.platform_code = $platform and f.period_code = $period and f.source_id = $source
               and f.subject_type = 'service_quality' and f.normalised_unit = 'percent' and f.is_canonical
         order by f.subject_code <> 'city_wide', f.subject_code, f.list_position nulls last, f.measure
@@ -219,9 +221,10 @@ SECTION_QUERIES: dict[str, str] = {
     # Every printed figure of the report's period, for the part that shows those no other part shows.
     "period_figures": """
         select f.figure_id, f.subject_code, coalesce(f.subject_name_zh, f.subject_zh) as subject_zh, f.subject_name_en,
-               f.measure, m.measure_description_en
+               f.measure, m.measure_description_en, l.measure_label_zh, l.measure_label_en
         from marts.fct_published_figure as f
         left join raw.ref_measures as m on f.measure = m.measure
+        left join raw.ref_measure_page_labels as l on f.measure = l.measure
         where f.platform_code = $platform and f.period_code = $period and f.source_id = $source and f.is_canonical
         order by f.figure_id
     """,
@@ -259,8 +262,10 @@ SECTION_QUERIES: dict[str, str] = {
     "audit_percentages": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, is_cross_source, section,
                subject, measure, formula, published_value, published_low, published_high, derived_value, feasible_low,
-               feasible_high, status, is_known_discrepancy, check_method, explanation, review_note
+               feasible_high, status, is_known_discrepancy, check_method, explanation, review_note, measure_label_zh,
+               measure_label_en
         from audit.published_figure_checks
+        left join raw.ref_measure_page_labels using (measure)
         where OF_THE_AUDIT and rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
     """,
@@ -275,8 +280,9 @@ SECTION_QUERIES: dict[str, str] = {
     "audit_inconsistent": """
         select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, measure, formula,
                published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation,
-               review_note
+               review_note, measure_label_zh, measure_label_en
         from audit.published_figure_checks
+        left join raw.ref_measure_page_labels using (measure)
         where OF_THE_AUDIT and status <> 'consistent'
         order by year desc, source_id, subject, check_id
     """,

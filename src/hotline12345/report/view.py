@@ -18,18 +18,6 @@ from hotline12345.report.formatting import pct, signed_pct, wan, wan_value, whol
 from hotline12345.report.periods import period_label
 from hotline12345.report.queries import ReportData, Row
 
-# The audit's measures in words.
-MEASURE_LABELS = {
-    "share_of_total_pct": ("占全部受理量比例", "share of all items"),
-    "share_of_districts_pct": ("占各区承办总量比例", "share of the districts' workload"),
-    "district_department_share_pct": ("区级部门承办占比", "district departments' share"),
-    "street_township_share_pct": ("街道乡镇承办占比", "streets' and townships' share"),
-    "yoy_change_pct": ("同比变化", "year-on-year change"),
-    "share_of_online_pct": ("占网络渠道比例", "share of online items"),
-    "resolution_rate_pct": ("诉求解决率", "resolution rate"),
-    "satisfaction_rate_pct": ("满意率", "satisfaction rate"),
-}
-
 UNIT_TYPE_LABELS = {
     "city_body": ("市属机构", "city bodies"),
     "state_owned_enterprise": ("国有企业", "state-owned enterprises"),
@@ -57,18 +45,15 @@ STATUS_LABELS = {"consistent": "一致", "truncated": "截断", "inconsistent": 
 def check_label(check: dict[str, Any]) -> tuple[str, str]:
     """What an audit check checked, in words, from the audit's `measure` and `formula` columns: a share by its
     measure, a reprint as its measure printed again, anything else by its formula (whose left side is the
-    measure, named in words where the page has them)."""
+    measure, named in words where ref_measure_page_labels has them)."""
     measure, formula, kind = check["measure"], check["formula"], check["check_kind"]
-    zh, en = MEASURE_LABELS.get(measure, (measure, measure))
+    labelled = check["measure_label_zh"] is not None
+    zh, en = (check["measure_label_zh"], check["measure_label_en"]) if labelled else (measure, measure)
     if kind == "share":
-        return (zh, en) if measure in MEASURE_LABELS else (measure, "")
+        return (zh, en) if labelled else (measure, "")
     if kind == "reprint":
-        return (
-            (f"{zh}（重印）", f"{en} (printed again)")
-            if measure in MEASURE_LABELS
-            else (f"{measure} printed again", "")
-        )
-    if measure in MEASURE_LABELS and formula.startswith(f"{measure} "):
+        return (f"{zh}（重印）", f"{en} (printed again)") if labelled else (f"{measure} printed again", "")
+    if labelled and formula.startswith(f"{measure} "):
         return (zh, en + formula[len(measure) :])
     return (formula, "")
 
@@ -76,9 +61,12 @@ def check_label(check: dict[str, Any]) -> tuple[str, str]:
 _CHINESE_IN_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 
 
-def described_measure(measure: str, description: str | None) -> tuple[str, str]:
-    """A measure the page has no words for, in the words of its description (ref_measures): the Chinese terms it
-    names in brackets, and the description."""
+def described_measure(row: Row) -> tuple[str, str]:
+    """A measure in the pages' words (ref_measure_page_labels), else in the words of its description (ref_measures):
+    the Chinese terms it names in brackets, and the description."""
+    if row["measure_label_zh"] is not None:
+        return (str(row["measure_label_zh"]), str(row["measure_label_en"]))
+    measure, description = str(row["measure"]), row["measure_description_en"]
     if not description:
         return (measure, "")
     terms = _CHINESE_IN_BRACKETS.findall(description)
@@ -640,9 +628,7 @@ class Page:
     def service_quality(self) -> Part:
         rows, records = [], []
         for row in self.data["service_quality"]:
-            zh, en = MEASURE_LABELS.get(row["measure"]) or described_measure(
-                row["measure"], row["measure_description_en"]
-            )
+            zh, en = described_measure(row)
             whole_platform = row["subject_code"] == "city_wide"
             name_zh = zh if whole_platform else f"{row['subject_name_zh']} {zh}"
             name_en = en if whole_platform else f"{row['subject_name_en'] or row['subject_code']}: {en}"
@@ -666,9 +652,7 @@ class Page:
             figure = self.figures.by_id(row["figure_id"])
             if figure is None:
                 continue
-            label_zh, label_en = MEASURE_LABELS.get(row["measure"]) or described_measure(
-                row["measure"], row["measure_description_en"]
-            )
+            label_zh, label_en = described_measure(row)
             rows.append(
                 {
                     "subject_zh": row["subject_zh"],
@@ -894,7 +878,9 @@ def index_rows(
                 "period": period_label(str(latest["period_code"])).zh if latest else "",
                 "period_kind": latest["period_kind"] if latest else "",
                 "source_id": latest["source_id"] if latest else "",
-                "headline": Num(shown, "printed", str(total["source_phrase"] or "")) if total else Num(),
+                "headline": Num(shown, "printed", str(total["source_phrase"] or ""), str(total["figure_id"]))
+                if total
+                else Num(),
                 "checks": derived(platform["checks"]),
                 "consistent": derived(platform["consistent"]),
                 "truncated": derived(platform["truncated"]),
