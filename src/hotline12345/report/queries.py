@@ -228,6 +228,12 @@ SECTION_QUERIES: dict[str, str] = {
         where f.platform_code = $platform and f.period_code = $period and f.source_id = $source and f.is_canonical
         order by f.figure_id
     """,
+    # Which measure each column of the page's sections shows, and in which unit.
+    "measure_page_sections": """
+        select page_section, page_column, measure, coalesce(unit_shown, '') as unit_shown
+        from raw.ref_measure_page_sections
+        order by page_section, page_column
+    """,
     "sources": """
         select source_id, source_kind, title, publisher, address, cast(published_on as varchar) as published_on,
                covers_period_start, covers_period_end

@@ -325,9 +325,34 @@ class Page:
             rows.append({**source, "kind_zh": kind_zh, "kind_en": kind_en, "by": by})
         return rows
 
+    def measure(self, section: str, column: str) -> tuple[str, str]:
+        """The measure a column of one of the page's sections shows, and the unit it counts in
+        (ref_measure_page_sections)."""
+        for row in self.data["measure_page_sections"]:
+            if row["page_section"] == section and row["page_column"] == column:
+                return str(row["measure"]), str(row["unit_shown"])
+        raise KeyError(
+            f"seeds/reference/ref_measure_page_sections.csv: no row of page_section {section}, page_column {column}"
+        )
+
+    def shown(
+        self,
+        section: str,
+        column: str,
+        subject_type: str,
+        subject_code: str,
+        year: int | None,
+        fallback: str = "",
+        parent: str = "",
+        month: int = 0,
+    ) -> Num:
+        """A column's cell: the figure as printed (Figures.cell) of the measure the column shows, else `fallback`."""
+        measure, unit = self.measure(section, column)
+        return self.figures.cell(subject_type, subject_code, measure, year, fallback, parent, month, unit=unit)
+
     def intake(self) -> Part:
         year, prior, period = self.year, self.prior, self.period
-        cell = self.figures.cell
+        shown = self.shown
         rows: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
         for row in self.data["intake"]:
@@ -336,14 +361,14 @@ class Page:
                 {
                     "name_zh": row["member_name_zh"],
                     "name_en": row["member_name_en"],
-                    "count": cell("intake", code, "items", year, wan(row["items"]), unit="万件"),
-                    "yoy": cell("intake", code, "yoy_change_pct", year, pct(row["yoy_change_pct"]), unit="%"),
+                    "count": shown("intake", "count", "intake", code, year, wan(row["items"])),
+                    "yoy": shown("intake", "yoy", "intake", code, year, pct(row["yoy_change_pct"])),
                     "share": derived(pct(row["share_of_total_pct"])),
-                    "share_printed": cell("intake", code, "share_of_total_pct", year, unit="%"),
+                    "share_printed": shown("intake", "share_printed", "intake", code, year),
                     "prior_items": derived(wan(row["prior_year_items"])),
                     "prior_share": derived(pct(row["prior_year_share_of_total_pct"])),
                     "prior_share_printed": (
-                        cell("intake", code, "share_of_total_pct", prior, unit="%") if prior is not None else Num()
+                        shown("intake", "share_printed", "intake", code, prior) if prior is not None else Num()
                     ),
                 }
             )
@@ -369,7 +394,7 @@ class Page:
 
     def categories(self) -> Part:
         year, prior, period = self.year, self.prior, self.period
-        cell = self.figures.cell
+        shown = self.shown
         rows, records = [], []
         for row in self.data["categories"]:
             code = row["category_code"]
@@ -378,10 +403,10 @@ class Page:
                     "position": row["published_list_position"],
                     "name_zh": row["category_name_zh"],
                     "name_en": row["category_name_en"],
-                    "count": cell("category", code, "items", year, wan(row["items"]), unit="万件"),
-                    "share_printed": cell("category", code, "share_of_total_pct", year, unit="%"),
-                    "pop": cell("category", code, "pop_change_pct", year, unit="%"),
-                    "yoy": cell("category", code, "yoy_change_pct", year, pct(row["yoy_change_pct"]), unit="%"),
+                    "count": shown("categories", "count", "category", code, year, wan(row["items"])),
+                    "share_printed": shown("categories", "share_printed", "category", code, year),
+                    "pop": shown("categories", "pop", "category", code, year),
+                    "yoy": shown("categories", "yoy", "category", code, year, pct(row["yoy_change_pct"])),
                     "prior_items": derived(wan(row["prior_year_items"])),
                     "change": derived(wan(row["change_from_prior_year_items"])),
                     "rank": derived(row["rank_in_year"]),
@@ -405,14 +430,14 @@ class Page:
                     "category_en": row["category_name_en"],
                     "name_zh": row["subcategory_name_zh"],
                     "name_en": row["subcategory_name_en"],
-                    "count": self.figures.cell(
+                    "count": self.shown(
+                        "subcategories",
+                        "count",
                         "subcategory",
                         row["subcategory_code"],
-                        "items",
                         year,
                         wan(row["items"]),
                         row["category_code"],
-                        unit="万件",
                     ),
                     "share": derived(pct(row["share_of_category_pct"])),
                     "rank": derived(row["rank_in_category"]),
@@ -453,7 +478,7 @@ class Page:
                     "name_zh": row["subject_name_zh"],
                     "name_en": row["subject_name_en"],
                     "month": month,
-                    "count": self.figures.cell(subject_type, code, "items", year, wan(row["items"]), parent, month),
+                    "count": self.shown("monthly", "count", subject_type, code, year, wan(row["items"]), parent, month),
                     "observation_zh": row["observation_zh"],
                     "observation_en": row["observation"],
                     "share": derived(pct(row["share_of_annual_pct"])),
@@ -472,7 +497,7 @@ class Page:
 
     def districts(self) -> Part:
         year = self.year
-        cell = self.figures.cell
+        shown = self.shown
         rows, records = [], []
         for row in self.data["districts"]:
             code = row["district_code"]
@@ -484,18 +509,18 @@ class Page:
                     "name_en": row["district_name_en"],
                     "zone_zh": row["functional_zone_zh"],
                     "zone_en": row["functional_zone_en"],
-                    "count": cell("district", code, "items", year, wan(row["items"])),
-                    "share_printed": cell("district", code, "share_of_districts_pct", year),
+                    "count": shown("districts", "count", "district", code, year, wan(row["items"])),
+                    "share_printed": shown("districts", "share_printed", "district", code, year),
                     "share": derived(pct(row["share_of_districts_pct"])),
-                    "department_items": cell(
-                        "district", code, "district_department_items", year, wan(row["district_department_items"])
+                    "department_items": shown(
+                        "districts", "department_items", "district", code, year, wan(row["district_department_items"])
                     ),
-                    "department_share_printed": cell("district", code, "district_department_share_pct", year),
+                    "department_share_printed": shown("districts", "department_share_printed", "district", code, year),
                     "department_share": derived(pct(row["district_department_share_pct"])),
-                    "street_items": cell(
-                        "district", code, "street_township_items", year, wan(row["street_township_items"])
+                    "street_items": shown(
+                        "districts", "street_items", "district", code, year, wan(row["street_township_items"])
                     ),
-                    "street_share_printed": cell("district", code, "street_township_share_pct", year),
+                    "street_share_printed": shown("districts", "street_share_printed", "district", code, year),
                     "street_share": derived(pct(row["street_township_share_pct"])),
                 }
             )
@@ -511,15 +536,20 @@ class Page:
             totals.append(
                 {
                     "district_count": total["district_count"],
-                    "count": cell("district_total", "all_districts", "items", year, wan(total["items"])),
-                    "street_items": cell(
+                    "count": shown(
+                        "district_total", "count", "district_total", "all_districts", year, wan(total["items"])
+                    ),
+                    "street_items": shown(
+                        "district_total",
+                        "street_items",
                         "district_total",
                         "all_districts",
-                        "street_township_items",
                         year,
                         wan(total["street_township_items"]),
                     ),
-                    "street_share_printed": cell("district_total", "all_districts", "street_township_share_pct", year),
+                    "street_share_printed": shown(
+                        "district_total", "street_share_printed", "district_total", "all_districts", year
+                    ),
                     "street_share": derived(pct(total["street_township_share_pct"])),
                     "sum_of_items": derived(wan(total["sum_of_district_items"])),
                     "sum_of_street_items": derived(wan(total["sum_of_district_street_township_items"])),
@@ -564,7 +594,7 @@ class Page:
                     "type_en": en,
                     "name_zh": row["unit_name_zh"],
                     "name_en": row["unit_name_en"],
-                    "count": self.figures.cell(row["unit_type"], row["unit_code"], "items", year, wan(row["items"])),
+                    "count": self.shown("units", "count", row["unit_type"], row["unit_code"], year, wan(row["items"])),
                     "rank": derived(row["rank_in_unit_type"]),
                 }
             )
@@ -589,7 +619,9 @@ class Page:
             total_items += int(row["items"])
             top_units = []
             for unit in units.get(number, []):
-                found = self.figures.find("monthly_topic_unit", unit["unit_code"], "items", year, code)
+                found = self.figures.find(
+                    "monthly_topic_unit", unit["unit_code"], self.measure("topic_units", "count")[0], year, code
+                )
                 if found:
                     sections.append(Num(section_zh=found.section_zh))
                 top_units.append(
@@ -606,14 +638,14 @@ class Page:
                     "number": number,
                     "name_zh": row["topic_name_zh"],
                     "name_en": row["topic_name_en"],
-                    "count": self.figures.cell("monthly_topic", code, "items", year, whole(row["items"])),
+                    "count": self.shown("topics", "count", "monthly_topic", code, year, whole(row["items"])),
                     "share": derived(pct(row["share_of_topics_pct"])),
                     "units": top_units,
                 }
             )
             records.append({"topic": f"{number}. {row['topic_name_zh']}", "items": int(row["items"])})
         total = {
-            "count": self.figures.cell("monthly_topics_total", "all_monthly_topics", "items", year),
+            "count": self.shown("topics_total", "count", "monthly_topics_total", "all_monthly_topics", year),
             "sum": derived(f"{whole(total_items)} 件 = {wan(total_items)} 万件"),
         }
         chart = charts.horizontal_bars(records, "topic", "items", "件 (items)")
