@@ -115,7 +115,8 @@ bi-test: $(BIN)/.installed $(SUPERSET_VENV)/.installed
 
 ## The report pages from the published warehouse (read-only): report/index.html lists every platform, and beside it
 ## report/<platform_code>.html is each platform's page (its latest period), report/<platform_code>--<period>.html each of its
-## other periods (and sources), and report/comparison.html sets the hotlines side by side (a few minutes).
+## other periods (and sources), report/comparison.html sets the hotlines side by side and report/map.html places them
+## by their administrative divisions (a few minutes).
 report: $(BIN)/.installed
 	$(BIN)/hotline12345 report --index --out-dir report
 
