@@ -48,6 +48,10 @@ def rows_for(text: str, source_id: str = REPORT_2022) -> list[dict[str, str]]:
     return extract_text(text, SEEDS, source_id).rows
 
 
+def made_up_rows(text: str) -> list[dict[str, str]]:
+    return extract_text(text, SEEDS, "made_up", MADE_UP_PLATFORM).rows
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -245,6 +249,36 @@ def test_a_rate_without_its_own_subject_is_the_platforms() -> None:
 def test_a_count_of_bodies_or_a_place_in_a_ranking_is_not_a_figure() -> None:
     rows = rows_for("全市5个区、13个部门参与办理，前8名单位均已办结。市民来电4122个。")
     assert [pick(row) for row in rows] == [("市民来电", "items", "4122", "个")]
+
+
+def test_a_count_of_named_bodies_or_of_companies_is_not_a_figure() -> None:
+    text = "9个相关责任单位的立项数为291件。56家承办单位中A类50家。在全国334个城市中排名第一，等4个指标上升。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("291", "件")]
+
+
+def test_a_standard_a_threshold_or_a_bound_is_not_a_figure() -> None:
+    text = "有8个单位满意率低于市上要求的最低标准85%，按时回复率低于80%，考评得分在99分以上的单位有12个。受理300件。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("300", "件")]
+
+
+def test_a_clause_with_its_verb_or_a_superlative_is_not_a_subject() -> None:
+    text = "话务员张军共接听市民来电80件。召开协调会议10次。包括上周7件。最低的“按时回复率”也达到98.47%。"
+    assert [row["subject_zh"] for row in made_up_rows(text)][:3] == ["", "", ""]
+    assert made_up_rows(text)[3]["subject_type"] == "service_quality"
+
+
+def test_a_unit_named_in_its_own_clause_is_the_subject_not_the_one_before() -> None:
+    rows = made_up_rows("其中，市城管局占16.15%，海滨联通公司占7.46%，市公安局占2.28%。")
+    assert [row["subject_zh"] for row in rows] == ["市城管局", "海滨联通公司", "市公安局"]
+
+
+def test_what_was_received_is_the_subject_when_no_receiver_is_named() -> None:
+    rows = made_up_rows("虚构县12345热线情况通报\n本周共受理夜间来电1200件。噪声扰民类150件，占12.50%。")
+    assert [pick(row) for row in rows] == [
+        ("夜间来电", "items", "1200", "件"),
+        ("噪声扰民类", "items", "150", "件"),
+        ("噪声扰民类", "share_of_total_pct", "12.50", "%"),
+    ]
 
 
 def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:

@@ -33,6 +33,8 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
     BODY_TOTAL_UNITS,
+    BODY_UNITS,
+    BOUND_AROUND,
     CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
@@ -283,6 +285,8 @@ class Extractor:
         after = plain[number.end :]
         if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after):
             return False
+        if number.unit in BODY_UNITS:
+            return False  # 56家承办单位: a count of companies or units
         if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
             return False
         if (
@@ -292,7 +296,9 @@ class Extractor:
         ):
             return False  # (共4家, 满分为150分): how many members a group has
         if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
-            return False  # 满分为150分: the scale, not a score
+            return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
+        if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
+            return False  # 得分在99分以上: a bound
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 
@@ -424,6 +430,9 @@ class Extractor:
         ]
         if others:
             match = others[-1]
+            own = self.own_new_name(sentence, plain, number, clause_start) if match.end <= clause_start else None
+            if own:
+                return own  # 广电信息网络公司占10.45%，联通公司占7.46%: the unit named in the figure's own clause
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         # before a rate, a word that qualifies rates (回访综合满意率) is not its subject, though it names intake too
         in_clause = [
@@ -437,9 +446,9 @@ class Extractor:
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
-        name = self.heuristic_name(
-            *self.receiver_or_object(*self.clause_words(sentence[: number.start], plain[: number.start]))
-        )
+        words = self.clause_words(sentence[: number.start], plain[: number.start])
+        # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
+        name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
             return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
@@ -448,6 +457,23 @@ class Extractor:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def own_new_name(
+        self, sentence: str, plain: str, number: Number, clause_start: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """A name not on record that opens the figure's own clause and reads as a unit, district or category by how
+        it ends (联通公司, 中国联通衡东分公司), else None."""
+        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        if not name or self.references.lookup(name) or not likely_subject_type(self.references, name):
+            return None
+        found = sentence.find(name, clause_start, number.start)
+        return name, "", "", False, found if found >= 0 else clause_start
+
+    @staticmethod
+    def received(words: str, plain: str) -> tuple[str, str]:
+        """What was received, after 受理 (本周共受理群众诉求 → 群众诉求); empty when nothing follows it."""
+        match = re.search(RECEIVED, plain)
+        return (words[match.end() :], plain[match.end() :]) if match else ("", "")
 
     @staticmethod
     def receiver_or_object(words: str, plain: str) -> tuple[str, str]:
