@@ -281,6 +281,28 @@ def test_what_was_received_is_the_subject_when_no_receiver_is_named() -> None:
     ]
 
 
+def test_a_figure_in_brackets_is_the_name_before_it() -> None:
+    rows = made_up_rows("本月工单总量排名前3位的是海棠镇(39件)、青松镇(34件)和市教育局(25件)。")
+    assert [(row["subject_type"], row["subject_zh"], row["value_printed"]) for row in rows] == [
+        ("handling_unit", "海棠镇", "39"),
+        ("handling_unit", "青松镇", "34"),
+        ("handling_unit", "市教育局", "25"),
+    ]
+
+
+def test_a_table_column_of_a_rate_no_cue_names_is_its_own_rate() -> None:
+    text = "单位 | 工单数 | 按时办结率 | 发回重办率 |\n市教育局 | 247 | 99.60% | 5.26% |\n"
+    proposal = extract_text(text, SEEDS, "made_up", MADE_UP_PLATFORM)
+    assert [pick(row)[1:] for row in proposal.rows] == [
+        ("items", "247", "件"),
+        ("on_time_completion_rate_pct", "99.60", "%"),
+        ("", "5.26", "%"),
+    ]
+    assert [row["measure_description_en"] for row in proposal.new_names["ref_measures"][1]] == [
+        "A rate printed as 发回重办率"
+    ]
+
+
 def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
     rows = rows_for("较上月提高0.50个百...\n...1200件已办结。")
     assert [row["value_printed"] for row in rows] == ["1200"]

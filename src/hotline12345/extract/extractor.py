@@ -359,6 +359,9 @@ class Extractor:
                 subject = subject or self.platform_as_a_whole(clause_start)
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
+            bracketed = self.bracketed_name(sentence, plain, number)
+            if bracketed and (subject is None or not subject[3] or subject[4] < clause_start - 1):
+                subject = bracketed  # 吴集镇(39件)、新塘镇(34件): the name before the bracket
             if subject is None and index == 0 and lead:
                 name = self.heuristic_name(*self.clause_words(lead))
                 subject = (name, "", "", False, clause_start) if name else None
@@ -457,6 +460,21 @@ class Extractor:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def bracketed_name(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
+        """A figure in brackets right after a name (排名前5位的是吴集镇(39件)、新塘镇(34件)): that name, from the
+        list's joint (、，：是 为) to the bracket; None when the figure is not so printed or no name stands there."""
+        if number.start == 0 or sentence[number.start - 1] not in "（(":
+            return None
+        before = plain[: number.start - 1]
+        start = max((m.end() for m in re.finditer(r"[、，,：:；;。）)]|的?是|为", before)), default=0)
+        start += len(re.match(r"(?:以及|和|及|与)?", before[start:])[0])  # 教育局(98.1分)和城发集团(97.9分)
+        words = sentence[start : number.start - 1]
+        names = self.references.lookup(words.strip())
+        if names:
+            return names[0].name_zh, names[0].subject_type, names[0].parent_zh, True, start
+        name = self.heuristic_name(words, before[start:])
+        return (name, "", "", False, start) if name else None
 
     def own_new_name(
         self, sentence: str, plain: str, number: Number, clause_start: int
@@ -654,8 +672,11 @@ class Extractor:
             if next_label - (leading - 1) == leading - 1:
                 header = cells[: leading - 1]
         percent_headers = [
-            cell for cell in header if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
-        ]
+            cell
+            for cell in header
+            if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+            or re.search(UNKNOWN_RATE_WORD, cell.translate(TO_SIMPLIFIED))
+        ]  # 按时办结率 | 发回重办率: a rate no cue names is a percentage column of its own
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""
@@ -674,7 +695,10 @@ class Extractor:
                 percents += 1
                 cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
+                plain_column = column.translate(TO_SIMPLIFIED)
+                rate_word = "" if cue or not re.search(UNKNOWN_RATE_WORD, plain_column) else plain_column.strip()
             else:
+                rate_word = ""
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
                 if re.search(RANK_COLUMN, column.translate(TO_SIMPLIFIED)):
@@ -702,6 +726,7 @@ class Extractor:
                     # the row as it stands in the text, from its label to the cell (电话 | 34859 | 90.67%)
                     phrase=" | ".join(cells[label_index : index + 1]) if label and label not in header else cell,
                     subject_known=bool(names),
+                    rate_word=rate_word,
                 )
             )
         return figures
