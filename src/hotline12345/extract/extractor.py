@@ -468,7 +468,8 @@ class Extractor:
             return None
         before = plain[: number.start - 1]
         start = max((m.end() for m in re.finditer(r"[、，,：:；;。）)]|的?是|为", before)), default=0)
-        start += len(re.match(r"(?:以及|和|及|与)?", before[start:])[0])  # 教育局(98.1分)和城发集团(97.9分)
+        joint = re.match(r"以及|和|及|与", before[start:])  # 教育局(98.1分)和城发集团(97.9分)
+        start += joint.end() if joint else 0
         words = sentence[start : number.start - 1]
         names = self.references.lookup(words.strip())
         if names:
