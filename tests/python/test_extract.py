@@ -431,6 +431,49 @@ def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.Capt
     assert expected.getvalue() == printed
 
 
+def test_the_command_writes_each_new_name_to_its_seed_with_the_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end, as a user runs it: a made-up county's page whose names are on record nowhere."""
+    page = tmp_path / "made_up_county_2031_w03.txt"
+    page.write_text(
+        "虚构县2031年第3周12345热线情况通报\n"
+        "本周共受理夜间来电1200件。海棠区受理400件，青松县受理300件，县住建局受理200件，海滨街道受理100件。"
+        "噪声扰民类150件，占12.50%。全县满意率99.00%。\n",
+        encoding="utf-8",
+    )
+    names = tmp_path / "review-names"
+    arguments = ["--project-dir", str(ROOT), "extract", str(page), "--source-id", "made_up_county_2031_w03"]
+    arguments += [
+        "--platform",
+        "made_up_county_12345",
+        "--out",
+        str(tmp_path / "review.csv"),
+        "--new-names",
+        str(names),
+    ]
+    assert main(arguments) == 0
+    capsys.readouterr()
+    written = {path.stem: read_csv(path) for path in sorted(names.glob("*.csv"))}
+    name_columns = {
+        "ref_districts": "district_name_zh",
+        "ref_categories": "category_name_zh",
+        "ref_handling_units": "unit_name_zh",
+        "ref_aggregate_subjects": "subject_zh",
+        "ref_intake_members": "subject_zh",
+    }
+    assert {seed: [row[name_columns[seed]] for row in rows] for seed, (_, rows) in written.items()} == {
+        "ref_districts": ["海棠区", "青松县"],
+        "ref_categories": ["噪声扰民类"],
+        "ref_handling_units": ["县住建局", "海滨街道"],
+        "ref_aggregate_subjects": ["全县"],
+        "ref_intake_members": ["夜间来电"],
+    }
+    for seed, (columns, rows) in written.items():
+        assert columns == read_csv(SEEDS / "reference" / f"{seed}.csv")[0], seed
+        assert {row["platform_code"] for row in rows} == {"made_up_county_12345"}, seed
+
+
 def test_extract_says_where_a_text_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "not_saved.txt"
     arguments = ["--project-dir", str(ROOT), "extract", str(missing), "--source-id", "made_up_weekly"]
