@@ -303,6 +303,27 @@ def test_a_table_column_of_a_rate_no_cue_names_is_its_own_rate() -> None:
     ]
 
 
+def test_a_lists_shares_keep_the_whole_its_first_share_names() -> None:
+    rows = made_up_rows("其中海棠区587件，占五个区立项数的34.63%；青松区468件，占27.61%。")
+    assert [pick(row)[1:3] for row in rows] == [
+        ("items", "587"),
+        ("share_of_districts_pct", "34.63"),
+        ("items", "468"),
+        ("share_of_districts_pct", "27.61"),
+    ]
+
+
+def test_a_name_keeps_what_it_prints_and_drops_what_the_count_is_of() -> None:
+    text = "视频巡查问题405件。转其他部门的立项数为173件。13个市职能部门的立项数为809件。"
+    assert [row["subject_zh"] for row in made_up_rows(text)] == ["视频巡查问题", "转其他部门", "13个市职能部门"]
+
+
+def test_this_kind_is_the_subject_named_before() -> None:
+    rows = made_up_rows("重复投诉工单99件，此类工单满意率75.86%；停气停电类25件，此类工单12件已回访。")
+    assert [row["subject_zh"] for row in rows][-1] == "停气停电类"
+    assert "此类工单" not in {row["subject_zh"] for row in rows}
+
+
 def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
     rows = rows_for("较上月提高0.50个百...\n...1200件已办结。")
     assert [row["value_printed"] for row in rows] == ["1200"]

@@ -69,7 +69,8 @@ CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-
 # An aside in brackets that holds Chinese or digits (其他来电(超出受理范围、无效电话等)); pinyin left by a mirror's
 # conversion (辦結(jié)) stays, as printed.
 BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
-NAME_WITH_NUMBERS = re.compile(r"\d")
+# A name holds no number, but a group named by its size may (5个区, 13个市职能部门, 第一类10个市职能部门和责任单位).
+NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)?\d+个[\u4e00-\u9fff])[^\d]*\d")
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
@@ -143,6 +144,7 @@ class Extractor:
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.share_measure = references.measure_of_kind("share")
+        self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -223,7 +225,14 @@ class Extractor:
         return next((extra.normalised_unit for extra in EXTRA_UNITS if extra.unit_printed == unit), "")
 
     def measure_of(
-        self, number: Number, window: str, after: str, previous: str, since_share: str = "", before: str = ""
+        self,
+        number: Number,
+        window: str,
+        after: str,
+        previous: str,
+        since_share: str = "",
+        before: str = "",
+        previous_share: str = "",
     ) -> tuple[str, bool]:
         """(measure, whether a fall makes it negative) for a figure with `window` the sentence's text since the
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
@@ -252,7 +261,10 @@ class Extractor:
                 if part:
                     return part[2].measure, False
                 of = self.nearest_cue(window[start:], {"of"})
-                return (of[2].measure if of else cue.measure), False
+                if of:
+                    return of[2].measure, False
+                # 天宁区587件，占五个区立项数的34.63%；钟楼区468件，占27.61%: a list's shares have one whole
+                return (previous_share if previous_share in self.share_of_measures else cue.measure), False
             return cue.measure, False
         if unit_kind == "items":
             following = self.cue_matches(after, {"items_after"})
@@ -274,9 +286,12 @@ class Extractor:
     def prose_figures(self, part: Part) -> list[Figure]:
         figures: list[Figure] = []
         lead = ""
+        carried = ""  # a share's whole, carried over a ； into the list's next item
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead)
+            found = self.sentence_figures(part, sentence, lead, carried)
             figures.extend(found)
+            shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
+            carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
@@ -320,7 +335,7 @@ class Extractor:
                 return entry.name_zh, entry.subject_type, "", True, position
         return None
 
-    def sentence_figures(self, part: Part, sentence: str, lead: str = "") -> list[Figure]:
+    def sentence_figures(self, part: Part, sentence: str, lead: str = "", carried: str = "") -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
         plain = sentence.translate(TO_SIMPLIFIED)
@@ -339,7 +354,7 @@ class Extractor:
         figures: list[Figure] = []
         enumeration_position = 0
         previous_end = previous_percent_end = 0
-        previous_measure = ""
+        previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
@@ -349,7 +364,7 @@ class Extractor:
             after = plain[number.end :]
             since_share = plain[previous_percent_end : number.start]
             measure, falls = self.measure_of(
-                number, window, after, previous_measure, since_share, plain[: number.start]
+                number, window, after, previous_measure, since_share, plain[: number.start], previous_share
             )
             rate_word = re.search(UNKNOWN_RATE_WORD, window) if not measure else None
             if measure in self.rate_measures or rate_word:
@@ -408,6 +423,7 @@ class Extractor:
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
+                previous_share = measure
             previous_measure = measure
             previous_subject = subject
         return figures
