@@ -48,6 +48,10 @@ def rows_for(text: str, source_id: str = REPORT_2022) -> list[dict[str, str]]:
     return extract_text(text, SEEDS, source_id).rows
 
 
+def made_up_rows(text: str) -> list[dict[str, str]]:
+    return extract_text(text, SEEDS, "made_up", MADE_UP_PLATFORM).rows
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -247,6 +251,79 @@ def test_a_count_of_bodies_or_a_place_in_a_ranking_is_not_a_figure() -> None:
     assert [pick(row) for row in rows] == [("市民来电", "items", "4122", "个")]
 
 
+def test_a_count_of_named_bodies_or_of_companies_is_not_a_figure() -> None:
+    text = "9个相关责任单位的立项数为291件。56家承办单位中A类50家。在全国334个城市中排名第一，等4个指标上升。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("291", "件")]
+
+
+def test_a_standard_a_threshold_or_a_bound_is_not_a_figure() -> None:
+    text = "有8个单位满意率低于市上要求的最低标准85%，按时回复率低于80%，考评得分在99分以上的单位有12个。受理300件。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("300", "件")]
+
+
+def test_a_clause_with_its_verb_or_a_superlative_is_not_a_subject() -> None:
+    text = "话务员张军共接听市民来电80件。召开协调会议10次。包括上周7件。最低的“按时回复率”也达到98.47%。"
+    assert [row["subject_zh"] for row in made_up_rows(text)][:3] == ["", "", ""]
+    assert made_up_rows(text)[3]["subject_type"] == "service_quality"
+
+
+def test_a_unit_named_in_its_own_clause_is_the_subject_not_the_one_before() -> None:
+    rows = made_up_rows("其中，市城管局占16.15%，海滨联通公司占7.46%，市公安局占2.28%。")
+    assert [row["subject_zh"] for row in rows] == ["市城管局", "海滨联通公司", "市公安局"]
+
+
+def test_what_was_received_is_the_subject_when_no_receiver_is_named() -> None:
+    rows = made_up_rows("虚构县12345热线情况通报\n本周共受理夜间来电1200件。噪声扰民类150件，占12.50%。")
+    assert [pick(row) for row in rows] == [
+        ("夜间来电", "items", "1200", "件"),
+        ("噪声扰民类", "items", "150", "件"),
+        ("噪声扰民类", "share_of_total_pct", "12.50", "%"),
+    ]
+
+
+def test_a_figure_in_brackets_is_the_name_before_it() -> None:
+    rows = made_up_rows("本月工单总量排名前3位的是海棠镇(39件)、青松镇(34件)和市教育局(25件)。")
+    assert [(row["subject_type"], row["subject_zh"], row["value_printed"]) for row in rows] == [
+        ("handling_unit", "海棠镇", "39"),
+        ("handling_unit", "青松镇", "34"),
+        ("handling_unit", "市教育局", "25"),
+    ]
+
+
+def test_a_table_column_of_a_rate_no_cue_names_is_its_own_rate() -> None:
+    text = "单位 | 工单数 | 按时办结率 | 发回重办率 |\n市教育局 | 247 | 99.60% | 5.26% |\n"
+    proposal = extract_text(text, SEEDS, "made_up", MADE_UP_PLATFORM)
+    assert [pick(row)[1:] for row in proposal.rows] == [
+        ("items", "247", "件"),
+        ("on_time_completion_rate_pct", "99.60", "%"),
+        ("", "5.26", "%"),
+    ]
+    assert [row["measure_description_en"] for row in proposal.new_names["ref_measures"][1]] == [
+        "A rate printed as 发回重办率"
+    ]
+
+
+def test_a_lists_shares_keep_the_whole_its_first_share_names() -> None:
+    rows = made_up_rows("其中海棠区587件，占五个区立项数的34.63%；青松区468件，占27.61%。")
+    assert [pick(row)[1:3] for row in rows] == [
+        ("items", "587"),
+        ("share_of_districts_pct", "34.63"),
+        ("items", "468"),
+        ("share_of_districts_pct", "27.61"),
+    ]
+
+
+def test_a_name_keeps_what_it_prints_and_drops_what_the_count_is_of() -> None:
+    text = "视频巡查问题405件。转其他部门的立项数为173件。13个市职能部门的立项数为809件。"
+    assert [row["subject_zh"] for row in made_up_rows(text)] == ["视频巡查问题", "转其他部门", "13个市职能部门"]
+
+
+def test_this_kind_is_the_subject_named_before() -> None:
+    rows = made_up_rows("重复投诉工单99件，此类工单满意率75.86%；停气停电类25件，此类工单12件已回访。")
+    assert [row["subject_zh"] for row in rows][-1] == "停气停电类"
+    assert "此类工单" not in {row["subject_zh"] for row in rows}
+
+
 def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
     rows = rows_for("较上月提高0.50个百...\n...1200件已办结。")
     assert [row["value_printed"] for row in rows] == ["1200"]
@@ -373,6 +450,49 @@ def test_the_command_writes_the_seed_columns(tmp_path: Path, capsys: pytest.Capt
     expected = io.StringIO()
     write_rows(expected, list(rows[0]), rows)
     assert expected.getvalue() == printed
+
+
+def test_the_command_writes_each_new_name_to_its_seed_with_the_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end, as a user runs it: a made-up county's page whose names are on record nowhere."""
+    page = tmp_path / "made_up_county_2031_w03.txt"
+    page.write_text(
+        "虚构县2031年第3周12345热线情况通报\n"
+        "本周共受理夜间来电1200件。海棠区受理400件，青松县受理300件，县住建局受理200件，海滨街道受理100件。"
+        "噪声扰民类150件，占12.50%。全县满意率99.00%。\n",
+        encoding="utf-8",
+    )
+    names = tmp_path / "review-names"
+    arguments = ["--project-dir", str(ROOT), "extract", str(page), "--source-id", "made_up_county_2031_w03"]
+    arguments += [
+        "--platform",
+        "made_up_county_12345",
+        "--out",
+        str(tmp_path / "review.csv"),
+        "--new-names",
+        str(names),
+    ]
+    assert main(arguments) == 0
+    capsys.readouterr()
+    written = {path.stem: read_csv(path) for path in sorted(names.glob("*.csv"))}
+    name_columns = {
+        "ref_districts": "district_name_zh",
+        "ref_categories": "category_name_zh",
+        "ref_handling_units": "unit_name_zh",
+        "ref_aggregate_subjects": "subject_zh",
+        "ref_intake_members": "subject_zh",
+    }
+    assert {seed: [row[name_columns[seed]] for row in rows] for seed, (_, rows) in written.items()} == {
+        "ref_districts": ["海棠区", "青松县"],
+        "ref_categories": ["噪声扰民类"],
+        "ref_handling_units": ["县住建局", "海滨街道"],
+        "ref_aggregate_subjects": ["全县"],
+        "ref_intake_members": ["夜间来电"],
+    }
+    for seed, (columns, rows) in written.items():
+        assert columns == read_csv(SEEDS / "reference" / f"{seed}.csv")[0], seed
+        assert {row["platform_code"] for row in rows} == {"made_up_county_12345"}, seed
 
 
 def test_extract_says_where_a_text_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

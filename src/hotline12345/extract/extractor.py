@@ -33,6 +33,8 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
     BODY_TOTAL_UNITS,
+    BODY_UNITS,
+    BOUND_AROUND,
     CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
@@ -67,7 +69,8 @@ CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-
 # An aside in brackets that holds Chinese or digits (其他来电(超出受理范围、无效电话等)); pinyin left by a mirror's
 # conversion (辦結(jié)) stays, as printed.
 BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
-NAME_WITH_NUMBERS = re.compile(r"\d")
+# A name holds no number, but a group named by its size may (5个区, 13个市职能部门, 第一类10个市职能部门和责任单位).
+NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)?\d+个[\u4e00-\u9fff])[^\d]*\d")
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
@@ -141,6 +144,7 @@ class Extractor:
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.share_measure = references.measure_of_kind("share")
+        self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -221,7 +225,14 @@ class Extractor:
         return next((extra.normalised_unit for extra in EXTRA_UNITS if extra.unit_printed == unit), "")
 
     def measure_of(
-        self, number: Number, window: str, after: str, previous: str, since_share: str = "", before: str = ""
+        self,
+        number: Number,
+        window: str,
+        after: str,
+        previous: str,
+        since_share: str = "",
+        before: str = "",
+        previous_share: str = "",
     ) -> tuple[str, bool]:
         """(measure, whether a fall makes it negative) for a figure with `window` the sentence's text since the
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
@@ -250,7 +261,10 @@ class Extractor:
                 if part:
                     return part[2].measure, False
                 of = self.nearest_cue(window[start:], {"of"})
-                return (of[2].measure if of else cue.measure), False
+                if of:
+                    return of[2].measure, False
+                # 天宁区587件，占五个区立项数的34.63%；钟楼区468件，占27.61%: a list's shares have one whole
+                return (previous_share if previous_share in self.share_of_measures else cue.measure), False
             return cue.measure, False
         if unit_kind == "items":
             following = self.cue_matches(after, {"items_after"})
@@ -272,9 +286,12 @@ class Extractor:
     def prose_figures(self, part: Part) -> list[Figure]:
         figures: list[Figure] = []
         lead = ""
+        carried = ""  # a share's whole, carried over a ； into the list's next item
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead)
+            found = self.sentence_figures(part, sentence, lead, carried)
             figures.extend(found)
+            shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
+            carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
@@ -283,6 +300,8 @@ class Extractor:
         after = plain[number.end :]
         if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after):
             return False
+        if number.unit in BODY_UNITS:
+            return False  # 56家承办单位: a count of companies or units
         if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
             return False
         if (
@@ -292,7 +311,9 @@ class Extractor:
         ):
             return False  # (共4家, 满分为150分): how many members a group has
         if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
-            return False  # 满分为150分: the scale, not a score
+            return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
+        if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
+            return False  # 得分在99分以上: a bound
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 
@@ -314,7 +335,7 @@ class Extractor:
                 return entry.name_zh, entry.subject_type, "", True, position
         return None
 
-    def sentence_figures(self, part: Part, sentence: str, lead: str = "") -> list[Figure]:
+    def sentence_figures(self, part: Part, sentence: str, lead: str = "", carried: str = "") -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
         plain = sentence.translate(TO_SIMPLIFIED)
@@ -333,7 +354,7 @@ class Extractor:
         figures: list[Figure] = []
         enumeration_position = 0
         previous_end = previous_percent_end = 0
-        previous_measure = ""
+        previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
@@ -343,7 +364,7 @@ class Extractor:
             after = plain[number.end :]
             since_share = plain[previous_percent_end : number.start]
             measure, falls = self.measure_of(
-                number, window, after, previous_measure, since_share, plain[: number.start]
+                number, window, after, previous_measure, since_share, plain[: number.start], previous_share
             )
             rate_word = re.search(UNKNOWN_RATE_WORD, window) if not measure else None
             if measure in self.rate_measures or rate_word:
@@ -353,6 +374,9 @@ class Extractor:
                 subject = subject or self.platform_as_a_whole(clause_start)
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
+            bracketed = self.bracketed_name(sentence, plain, number)
+            if bracketed and (subject is None or not subject[3] or subject[4] < clause_start - 1):
+                subject = bracketed  # 吴集镇(39件)、新塘镇(34件): the name before the bracket
             if subject is None and index == 0 and lead:
                 name = self.heuristic_name(*self.clause_words(lead))
                 subject = (name, "", "", False, clause_start) if name else None
@@ -399,6 +423,7 @@ class Extractor:
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
+                previous_share = measure
             previous_measure = measure
             previous_subject = subject
         return figures
@@ -424,6 +449,9 @@ class Extractor:
         ]
         if others:
             match = others[-1]
+            own = self.own_new_name(sentence, plain, number, clause_start) if match.end <= clause_start else None
+            if own:
+                return own  # 广电信息网络公司占10.45%，联通公司占7.46%: the unit named in the figure's own clause
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         # before a rate, a word that qualifies rates (回访综合满意率) is not its subject, though it names intake too
         in_clause = [
@@ -437,9 +465,9 @@ class Extractor:
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
-        name = self.heuristic_name(
-            *self.receiver_or_object(*self.clause_words(sentence[: number.start], plain[: number.start]))
-        )
+        words = self.clause_words(sentence[: number.start], plain[: number.start])
+        # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
+        name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
             return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
@@ -448,6 +476,39 @@ class Extractor:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def bracketed_name(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
+        """A figure in brackets right after a name (排名前5位的是吴集镇(39件)、新塘镇(34件)): that name, from the
+        list's joint (、，：是 为) to the bracket; None when the figure is not so printed or no name stands there."""
+        if number.start == 0 or sentence[number.start - 1] not in "（(":
+            return None
+        before = plain[: number.start - 1]
+        start = max((m.end() for m in re.finditer(r"[、，,：:；;。）)]|的?是|为", before)), default=0)
+        joint = re.match(r"以及|和|及|与", before[start:])  # 教育局(98.1分)和城发集团(97.9分)
+        start += joint.end() if joint else 0
+        words = sentence[start : number.start - 1]
+        names = self.references.lookup(words.strip())
+        if names:
+            return names[0].name_zh, names[0].subject_type, names[0].parent_zh, True, start
+        name = self.heuristic_name(words, before[start:])
+        return (name, "", "", False, start) if name else None
+
+    def own_new_name(
+        self, sentence: str, plain: str, number: Number, clause_start: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """A name not on record that opens the figure's own clause and reads as a unit, district or category by how
+        it ends (联通公司, 中国联通衡东分公司), else None."""
+        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        if not name or self.references.lookup(name) or not likely_subject_type(self.references, name):
+            return None
+        found = sentence.find(name, clause_start, number.start)
+        return name, "", "", False, found if found >= 0 else clause_start
+
+    @staticmethod
+    def received(words: str, plain: str) -> tuple[str, str]:
+        """What was received, after 受理 (本周共受理群众诉求 → 群众诉求); empty when nothing follows it."""
+        match = re.search(RECEIVED, plain)
+        return (words[match.end() :], plain[match.end() :]) if match else ("", "")
 
     @staticmethod
     def receiver_or_object(words: str, plain: str) -> tuple[str, str]:
@@ -628,8 +689,11 @@ class Extractor:
             if next_label - (leading - 1) == leading - 1:
                 header = cells[: leading - 1]
         percent_headers = [
-            cell for cell in header if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
-        ]
+            cell
+            for cell in header
+            if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+            or re.search(UNKNOWN_RATE_WORD, cell.translate(TO_SIMPLIFIED))
+        ]  # 按时办结率 | 发回重办率: a rate no cue names is a percentage column of its own
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""
@@ -648,7 +712,10 @@ class Extractor:
                 percents += 1
                 cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
+                plain_column = column.translate(TO_SIMPLIFIED)
+                rate_word = "" if cue or not re.search(UNKNOWN_RATE_WORD, plain_column) else plain_column.strip()
             else:
+                rate_word = ""
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
                 if re.search(RANK_COLUMN, column.translate(TO_SIMPLIFIED)):
@@ -676,6 +743,7 @@ class Extractor:
                     # the row as it stands in the text, from its label to the cell (电话 | 34859 | 90.67%)
                     phrase=" | ".join(cells[label_index : index + 1]) if label and label not in header else cell,
                     subject_known=bool(names),
+                    rate_word=rate_word,
                 )
             )
         return figures

@@ -67,9 +67,9 @@ def _alternation(words: Iterable[str]) -> str:
 def number_pattern(units: Iterable[str], before: Iterable[str], after: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{_alternation(before)})?[ \t]*"
-        rf"(?<![\d\-－~～—])(?<!\d\.)(?P<sign>[-－])?(?P<number>{ARABIC}|[{CHINESE_DIGITS}]+)(?![\d])"
+        rf"(?<![\d\-－~～—:：])(?<!\d\.)(?P<sign>[-－])?(?P<number>{ARABIC}|[{CHINESE_DIGITS}]+)(?![\d])"
         rf"[ \t]*(?P<after>{_alternation(after)})?[ \t]*"
-        rf"(?P<unit>{_alternation(units)})(?![{NOT_A_UNIT_AFTER}])"
+        rf"(?P<unit>{_alternation(units)})(?!{NOT_A_UNIT_AFTER})"
     )
 
 

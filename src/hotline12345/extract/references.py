@@ -57,6 +57,8 @@ class References:
 
     def child_type(self, subject_type: str) -> str:
         """The subject type whose parent type is `subject_type` (subcategory for category), or ''."""
+        if not subject_type:
+            return ""  # a heading not on record has no type, and so no child type
         for child, row in self.subject_types.items():
             if row.get("parent_subject_type") == subject_type:
                 return child

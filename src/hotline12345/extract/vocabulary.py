@@ -72,7 +72,8 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
     UnitWord("％", "percent_fullwidth", "percent (full-width sign)", "percent", "1", "false"),
 )
 # A unit followed by one of these is part of another word (万元 is money, 万人 people; 个月 a duration).
-NOT_A_UNIT_AFTER = "元平方公米吨户亩台辆月工钟之别位"
+# (人工 is manual, 个工作日 working days; 7件工单 is a count of tickets.)
+NOT_A_UNIT_AFTER = r"[元平方公米吨户亩台辆月钟之别位]|工(?!单)"
 # An assessment score's unit; a table column named by a score cue (得分, 分值) holds scores in it, and a column of
 # places in a ranking (排名) holds no figure.
 SCORE_UNIT = "分"
@@ -81,17 +82,23 @@ NOT_A_COLUMN_UNIT = ("单", "成")
 RANK_COLUMN = r"排名|名次|排序|序号"
 # How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分), 单位共有6家, 中心等37家): not a
 # figure.
-BODY_TOTAL_BEFORE = r"(?:共有|共|等)$"
+BODY_TOTAL_BEFORE = r"(?:共有|共|等|(?:单位|部门|街道|区|县|镇)有)$"  # (…的单位有12个)
 BODY_TOTAL_AFTER = r"^(?:[,，)）、。；;]|$)"
 BODY_TOTAL_UNITS = ("家", "个")
-# Words right before a number that make it a scale or a bound, not a figure of the period (满分为150分).
-NOT_A_FIGURE_BEFORE = r"满分(?:为|是)?$"
+# Words right before a number that make it a scale, a standard or a threshold, not a figure of the period
+# (满分为150分, 低于市上要求的最低标准85%, 按时回复率低于八成, 考评得分在99分以上).
+NOT_A_FIGURE_BEFORE = r"(?:满分|标准|要求)(?:为|是)?$|(?:低于|高于|不低于|不高于|不少于|不足|未达到?)$"
+# A number between 在 and 以上 / 以下 is a bound (得分在99分以上).
+BOUND_AROUND = (r"在$", r"^(?:以上|以下|以内)")
 
-# A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区), and a
-# place in a ranking (前8名, 前5位).
+# A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区, 9个相关责任
+# 单位, 4个市级部门, 334个城市, 4个指标: what the page counts is bodies or measures, not items), a count in 家 (56家承办
+# 单位, 单位有6家: companies and units), and a place in a ranking (前8名, 前5位).
 BODY_NOUNS_AFTER = (
-    r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|部门|单位|委办局|板块|功能区|成员单位|责任单位|职能部门)"
+    r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|板块|功能区|"
+    r"[\u4e00-\u9fff]{0,4}?(?:部门|单位|委办局|城市|指标))"
 )
+BODY_UNITS = ("家",)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
 # A page cut short: `...` or `…` (a stored excerpt's cut mark), after which a figure's unit may stand cut too
@@ -99,8 +106,14 @@ RANK_UNITS = ("名", "位")
 CUT_MARK = r"\.{2,}|…+"
 # Words before a number that cannot be a subject's name, only a piece of a phrase: a list's joint (已回复和), the
 # word that opens a list (分别), a clause that runs on (前十分别为城市建设与管理), a comparison (比今年上半年), a
-# list or a total said in passing (公积金中心等, 单位共有).
-PHRASE_FRAGMENT = r"分别|[和及与、等均]$|共有$|^(?:和|及|与|以及|并|且|比|较|实现|达到)"
+# list or a total said in passing (公积金中心等, 单位共有); a clause with its verb (路军共接听市民来电, 上周分配至县区
+# 的投诉有, 覆盖面由原来只有, 包括上周, 其余为超出, 省长连续, 召开协调会议), a claim about all (各地区均达到) and a
+# superlative (最低的).
+PHRASE_FRAGMENT = (
+    r"分别|[和及与、等均有至]$|共有$|^(?:和|及|与|以及|并|且|比|较|实现|达到|包括|其余|其他为|召开|解决|最[低高多少])|"
+    r"^(?:此|该|这)|"  # 此类工单: the subject named before
+    r"[\u4e00-\u9fff](?:共|累计)?(?:接听|接到|收到|分配|连续)|由|只有|均(?:为|达|在)"
+)
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
 
@@ -114,10 +127,15 @@ EXTRA_WORDINGS: tuple[tuple[str, str, str], ...] = (
 
 # Verbs and fillers stripped from the words before a number to leave a name (公众来电23898件 → 公众来电).
 NAME_LEADING_FILLERS = (
-    r"^(?:其中|另外|此外|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
+    r"^(?:其中|另外|此外|目前|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
     r"受理|接听|收到|承办|办理|涉及|形成|反映|线上|向|\d+[.．、])+"
 )
-NAME_TRAILING_FILLERS = r"(?:类问题|类诉求|类来电|类工单|类|问题|诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的)+$"
+# A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest.
+# What the count is of, after 的, goes too (转其他部门的立项数 → 转其他部门; 办理工单总数 → 办理工单).
+NAME_TRAILING_FILLERS = (
+    r"(?:类问题|类诉求|类来电|类工单|诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
+    r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数)+$"
+)
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
 PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
 
