@@ -15,9 +15,6 @@ stopped part-way holds what was built before it stopped.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +22,7 @@ import duckdb
 
 from hotline12345.dbt_runner import run_dbt
 from hotline12345.project import DBT_DATABASE_NAME, Project
-from hotline12345.publish import BuildFailed, build_arguments
+from hotline12345.publish import BuildFailed, build_arguments, exclusive_lock
 from hotline12345.seed_lines import trace_failures
 from hotline12345.seeds import validate_seeds
 
@@ -74,29 +71,16 @@ class Draft:
             lines += [f"    {figure}" for figure in finding.figures]
             if not finding.figures:
                 lines.append("    (the audit names no printed figure for this kind of check)")
-        lines += [
-            "",
-            f"Read each against its page; then list its check_id in {REVIEW_SEED} (check_id, reviewed_by,"
-            " review_note), or correct the seed line if it was typed wrong, and draft again.",
-        ]
+        lines.append(
+            f"\nRead each against its page; then list its check_id in {REVIEW_SEED} (check_id, reviewed_by,"
+            " review_note), or correct the seed line if it was typed wrong, and draft again."
+        )
         return "\n".join(lines)
 
 
 def draft_path(project: Project) -> Path:
     """Where the draft is built and kept: target/draft/, under dbt's one database name (dbt parses partially)."""
     return project.root / "target" / "draft" / DBT_DATABASE_NAME
-
-
-@contextlib.contextmanager
-def _draft_lock(folder: Path) -> Iterator[None]:
-    """One draft at a time per project."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".draft.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _remove(database: Path) -> None:
@@ -107,7 +91,8 @@ def _remove(database: Path) -> None:
 def build_draft(project: Project, *, unit_tests: bool = False) -> Draft:
     """Build and test the project into its draft file; publish nothing. The published warehouse is not opened."""
     database = draft_path(project)
-    with _draft_lock(database.parent):
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive_lock(database.parent / ".draft.lock"):  # one draft at a time per project
         _remove(database)
         problems = validate_seeds(project.seeds_dir)
         if problems:
