@@ -200,7 +200,8 @@ def new_findings(project: Project, database: Path) -> tuple[Finding, ...]:
             return ()  # the build stopped before the audit: its refusals say why
     findings = []
     for check_id, explanation, figures in rows:
-        lines = {}  # a figure that is both checked and an input is listed once, as checked
+        # a figure that is both checked and an input is listed once, as checked
+        lines: dict[tuple[str, int], FigureLine] = {}
         for seed_name, seed_line, printed, checked in figures or []:
             lines.setdefault((seed_name, seed_line), FigureLine(seeds[seed_name], seed_line, printed, checked))
         findings.append(Finding(check_id, explanation, tuple(lines.values())))
