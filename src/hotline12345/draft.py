@@ -57,12 +57,15 @@ class Finding:
 class Draft:
     path: Path
     """The draft warehouse, kept for querying (absent if the seeds could not be read)."""
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] | None = None
+    """The new findings; None where the build stopped before the audit."""
     refused: BuildFailed | None = None
     """What the build would refuse besides the new findings."""
 
     def report(self) -> str:
         """The findings, each with its sentence and seed lines, and what to do with them."""
+        if self.findings is None:
+            return "no findings to show: the build stopped before the audit (its refusals say why)"
         if not self.findings:
             return "no new findings: every inconsistent check is listed in " + str(REVIEW_SEED)
         lines = [f"{len(self.findings)} new finding{'s' if len(self.findings) > 1 else ''}, not yet reviewed:"]
@@ -190,14 +193,14 @@ order by findings.check_id
 """
 
 
-def new_findings(project: Project, database: Path) -> tuple[Finding, ...]:
+def new_findings(project: Project, database: Path) -> tuple[Finding, ...] | None:
     """The draft's inconsistent checks that known_discrepancies.csv does not list, with the seed lines behind them."""
     seeds = {path.stem: path.relative_to(project.root) for path in project.seeds_dir.rglob("*.csv")}
     with duckdb.connect(str(database), read_only=True) as connection:
         try:
             rows = connection.execute(_FINDINGS).fetchall()
         except duckdb.CatalogException:
-            return ()  # the build stopped before the audit: its refusals say why
+            return None  # the build stopped before the audit: its refusals say why
     findings = []
     for check_id, explanation, figures in rows:
         # a figure that is both checked and an input is listed once, as checked
