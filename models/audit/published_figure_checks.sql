@@ -203,6 +203,16 @@ final as (
         explained.source_id,
         explained.input_source_ids,
         explained.input_source_ids != explained.source_id as is_cross_source,
+        -- the printed figures it is checked against, where its kind names them
+        nullif(array_to_string(list_sort(list_distinct(flatten([
+            explained.part_figure_ids,
+            explained.rest_figure_ids,
+            explained.whole_figure_ids,
+            explained.share_figure_ids,
+            explained.this_figure_ids,
+            explained.prior_figure_ids,
+            [explained.whole_figure_id, explained.numerator_figure_id]
+        ]))), ', '), '') as input_figure_ids,
         explained.section_zh as section,
         explained.subject,
         explained.measure,
@@ -238,6 +248,7 @@ select
     source_id,
     input_source_ids,
     is_cross_source,
+    input_figure_ids,
     section,
     subject,
     measure,

@@ -4,7 +4,9 @@ Bad input ends in one line on stderr saying what is wrong and what to do, and
 a non-zero exit (2 for a wrong command line, as argparse does; 1 otherwise),
 never in a traceback: a folder outside the project, a warehouse file that is
 missing, not a DuckDB file or not this warehouse, a file where a folder
-belongs.
+belongs. `build --draft` exits 3 when the draft passes every rule but the
+review of its new findings (printed), so a script tells "review these" from
+"fix the seeds" (1).
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="the published warehouse (default: $HOTLINE12345_DUCKDB_PATH or warehouse/hotline12345.duckdb)",
+    )
+    build.add_argument(
+        "--draft",
+        action="store_true",
+        help="build and test into target/draft/hotline12345.duckdb, kept for querying, and publish nothing; print "
+        "each new finding (inconsistent, not in known_discrepancies.csv) with the audit's sentence and its seed "
+        "lines. Exit 0: nothing new and every rule passes; 3: only new findings to review; 1: refused",
     )
     build.add_argument(
         "--unit-tests",
@@ -187,7 +196,10 @@ def _build_target(target: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command == "build" and arguments.draft and arguments.target:
+        parser.error("build --draft publishes nothing and writes target/draft/: drop --target")
     try:
         return _main(arguments)
     except ProjectNotFound as missing:
@@ -240,6 +252,8 @@ def _main(arguments: argparse.Namespace) -> int:
         from hotline12345.extract.command import run_command as run_extract_command
 
         return run_extract_command(arguments, project.root)
+    if arguments.command == "build" and arguments.draft:
+        return _draft(project, unit_tests=arguments.unit_tests)
     if arguments.command == "build":
         _build_target((arguments.target or project.published_database()).resolve())
         try:
@@ -288,6 +302,25 @@ def _main(arguments: argparse.Namespace) -> int:
     files = export_marts(database, arguments.out)
     print(f"exported {len(files)} files to {arguments.out}")
     return 0
+
+
+# `build --draft`: its exit when it built and every rule passed but for findings not yet reviewed.
+FINDINGS_TO_REVIEW = 3
+
+
+def _draft(project: Project, *, unit_tests: bool) -> int:
+    """Build the draft and print its new findings; 0 if a build would publish it, 3 if only findings wait, 1 if
+    the build would refuse it for anything else (printed as the build prints it)."""
+    from hotline12345.draft import build_draft
+
+    draft = build_draft(project, unit_tests=unit_tests)
+    print(draft.report())
+    if draft.path.exists():
+        print(f"the draft, kept for querying (nothing published): {draft.path}")
+    if draft.refused is not None:
+        print(f"build --draft: {draft.refused}", file=sys.stderr)
+        return 1
+    return FINDINGS_TO_REVIEW if draft.findings else 0
 
 
 def _docs(project: Project, database: Path, *, check: bool) -> int:

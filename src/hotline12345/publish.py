@@ -126,15 +126,19 @@ def remove_stale_scratch_files(target: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _build_lock(target: Path) -> Iterator[None]:
-    """One build at a time per published file."""
-    lock_path = target.with_name(f".{target.stem}.build.lock")
+def exclusive_lock(lock_path: Path) -> Iterator[None]:
+    """Held by one process at a time: it waits for the lock file `lock_path` (made if missing)."""
     with lock_path.open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_lock(target: Path) -> contextlib.AbstractContextManager[None]:
+    """One build at a time per published file."""
+    return exclusive_lock(target.with_name(f".{target.stem}.build.lock"))
 
 
 def _seal(database: Path) -> None:

@@ -82,6 +82,10 @@ class _SeedFiles:
 
     def upstream(self, model: str | None, compiled_code: str | None = None) -> set[str]:
         """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build."""
+        return {name for name in self.upstream_relations(model, compiled_code) if name in self.paths}
+
+    def upstream_relations(self, model: str | None, compiled_code: str | None = None) -> set[str]:
+        """The seeds and models `model` reads, directly or through other models (see `upstream`)."""
         found: set[str] = set()
         seen: set[str] = set()
         pending = [(model, compiled_code)]
@@ -91,9 +95,8 @@ class _SeedFiles:
                 path = next(iter(sorted((self.compiled).glob(f"*/models/**/{name}.sql"))), None)
                 code = path.read_text(encoding="utf-8") if path else ""
             for relation in _RELATION.findall(code or ""):
-                if relation in self.paths:
-                    found.add(relation)
-                elif relation not in seen:
+                found.add(relation)
+                if relation not in self.paths and relation not in seen:
                     seen.add(relation)
                     pending.append((relation, None))
         return found
@@ -425,6 +428,70 @@ def _describe(constraint: Constraint, model: str, row: dict[str, Any] | None = N
     return f"breaks {model}'s rule {constraint.expression}"
 
 
+def _lines_giving_key(
+    seeds: _SeedFiles,
+    connection: duckdb.DuckDBPyConnection,
+    failure: NodeFailure,
+    row: dict[str, Any],
+    constraint: Constraint,
+) -> list[SeedProblem]:
+    """The seed lines behind a key a model holds twice (a unique constraint), each named with the others.
+
+    Looked for in the tables upstream of the model that number their seed's lines (`seed_line`) and hold every
+    column of the key: the first that holds the row's key on two lines or more names them. Its seed is its
+    `seed_name` where it has one, else the upstream seed whose header shares the most of its columns.
+    """
+    key = {column: row.get(column) for column in constraint.columns}
+    if not key or any(value is None for value in key.values()):
+        return []
+    upstream = seeds.upstream_relations(failure.name, failure.compiled_code) - set(seeds.paths)
+    tables = connection.execute(
+        "select table_schema, table_name, list(column_name) from information_schema.columns"
+        " where table_name in (select unnest(?::varchar[])) group by all order by table_name",
+        [sorted(upstream)],
+    ).fetchall()
+    shown = ", ".join(f"{column} {value!r}" for column, value in key.items())
+    for schema, table, columns in tables:
+        if "seed_line" not in columns or not set(key) <= set(columns):
+            continue
+        where = " and ".join(f"{column} = ?" for column in key)
+        name = "seed_name" if "seed_name" in columns else "null"
+        found = connection.execute(
+            f'select distinct {name}, seed_line from "{schema}"."{table}" where {where} order by 2',
+            list(key.values()),
+        ).fetchall()
+        if len(found) < 2:
+            continue
+        problems = []
+        for seed, line in found:
+            seed = seed or _seed_of(seeds, table, columns)
+            if seed not in seeds.paths:
+                break
+            others = ", ".join(str(other) for _, other in found if other != line)
+            problems.append(
+                SeedProblem(
+                    seeds.shown(seed),
+                    int(line),
+                    constraint.columns[0] if len(constraint.columns) == 1 else None,
+                    f"gives {failure.name} the {shown} that line {others} gives it too; its contract allows one row"
+                    f" per {', '.join(constraint.columns)}",
+                )
+            )
+        else:
+            return problems
+    return []
+
+
+def _seed_of(seeds: _SeedFiles, table: str, columns: Sequence[str]) -> str | None:
+    """The seed a model numbers the lines of: of the seeds upstream of it, the one whose header it shares most."""
+    best = max(
+        seeds.upstream(table),
+        key=lambda name: (len(set(columns) & set(seeds.rows(name)[0][1] if seeds.rows(name) else ())), name),
+        default=None,
+    )
+    return best
+
+
 def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failure: NodeFailure) -> list[SeedProblem]:
     """Route 2 for an enforced contract constraint: the model's own select, asked for the rows that break it."""
     if not failure.compiled_code:
@@ -442,6 +509,11 @@ def _constraint(seeds: _SeedFiles, connection: duckdb.DuckDBPyConnection, failur
         blamed = [*constraint.columns, *_WORDS.findall(constraint.expression or "")]
         for values in cursor.fetchmany(20):
             row = dict(zip(names, values, strict=True))
+            if constraint.kind in {"unique", "primary_key"}:
+                found = _lines_giving_key(seeds, connection, failure, row, constraint)
+                if found:
+                    problems += found
+                    continue
             found = _located_row(
                 seeds,
                 connection,

@@ -220,12 +220,13 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 # Fixtures that cost a build, a render or a process start, and the group of the tests that share each, costliest
 # first. Under xdist a group runs in one worker process, so that its fixture is made once.
 SHARED_FIXTURE_GROUPS = {
+    "index_folder": "index",  # every platform's pages: a slow module's tests would each make it again, per process
     "report_page": "report",
-    "index_folder": "site",
     "semantic_project": "semantic",
     "rebuild_under_readers": "rebuild",
     "refused_marts": "constraints",
     "refusals": "refusals",
+    "drafted": "draft",
 }
 UNITS_FILE = "xdist-units-{worker}.json"
 
@@ -243,6 +244,16 @@ def _work_unit(item: pytest.Item) -> tuple[int, str]:
     return len(SHARED_FIXTURE_GROUPS) + 1, item.nodeid.split("::", 1)[0]
 
 
+# The whole suite's count as this run collected it, before any -m or -k: what `pytest --collect-only` counts
+# (generated_docs.pytest_facts), without collecting it again in a process of its own. None where this run was
+# given files or folders of its own, not the suite's testpaths.
+_suite_counts: dict[str, int] | None = None
+
+
+def suite_counts() -> dict[str, int] | None:
+    return _suite_counts
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under xdist, each worker puts the costly units first and writes each test's unit for the controller.
@@ -251,6 +262,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     no longer allows; the controller's scheduler (below) reads the units from these files instead. Without xdist
     nothing changes: the order stays the files' (module fixtures are made once either way).
     """
+    global _suite_counts
+    if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
+        _suite_counts = {
+            "pytest_cases": len(items),
+            "pytest_functions": len({item.nodeid.split("[", 1)[0] for item in items}),
+        }
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:
         return

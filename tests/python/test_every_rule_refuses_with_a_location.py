@@ -69,6 +69,31 @@ def test_every_rule_in_the_manifest_says_how_it_refuses(project: Project) -> Non
     assert len(unreachable) <= len(in_manifest) // 10, unreachable  # the exception, not the rule
 
 
+# Seeds whose lines are kept one to a thing by a rule of their own rather than by a key (key_is_on_one_line in
+# macros/generic_tests.sql, declared in the seeds' YAML), and that rule.
+OWN_UNIQUENESS_RULE = {
+    "printed_figures": "assert_every_printed_figure_row_is_readable: a figure an earlier line already holds",
+    "printed_figure_reprints": "none: a figure printed again twice in one section is two printings (numbered)",
+    "known_discrepancies": "stg_reference__known_discrepancies's contract: one row per check_id",
+    "ref_aggregate_subjects": "assert_every_reference_row_is_readable: a name on two lines of a platform and type",
+}
+
+
+def test_every_seed_has_a_key_or_a_rule_of_its_own(project: Project) -> None:
+    """A seed line repeated (a unit listed twice) is refused on the seed, naming both lines and the key, not by
+    what it breaks further on; a new seed comes with its key."""
+    manifest = json.loads((project.root / "target" / "manifest.json").read_text(encoding="utf-8"))
+    seeds = {node["name"] for node in manifest["nodes"].values() if node["resource_type"] == "seed"}
+    keyed = {
+        node["attached_node"].rsplit(".", 1)[-1]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test" and (node.get("test_metadata") or {}).get("name") == "key_is_on_one_line"
+    }
+    assert sorted(seeds - keyed - set(OWN_UNIQUENESS_RULE)) == [], "seeds with no key_is_on_one_line test"
+    assert sorted(keyed & set(OWN_UNIQUENESS_RULE)) == []
+    assert set(OWN_UNIQUENESS_RULE) <= seeds
+
+
 # --- the edits ---------------------------------------------------------------
 
 

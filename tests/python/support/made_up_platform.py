@@ -94,53 +94,55 @@ def add_a_made_up_platform(root: Path) -> None:
         seeds / "sources" / "complete_splits.csv",
         [f"{MADE_UP_PLATFORM_SOURCE},{MADE_UP_PLATFORM},2025-01-01,2025-12-31,channel,2,,电话 + 网络: every channel."],
     )
-    year = (MADE_UP_PLATFORM_SOURCE, "2025-01-01", "2025-12-31", "一、受理")
+    year = ("2025-01-01", "2025-12-31")
     figures = [
-        # subject_type, subject_zh, list_position, measure, value, unit, phrase
-        ("intake", "受理总量", "", "items", "1000", "件", "受理总量1000件"),
-        ("intake", "受理总量", "", "yoy_change_pct", "25.00", "%", "受理总量1000件,同比上升25.00%"),
-        ("intake", "电话", "", "items", "600", "件", "电话600件"),
-        ("intake", "电话", "", "share_of_total_pct", "60.00", "%", "电话600件,占60.00%"),
-        ("intake", "网络", "", "items", "400", "件", "网络400件"),
-        ("intake", "网络", "", "share_of_total_pct", "40.00", "%", "网络400件,占40.00%"),
-        ("district_total", "全市各区", "", "items", "500", "件", "全市各区承办500件"),
-        ("district", "通州区", "", "items", "300", "件", "通州区300件"),
-        ("district", "通州区", "", "share_of_districts_pct", "60.00", "%", "通州区300件,占60.00%"),
-        ("district", "崇川区", "", "items", "200", "件", "崇川区200件"),
-        ("district", "崇川区", "", "share_of_districts_pct", "40.00", "%", "崇川区200件,占40.00%"),
-        ("category", "市容管理", "1", "items", "100", "件", "市容管理100件"),
-        ("category", "市容管理", "1", "share_of_total_pct", "10.00", "%", "市容管理100件,占10.00%"),
-    ]
-    # the same source prints the year before and two months, each with its own period
-    other_periods = [
-        ("2024-01-01", "2024-12-31", "items", "800", "2024年受理总量800件"),
-        ("2025-11-01", "2025-11-30", "items", "100", "11月受理总量100件"),
-        ("2025-12-01", "2025-12-31", "items", "90", "12月受理总量90件"),
-        ("2025-12-01", "2025-12-31", "pop_change_pct", "-10.00", "12月受理总量90件,环比下降10.00%"),
-    ]
-    rows = [
-        _csv_line(*year, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "")
-        for kind, name, position, measure, value, unit, phrase in figures
-    ]
-    rows += [
-        _csv_line(
-            MADE_UP_PLATFORM_SOURCE,
-            start,
-            end,
-            "一、受理",
+        # period, subject_type, subject_zh, list_position, measure, value, unit, phrase
+        (year, "intake", "受理总量", "", "items", "1000", "件", "受理总量1000件"),
+        (year, "intake", "受理总量", "", "yoy_change_pct", "25.00", "%", "受理总量1000件,同比上升25.00%"),
+        (year, "intake", "电话", "", "items", "600", "件", "电话600件"),
+        (year, "intake", "电话", "", "share_of_total_pct", "60.00", "%", "电话600件,占60.00%"),
+        (year, "intake", "网络", "", "items", "400", "件", "网络400件"),
+        (year, "intake", "网络", "", "share_of_total_pct", "40.00", "%", "网络400件,占40.00%"),
+        (year, "district_total", "全市各区", "", "items", "500", "件", "全市各区承办500件"),
+        (year, "district", "通州区", "", "items", "300", "件", "通州区300件"),
+        (year, "district", "通州区", "", "share_of_districts_pct", "60.00", "%", "通州区300件,占60.00%"),
+        (year, "district", "崇川区", "", "items", "200", "件", "崇川区200件"),
+        (year, "district", "崇川区", "", "share_of_districts_pct", "40.00", "%", "崇川区200件,占40.00%"),
+        (year, "category", "市容管理", "1", "items", "100", "件", "市容管理100件"),
+        (year, "category", "市容管理", "1", "share_of_total_pct", "10.00", "%", "市容管理100件,占10.00%"),
+        # the same source prints the year before and two months, each with its own period
+        (("2024-01-01", "2024-12-31"), "intake", "受理总量", "", "items", "800", "件", "2024年受理总量800件"),
+        (("2025-11-01", "2025-11-30"), "intake", "受理总量", "", "items", "100", "件", "11月受理总量100件"),
+        (("2025-12-01", "2025-12-31"), "intake", "受理总量", "", "items", "90", "件", "12月受理总量90件"),
+        (
+            ("2025-12-01", "2025-12-31"),
             "intake",
             "受理总量",
             "",
+            "pop_change_pct",
+            "-10.00",
+            "%",
+            "12月受理总量90件,环比下降10.00%",
+        ),
+    ]
+    rows = [
+        _csv_line(
+            MADE_UP_PLATFORM_SOURCE,
+            *period,
+            "一、受理",
+            kind,
+            name,
             "",
+            position,
             measure,
             "",
             "",
             value,
-            "%" if measure.endswith("_pct") else "件",
+            unit,
             phrase,
             MADE_UP_PLATFORM,
             "",
         )
-        for start, end, measure, value, phrase in other_periods
+        for period, kind, name, position, measure, value, unit, phrase in figures
     ]
     _append(seeds / "figures" / "printed_figures.csv", rows)
