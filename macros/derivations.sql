@@ -58,13 +58,18 @@
    excluded_period_kind. A model joins it on `measure` instead of naming a
    measure code. #}
 {% macro measure_uses() -%}
+    {#- in a unit test, `model` is the test: the model is the one it tests -#}
+    {%- set model_name = model.name -%}
+    {%- if model.resource_type == 'unit_test' -%}
+        {%- set model_name = model.tested_node_unique_id.split('.')[-1] -%}
+    {%- endif %}
     (
         select
             measure,
             figure_role,
             excluded_period_kind
         from {{ ref('ref_measure_uses') }}
-        where model_name = '{{ model.name }}'
+        where model_name = '{{ model_name }}'
     )
 {%- endmacro %}
 

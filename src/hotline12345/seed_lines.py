@@ -81,7 +81,8 @@ class _SeedFiles:
         return scoped
 
     def upstream(self, model: str | None, compiled_code: str | None = None) -> set[str]:
-        """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build."""
+        """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build; none
+        (search them all) where a model on the way has no compiled SQL, as its seeds are then unknown."""
         found: set[str] = set()
         seen: set[str] = set()
         pending = [(model, compiled_code)]
@@ -89,7 +90,9 @@ class _SeedFiles:
             name, code = pending.pop()
             if code is None and name:
                 path = next(iter(sorted((self.compiled).glob(f"*/models/**/{name}.sql"))), None)
-                code = path.read_text(encoding="utf-8") if path else ""
+                if path is None:
+                    return set()
+                code = path.read_text(encoding="utf-8")
             for relation in _RELATION.findall(code or ""):
                 if relation in self.paths:
                     found.add(relation)
