@@ -2,12 +2,6 @@
     The arithmetic the marts derive from published figures, written once.
 #}
 
-{# One measure of a subject, picked out of the long staging table (group by
-   the subject and its period). #}
-{% macro pivot_figure(measure, column='value_decimal') -%}
-    max(case when measure = '{{ measure }}' then {{ column }} end)
-{%- endmacro %}
-
 {# The key columns every mart row starts with: the platform, the period and
    the source (from a relation or CTE alias that carries them). #}
 {% macro mart_key_columns(relation) -%}
@@ -56,4 +50,49 @@
 {# A printed percentage as a mart column. #}
 {% macro as_pct(value) -%}
     cast({{ value }} as decimal(10, 4))
+{%- endmacro %}
+
+{# The measures whose figures the calling model reads, from ref_measure_uses
+   (one home for "which measure feeds which model"): a relation of measure,
+   figure_role (the column a figure fills, or its part in a check) and
+   excluded_period_kind. A model joins it on `measure` instead of naming a
+   measure code. #}
+{% macro measure_uses() -%}
+    {#- in a unit test, `model` is the test: the model is the one it tests -#}
+    {%- set model_name = model.name -%}
+    {%- if model.resource_type == 'unit_test' -%}
+        {%- set model_name = model.tested_node_unique_id.split('.')[-1] -%}
+    {%- endif %}
+    (
+        select
+            measure,
+            figure_role,
+            excluded_period_kind
+        from {{ ref('ref_measure_uses') }}
+        where model_name = '{{ model_name }}'
+    )
+{%- endmacro %}
+
+{# A figure pivoted into the column of a wide model its measure fills
+   (ref_measure_uses.figure_role, joined beside each figure as `figure_role`):
+   the largest `column` of the group's figures whose role is `role`. #}
+{% macro pivot_role(role, column='value_decimal') -%}
+    max(case when figure_role = '{{ role }}' then {{ column }} end)
+{%- endmacro %}
+
+{# True where the measure in `column` feeds the calling model
+   (ref_measure_uses), in the given role if one is named: the filter a model
+   uses instead of `measure = '<code>'`. #}
+{% macro measure_feeds(role=none, column='measure') -%}
+    {{ column }} in (
+        select uses.measure from {{ measure_uses() }} as uses
+        {%- if role is not none %} where uses.figure_role = '{{ role }}'{% endif %}
+    )
+{%- endmacro %}
+
+{# The measure that has `role` in the calling model (ref_measure_uses), as a
+   value: the measure an audit check reports where its inputs are the
+   subjects' counts. #}
+{% macro measure_of(role) -%}
+    (select uses.measure from {{ measure_uses() }} as uses where uses.figure_role = '{{ role }}')
 {%- endmacro %}

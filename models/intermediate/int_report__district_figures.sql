@@ -6,8 +6,14 @@
 with
 
 figures as (
-    select * from {{ ref('int_report__figures') }}
-    where subject_type in ('district', 'district_total')
+    select
+        every_figure.*,
+        uses.figure_role
+    from {{ ref('int_report__figures') }} as every_figure
+    -- the column each figure fills: ref_measure_uses
+    left join {{ measure_uses() }} as uses
+        on every_figure.measure = uses.measure
+    where every_figure.subject_type in ('district', 'district_total')
 ),
 
 pivoted as (
@@ -25,33 +31,34 @@ pivoted as (
         min(source_id) as source_id,
 
         -- items handled
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ pivot_figure('items', 'cast(value_low as double)') }} as items_low,
-        {{ pivot_figure('items', 'cast(value_high as double)') }} as items_high,
-        {{ pivot_figure('items', 'figure_id') }} as items_figure_id,
+        {{ pivot_role('items', 'items') }} as items,
+        {{ pivot_role('items', 'cast(value_low as double)') }} as items_low,
+        {{ pivot_role('items', 'cast(value_high as double)') }} as items_high,
+        {{ pivot_role('items', 'figure_id') }} as items_figure_id,
 
         -- district departments
-        {{ pivot_figure('district_department_items', 'items') }} as district_department_items,
-        {{ pivot_figure('district_department_items', 'cast(value_low as double)') }}
+        {{ pivot_role('district_department_items', 'items') }} as district_department_items,
+        {{ pivot_role('district_department_items', 'cast(value_low as double)') }}
             as district_department_items_low,
-        {{ pivot_figure('district_department_items', 'cast(value_high as double)') }}
+        {{ pivot_role('district_department_items', 'cast(value_high as double)') }}
             as district_department_items_high,
-        {{ pivot_figure('district_department_items', 'figure_id') }}
+        {{ pivot_role('district_department_items', 'figure_id') }}
             as district_department_figure_id,
 
         -- streets and townships
-        {{ pivot_figure('street_township_items', 'items') }} as street_township_items,
-        {{ pivot_figure('street_township_items', 'cast(value_low as double)') }}
+        {{ pivot_role('street_township_items', 'items') }} as street_township_items,
+        {{ pivot_role('street_township_items', 'cast(value_low as double)') }}
             as street_township_items_low,
-        {{ pivot_figure('street_township_items', 'cast(value_high as double)') }}
+        {{ pivot_role('street_township_items', 'cast(value_high as double)') }}
             as street_township_items_high,
-        {{ pivot_figure('street_township_items', 'figure_id') }} as street_township_figure_id,
+        {{ pivot_role('street_township_items', 'figure_id') }} as street_township_figure_id,
 
         -- printed shares
-        {{ as_pct(pivot_figure('share_of_districts_pct')) }} as published_share_of_districts_pct,
-        {{ as_pct(pivot_figure('district_department_share_pct')) }}
+        {{ as_pct(pivot_role('published_share_of_districts_pct')) }}
+            as published_share_of_districts_pct,
+        {{ as_pct(pivot_role('published_district_department_share_pct')) }}
             as published_district_department_share_pct,
-        {{ as_pct(pivot_figure('street_township_share_pct')) }}
+        {{ as_pct(pivot_role('published_street_township_share_pct')) }}
             as published_street_township_share_pct
     from figures
     group by platform_code, period_code, subject_type, subject_code

@@ -6,8 +6,14 @@
 with
 
 figures as (
-    select * from {{ ref('int_report__figures') }}
-    where subject_type = 'intake'
+    select
+        every_figure.*,
+        uses.figure_role
+    from {{ ref('int_report__figures') }} as every_figure
+    -- the column each figure fills: ref_measure_uses
+    left join {{ measure_uses() }} as uses
+        on every_figure.measure = uses.measure
+    where every_figure.subject_type = 'intake'
 ),
 
 pivoted as (
@@ -24,24 +30,24 @@ pivoted as (
         any_value(section_zh) as section_zh,
 
         -- items
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ pivot_figure('items', 'value_low') }} as items_low,
-        {{ pivot_figure('items', 'value_high') }} as items_high,
-        {{ pivot_figure('items', 'figure_id') }} as items_figure_id,
-        {{ pivot_figure('items', 'source_id') }} as items_source_id,
+        {{ pivot_role('items', 'items') }} as items,
+        {{ pivot_role('items', 'value_low') }} as items_low,
+        {{ pivot_role('items', 'value_high') }} as items_high,
+        {{ pivot_role('items', 'figure_id') }} as items_figure_id,
+        {{ pivot_role('items', 'source_id') }} as items_source_id,
 
         -- forecast
-        {{ pivot_figure('forecast_items', 'items') }} as forecast_items,
+        {{ pivot_role('forecast_items', 'items') }} as forecast_items,
 
         -- year-on-year change
-        {{ as_pct(pivot_figure('yoy_change_pct')) }} as published_yoy_change_pct,
-        {{ pivot_figure('yoy_change_pct', 'value_low') }} as published_yoy_change_pct_low,
-        {{ pivot_figure('yoy_change_pct', 'value_high') }} as published_yoy_change_pct_high,
-        {{ pivot_figure('yoy_change_pct', 'figure_id') }} as yoy_figure_id,
-        {{ pivot_figure('yoy_change_pct', 'source_id') }} as yoy_source_id,
+        {{ as_pct(pivot_role('published_yoy_change_pct')) }} as published_yoy_change_pct,
+        {{ pivot_role('published_yoy_change_pct', 'value_low') }} as published_yoy_change_pct_low,
+        {{ pivot_role('published_yoy_change_pct', 'value_high') }} as published_yoy_change_pct_high,
+        {{ pivot_role('published_yoy_change_pct', 'figure_id') }} as yoy_figure_id,
+        {{ pivot_role('published_yoy_change_pct', 'source_id') }} as yoy_source_id,
 
         -- printed shares
-        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct
+        {{ as_pct(pivot_role('published_share_of_total_pct')) }} as published_share_of_total_pct
     from figures
     group by platform_code, period_code, subject_code
 )

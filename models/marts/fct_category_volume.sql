@@ -7,9 +7,15 @@
 with
 
 figures as (
-    select * from {{ ref('int_report__figures') }}
+    select
+        every_figure.*,
+        uses.figure_role
+    from {{ ref('int_report__figures') }} as every_figure
+    -- the column each figure fills: ref_measure_uses
+    left join {{ measure_uses() }} as uses
+        on every_figure.measure = uses.measure
     -- a month a report singles out (年度最高) is an observation, not a listing
-    where subject_type = 'category' and observation_code is null
+    where every_figure.subject_type = 'category' and every_figure.observation_code is null
 ),
 
 pivoted as (
@@ -25,9 +31,9 @@ pivoted as (
         any_value(subject_name_zh) as category_name_zh,
         any_value(subject_name_en) as category_name_en,
         any_value(list_position) as published_list_position,
-        {{ pivot_figure('items', 'items') }} as items,
-        {{ as_pct(pivot_figure('share_of_total_pct')) }} as published_share_of_total_pct,
-        {{ as_pct(pivot_figure('yoy_change_pct')) }} as published_yoy_change_pct
+        {{ pivot_role('items', 'items') }} as items,
+        {{ as_pct(pivot_role('published_share_of_total_pct')) }} as published_share_of_total_pct,
+        {{ as_pct(pivot_role('published_yoy_change_pct')) }} as published_yoy_change_pct
     from figures
     group by platform_code, period_code, period_start, period_end, subject_code
 ),

@@ -8,7 +8,7 @@ figures as (
     where
         subject_type in ('district', 'city_body', 'state_owned_enterprise', 'handling_unit')
         and observation_code is null
-        and measure = 'items'
+        and {{ measure_feeds() }}
 ),
 
 handling_units as (

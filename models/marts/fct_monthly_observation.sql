@@ -5,12 +5,12 @@ with
 
 monthly as (
     select * from {{ ref('int_report__figures') }}
-    where period_kind = 'month' and measure = 'items' and observation_code is not null
+    where period_kind = 'month' and {{ measure_feeds() }} and observation_code is not null
 ),
 
 annual as (
     select * from {{ ref('int_report__figures') }}
-    where period_kind = 'year' and measure = 'items'
+    where period_kind = 'year' and {{ measure_feeds() }}
 ),
 
 final as (

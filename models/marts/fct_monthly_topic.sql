@@ -4,7 +4,7 @@ with
 
 figures as (
     select * from {{ ref('int_report__figures') }}
-    where subject_type = 'monthly_topic' and measure = 'items'
+    where subject_type = 'monthly_topic' and {{ measure_feeds() }}
 ),
 
 final as (

@@ -6,7 +6,7 @@ with
 
 printings as (
     select * from {{ ref('int_report__printings') }}
-    where subject_type = 'monthly_topics_total' and measure = 'topic_count'
+    where subject_type = 'monthly_topics_total' and {{ measure_feeds('topic_count') }}
 ),
 
 topics as (
@@ -18,7 +18,7 @@ topics as (
         source_id,
         count(*) as topics_listed
     from {{ ref('int_report__figures') }}
-    where subject_type = 'monthly_topic' and measure = 'items'
+    where subject_type = 'monthly_topic' and {{ measure_feeds('topics_listed') }}
     group by platform_code, period_code, period_start, period_end, source_id
 ),
 

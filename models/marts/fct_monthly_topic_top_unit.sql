@@ -4,7 +4,7 @@ with
 
 figures as (
     select * from {{ ref('int_report__figures') }}
-    where subject_type = 'monthly_topic_unit' and measure = 'items'
+    where subject_type = 'monthly_topic_unit' and {{ measure_feeds() }}
 ),
 
 topics as (

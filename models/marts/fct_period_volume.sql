@@ -5,11 +5,18 @@
 with
 
 printings as (
-    select * from {{ ref('int_report__printings') }}
+    select intake_printings.*
+    from {{ ref('int_report__printings') }} as intake_printings
+    -- the measures this mart reads, and a period kind each leaves out
+    -- (ref_measure_uses: a year's items are in fct_annual_intake)
+    inner join {{ measure_uses() }} as uses
+        on intake_printings.measure = uses.measure
     where
-        subject_type = 'intake'
-        and measure in ('items', 'forecast_items')
-        and (period_kind != 'year' or measure = 'forecast_items')
+        intake_printings.subject_type = 'intake'
+        and (
+            uses.excluded_period_kind is null
+            or intake_printings.period_kind != uses.excluded_period_kind
+        )
 ),
 
 member_names as (

@@ -5,8 +5,14 @@
 with
 
 printings as (
-    select * from {{ ref('int_report__printings') }}
-    where subject_type = 'service_quality'
+    select
+        every_figure.*,
+        uses.figure_role
+    from {{ ref('int_report__printings') }} as every_figure
+    -- the column each figure fills: ref_measure_uses
+    left join {{ measure_uses() }} as uses
+        on every_figure.measure = uses.measure
+    where every_figure.subject_type = 'service_quality'
 ),
 
 final as (
@@ -23,8 +29,10 @@ final as (
         subject_code,
         any_value(subject_name_zh) as subject_name_zh,
         any_value(subject_name_en) as subject_name_en,
-        {{ as_pct(pivot_figure('resolution_rate_pct')) }} as published_resolution_rate_pct,
-        {{ as_pct(pivot_figure('satisfaction_rate_pct')) }} as published_satisfaction_rate_pct
+        {{ as_pct(pivot_role('published_resolution_rate_pct')) }}
+            as published_resolution_rate_pct,
+        {{ as_pct(pivot_role('published_satisfaction_rate_pct')) }}
+            as published_satisfaction_rate_pct
     from printings
     group by platform_code, period_code, period_start, period_end, source_id, subject_code
 )

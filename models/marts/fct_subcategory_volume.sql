@@ -4,7 +4,7 @@ with
 
 figures as (
     select * from {{ ref('int_report__figures') }}
-    where subject_type = 'subcategory' and observation_code is null and measure = 'items'
+    where subject_type = 'subcategory' and observation_code is null and {{ measure_feeds() }}
 ),
 
 categories as (

@@ -81,7 +81,8 @@ class _SeedFiles:
         return scoped
 
     def upstream(self, model: str | None, compiled_code: str | None = None) -> set[str]:
-        """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build."""
+        """The seeds `model` reads, directly or through other models, from the SQL dbt compiled for the build; none
+        (search them all) where a model on the way has no compiled SQL, as its seeds are then unknown."""
         return {name for name in self.upstream_relations(model, compiled_code) if name in self.paths}
 
     def upstream_relations(self, model: str | None, compiled_code: str | None = None) -> set[str]:
@@ -93,7 +94,9 @@ class _SeedFiles:
             name, code = pending.pop()
             if code is None and name:
                 path = next(iter(sorted((self.compiled).glob(f"*/models/**/{name}.sql"))), None)
-                code = path.read_text(encoding="utf-8") if path else ""
+                if path is None:
+                    return set()
+                code = path.read_text(encoding="utf-8")
             for relation in _RELATION.findall(code or ""):
                 found.add(relation)
                 if relation not in self.paths and relation not in seen:

@@ -29,7 +29,7 @@ intake_dimensions as (
 
 items as (
     select * from figures
-    where measure = 'items'
+    where {{ measure_feeds('count') }}
 ),
 
 -- every set of printed parts that lies inside a printed whole, keyed by the
@@ -149,7 +149,7 @@ at_least_parts_checks as (
         wholes.year,
         wholes.section_zh,
         wholes.subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         part_sets.formula,
         wholes.value_as_printed || ' ' || wholes.unit_printed
             as published_value,
@@ -176,7 +176,7 @@ peak_month_checks as (
         annual.year,
         monthly.section_zh,
         monthly.subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items <= 12 x the items of ' || monthly.period_code
         || ' (' || monthly.observation_zh || ')' as formula,
         annual.value_printed || ' ' || annual.unit_printed as published_value,

@@ -92,7 +92,7 @@ final as (
         wholes.year,
         cast(null as varchar) as section_zh,
         wholes.subject_code as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items >= ' || parts.member_names || ' (the ' || parts.dimension
         || ' split, not said to be complete)' as formula,
         format('{:,}', wholes.items) || ' items' as published_value,

@@ -15,7 +15,7 @@ intake_series as (
 
 cumulative as (
     select * from {{ ref('int_report__figures') }}
-    where period_kind = 'cumulative' and subject_code = 'total.all' and measure = 'items'
+    where period_kind = 'cumulative' and subject_code = 'total.all' and {{ measure_feeds('count') }}
 ),
 
 spanned_years as (
@@ -101,7 +101,7 @@ span_checks as (
         cumulative.year,
         cumulative.section_zh,
         cumulative.subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items since '
         || cumulative.period_start
         || ' = the years and part-years it spans' as formula,
@@ -133,7 +133,7 @@ running_checks as (
         later.year,
         later.section_zh,
         later.subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items since '
         || later.period_start
         || ' >= the total as of '

@@ -42,7 +42,7 @@ population as (
         cast(value_low as double) as items_low,
         cast(value_high as double) as items_high
     from figures
-    where measure = 'items'
+    where {{ measure_feeds('count') }}
 ),
 
 rank_ranges as (
@@ -133,7 +133,7 @@ stated_claims as (
                 end,
                 ''
             )
-    where ranking_claims.measure = 'items'
+    where {{ measure_feeds('count', 'ranking_claims.measure') }}
 ),
 
 claims as (
@@ -158,7 +158,7 @@ final as (
         rank_ranges.year,
         claims.claim_section_zh as section_zh,
         rank_ranges.subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'rank by items (' || replace(claims.rank_order, '_', ' ') || ') among the '
         || rank_ranges.population_size || ' printed '
         || replace(claims.subject_type, '_', ' ')

@@ -52,7 +52,7 @@ numerators as (
             rates.source_id = counts.source_id
             and rates.period_code = counts.period_code
             and rates.subject_zh = counts.subject_zh
-            and counts.measure != 'items'
+            and not {{ measure_feeds('whole', 'counts.measure') }}
             and contains(rates.source_phrase, counts.value_printed || counts.unit_printed)
 ),
 
@@ -80,7 +80,7 @@ paired as (
             rates.source_id = wholes.source_id
             and rates.period_code = wholes.period_code
             and rates.subject_zh = wholes.subject_zh
-            and wholes.measure = 'items'
+            and {{ measure_feeds('whole', 'wholes.measure') }}
     left join numerators
         on rates.figure_id = numerators.rate_figure_id
     where

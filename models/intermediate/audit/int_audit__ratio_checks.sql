@@ -12,12 +12,12 @@ figures as (
 
 monthly as (
     select * from figures
-    where period_kind = 'month' and measure = 'items'
+    where period_kind = 'month' and {{ measure_feeds('monthly_count') }}
 ),
 
 multiples as (
     select * from figures
-    where measure = 'monthly_growth_multiple'
+    where {{ measure_feeds('published_multiple') }}
 ),
 
 months as (

@@ -17,6 +17,10 @@ measures as (
     select * from {{ ref('ref_measures') }}
 ),
 
+measure_properties as (
+    select * from {{ ref('ref_measure_properties') }}
+),
+
 intake_series as (
     select * from {{ ref('int_report__intake_series') }}
     where is_best and how_obtained in ('printed', 'sum_of_parts')
@@ -26,8 +30,18 @@ intake_splits as (
     select * from {{ ref('int_report__intake_splits') }}
 ),
 
-district_figures as (
-    select * from {{ ref('int_report__district_figures') }}
+-- every district subject of a period (a district, or the districts
+-- combined), with the first source that prints it
+district_subjects as (
+    select
+        platform_code,
+        period_code,
+        subject_type,
+        subject_code,
+        min(source_id) as source_id
+    from figures
+    where subject_type in ('district', 'district_total')
+    group by platform_code, period_code, subject_type, subject_code
 ),
 
 -- how many districts each platform has: a list of them is complete when
@@ -165,37 +179,68 @@ intake_inputs as (
     where published_shares.denominator_kind = 'intake' and published_shares.subject_type = 'intake'
 ),
 
--- districts: the 16 districts' figures of the same source period
+-- districts: every count of every district subject of a period (the
+-- districts and their total), one row per subject and count measure, empty
+-- where the page does not print it, so that a share's part, rest and whole
+-- are picked by its measure's properties (ref_measure_properties: the part
+-- and the rest; ref_measures.share_denominator: the whole)
+-- the count measures a district subject is printed with (its items, its
+-- departments' and its streets' items, ...)
+district_count_measures as (
+    select distinct measure
+    from figures
+    where subject_type in ('district', 'district_total') and normalised_unit = 'items'
+),
+
+district_counts as (
+    select
+        subjects.platform_code,
+        subjects.period_code,
+        subjects.subject_type,
+        subjects.subject_code,
+        count_measures.measure,
+        printed.items,
+        cast(printed.value_low as double) as items_low,
+        cast(printed.value_high as double) as items_high,
+        printed.figure_id
+    from district_subjects as subjects
+    cross join district_count_measures as count_measures
+    left join figures as printed
+        on
+            {{ same_period('subjects', 'printed') }}
+            and subjects.subject_type = printed.subject_type
+            and subjects.subject_code = printed.subject_code
+            and count_measures.measure = printed.measure
+),
+
+-- each count summed over the districts of the period: the whole of a
+-- district's share of all, or the rest of the total's share where the total's
+-- own other part is not printed
 district_sums as (
     select
         platform_code,
-        period_start,
-        period_end,
         period_code,
+        measure,
         count(*) as printed_district_count,
         sum(items_low) as items_low,
         sum(items_high) as items_high,
-        sum(district_department_items_low) as district_department_items_low,
-        sum(district_department_items_high) as district_department_items_high,
-        list(district_department_figure_id order by district_department_figure_id)
-            as district_department_figure_ids
-    from district_figures
+        list(figure_id order by figure_id) as figure_ids
+    from district_counts
     where subject_type = 'district'
-    group by platform_code, period_code, period_start, period_end
+    group by platform_code, period_code, measure
 ),
 
--- the other districts' item counts, the rest of a district's share of all
+-- the other districts' figures of each count, the rest of a district's share
+-- of all
 other_districts as (
     select
         districts.platform_code,
-        districts.period_start,
-        districts.period_end,
         districts.period_code,
         districts.subject_code,
-        list(peer_districts.items_figure_id order by peer_districts.items_figure_id)
-            as items_figure_ids
-    from district_figures as districts
-    inner join district_figures as peer_districts
+        peer_districts.measure,
+        list(peer_districts.figure_id order by peer_districts.figure_id) as figure_ids
+    from district_subjects as districts
+    inner join district_counts as peer_districts
         on
             {{ same_period('districts', 'peer_districts') }}
             and peer_districts.subject_type = 'district'
@@ -203,97 +248,90 @@ other_districts as (
     where districts.subject_type = 'district'
     group by
         districts.platform_code,
-        districts.period_start,
-        districts.period_end,
         districts.period_code,
-        districts.subject_code
+        districts.subject_code,
+        peer_districts.measure
 ),
 
 district_inputs as (
     select
         published_shares.figure_id,
-        case published_shares.measure
-            when 'share_of_districts_pct' then counts.items
-            when 'district_department_share_pct' then counts.district_department_items
-            else counts.street_township_items
-        end as part,
-        case published_shares.measure
-            when 'share_of_districts_pct' then counts.items_low
-            when 'district_department_share_pct' then counts.district_department_items_low
-            else counts.street_township_items_low
-        end as part_low,
-        case published_shares.measure
-            when 'share_of_districts_pct' then counts.items_high
-            when 'district_department_share_pct' then counts.district_department_items_high
-            else counts.street_township_items_high
-        end as part_high,
-        case published_shares.measure
-            when 'share_of_districts_pct' then sums.items_low - counts.items_low
-            when 'district_department_share_pct' then counts.street_township_items_low
-            else coalesce(counts.district_department_items_low, sums.district_department_items_low)
+        parts.items as part,
+        parts.items_low as part_low,
+        parts.items_high as part_high,
+        case
+            when properties.rest_of = 'other_subjects'
+                then rest_sums.items_low - rests.items_low
+            when rests.items_low is not null then rests.items_low
+            when published_shares.subject_type = 'district_total' then rest_sums.items_low
         end as rest_low,
         case
-            when published_shares.measure = 'share_of_districts_pct'
+            when properties.rest_of = 'other_subjects'
                 then
                     case
-                        when sums.printed_district_count = district_count.district_count
-                            then sums.items_high - counts.items_high
+                        when rest_sums.printed_district_count = district_count.district_count
+                            then rest_sums.items_high - rests.items_high
                     end
-            when published_shares.measure = 'district_department_share_pct'
-                then counts.street_township_items_high
-            when counts.district_department_items_high is not null
-                then counts.district_department_items_high
-            when sums.printed_district_count = district_count.district_count
-                then sums.district_department_items_high
+            when rests.items_high is not null then rests.items_high
+            when
+                published_shares.subject_type = 'district_total'
+                and rest_sums.printed_district_count = district_count.district_count
+                then rest_sums.items_high
         end as rest_high,
-        case published_shares.measure
-            when 'share_of_districts_pct' then totals.items
-            else counts.items
-        end as whole,
-        case published_shares.measure
-            when 'share_of_districts_pct' then totals.items_low
-            else counts.items_low
-        end as whole_low,
-        case published_shares.measure
-            when 'share_of_districts_pct' then totals.items_high
-            else counts.items_high
-        end as whole_high,
-        [
-            case published_shares.measure
-                when 'share_of_districts_pct' then counts.items_figure_id
-                when 'district_department_share_pct' then counts.district_department_figure_id
-                else counts.street_township_figure_id
-            end
-        ] as part_figure_ids,
+        wholes.items as whole,
+        wholes.items_low as whole_low,
+        wholes.items_high as whole_high,
+        [parts.figure_id] as part_figure_ids,
         case
-            when published_shares.measure = 'share_of_districts_pct'
-                then other_districts.items_figure_ids
-            when published_shares.measure = 'district_department_share_pct'
-                then [counts.street_township_figure_id]
-            when counts.district_department_figure_id is not null
-                then [counts.district_department_figure_id]
-            else sums.district_department_figure_ids
+            when properties.rest_of = 'other_subjects' then other_districts.figure_ids
+            when rests.figure_id is not null or published_shares.subject_type != 'district_total'
+                then [rests.figure_id]
+            else rest_sums.figure_ids
         end as rest_figure_ids,
-        [
-            case published_shares.measure
-                when 'share_of_districts_pct' then totals.items_figure_id
-                else counts.items_figure_id
-            end
-        ] as whole_figure_ids,
-        [counts.source_id, totals.source_id] as input_source_ids
+        [wholes.figure_id] as whole_figure_ids,
+        [subjects.source_id, totals.source_id] as input_source_ids
     from published_shares
-    inner join district_figures as counts
+    inner join measure_properties as properties
+        on published_shares.measure = properties.measure
+    inner join district_subjects as subjects
         on
-            {{ same_period('published_shares', 'counts') }}
-            and published_shares.subject_type = counts.subject_type
-            and published_shares.subject_code = counts.subject_code
-    left join district_sums as sums
-        on {{ same_period('published_shares', 'sums') }}
+            {{ same_period('published_shares', 'subjects') }}
+            and published_shares.subject_type = subjects.subject_type
+            and published_shares.subject_code = subjects.subject_code
+    left join district_counts as parts
+        on
+            {{ same_period('published_shares', 'parts') }}
+            and published_shares.subject_type = parts.subject_type
+            and published_shares.subject_code = parts.subject_code
+            and properties.part_measure = parts.measure
+    left join district_counts as rests
+        on
+            {{ same_period('published_shares', 'rests') }}
+            and published_shares.subject_type = rests.subject_type
+            and published_shares.subject_code = rests.subject_code
+            and properties.rest_measure = rests.measure
+    left join district_sums as rest_sums
+        on
+            {{ same_period('published_shares', 'rest_sums') }}
+            and properties.rest_measure = rest_sums.measure
     left join other_districts
         on
             {{ same_period('published_shares', 'other_districts') }}
             and published_shares.subject_code = other_districts.subject_code
-    left join district_figures as totals
+            and properties.rest_measure = other_districts.measure
+    -- the whole: the subject's own count (self) or the districts' total
+    left join district_counts as wholes
+        on
+            {{ same_period('published_shares', 'wholes') }}
+            and published_shares.denominator_code = wholes.measure
+            and (
+                published_shares.denominator_kind = 'self'
+                and published_shares.subject_type = wholes.subject_type
+                and published_shares.subject_code = wholes.subject_code
+                or published_shares.denominator_kind = 'district_total'
+                and wholes.subject_type = 'district_total'
+            )
+    left join district_subjects as totals
         on
             {{ same_period('published_shares', 'totals') }}
             and totals.subject_type = 'district_total'
@@ -319,7 +357,9 @@ subject_counts as (
         cast(value_low as double) as items_low,
         cast(value_high as double) as items_high
     from figures
-    where measure = 'items' and subject_type not in ('intake', 'district', 'district_total')
+    where
+        {{ measure_feeds('count') }}
+        and subject_type not in ('intake', 'district', 'district_total')
 ),
 
 -- the wholes a subject's share can be of: an intake figure (the total, the

@@ -34,7 +34,7 @@ printed_totals as (
         items,
         figure_id
     from figures
-    where measure = 'items' and items is not null
+    where {{ measure_feeds('count') }} and items is not null
 ),
 
 -- every share with a whole shared by a list (not a subject's split of
@@ -81,7 +81,7 @@ parts as (
         cast(value_low as double) as part_low,
         cast(value_high as double) as part_high
     from figures
-    where measure = 'items'
+    where {{ measure_feeds('count') }}
 ),
 
 allowed as (

@@ -77,7 +77,7 @@ intake_checks as (
         wholes.year,
         coalesce(whole_figures.section_zh, '(derived)') as section_zh,
         wholes.subject_code as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items = ' || parts.parts_label
         || case
             when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else ''
@@ -128,7 +128,7 @@ district_split_checks as (
         year,
         section_zh,
         subject_name_zh as subject,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         'items = district_department_items + street_township_items' as formula,
         cast(items as varchar) || ' items' as published_value,
         items_low as published_low,
@@ -215,11 +215,11 @@ topic_sums as (
         period_end,
         period_code,
         source_id,
-        'items' as measure,
+        {{ measure_of('count') }} as measure,
         sum(items) as derived,
         list(figure_id order by figure_id) as part_figure_ids
     from figures
-    where subject_type = 'monthly_topic' and measure = 'items'
+    where subject_type = 'monthly_topic' and {{ measure_feeds('count') }}
     group by platform_code, period_code, period_start, period_end, source_id
 
     union all
@@ -230,27 +230,30 @@ topic_sums as (
         period_end,
         period_code,
         source_id,
-        'topic_count' as measure,
+        {{ measure_of('number_of_parts') }} as measure,
         count(*) as derived,
         list(figure_id order by figure_id) as part_figure_ids
     from figures
-    where subject_type = 'monthly_topic' and measure = 'items'
+    where subject_type = 'monthly_topic' and {{ measure_feeds('count') }}
     group by platform_code, period_code, period_start, period_end, source_id
 ),
 
 topic_total_checks as (
     select
         'sum:' || wholes.figure_id as check_id,
-        case wholes.measure when 'topic_count' then 'count' else 'sum' end as check_kind,
+        case
+            when {{ measure_feeds('number_of_parts', 'wholes.measure') }} then 'count' else 'sum'
+        end as check_kind,
         wholes.platform_code,
         wholes.period_code,
         wholes.year,
         wholes.section_zh,
         wholes.subject_name_zh as subject,
         wholes.measure,
-        case wholes.measure
-            when 'topic_count' then 'topic_count = the number of topics in the table'
-            else 'items = sum of the topics'' totals'
+        case
+            when {{ measure_feeds('number_of_parts', 'wholes.measure') }}
+                then wholes.measure || ' = the number of topics in the table'
+            else wholes.measure || ' = sum of the topics'' totals'
         end as formula,
         wholes.value_printed || ' ' || wholes.unit_printed as published_value,
         wholes.value_low as published_low,

@@ -35,7 +35,7 @@ known_items as (
         [source_id] as source_ids,
         [figure_id] as input_figure_ids
     from figures
-    where measure = 'items' and subject_type != 'intake'
+    where {{ measure_feeds('count') }} and subject_type != 'intake'
 
     union all
 

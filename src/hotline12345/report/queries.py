@@ -213,7 +213,10 @@ SECTION_QUERIES: dict[str, str] = {
                l.measure_label_zh, l.measure_label_en, f.value_normalised as value_pct
         from marts.fct_published_figure as f
         left join raw.ref_measures as m on f.measure = m.measure
-        left join raw.ref_measure_page_labels as l on f.measure = l.measure
+        left join (
+            select measure, label_zh as measure_label_zh, label_en as measure_label_en
+            from raw.ref_measure_properties
+        ) as l on f.measure = l.measure
         where f.platform_code = $platform and f.period_code = $period and f.source_id = $source
               and f.subject_type = 'service_quality' and f.normalised_unit = 'percent' and f.is_canonical
         order by f.subject_code <> 'city_wide', f.subject_code, f.list_position nulls last, f.measure
@@ -224,7 +227,10 @@ SECTION_QUERIES: dict[str, str] = {
                f.measure, m.measure_description_en, l.measure_label_zh, l.measure_label_en
         from marts.fct_published_figure as f
         left join raw.ref_measures as m on f.measure = m.measure
-        left join raw.ref_measure_page_labels as l on f.measure = l.measure
+        left join (
+            select measure, label_zh as measure_label_zh, label_en as measure_label_en
+            from raw.ref_measure_properties
+        ) as l on f.measure = l.measure
         where f.platform_code = $platform and f.period_code = $period and f.source_id = $source and f.is_canonical
         order by f.figure_id
     """,
@@ -271,7 +277,10 @@ SECTION_QUERIES: dict[str, str] = {
                feasible_high, status, is_known_discrepancy, check_method, explanation, review_note, measure_label_zh,
                measure_label_en
         from audit.published_figure_checks
-        left join raw.ref_measure_page_labels using (measure)
+        left join (
+            select measure, label_zh as measure_label_zh, label_en as measure_label_en
+            from raw.ref_measure_properties
+        ) as labels using (measure)
         where OF_THE_AUDIT and rtrim(published_value) like '%\\%' escape '\\'
         order by status desc, year desc, source_id, subject, check_id
     """,
@@ -288,7 +297,10 @@ SECTION_QUERIES: dict[str, str] = {
                published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation,
                review_note, measure_label_zh, measure_label_en
         from audit.published_figure_checks
-        left join raw.ref_measure_page_labels using (measure)
+        left join (
+            select measure, label_zh as measure_label_zh, label_en as measure_label_en
+            from raw.ref_measure_properties
+        ) as labels using (measure)
         where OF_THE_AUDIT and status <> 'consistent'
         order by year desc, source_id, subject, check_id
     """,

@@ -45,7 +45,7 @@ STATUS_LABELS = {"consistent": "一致", "truncated": "截断", "inconsistent": 
 def check_label(check: dict[str, Any]) -> tuple[str, str]:
     """What an audit check checked, in words, from the audit's `measure` and `formula` columns: a share by its
     measure, a reprint as its measure printed again, anything else by its formula (whose left side is the
-    measure, named in words where ref_measure_page_labels has them)."""
+    measure, named in words where ref_measure_properties has them)."""
     measure, formula, kind = check["measure"], check["formula"], check["check_kind"]
     labelled = check["measure_label_zh"] is not None
     zh, en = (check["measure_label_zh"], check["measure_label_en"]) if labelled else (measure, measure)
@@ -62,7 +62,7 @@ _CHINESE_IN_BRACKETS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 
 
 def described_measure(row: Row) -> tuple[str, str]:
-    """A measure in the pages' words (ref_measure_page_labels), else in the words of its description (ref_measures):
+    """A measure in the pages' words (ref_measure_properties), else in the words of its description (ref_measures):
     the Chinese terms it names in brackets, and the description."""
     if row["measure_label_zh"] is not None:
         return (str(row["measure_label_zh"]), str(row["measure_label_en"]))
