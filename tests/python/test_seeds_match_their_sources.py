@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 
 from hotline12345.cli import main
-from hotline12345.extract.vocabulary import FALL_WORDS, RISE_WORDS, TO_SIMPLIFIED
+from hotline12345.extract.vocabulary import FALL_WORDS, RISE_WORDS, simplified
 from hotline12345.provenance import check_provenance, figure_in_its_phrase, printed_pattern, wording_positions
 
 SEEDS = ROOT / "seeds"
@@ -68,7 +68,7 @@ def sign_said(value_printed: str, phrase: str) -> str | None:
     """What the phrase says of the change's sign: "fall" or "rise" by its words (the extractor's vocabulary, in
     simplified or traditional characters), else by a minus sign printed on the value, as tables print it; None
     where the words say both or the value is not in the phrase at all."""
-    words = squeeze(phrase).translate(TO_SIMPLIFIED)
+    words = simplified(squeeze(phrase))
     falls, rises = re.search(FALL_WORDS, words) is not None, re.search(RISE_WORDS, words) is not None
     if falls != rises:
         return "fall" if falls else "rise"

@@ -53,9 +53,9 @@ from hotline12345.extract.vocabulary import (
     RATE_WORD,
     RISE_WORDS,
     SCORE_UNIT,
-    TO_SIMPLIFIED,
     MeasureCue,
     name_key,
+    simplified,
 )
 
 # A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
@@ -157,7 +157,7 @@ class Extractor:
     def name_matches(self, text: str) -> list[NameMatch]:
         """Names on record in `text`, longest first at each position, not overlapping; a name printed in traditional
         characters is found by its simplified key, and resolves to the name on record."""
-        plain = text.translate(TO_SIMPLIFIED)
+        plain = simplified(text)
         found: list[NameMatch] = []
         position = 0
         while position < len(text):
@@ -188,7 +188,7 @@ class Extractor:
     def heuristic_name(self, clause: str, plain: str = "") -> str:
         """The words before a number in its clause, without verbs and fillers: 公众来电, 咨询, 河洲街道. The
         fillers are found in `plain` (the clause in simplified characters), the name is taken from `clause`."""
-        words, plain = _remove(r"\s+", clause, plain or clause.translate(TO_SIMPLIFIED))
+        words, plain = _remove(r"\s+", clause, plain or simplified(clause))
         words, plain = _remove(PLATFORM_MENTION, words, plain)
         words, plain = _remove(NAME_LEADING_FILLERS, words, plain)
         stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
@@ -338,7 +338,7 @@ class Extractor:
     def sentence_figures(self, part: Part, sentence: str, lead: str = "", carried: str = "") -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
-        plain = sentence.translate(TO_SIMPLIFIED)
+        plain = simplified(sentence)
         numbers = [number for number in find_numbers(sentence, self.pattern) if self.is_a_figure(plain, number)]
         if not numbers:
             return []
@@ -458,9 +458,7 @@ class Extractor:
             match
             for match in before
             if match.start >= clause_start
-            and not (
-                clause_only and re.fullmatch(f"(?:{RATE_QUALIFIERS})+", match.name.name_zh.translate(TO_SIMPLIFIED))
-            )
+            and not (clause_only and re.fullmatch(f"(?:{RATE_QUALIFIERS})+", simplified(match.name.name_zh)))
         ]
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
@@ -470,7 +468,7 @@ class Extractor:
         name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
             return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
-        if clause_only and len(re.sub(RATE_QUALIFIERS, "", name.translate(TO_SIMPLIFIED))) < RATE_SUBJECT_MIN_CHARS:
+        if clause_only and len(re.sub(RATE_QUALIFIERS, "", simplified(name))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
             found = sentence.rfind(name, 0, number.start)
@@ -523,7 +521,7 @@ class Extractor:
         """The words of the clause before a number, without asides in brackets (其他来电(…无效电话等)38160个) and
         from the first cue word on (求助类来电占比 → 求助类来电); empty when the clause opens with a cue. As
         printed, and in simplified characters."""
-        before, plain = _remove(BRACKETED_ASIDE, before, plain or before.translate(TO_SIMPLIFIED))
+        before, plain = _remove(BRACKETED_ASIDE, before, plain or simplified(before))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
@@ -691,8 +689,8 @@ class Extractor:
         percent_headers = [
             cell
             for cell in header
-            if self.nearest_cue(cell.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
-            or re.search(UNKNOWN_RATE_WORD, cell.translate(TO_SIMPLIFIED))
+            if self.nearest_cue(simplified(cell), {"change", "share", "rate"})
+            or re.search(UNKNOWN_RATE_WORD, simplified(cell))
         ]  # 按时办结率 | 发回重办率: a rate no cue names is a percentage column of its own
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
@@ -710,18 +708,18 @@ class Extractor:
             if value.endswith("%"):
                 column = percent_headers[percents % len(percent_headers)] if percent_headers else ""
                 percents += 1
-                cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"change", "share", "rate"})
+                cue = self.nearest_cue(simplified(column), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
-                plain_column = column.translate(TO_SIMPLIFIED)
+                plain_column = simplified(column)
                 rate_word = "" if cue or not re.search(UNKNOWN_RATE_WORD, plain_column) else plain_column.strip()
             else:
                 rate_word = ""
                 column = count_headers[counts] if counts < len(count_headers) else ""
                 counts += 1
-                if re.search(RANK_COLUMN, column.translate(TO_SIMPLIFIED)):
+                if re.search(RANK_COLUMN, simplified(column)):
                     continue  # a place in a ranking is not a figure
-                score = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"score"})
-                item_cue = self.nearest_cue(column.translate(TO_SIMPLIFIED), {"items"})
+                score = self.nearest_cue(simplified(column), {"score"})
+                item_cue = self.nearest_cue(simplified(column), {"items"})
                 if score:
                     measure, unit = score[2].measure, SCORE_UNIT
                 else:
@@ -750,7 +748,7 @@ class Extractor:
 
     def column_unit(self, header: str) -> str:
         """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
-        plain = header.translate(TO_SIMPLIFIED)
+        plain = simplified(header)
         named = [unit for unit in self.units if unit and plain.endswith(unit + "数") and unit not in NOT_A_COLUMN_UNIT]
         return max(named, key=len) if named else TABLE_NUMBER_UNIT
 
@@ -765,7 +763,7 @@ class Extractor:
         if len({value.endswith(("%", "％")) for value in values}) != 1:
             return []  # one column holds one kind of number; a row of a count and its shares is not this layout
         label_header, value_header = (cells[0], cells[first_number - 1]) if headers else ("", "")
-        cue = self.nearest_cue(value_header.translate(TO_SIMPLIFIED), {"items"})
+        cue = self.nearest_cue(simplified(value_header), {"items"})
         figures: list[Figure] = []
         for name, value in zip(cells[headers // 2 : first_number - headers // 2], values, strict=True):
             percent = value.endswith(("%", "％"))

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from opencc import OpenCC
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class MeasureCue:
 
 
 # Words before a number that make a change negative, and words that name a rise: the one list of sign words
-# (in simplified characters; a text in traditional ones is matched through TO_SIMPLIFIED below). The extractor
+# (in simplified characters; a text in traditional ones is matched through `simplified` below). The extractor
 # reads a fall from them; tests/python/test_seeds_match_their_sources.py checks every hand-typed change's sign
 # against them.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低"
@@ -139,12 +142,24 @@ NAME_TRAILING_FILLERS = (
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
 PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
 
-# Traditional characters that occur in the cue words above, with their simplified forms, one for one: a text in
-# traditional characters (a mirror's conversion: 環比上升, 佔比, 滿意率) is matched against the cues through this
-# table, while names and phrases stay as printed.
-TRADITIONAL = "維護勵舊雜蓋擁擠傷殘臨遺漏檔齡療證環較佔滿辦結決時據務訴線網絡臺轉處問題類總數復覆達約餘萬億個條與來區縣業眾單發監電話報廣聯為對間應開營點積極紀費衛價補貼護療險勞動證書駕駛車輛長減熱構虛況編門觀關鎮鄉園醫學職導藥飲聲擾權稅資產審計統經濟貿規劃築設獎懲災養購銷訊訂視遞運輸鐵質檢驗標準農團體協會廳屬績評獲難讓識認態續貸揚員層範圍圓"
-SIMPLIFIED = "维护励旧杂盖拥挤伤残临遗漏档龄疗证环较占满办结决时据务诉线网络台转处问题类总数复复达约余万亿个条与来区县业众单发监电话报广联为对间应开营点积极纪费卫价补贴护疗险劳动证书驾驶车辆长减热构虚况编门观关镇乡园医学职导药饮声扰权税资产审计统经济贸规划筑设奖惩灾养购销讯订视递运输铁质检验标准农团体协会厅属绩评获难让识认态续贷扬员层范围圆"
-TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+# A text in traditional characters (a mirror's conversion: 連云區, 環比上升, 佔比, 辦結率) is read in simplified
+# characters through OpenCC's t2s conversion (offline, its own dictionaries), while names and phrases are taken from
+# the text as printed: the one converter, for cues, names on record and the tests' sign words alike.
+_T2S = OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """`text` in simplified characters (連云區 → 连云区, 辦結率 → 办结率), one character for one: a position in it is the
+    same position in `text`, so what is found in the simplified text is quoted from `text` as printed. t2s keeps the
+    length on every page read so far; where a phrase would convert to another length, each character is converted
+    alone, and one that does not convert to one character stays as printed."""
+    converted = str(_T2S.convert(text))
+    if len(converted) == len(text):
+        return converted
+    return "".join(alone if len(alone := str(_T2S.convert(character))) == 1 else character for character in text)
+
+
 # A pinyin gloss a mirror's conversion left after a character, in brackets (消費(fèi)維權(quán), 在線(xiàn)): lowercase
 # letters with tone marks, read past as if it were not there (the phrase quoted keeps it, as stored).
 PINYIN_GLOSS = r"(?<=[\u4e00-\u9fff])[（(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}[）)]"
@@ -152,7 +167,7 @@ PINYIN_GLOSS = r"(?<=[\u4e00-\u9fff])[（(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6
 
 def name_key(name: str) -> str:
     """A name without pinyin glosses, in simplified characters: 諮詢類 and 咨询类, 辦結(jié) and 办结 are one key."""
-    return re.sub(PINYIN_GLOSS, "", name).translate(TO_SIMPLIFIED)
+    return simplified(re.sub(PINYIN_GLOSS, "", name))
 
 
 # Words before a rate that qualify the rate, not name a subject (回访综合满意率, 群众满意率, 总体接通率): a rate
