@@ -46,8 +46,10 @@ DEFAULT_FILTER_VALUES: dict[str, str] = {
 
 
 # How a table shows a number, by what its column's name says it holds: a count of items with thousands separators; a
-# printed percentage with the decimals it was printed with (the marts keep it exactly, to four places: trailing zeros
-# are trimmed); a percentage the warehouse derived with two, as the report pages show it.
+# printed percentage a mart holds as a number with the decimals it was printed with as far as the number can tell (the
+# marts keep it exactly, to four places: trailing zeros are trimmed, so a printed 31.40 reads 31.4; where the printed
+# text is at hand, fct_published_figure's value_as_printed, the charts show the text instead); a percentage the
+# warehouse derived with two, as the report pages show it.
 ITEMS_FORMAT = ",d"
 PRINTED_PCT_FORMAT = ",.4~f"
 DERIVED_PCT_FORMAT = ",.2f"
@@ -367,11 +369,14 @@ CHARTS: tuple[Chart, ...] = (
     ),
     Chart(
         "service_quality",
-        "解决率与满意率 Resolution and satisfaction (%)",
-        SERVICE_QUALITY,
+        "服务质量 Service quality rates, as printed",
+        PUBLISHED_FIGURE,
         "table",
-        where=("subject_code = 'city_wide'", "is_canonical"),
-        columns=("period_code", "published_resolution_rate_pct", "published_satisfaction_rate_pct"),
+        # every rate the period prints of the platform as a whole (resolution, satisfaction, on-time completion …),
+        # as printed: the text keeps the decimals (Nantong's 93.20%) that a number would lose
+        where=("subject_type = 'service_quality'", "subject_code = 'city_wide'", "is_canonical", "unit_printed = '%'"),
+        columns=("measure", "value_as_printed", "unit_printed"),
+        order_by=(("measure", True),),
         width=3,
         height=30,
     ),
@@ -503,7 +508,7 @@ CHARTS += (
             "published_rate_as_printed",
             "source_id",
         ),
-        order_by=(("measure", True), ("period_kind", True), ("published_rate_pct", False), ("platform_name_zh", True)),
+        order_by=(("measure_name_zh", True), ("period_kind", True), ("platform_name_zh", True)),
         row_limit=1000,
         width=12,
         height=80,
@@ -542,6 +547,9 @@ class NativeFilter:
     parent: str | None = None
     excluded: tuple[str, ...] = ()
     required: bool = False
+    # Superset keeps a child filter's value when its parent changes, even a value the parent's new choice lacks
+    # (Beijing's 2022 stays chosen for 南通, which prints no 2022); with this it takes the first of its new choices.
+    first_choice_when_the_value_is_gone: bool = False
 
     @property
     def id(self) -> str:
@@ -571,7 +579,7 @@ class NativeFilter:
             "scope": {"rootPath": ["ROOT_ID"], "excluded": sorted(chart_ids[key] for key in self.excluded)},
             "controlValues": {
                 "enableEmptyFilter": self.required,
-                "defaultToFirstItem": False,
+                "defaultToFirstItem": self.first_choice_when_the_value_is_gone,
                 "multiSelect": False,
                 "searchAllOptions": False,
                 "inverseSelection": False,
@@ -611,6 +619,7 @@ NATIVE_FILTERS: tuple[NativeFilter, ...] = (
         parent="platform",
         excluded=SERIES_CHARTS + COMPARISON_CHARTS,
         required=True,
+        first_choice_when_the_value_is_gone=True,
     ),
 )
 

@@ -44,9 +44,10 @@ CHART_QUERIES: dict[str, str] = {
     "办理方式 Intake by handling mode": """
         select member_name_zh, sum(items) as items from marts.fct_intake_volume
         where {filters} and dimension = 'handling_mode' group by all""",
-    "解决率与满意率 Resolution and satisfaction (%)": """
-        select period_code, published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality
-        where {filters} and subject_code = 'city_wide' and is_canonical""",
+    "服务质量 Service quality rates, as printed": """
+        select measure, value_as_printed, unit_printed from marts.fct_published_figure
+        where {filters} and subject_type = 'service_quality' and subject_code = 'city_wide' and is_canonical
+            and unit_printed = '%'""",
     "十大类日常问题 Top ten categories (items)": """
         select category_name_zh, sum(items) as items from marts.fct_category_volume where {filters} group by all""",
     "各区承办量 Items dispatched to each district": """
@@ -241,6 +242,9 @@ def test_the_dashboard_filters_by_platform_level_platform_and_period(superset: S
     for column in ("platform_code", "period_code"):
         assert natives[column]["controlValues"]["multiSelect"] is False, column
         assert natives[column]["controlValues"]["enableEmptyFilter"] is True, column
+    # a period the newly chosen platform lacks is not kept: the period filter takes the first of its new choices
+    # (the browser test switches Beijing to 南通 and sees 2022 go)
+    assert natives["period_code"]["controlValues"]["defaultToFirstItem"] is True
     defaults = default_values(superset.client)
     assert set(defaults) == {"platform_code", "period_code"}
     known = query_warehouse(
@@ -303,9 +307,10 @@ def test_the_charts_show_the_reports_figures(superset: Superset) -> None:
     topics = data("每月一题 Topics of the month (items)")
     assert len(topics) == 17
     assert topics[0] == {"topic_name_zh": "物业服务不规范", "items": 150_290}
-    quality = data("解决率与满意率 Resolution and satisfaction (%)")
-    assert [(row["published_resolution_rate_pct"], row["published_satisfaction_rate_pct"]) for row in quality] == [
-        (92.72, 93.63)
+    quality = data("服务质量 Service quality rates, as printed")
+    assert [(row["measure"], row["value_as_printed"], row["unit_printed"]) for row in quality] == [
+        ("resolution_rate_pct", "92.72", "%"),
+        ("satisfaction_rate_pct", "93.63", "%"),
     ]
     findings = data("审计发现 Published figures that do not add up")
     # 朝阳区: 92.4 of 140.0 万件 is 65.96–66.04%, printed 66.06% (and the streets' 33.94% with it).
@@ -327,6 +332,9 @@ def test_the_charts_answer_for_another_platform_when_the_filters_are_set(superse
     assert modes == {"直接答复": 21_157, "派单办理": 4_403}
     channels = {row["member_name_zh"]: row["items"] for row in data("受理渠道 Intake by channel")}
     assert channels["电话渠道"] == 23_898 and channels["网络渠道"] == 1_335  # 公众来电23898件 … 网络诉求1335件
+    # the rates as printed, with the decimal a number would drop: 按时办结率99.45%, 满意率93.20%
+    quality = {row["measure"]: row["value_as_printed"] for row in data("服务质量 Service quality rates, as printed")}
+    assert quality == {"on_time_completion_rate_pct": "99.45", "satisfaction_rate_pct": "93.20"}
     # every chart is the marts' answer for Nantong's week (the series: Nantong's years, of which it prints none)
     for title in CHART_QUERIES:
         shown = chart_data(superset.client, charts[title], NANTONG)
