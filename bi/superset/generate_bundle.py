@@ -20,6 +20,7 @@ kept once in dashboard_defaults.yml. The series charts take the platform but not
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import sys
@@ -45,8 +46,10 @@ DEFAULT_FILTER_VALUES: dict[str, str] = {
 
 
 # How a table shows a number, by what its column's name says it holds: a count of items with thousands separators; a
-# printed percentage with the decimals it was printed with (the marts keep it exactly, to four places: trailing zeros
-# are trimmed); a percentage the warehouse derived with two, as the report pages show it.
+# printed percentage a mart holds as a number with the decimals it was printed with as far as the number can tell (the
+# marts keep it exactly, to four places: trailing zeros are trimmed, so a printed 31.40 reads 31.4; where the printed
+# text is at hand, fct_published_figure's value_as_printed, the charts show the text instead); a percentage the
+# warehouse derived with two, as the report pages show it.
 ITEMS_FORMAT = ",d"
 PRINTED_PCT_FORMAT = ",.4~f"
 DERIVED_PCT_FORMAT = ",.2f"
@@ -67,8 +70,11 @@ def stable_uuid(name: str) -> str:
 
 @dataclass(frozen=True)
 class Dataset:
+    """A table of the warehouse, or a virtual dataset (`sql`: a query of the marts Superset treats as a table)."""
+
     schema: str
     table: str
+    sql: str | None = None
 
     @property
     def uuid(self) -> str:
@@ -86,6 +92,59 @@ SERVICE_QUALITY = Dataset("marts", "fct_service_quality")
 AUDIT = Dataset("audit", "published_figure_checks")
 PLATFORM = Dataset("marts", "dim_platform")
 PUBLISHED_FIGURE = Dataset("marts", "fct_published_figure")
+
+
+def _compared_rates() -> list[dict[str, str]]:
+    """The rates the report's comparison page sets side by side (src/hotline12345/report/comparison.csv, their one
+    home), with their names."""
+    text = (Path(__file__).resolve().parents[2] / "src" / "hotline12345" / "report" / "comparison.csv").read_text(
+        encoding="utf-8"
+    )
+    return [row for row in csv.DictReader(text.splitlines()) if row["compared_as"] == "rate"]
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# Every hotline's latest printing of each compared rate, by kind of period (a week is compared with weeks, a year with
+# years): the rule of the report's comparison page (COMPARED_RATES in src/hotline12345/report/queries.py: the period
+# ending last, the platform's own figure before a subject's, the canonical source first), for all its rates at once.
+# The rate is the printed text with its unit, so it reads with the decimals it was printed with.
+LATEST_RATES_SQL = (
+    """with compared (measure, measure_name_zh, measure_name_en) as (
+    values
+        """
+    + ",\n        ".join(
+        f"({_sql_text(row['code'])}, {_sql_text(row['name_zh'])}, {_sql_text(row['name_en'])})"
+        for row in _compared_rates()
+    )
+    + """
+),
+
+printed as (
+    select f.figure_id, f.platform_code, f.period_code, f.period_kind, f.period_end, f.source_id, f.measure,
+           f.value_printed, f.unit_printed, f.value_normalised,
+           row_number() over (
+               partition by f.platform_code, f.measure, f.period_kind
+               order by f.period_end desc nulls last, f.period_code desc, f.subject_code <> 'city_wide',
+                        f.subject_code, f.is_canonical desc, f.source_id, f.figure_id
+           ) as recency
+    from marts.fct_published_figure as f
+    inner join compared as c on f.measure = c.measure
+    where f.normalised_unit = 'percent' and f.subject_code not like '%.%'
+)
+
+select c.measure, c.measure_name_zh, c.measure_name_en, f.period_kind, f.platform_code, p.platform_name_zh,
+       p.platform_level, f.period_code, f.value_printed || f.unit_printed as published_rate_as_printed,
+       f.value_normalised as published_rate_pct, f.source_id, f.figure_id
+from printed as f
+inner join compared as c on f.measure = c.measure
+inner join marts.dim_platform as p on f.platform_code = p.platform_code
+where f.recency = 1
+"""
+)
+LATEST_RATES = Dataset("marts", "hotline_latest_printed_rates", sql=LATEST_RATES_SQL)
 DATASETS = (
     INTAKE,
     ANNUAL_INTAKE,
@@ -98,6 +157,7 @@ DATASETS = (
     AUDIT,
     PLATFORM,
     PUBLISHED_FIGURE,
+    LATEST_RATES,
 )
 
 
@@ -309,11 +369,14 @@ CHARTS: tuple[Chart, ...] = (
     ),
     Chart(
         "service_quality",
-        "解决率与满意率 Resolution and satisfaction (%)",
-        SERVICE_QUALITY,
+        "服务质量 Service quality rates, as printed",
+        PUBLISHED_FIGURE,
         "table",
-        where=("subject_code = 'city_wide'", "is_canonical"),
-        columns=("period_code", "published_resolution_rate_pct", "published_satisfaction_rate_pct"),
+        # every rate the period prints of the platform as a whole (resolution, satisfaction, on-time completion …),
+        # as printed: the text keeps the decimals (Nantong's 93.20%) that a number would lose
+        where=("subject_type = 'service_quality'", "subject_code = 'city_wide'", "is_canonical", "unit_printed = '%'"),
+        columns=("measure", "value_as_printed", "unit_printed"),
+        order_by=(("measure", True),),
         width=3,
         height=30,
     ),
@@ -428,6 +491,34 @@ CHARTS += (
     ),
 )
 
+# Hotlines side by side: not one platform's period, so neither the platform nor the period filter reaches it (the
+# level filter does: cities with cities).
+COMPARISON_CHARTS = ("hotline_comparison",)
+CHARTS += (
+    Chart(
+        "hotline_comparison",
+        "各热线对比 Hotlines side by side: each one's latest printed rates, like periods only",
+        LATEST_RATES,
+        "table",
+        columns=(
+            "measure_name_zh",
+            "period_kind",
+            "platform_name_zh",
+            "period_code",
+            "published_rate_as_printed",
+            "source_id",
+        ),
+        order_by=(("measure_name_zh", True), ("period_kind", True), ("platform_name_zh", True)),
+        row_limit=1000,
+        width=12,
+        height=80,
+        description=(
+            "Each hotline's latest printing of each rate the report's comparison page compares, one row per kind of "
+            "period: a week is compared with weeks, a year with years. The rate as printed, with its decimals."
+        ),
+    ),
+)
+
 ROWS: tuple[tuple[str, ...], ...] = (
     ("total_intake", "intake_by_channel", "intake_by_handling_mode", "service_quality"),
     ("top_categories", "districts"),
@@ -435,6 +526,7 @@ ROWS: tuple[tuple[str, ...], ...] = (
     ("monthly_topics", "handling_units"),
     ("audit_status", "audit_findings"),
     ("intake_by_year", "channel_by_year"),
+    ("hotline_comparison",),
 )
 
 
@@ -455,6 +547,9 @@ class NativeFilter:
     parent: str | None = None
     excluded: tuple[str, ...] = ()
     required: bool = False
+    # Superset keeps a child filter's value when its parent changes, even a value the parent's new choice lacks
+    # (Beijing's 2022 stays chosen for 南通, which prints no 2022); with this it takes the first of its new choices.
+    first_choice_when_the_value_is_gone: bool = False
 
     @property
     def id(self) -> str:
@@ -484,7 +579,7 @@ class NativeFilter:
             "scope": {"rootPath": ["ROOT_ID"], "excluded": sorted(chart_ids[key] for key in self.excluded)},
             "controlValues": {
                 "enableEmptyFilter": self.required,
-                "defaultToFirstItem": False,
+                "defaultToFirstItem": self.first_choice_when_the_value_is_gone,
                 "multiSelect": False,
                 "searchAllOptions": False,
                 "inverseSelection": False,
@@ -503,7 +598,7 @@ NATIVE_FILTERS: tuple[NativeFilter, ...] = (
         PLATFORM,
         "platform_level",
         "province, city, county or district: narrows the platforms to choose from.",
-        excluded=tuple(chart.key for chart in CHARTS),
+        excluded=tuple(chart.key for chart in CHARTS if chart.key not in COMPARISON_CHARTS),
     ),
     NativeFilter(
         "platform",
@@ -512,6 +607,7 @@ NATIVE_FILTERS: tuple[NativeFilter, ...] = (
         "platform_code",
         "The 12345 platform every chart shows; platforms nest (a province and its cities), so one at a time.",
         parent="platform_level",
+        excluded=COMPARISON_CHARTS,
         required=True,
     ),
     NativeFilter(
@@ -521,8 +617,9 @@ NATIVE_FILTERS: tuple[NativeFilter, ...] = (
         "period_code",
         "The period the report charts show (a year, half-year, month, week …) among the platform's periods.",
         parent="platform",
-        excluded=SERIES_CHARTS,
+        excluded=SERIES_CHARTS + COMPARISON_CHARTS,
         required=True,
+        first_choice_when_the_value_is_gone=True,
     ),
 )
 
@@ -554,7 +651,7 @@ def dataset_yaml(dataset: Dataset) -> dict[str, Any]:
         "default_endpoint": None,
         "offset": 0,
         "cache_timeout": None,
-        "sql": None,
+        "sql": dataset.sql,
         "params": None,
         "template_params": None,
         "filter_select_enabled": True,

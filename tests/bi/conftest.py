@@ -9,11 +9,14 @@ environment. The warehouse is a scratch copy: `$HOTLINE12345_BI_WAREHOUSE`
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import duckdb
 import pytest
@@ -24,6 +27,16 @@ from hotline12345.superset import SupersetClient, SupersetHome, SupersetServer, 
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPERSET_VENV = ROOT / "target" / "venv-superset"
+
+
+def generator() -> ModuleType:
+    """bi/superset/generate_bundle.py as a module: the charts and datasets the bundle is written from."""
+    spec = importlib.util.spec_from_file_location("generate_bundle", ROOT / "bi" / "superset" / "generate_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
 
 
 def sha256(path: Path) -> str:

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, Superset, query_warehouse, sha256
+from conftest import ROOT, Superset, generator, query_warehouse, sha256
+from test_bundle import comparison_rows
 
 from hotline12345.superset import SupersetClient
 
@@ -43,9 +44,10 @@ CHART_QUERIES: dict[str, str] = {
     "办理方式 Intake by handling mode": """
         select member_name_zh, sum(items) as items from marts.fct_intake_volume
         where {filters} and dimension = 'handling_mode' group by all""",
-    "解决率与满意率 Resolution and satisfaction (%)": """
-        select period_code, published_resolution_rate_pct, published_satisfaction_rate_pct from marts.fct_service_quality
-        where {filters} and subject_code = 'city_wide' and is_canonical""",
+    "服务质量 Service quality rates, as printed": """
+        select measure, value_as_printed, unit_printed from marts.fct_published_figure
+        where {filters} and subject_type = 'service_quality' and subject_code = 'city_wide' and is_canonical
+            and unit_printed = '%'""",
     "十大类日常问题 Top ten categories (items)": """
         select category_name_zh, sum(items) as items from marts.fct_category_volume where {filters} group by all""",
     "各区承办量 Items dispatched to each district": """
@@ -70,6 +72,12 @@ CHART_QUERIES: dict[str, str] = {
         select year, member_name_zh, sum(items) as items from marts.fct_annual_intake
         where {filters} and period_kind = 'year' and dimension = 'channel' group by all""",
 }
+COMPARISON = "各热线对比 Hotlines side by side: each one's latest printed rates, like periods only"
+# the comparison's dataset is a query of the marts (a virtual dataset): the same query, asked of the warehouse
+CHART_QUERIES[COMPARISON] = (
+    "select measure_name_zh, period_kind, platform_name_zh, period_code, published_rate_as_printed, source_id"
+    f" from ({generator().LATEST_RATES_SQL}) as compared where {{filters}}"
+)
 
 DATASETS = {
     "marts.fct_intake_volume",
@@ -83,6 +91,23 @@ DATASETS = {
     "audit.published_figure_checks",
     "marts.dim_platform",
     "marts.fct_published_figure",
+    "marts.hotline_latest_printed_rates",
+}
+VIRTUAL_COLUMNS = {
+    "hotline_latest_printed_rates": [
+        "measure",
+        "measure_name_zh",
+        "measure_name_en",
+        "period_kind",
+        "platform_code",
+        "platform_name_zh",
+        "platform_level",
+        "period_code",
+        "published_rate_as_printed",
+        "published_rate_pct",
+        "source_id",
+        "figure_id",
+    ]
 }
 NANTONG = {"platform_code": "nantong_12345", "period_code": "2021-12-03..2021-12-10"}
 
@@ -190,6 +215,9 @@ def test_every_dataset_lists_its_columns_with_the_warehouse_comments(superset: S
         schema, table = row["schema"], row["table_name"]
         columns = superset.client.get(f"/api/v1/dataset/{row['id']}")["result"]["columns"]
         listed = {column["column_name"]: column["description"] for column in columns}
+        if table in VIRTUAL_COLUMNS:  # a query of the marts: its columns are the query's
+            assert sorted(listed) == sorted(VIRTUAL_COLUMNS[table]), table
+            continue
         stored = {
             str(found["column_name"]): found["comment"]
             for found in query_warehouse(
@@ -214,6 +242,9 @@ def test_the_dashboard_filters_by_platform_level_platform_and_period(superset: S
     for column in ("platform_code", "period_code"):
         assert natives[column]["controlValues"]["multiSelect"] is False, column
         assert natives[column]["controlValues"]["enableEmptyFilter"] is True, column
+    # a period the newly chosen platform lacks is not kept: the period filter takes the first of its new choices
+    # (the browser test switches Beijing to 南通 and sees 2022 go)
+    assert natives["period_code"]["controlValues"]["defaultToFirstItem"] is True
     defaults = default_values(superset.client)
     assert set(defaults) == {"platform_code", "period_code"}
     known = query_warehouse(
@@ -225,8 +256,11 @@ def test_the_dashboard_filters_by_platform_level_platform_and_period(superset: S
     # the series charts take the platform, not the period
     charts = charts_by_title(superset.client)
     series = {charts["历年受理量 Intake by year (items)"], charts["历年受理渠道 Intake by channel and year (items)"]}
-    assert set(natives["period_code"]["scope"]["excluded"]) == series
-    assert natives["platform_code"]["scope"]["excluded"] == []
+    # the comparison sets every hotline side by side: neither the platform nor the period reaches it, the level does
+    comparison = charts[COMPARISON]
+    assert set(natives["period_code"]["scope"]["excluded"]) == series | {comparison}
+    assert natives["platform_code"]["scope"]["excluded"] == [comparison]
+    assert comparison not in natives["platform_level"]["scope"]["excluded"]
 
 
 def test_no_chart_names_a_platform_or_a_period(superset: Superset) -> None:
@@ -273,9 +307,10 @@ def test_the_charts_show_the_reports_figures(superset: Superset) -> None:
     topics = data("每月一题 Topics of the month (items)")
     assert len(topics) == 17
     assert topics[0] == {"topic_name_zh": "物业服务不规范", "items": 150_290}
-    quality = data("解决率与满意率 Resolution and satisfaction (%)")
-    assert [(row["published_resolution_rate_pct"], row["published_satisfaction_rate_pct"]) for row in quality] == [
-        (92.72, 93.63)
+    quality = data("服务质量 Service quality rates, as printed")
+    assert [(row["measure"], row["value_as_printed"], row["unit_printed"]) for row in quality] == [
+        ("resolution_rate_pct", "92.72", "%"),
+        ("satisfaction_rate_pct", "93.63", "%"),
     ]
     findings = data("审计发现 Published figures that do not add up")
     # 朝阳区: 92.4 of 140.0 万件 is 65.96–66.04%, printed 66.06% (and the streets' 33.94% with it).
@@ -297,6 +332,9 @@ def test_the_charts_answer_for_another_platform_when_the_filters_are_set(superse
     assert modes == {"直接答复": 21_157, "派单办理": 4_403}
     channels = {row["member_name_zh"]: row["items"] for row in data("受理渠道 Intake by channel")}
     assert channels["电话渠道"] == 23_898 and channels["网络渠道"] == 1_335  # 公众来电23898件 … 网络诉求1335件
+    # the rates as printed, with the decimal a number would drop: 按时办结率99.45%, 满意率93.20%
+    quality = {row["measure"]: row["value_as_printed"] for row in data("服务质量 Service quality rates, as printed")}
+    assert quality == {"on_time_completion_rate_pct": "99.45", "satisfaction_rate_pct": "93.20"}
     # every chart is the marts' answer for Nantong's week (the series: Nantong's years, of which it prints none)
     for title in CHART_QUERIES:
         shown = chart_data(superset.client, charts[title], NANTONG)
@@ -329,6 +367,55 @@ def test_the_period_filter_offers_the_chosen_platforms_periods(superset: Superse
     offered = {row["period_code"] for row in answer["result"][0]["data"]}
     assert NANTONG["period_code"] in offered
     assert "2022" not in offered  # Beijing's year, not Nantong's
+
+
+def test_the_comparison_chart_sets_the_hotlines_side_by_side(superset: Superset) -> None:
+    """Each hotline's latest printed rate, like periods only, as the report's comparison page prints it, whatever
+    platform the dashboard shows; the level filter narrows it to hotlines of one level."""
+    chart_id = charts_by_title(superset.client)[COMPARISON]
+    expected = comparison_rows(superset.warehouse)
+    for values in (None, NANTONG):
+        shown = chart_data(superset.client, chart_id, values)
+        assert sorted(tuple(str(value) for value in row.values()) for row in shown) == expected
+    printed = {(row["platform_name_zh"], row["measure_name_zh"], row["period_kind"]): row for row in shown}
+    # the printed text, with its decimals: 南通's week printed 93.20%, 北京's year 2022 92.72% and 93.63%
+    assert printed[("南通市12345在线平台 (南通12345)", "满意率", "week")]["published_rate_as_printed"] == "93.20%"
+    assert printed[("北京12345市民服务热线", "解决率", "year")]["published_rate_as_printed"] == "92.72%"
+    counties = chart_data(superset.client, chart_id, {"platform_level": "county"})
+    levels = query_warehouse(superset.warehouse, "select platform_name_zh, platform_level from marts.dim_platform")
+    level = {row["platform_name_zh"]: row["platform_level"] for row in levels}
+    assert counties and {level[row["platform_name_zh"]] for row in counties} == {"county"}
+    assert len(counties) < len(shown)
+
+
+@pytest.mark.parametrize("values", [None, NANTONG], ids=["defaults", "nantong"])
+def test_no_chart_shows_a_raw_number(superset: Superset, values: Filters | None) -> None:
+    """Every number a chart's query returns on the running Superset is shown through a d3 format the chart saved:
+    a table's numeric column has its own format, a bar's, pie's or big number's values the chart's. A number
+    column without one would show a raw float (31.406, 65.96428571428571)."""
+    numbers = 0
+    for title, chart_id in charts_by_title(superset.client).items():
+        params = json.loads(superset.client.get(f"/api/v1/chart/{chart_id}")["result"]["params"])
+        rows = chart_data(superset.client, chart_id, values)
+        numeric = {
+            column
+            for row in rows
+            for column, value in row.items()
+            if isinstance(value, int | float) and not isinstance(value, bool) and column != "year"
+        }
+        numbers += sum(isinstance(value, float) and value != int(value) for row in rows for value in row.values())
+        if params["viz_type"] == "table":
+            formats = {
+                column: config.get("d3NumberFormat") for column, config in params.get("column_config", {}).items()
+            }
+            unformatted = sorted(column for column in numeric if not formats.get(column))
+            assert not unformatted, f"{title}: {unformatted} would show raw numbers"
+            assert all(fmt.startswith(",") for fmt in formats.values() if fmt), (title, formats)
+        elif numeric:
+            shown_as = params.get("y_axis_format") or params.get("number_format")
+            assert shown_as == ",d", f"{title}: its values are shown as {shown_as!r}"
+    if values is None:
+        assert numbers, "Beijing's 2022 report prints fractional percentages: the test would see them"
 
 
 WRITES = (
