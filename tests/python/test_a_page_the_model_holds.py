@@ -12,6 +12,7 @@ import pytest
 from support.made_up_page_limits import (
     MADE_UP_PAGE_LIMITS_CHECKS,
     PAGE_LIMITS_DATED,
+    PAGE_LIMITS_GROUPED,
     PAGE_LIMITS_PLATFORM,
 )
 from support.rebuild_under_readers import RebuildUnderReaders
@@ -75,6 +76,30 @@ def test_a_category_share_without_its_count_is_held_and_in_its_list(
             "consistent",
         )
     ]
+
+
+@pytest.mark.slow
+def test_a_list_printed_in_groups_is_checked_within_each_group(rebuild_under_readers: RebuildUnderReaders) -> None:
+    # each share's rest is its own group's other units: the first group fits its 100 (with the second group's 50
+    # in its rest, 甲局's 60 and the other 90 would not fit a whole of 100); the second group's 戊局 does not fit
+    # its 50, and its list fits no whole; the first group's list, every share of it fitting, needs no list check
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        checks = db.execute(
+            "select check_kind, subject, status, explanation from audit.published_figure_checks"
+            " where source_id = ? order by check_kind, subject",
+            [PAGE_LIMITS_GROUPED],
+        ).fetchall()
+    assert [(kind, subject, status) for kind, subject, status, _ in checks] == [
+        ("share", "丁局", "consistent"),
+        ("share", "丙局", "consistent"),
+        ("share", "乙局", "consistent"),
+        ("share", "戊局", "inconsistent"),
+        ("share", "甲局", "consistent"),
+        ("share_list", "handling_unit 第二类", "inconsistent"),
+    ]
+    explanations = {subject: explanation for _, subject, _, explanation in checks}
+    # the second group's list is read against its own whole, the 50 of 第二类, not the 150 of both groups
+    assert "50" in explanations["handling_unit 第二类"] and "150" not in explanations["handling_unit 第二类"]
 
 
 def test_real_category_shares_without_counts_are_held(warehouse: Path) -> None:

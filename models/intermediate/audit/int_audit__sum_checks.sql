@@ -273,6 +273,37 @@ topic_total_checks as (
     where wholes.subject_type = 'monthly_topics_total'
 ),
 
+-- the intake splits' parts by their Chinese names, for the audit's
+-- sentence (the formula keeps the codes)
+member_names as (
+    select
+        platform_code,
+        subject_code,
+        min(subject_name_zh) as member_name_zh
+    from figures
+    where subject_type = 'intake'
+    group by platform_code, subject_code
+),
+
+intake_part_names as (
+    select
+        'sum:' || parts.platform_code || '.' || parts.period_code || '.intake.'
+        || parts.dimension as check_id,
+        string_agg(coalesce(names.member_name_zh, parts.member), ' + ' order by parts.member)
+            as parts_label_zh
+    from intake_series as parts
+    inner join intake_splits as splits
+        on
+            {{ same_period('parts', 'splits') }}
+            and parts.dimension = splits.dimension
+    left join member_names as names
+        on
+            parts.platform_code = names.platform_code
+            and parts.subject_code = names.subject_code
+    where parts.is_best
+    group by parts.platform_code, parts.period_code, parts.dimension
+),
+
 final as (
     select * from intake_checks
     union all
@@ -281,6 +312,15 @@ final as (
     select * from district_total_checks
     union all
     select * from topic_total_checks
+),
+
+named as (
+    select
+        final.*,
+        intake_part_names.parts_label_zh
+    from final
+    left join intake_part_names
+        on final.check_id = intake_part_names.check_id
 )
 
 select
@@ -291,5 +331,6 @@ select
     parts_how_obtained,
     -- the inputs in words, for the audit's sentence
     {{ audit_range('published_low', 'published_high', "'items'") }} || ' items' as published_text,
-    'the parts (' || split_part(formula, ' = ', 2) || ') add up to' as inputs_text
-from final
+    'the parts (' || coalesce(parts_label_zh, split_part(formula, ' = ', 2)) || ') add up to'
+        as inputs_text
+from named

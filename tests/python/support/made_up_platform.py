@@ -119,7 +119,7 @@ def add_a_made_up_platform(root: Path) -> None:
         ("2025-12-01", "2025-12-31", "pop_change_pct", "-10.00", "12月受理总量90件,环比下降10.00%"),
     ]
     rows = [
-        _csv_line(*year, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "")
+        _csv_line(*year, kind, name, "", position, measure, "", "", value, unit, phrase, MADE_UP_PLATFORM, "", "")
         for kind, name, position, measure, value, unit, phrase in figures
     ]
     rows += [
@@ -139,6 +139,7 @@ def add_a_made_up_platform(root: Path) -> None:
             "%" if measure.endswith("_pct") else "件",
             phrase,
             MADE_UP_PLATFORM,
+            "",
             "",
         )
         for start, end, measure, value, phrase in other_periods
