@@ -61,7 +61,7 @@ intake_splits as (
         on
             splits.platform_code = dimensions.platform_code
             and splits.dimension = dimensions.dimension
-    where not splits.is_complete and splits.whole_subject_code is not null
+    where not splits.is_complete and splits.whole_subject_code is not null and splits.split_key = ''
 ),
 
 -- the parts printed in the whole's own section: the list printed with it
@@ -76,7 +76,7 @@ parts as (
         sum(series.items_low) as items_low,
         sum(series.items_high) as items_high,
         string_agg(series.member, ' + ' order by series.member) as member_names,
-        string_agg(coalesce(names.member_name_zh, series.member), ' + ' order by series.member)
+        string_agg(coalesce(zh_names.member_name_zh, series.member), ' + ' order by series.member)
             as member_names_zh,
         flatten(list(series.input_figure_ids order by series.member)) as part_figure_ids,
         flatten(list(string_split(series.source_ids, ', '))) as part_source_ids
@@ -92,10 +92,10 @@ parts as (
             and splits.period_code = wholes.period_code
             and splits.whole_subject_code = wholes.subject_code
             and series.section_zh = wholes.section_zh
-    left join member_names as names
+    left join member_names as zh_names
         on
-            series.platform_code = names.platform_code
-            and series.subject_code = names.subject_code
+            series.platform_code = zh_names.platform_code
+            and series.subject_code = zh_names.subject_code
     group by splits.platform_code, splits.period_code, splits.dimension, splits.whole_subject_code
     having count(*) >= 2
 ),

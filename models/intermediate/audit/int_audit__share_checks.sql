@@ -26,6 +26,30 @@ intake_splits as (
     select * from {{ ref('int_report__intake_splits') }}
 ),
 
+-- where a page prints two splits of one dimension, the split that names
+-- each member
+split_of_member as (
+    select
+        platform_code,
+        period_code,
+        unnest(member_codes) as subject_code,
+        split_key
+    from intake_splits
+    where split_key != ''
+),
+
+-- each intake figure with the split it stands in ('' for its dimension's)
+keyed_series as (
+    select
+        intake_series.*,
+        coalesce(named.split_key, '') as split_key
+    from intake_series
+    left join split_of_member as named
+        on
+            {{ same_period('intake_series', 'named') }}
+            and intake_series.subject_code = named.subject_code
+),
+
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
 ),
@@ -95,15 +119,17 @@ intake_siblings as (
         )
             as rest_source_ids,
         any_value(splits.whole_subject_code) as whole_subject_code
-    from intake_series as parts
+    from keyed_series as parts
     inner join intake_splits as splits
         on
             {{ same_period('parts', 'splits') }}
             and parts.dimension = splits.dimension
-    left join intake_series as siblings
+            and parts.split_key = splits.split_key
+    left join keyed_series as siblings
         on
             {{ same_period('parts', 'siblings') }}
             and parts.dimension = siblings.dimension
+            and parts.split_key = siblings.split_key
             and parts.subject_code != siblings.subject_code
     group by
         parts.platform_code,

@@ -10,7 +10,10 @@ alone (issue 25, item 5):
 - a list of handling units printed in two groups (第一类 / 第二类), each share a share of its own group
   (占第一类的60.00%): each share's rest is its own group's other units, so the first group fits, though the two
   groups' counts together (150) are more than either group's whole; the second group prints one share that no
-  count gives (戊局 10 of 50 is 20.00%, printed 25.00%), which is a finding, and its list fits no whole.
+  count gives (戊局 10 of 50 is 20.00%, printed 25.00%), which is a finding, and its list fits no whole;
+- two splits of one dimension on one page (办结 / 至下月办结 beside 已解决 / 未解决), each declared by its members in
+  complete_splits: each is summed on its own against the total (450 + 50 = 500; 350 + 140 = 490, short of 500: a
+  finding), and 办结's share (90.00% of 500) takes its rest from its own split (至下月办结's 50) alone.
 
 Every count is chosen so that every printed share and claim fits exactly but 戊局's; the statuses in
 MADE_UP_PAGE_LIMITS_CHECKS are worked by hand from the texts below, not read from the build."""
@@ -26,6 +29,7 @@ PAGE_LIMITS_DATED = "made_up_limits_2025"
 PAGE_LIMITS_UNDATED = "made_up_limits_undated_week"
 PAGE_LIMITS_YEAR_LESS = "made_up_limits_june"
 PAGE_LIMITS_GROUPED = "made_up_limits_grouped_2025_06"
+PAGE_LIMITS_TWO_SPLITS = "made_up_limits_two_splits_2025_07"
 
 PAGE_LIMITS_TEXTS = {
     # 受理总量 1000 件 = 热线 600 + 网络 400. 市容管理 200 (20.00% of 1000), 交通管理 100 (10.00%), 物业管理 15.00%
@@ -46,6 +50,8 @@ PAGE_LIMITS_TEXTS = {
         "2025年6月,第一类3个部门的立案数为100件。其中,甲局(60件)占第一类的60.00%,乙局(30件)占30.00%,"
         "丙局(10件)占10.00%。第二类2个部门的立案数为50件。其中,丁局(40件)占第二类的80.00%,戊局(10件)占25.00%。\n"
     ),
+    # 500 = 办结 450 + 至下月办结 50 (450 is 90.00% of 500); 已解决 350 + 未解决 140 = 490, not 500
+    PAGE_LIMITS_TWO_SPLITS: "2025年7月,受理总量500件。当月办结450件,占90.00%,至下月办结50件;已解决350件,未解决140件。\n",
 }
 
 # (check kind, subject as the audit names it, the check's formula contains) → status, worked by hand above
@@ -62,12 +68,16 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("share", "丁局", "intake:dispatch_target.group_two"): "consistent",
     ("share", "戊局", "intake:dispatch_target.group_two"): "inconsistent",
     ("share_list", "handling_unit 第二类", "for each of the 2 shares"): "inconsistent",
+    ("sum", "total.all", "completed + uncompleted"): "consistent",
+    ("sum", "total.all", "resolved + unresolved"): "inconsistent",
+    ("share", "办结", "intake:total.all"): "consistent",
 }
 
 # the grouped page's findings, reviewed (the audit writes their sentences)
 PAGE_LIMITS_GROUPED_FINDINGS = (
     f"share:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.unit_e.share_of_total_pct",
     f"share_list:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.share_of_total_pct.第二类2个部门.第二类",
+    f"sum:{PAGE_LIMITS_PLATFORM}.2025-07.intake.ticket_status.resolved+unresolved",
 )
 
 
@@ -88,6 +98,8 @@ def add_made_up_page_limits(root: Path) -> None:
             f"{platform},网络,channel,online,网络,Online",
             f"{platform},第一类3个部门,dispatch_target,group_one,第一类部门,The first group of departments",
             f"{platform},第二类2个部门,dispatch_target,group_two,第二类部门,The second group of departments",
+            f"{platform},至下月办结,ticket_status,uncompleted,未办结,Not completed (至下月办结)",
+            f"{platform},未解决,ticket_status,unresolved,未解决,Not resolved (未解决)",
         ],
     )
     _append(
@@ -130,6 +142,10 @@ def add_made_up_page_limits(root: Path) -> None:
             (
                 f"{PAGE_LIMITS_GROUPED},{platform},official,A made-up June 2025 in groups,Nobody,,,2025-06-01,"
                 f"2025-06-30,zh,{PAGE_LIMITS_GROUPED}.txt,Made up by a test: a list printed in two groups."
+            ),
+            (
+                f"{PAGE_LIMITS_TWO_SPLITS},{platform},official,A made-up July 2025 with two splits,Nobody,,,"
+                f"2025-07-01,2025-07-31,zh,{PAGE_LIMITS_TWO_SPLITS}.txt,Made up by a test: two splits of one dimension."
             ),
         ],
     )
@@ -202,13 +218,31 @@ def add_made_up_page_limits(root: Path) -> None:
         ("intake", group_one, "items", "100", "件", "第一类3个部门的立案数为100件", "", ""),
         ("intake", group_two, "items", "50", "件", "第二类2个部门的立案数为50件", "", ""),
         ("handling_unit", "甲局", "items", "60", "件", "甲局(60件)", "", "第一类"),
-        ("handling_unit", "甲局", "share_of_total_pct", "60.00", "%", "甲局(60件)占第一类的60.00%", group_one, "第一类"),
+        (
+            "handling_unit",
+            "甲局",
+            "share_of_total_pct",
+            "60.00",
+            "%",
+            "甲局(60件)占第一类的60.00%",
+            group_one,
+            "第一类",
+        ),
         ("handling_unit", "乙局", "items", "30", "件", "乙局(30件)", "", "第一类"),
         ("handling_unit", "乙局", "share_of_total_pct", "30.00", "%", "乙局(30件)占30.00%", group_one, "第一类"),
         ("handling_unit", "丙局", "items", "10", "件", "丙局(10件)", "", "第一类"),
         ("handling_unit", "丙局", "share_of_total_pct", "10.00", "%", "丙局(10件)占10.00%", group_one, "第一类"),
         ("handling_unit", "丁局", "items", "40", "件", "丁局(40件)", "", "第二类"),
-        ("handling_unit", "丁局", "share_of_total_pct", "80.00", "%", "丁局(40件)占第二类的80.00%", group_two, "第二类"),
+        (
+            "handling_unit",
+            "丁局",
+            "share_of_total_pct",
+            "80.00",
+            "%",
+            "丁局(40件)占第二类的80.00%",
+            group_two,
+            "第二类",
+        ),
         ("handling_unit", "戊局", "items", "10", "件", "戊局(10件)", "", "第二类"),
         ("handling_unit", "戊局", "share_of_total_pct", "25.00", "%", "戊局(10件)占25.00%", group_two, "第二类"),
     ]
@@ -217,6 +251,35 @@ def add_made_up_page_limits(root: Path) -> None:
         [
             _csv_line(*grouped, kind, name, "", "", measure, "", "", value, unit, phrase, platform, share_of, group)
             for kind, name, measure, value, unit, phrase, share_of, group in grouped_figures
+        ],
+    )
+    two_splits = (PAGE_LIMITS_TWO_SPLITS, "2025-07-01", "2025-07-31", "摘录")
+    # subject_zh, measure, value, unit, phrase
+    two_split_figures = [
+        ("受理总量", "items", "500", "件", "受理总量500件"),
+        ("办结", "items", "450", "件", "当月办结450件"),
+        ("办结", "share_of_total_pct", "90.00", "%", "当月办结450件,占90.00%"),
+        ("至下月办结", "items", "50", "件", "至下月办结50件"),
+        ("已解决", "items", "350", "件", "已解决350件"),
+        ("未解决", "items", "140", "件", "未解决140件"),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*two_splits, "intake", name, "", "", measure, "", "", value, unit, phrase, platform, "", "")
+            for name, measure, value, unit, phrase in two_split_figures
+        ],
+    )
+    _append(
+        seeds / "sources" / "complete_splits.csv",
+        [
+            _csv_line(
+                PAGE_LIMITS_TWO_SPLITS, platform, "2025-07-01", "2025-07-31", "ticket_status", "2", "", note, members
+            )
+            for note, members in (
+                ("办结 + 至下月办结: every item, done or carried over.", "办结、至下月办结"),
+                ("已解决 + 未解决: every item, resolved or not.", "已解决、未解决"),
+            )
         ],
     )
     _append(
