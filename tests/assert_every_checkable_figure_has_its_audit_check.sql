@@ -228,5 +228,7 @@ left join checks
         checks.check_id
         = 'sum:' || checkable_splits.platform_code || '.' || checkable_splits.period_code
         || '.intake.' || checkable_splits.dimension
-        || case when checkable_splits.split_key != '' then '.' || checkable_splits.split_key else '' end
+        || case
+            when checkable_splits.split_key != '' then '.' || checkable_splits.split_key else ''
+        end
 where checks.check_id is null

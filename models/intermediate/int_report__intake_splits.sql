@@ -45,14 +45,15 @@ printed as (
         intake_series.dimension,
         count(*) as known_member_count
     from intake_series
-    where not exists (
-        select 1
-        from member_splits
-        where
-            member_splits.platform_code = intake_series.platform_code
-            and member_splits.period_code = intake_series.period_code
-            and list_contains(member_splits.member_codes, intake_series.subject_code)
-    )
+    where
+        not exists (
+            select 1
+            from member_splits
+            where
+                member_splits.platform_code = intake_series.platform_code
+                and member_splits.period_code = intake_series.period_code
+                and list_contains(member_splits.member_codes, intake_series.subject_code)
+        )
     group by intake_series.platform_code, intake_series.period_code, intake_series.dimension
 ),
 
@@ -62,7 +63,7 @@ dimension_splits as (
         printed.period_code,
         printed.dimension,
         '' as split_key,
-        cast(null as varchar []) as member_codes,
+        cast(null as varchar[]) as member_codes,
         printed.known_member_count,
         coalesce(
             declared.member_count = printed.known_member_count
