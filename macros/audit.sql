@@ -139,3 +139,29 @@
         else format('{:.3g}', {{ gap }})
     end
 {%- endmacro %}
+
+{# A range of counts [low, high] (in items) as the page prints its counts:
+   in items where the page counts in 件 (multiplier 1), else in the page's
+   own unit (万件, 万, 亿件), divided by its multiplier and written with one
+   decimal more than the page prints, so that a bound of a printed 92.4 万件
+   reads 92.35–92.45 万件, not 923,500–924,500 items. #}
+{% macro audit_count_range(low, high, multiplier, decimals, unit_printed) -%}
+    case
+        when coalesce({{ multiplier }}, 1) = 1
+            then {{ audit_range(low, high, "'items'") }} || ' items'
+        when {{ low }} is null and {{ high }} is null then 'any value'
+        when {{ high }} is null
+            then 'at least ' || format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1)
+            || ' ' || {{ unit_printed }}
+        when {{ low }} is null
+            then 'at most ' || format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1)
+            || ' ' || {{ unit_printed }}
+        when
+            format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1)
+            = format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1)
+            then format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1) || ' ' || {{ unit_printed }}
+        else
+            format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1) || '–'
+            || format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1) || ' ' || {{ unit_printed }}
+    end
+{%- endmacro %}

@@ -165,6 +165,7 @@ checkable_splits as (
         declared_splits.platform_code,
         declared_splits.period_code,
         declared_splits.dimension,
+        declared_splits.split_key,
         declared_splits.member_count
     from declared_splits
     where exists (
@@ -227,4 +228,7 @@ left join checks
         checks.check_id
         = 'sum:' || checkable_splits.platform_code || '.' || checkable_splits.period_code
         || '.intake.' || checkable_splits.dimension
+        || case
+            when checkable_splits.split_key != '' then '.' || checkable_splits.split_key else ''
+        end
 where checks.check_id is null

@@ -13,6 +13,8 @@
     ('period_start', 'is not a date (2024-03-15, or --03-15 where the page prints no year)', 'period_kind is null'),
     ('dimension', 'names a split of which no member is printed for its platform and period (printed_figures)',
         'is_known_dimension and period_kind is not null and printed_dimension is null'),
+    ('members_zh', "names a member that is not a known name of an intake figure of the row's platform (ref_intake_members)",
+        'unresolved_members_zh is not null', "unresolved_members_zh"),
 ] %}
 with
 
@@ -32,6 +34,7 @@ judged as (
         declared.whole_zh,
         declared.whole_subject_code,
         declared.period_kind,
+        declared.unresolved_members_zh,
         printed.dimension as printed_dimension
     from declared
     left join printed
@@ -39,6 +42,7 @@ judged as (
             declared.platform_code = printed.platform_code
             and declared.period_code = printed.period_code
             and declared.dimension = printed.dimension
+            and declared.split_key = printed.split_key
 )
 
 {{ seed_rule_failures(row_rules, 'judged', "'complete_splits'") }}

@@ -5,7 +5,10 @@
 -- usual whole (ref_intake_dimensions) where it gives none. A name that does
 -- not resolve leaves the whole empty, and the build names its line. A split
 -- not listed here is complete only where the platform's own list of its
--- members is printed whole.
+-- members is printed whole. A page that prints two splits of one dimension
+-- (办结 / 至下月办结 beside 已解决 / 未解决) names each split's members
+-- (members_zh): such a split is those members only, keyed by them
+-- (split_key), and each name resolves within the platform like the whole.
 with
 
 declared as (
@@ -19,8 +22,40 @@ declared as (
         dimension,
         member_count,
         whole_zh,
-        note
+        note,
+        members_zh
     from {{ ref('complete_splits') }}
+),
+
+-- the members a split names, one row each, resolved within the platform
+named as (
+    select
+        seed_line,
+        platform_code,
+        trim(unnest(string_split(members_zh, '、'))) as member_zh
+    from declared
+    where members_zh is not null
+),
+
+named_members as (
+    select
+        named.seed_line,
+        named.member_zh,
+        {{ resolved_subject('members', 'subject_code') }} as subject_code
+    from named
+    {{ join_subjects('members', 'named.platform_code', "'intake'", 'named.member_zh') }}
+),
+
+split_members as (
+    select
+        seed_line,
+        list_sort(list(subject_code) filter (where subject_code is not null)) as member_codes,
+        string_agg(split_part(subject_code, '.', 2), '+' order by subject_code) filter (
+            where subject_code is not null
+        ) as member_key,
+        string_agg(member_zh, '、') filter (where subject_code is null) as unresolved_members_zh
+    from named_members
+    group by seed_line
 ),
 
 dimensions as (
@@ -53,9 +88,17 @@ resolved as (
             when declared.whole_zh is null then dimensions.whole_subject_code
             else {{ resolved_subject('wholes', 'subject_code') }}
         end as whole_subject_code,
-        declared.note
+        declared.note,
+        declared.members_zh,
+        split_members.member_codes,
+        split_members.unresolved_members_zh,
+        -- the split's key among the dimension's splits: its members' codes
+        -- (empty for every member of the dimension)
+        coalesce(split_members.member_key, '') as split_key
 
     from declared
+    left join split_members
+        on declared.seed_line = split_members.seed_line
     left join sources
         on declared.source_id = sources.source_id
     left join dimensions
@@ -80,7 +123,11 @@ final as (
         resolved.member_count,
         resolved.whole_zh,
         resolved.whole_subject_code,
-        resolved.note
+        resolved.note,
+        resolved.members_zh,
+        resolved.member_codes,
+        resolved.unresolved_members_zh,
+        resolved.split_key
     from resolved
 )
 

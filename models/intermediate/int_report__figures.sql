@@ -37,6 +37,7 @@ final as (
         measure,
         share_of_zh,
         share_of_code,
+        list_group_zh,
         measure_share_denominator,
         measure_normalised_unit,
         is_approximate,

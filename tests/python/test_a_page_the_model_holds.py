@@ -12,7 +12,9 @@ import pytest
 from support.made_up_page_limits import (
     MADE_UP_PAGE_LIMITS_CHECKS,
     PAGE_LIMITS_DATED,
+    PAGE_LIMITS_GROUPED,
     PAGE_LIMITS_PLATFORM,
+    PAGE_LIMITS_TWO_SPLITS,
 )
 from support.rebuild_under_readers import RebuildUnderReaders
 
@@ -56,8 +58,8 @@ def test_a_category_share_without_its_count_is_held_and_in_its_list(
         ).fetchall()
         share_lists = db.execute(
             "select formula, status from audit.published_figure_checks"
-            " where platform_code = ? and check_kind = 'share_list'",
-            [PAGE_LIMITS_PLATFORM],
+            " where platform_code = ? and source_id = ? and check_kind = 'share_list'",
+            [PAGE_LIMITS_PLATFORM, PAGE_LIMITS_DATED],
         ).fetchall()
     assert [(name, items, float(share), rank) for name, items, share, rank in categories] == [
         ("交通管理", 100, 10.0, 2),
@@ -74,6 +76,47 @@ def test_a_category_share_without_its_count_is_held_and_in_its_list(
             ),
             "consistent",
         )
+    ]
+
+
+@pytest.mark.slow
+def test_a_list_printed_in_groups_is_checked_within_each_group(rebuild_under_readers: RebuildUnderReaders) -> None:
+    # each share's rest is its own group's other units: the first group fits its 100 (with the second group's 50
+    # in its rest, 甲局's 60 and the other 90 would not fit a whole of 100); the second group's 戊局 does not fit
+    # its 50, and its list fits no whole; the first group's list, every share of it fitting, needs no list check
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        checks = db.execute(
+            "select check_kind, subject, status, explanation from audit.published_figure_checks"
+            " where source_id = ? order by check_kind, subject",
+            [PAGE_LIMITS_GROUPED],
+        ).fetchall()
+    assert [(kind, subject, status) for kind, subject, status, _ in checks] == [
+        ("share", "丁局", "consistent"),
+        ("share", "丙局", "consistent"),
+        ("share", "乙局", "consistent"),
+        ("share", "戊局", "inconsistent"),
+        ("share", "甲局", "consistent"),
+        ("share_list", "handling_unit 第二类", "inconsistent"),
+    ]
+    explanations = {subject: explanation for _, subject, _, explanation in checks}
+    # the second group's list is read against its own whole, the 50 of 第二类, not the 150 of both groups
+    assert "50" in explanations["handling_unit 第二类"] and "150" not in explanations["handling_unit 第二类"]
+
+
+@pytest.mark.slow
+def test_two_splits_of_one_dimension_are_each_summed(rebuild_under_readers: RebuildUnderReaders) -> None:
+    # 办结 + 至下月办结 = 500 and 已解决 + 未解决 = 490, each against the 500: one sum check per split, never one
+    # over the four members (990); 办结's 90.00% takes its rest from 至下月办结 alone
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        checks = db.execute(
+            "select check_id, check_kind, formula, status from audit.published_figure_checks"
+            " where source_id = ? and check_kind in ('sum', 'share') order by check_id",
+            [PAGE_LIMITS_TWO_SPLITS],
+        ).fetchall()
+    assert [(check_id.rsplit(".", 1)[-1], kind, formula, status) for check_id, kind, formula, status in checks] == [
+        ("share_of_total_pct", "share", "share_of_total_pct = 100 x part / whole (intake:total.all)", "consistent"),
+        ("completed+uncompleted", "sum", "items = completed + uncompleted", "consistent"),
+        ("resolved+unresolved", "sum", "items = resolved + unresolved", "inconsistent"),
     ]
 
 

@@ -132,7 +132,7 @@ def made_up_project(tmp_path: Path, figures: list[tuple[str, str, str, str]]) ->
     with (seeds / "figures" / "printed_figures.csv").open("a", encoding="utf-8") as handle:
         for value, unit, phrase, wording in figures:
             handle.write(
-                f"made_up_saved,2030-05-01,2030-05-31,,intake,各类诉求,,,items,{wording},,{value},{unit},{phrase},made_up_12345,\n"
+                f"made_up_saved,2030-05-01,2030-05-31,,intake,各类诉求,,,items,{wording},,{value},{unit},{phrase},made_up_12345,,\n"
             )
     texts = tmp_path / "texts"
     texts.mkdir()
@@ -186,7 +186,7 @@ def test_the_provenance_command_says_plainly_which_texts_are_not_there(
     assert "made_up_unsaved.txt (made_up_unsaved)" in printed
     assert f"of 1 sources in {texts}; 0 problems" in printed
     with (seeds / "figures" / "printed_figures.csv").open("a", encoding="utf-8") as handle:
-        handle.write("made_up_saved,2030-05-01,2030-05-31,,intake,电话,,,items,,,8001,件,电话8001件,made_up_12345,\n")
+        handle.write("made_up_saved,2030-05-01,2030-05-31,,intake,电话,,,items,,,8001,件,电话8001件,made_up_12345,,\n")
     assert main(arguments) == 1
     refused = capsys.readouterr().err
     assert f"line {figure_lines(seeds) + 1}, column source_phrase: '电话8001件' is not in" in refused

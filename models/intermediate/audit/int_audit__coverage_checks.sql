@@ -35,6 +35,18 @@ intake_series as (
     where series.is_best and series.how_obtained in ('printed', 'sum_of_parts')
 ),
 
+-- each intake member's Chinese name, for the audit's sentence (the formula
+-- keeps the codes)
+member_names as (
+    select
+        platform_code,
+        subject_code,
+        min(subject_name_zh) as member_name_zh
+    from figures
+    where subject_type = 'intake'
+    group by platform_code, subject_code
+),
+
 -- a split whose members divide the whole (members_are_exhaustive: they do
 -- not overlap, so their sum is at most the whole)
 dimensions as (
@@ -49,7 +61,7 @@ intake_splits as (
         on
             splits.platform_code = dimensions.platform_code
             and splits.dimension = dimensions.dimension
-    where not splits.is_complete and splits.whole_subject_code is not null
+    where not splits.is_complete and splits.whole_subject_code is not null and splits.split_key = ''
 ),
 
 -- the parts printed in the whole's own section: the list printed with it
@@ -64,6 +76,8 @@ parts as (
         sum(series.items_low) as items_low,
         sum(series.items_high) as items_high,
         string_agg(series.member, ' + ' order by series.member) as member_names,
+        string_agg(coalesce(zh_names.member_name_zh, series.member), ' + ' order by series.member)
+            as member_names_zh,
         flatten(list(series.input_figure_ids order by series.member)) as part_figure_ids,
         flatten(list(string_split(series.source_ids, ', '))) as part_source_ids
     from intake_splits as splits
@@ -78,6 +92,10 @@ parts as (
             and splits.period_code = wholes.period_code
             and splits.whole_subject_code = wholes.subject_code
             and series.section_zh = wholes.section_zh
+    left join member_names as zh_names
+        on
+            series.platform_code = zh_names.platform_code
+            and series.subject_code = zh_names.subject_code
     group by splits.platform_code, splits.period_code, splits.dimension, splits.whole_subject_code
     having count(*) >= 2
 ),
@@ -114,7 +132,7 @@ final as (
         100.0 * parts.items / wholes.items as coverage_pct,
         parts.part_figure_ids,
         wholes.input_figure_ids as whole_figure_ids,
-        'the parts (' || parts.member_names || ') add up to' as inputs_text
+        'the parts (' || parts.member_names_zh || ') add up to' as inputs_text
     from parts
     inner join intake_series as wholes
         on

@@ -7,7 +7,9 @@
 -- source printed it. Within it a subject's rank can be anything from 1 + the
 -- number of others certainly larger (their low above its high) to 1 + the
 -- number of others possibly at least as large (their high at or above its
--- low); the claimed rank is consistent when it lies in that range.
+-- low); the claimed rank is consistent when it lies in that range. A list
+-- printed in groups (list_group_zh: 第一类 / 第二类) is ranked within each
+-- group: "most of the second group" is a claim about that group.
 with
 
 figures as (
@@ -38,6 +40,7 @@ population as (
         section_zh,
         source_id,
         list_position,
+        list_group_zh,
         cast(items as double) as items,
         cast(value_low as double) as items_low,
         cast(value_high as double) as items_high
@@ -81,6 +84,7 @@ rank_ranges as (
             and subjects.subject_type = peers.subject_type
             and subjects.population_code = peers.population_code
             and subjects.subject_code != peers.subject_code
+            and subjects.list_group_zh is not distinct from peers.list_group_zh
     group by all
 ),
 

@@ -44,6 +44,30 @@ district_subjects as (
     group by platform_code, period_code, subject_type, subject_code
 ),
 
+-- where a page prints two splits of one dimension, the split that names
+-- each member
+split_of_member as (
+    select
+        platform_code,
+        period_code,
+        unnest(member_codes) as subject_code,
+        split_key
+    from intake_splits
+    where split_key != ''
+),
+
+-- each intake figure with the split it stands in ('' for its dimension's)
+keyed_series as (
+    select
+        intake_series.*,
+        coalesce(named.split_key, '') as split_key
+    from intake_series
+    left join split_of_member as named
+        on
+            {{ same_period('intake_series', 'named') }}
+            and intake_series.subject_code = named.subject_code
+),
+
 -- how many districts each platform has: a list of them is complete when
 -- that many are printed
 district_count as (
@@ -109,15 +133,17 @@ intake_siblings as (
         )
             as rest_source_ids,
         any_value(splits.whole_subject_code) as whole_subject_code
-    from intake_series as parts
+    from keyed_series as parts
     inner join intake_splits as splits
         on
             {{ same_period('parts', 'splits') }}
             and parts.dimension = splits.dimension
-    left join intake_series as siblings
+            and parts.split_key = splits.split_key
+    left join keyed_series as siblings
         on
             {{ same_period('parts', 'siblings') }}
             and parts.dimension = siblings.dimension
+            and parts.split_key = siblings.split_key
             and parts.subject_code != siblings.subject_code
     group by
         parts.platform_code,
@@ -355,7 +381,9 @@ subject_counts as (
         source_id,
         items,
         cast(value_low as double) as items_low,
-        cast(value_high as double) as items_high
+        cast(value_high as double) as items_high,
+        -- the group a list printed in groups holds the count in (第一类 …)
+        list_group_zh
     from figures
     where
         {{ measure_feeds('count') }}
@@ -397,7 +425,8 @@ subject_wholes as (
 -- any other subject (a category, a handling unit, a place) as a share of an
 -- intake figure or of its parent: the part is the subject's own count of
 -- the same period, the rest its printed siblings' counts (unbounded above: a
--- list need not name every part of the whole)
+-- list need not name every part of the whole); in a list printed in groups
+-- (list_group_zh), its siblings within its own group only
 subject_inputs as (
     select
         published_shares.figure_id,
@@ -438,6 +467,7 @@ subject_inputs as (
             and parts.subject_type = siblings.subject_type
             and parts.population_code = siblings.population_code
             and parts.subject_code != siblings.subject_code
+            and parts.list_group_zh is not distinct from siblings.list_group_zh
     where
         published_shares.denominator_kind in ('intake', 'parent')
         and published_shares.subject_type != 'intake'
@@ -456,6 +486,29 @@ inputs as (
     select * from district_inputs
     union all
     select * from subject_inputs
+),
+
+-- the unit the page prints each input's counts in (件, 万件 …), for the
+-- audit's sentence: the part's, the first of the rest's and the whole's
+input_units as (
+    select
+        inputs.figure_id,
+        coalesce(parts.multiplier, 1) as part_multiplier,
+        coalesce(parts.decimal_places, 0) as part_decimals,
+        parts.unit_printed as part_unit,
+        coalesce(rests.multiplier, 1) as rest_multiplier,
+        coalesce(rests.decimal_places, 0) as rest_decimals,
+        rests.unit_printed as rest_unit,
+        coalesce(wholes.multiplier, 1) as whole_multiplier,
+        coalesce(wholes.decimal_places, 0) as whole_decimals,
+        wholes.unit_printed as whole_unit
+    from inputs
+    left join figures as parts
+        on inputs.part_figure_ids[1] = parts.figure_id
+    left join figures as rests
+        on inputs.rest_figure_ids[1] = rests.figure_id
+    left join figures as wholes
+        on inputs.whole_figure_ids[1] = wholes.figure_id
 ),
 
 final as (
@@ -498,30 +551,54 @@ final as (
         inputs.whole_figure_ids,
         published_shares.approximation_zh is null and not published_shares.is_exact_count
             as published_is_plain,
-        -- the inputs in words, for the audit's sentence
+        -- the inputs in words, for the audit's sentence, in the units the
+        -- page prints them in (items where it counts in 件)
         'the printed counts ('
-        || {{ audit_range('inputs.part_low', 'inputs.part_high', "'items'") }}
-        || ' of '
-        || {{ audit_range('inputs.whole_low', 'inputs.whole_high', "'items'") }}
-        || ' items'
         || case
-            when inputs.rest_high is not null
+            when units.part_multiplier = 1 and units.whole_multiplier = 1
+                then {{ audit_range('inputs.part_low', 'inputs.part_high', "'items'") }}
+            else
+                {{ audit_count_range(
+                    'inputs.part_low', 'inputs.part_high',
+                    'units.part_multiplier', 'units.part_decimals', 'units.part_unit'
+                ) }}
+        end
+        || ' of '
+        || {{ audit_count_range(
+            'inputs.whole_low', 'inputs.whole_high',
+            'units.whole_multiplier', 'units.whole_decimals', 'units.whole_unit'
+        ) }}
+        || case
+            when inputs.rest_high is not null and units.rest_multiplier = 1
                 then
                     ', the rest '
                     || {{ audit_range('inputs.rest_low', 'inputs.rest_high', "'items'") }}
+            when inputs.rest_high is not null
+                then
+                    ', the rest '
+                    || {{ audit_count_range(
+                        'inputs.rest_low', 'inputs.rest_high',
+                        'units.rest_multiplier', 'units.rest_decimals', 'units.rest_unit'
+                    ) }}
             else ''
         end
         || ') allow' as inputs_text,
         'no share fits the printed counts (no value fits: the part and the rest, '
-        || {{ audit_range(
-            'inputs.part_low + inputs.rest_low', 'inputs.part_high + inputs.rest_high', "'items'"
+        || {{ audit_count_range(
+            'inputs.part_low + inputs.rest_low', 'inputs.part_high + inputs.rest_high',
+            'units.part_multiplier', 'units.part_decimals', 'units.part_unit'
         ) }}
-        || ' items in all, cannot make up the whole of '
-        || {{ audit_range('inputs.whole_low', 'inputs.whole_high', "'items'") }}
+        || ' in all, cannot make up the whole of '
+        || {{ audit_count_range(
+            'inputs.whole_low', 'inputs.whole_high',
+            'units.whole_multiplier', 'units.whole_decimals', 'units.whole_unit'
+        ) }}
         || ')' as empty_text
     from published_shares
     inner join inputs
         on published_shares.figure_id = inputs.figure_id
+    inner join input_units as units
+        on published_shares.figure_id = units.figure_id
     where inputs.part is not null and inputs.whole is not null
 )
 

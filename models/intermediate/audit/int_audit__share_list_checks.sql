@@ -14,7 +14,9 @@
 -- page prints for the same platform and period is tried as the whole too:
 -- the row names those that fit (`fitting_printed_totals`), so that a list of
 -- shares of an unstated whole reads "fits the 3,780 办结", "fits only an
--- unprinted whole of a–b" or "fits no whole".
+-- unprinted whole of a–b" or "fits no whole". A list printed in groups
+-- (list_group_zh: 第一类 / 第二类, 市级 / 区级) is one list per group, each
+-- checked against its own group's whole.
 with
 
 figures as (
@@ -50,6 +52,7 @@ shares as (
         subject_type,
         subject_code,
         population_code,
+        coalesce(list_group_zh, '') as list_group_zh,
         measure,
         coalesce(share_of_zh, measure_share_denominator) as denominator,
         coalesce(share_of_zh = '未说明', false) as is_whole_unstated,
@@ -125,6 +128,7 @@ lists as (
         period_code,
         subject_type,
         population_code,
+        list_group_zh,
         denominator,
         any_value(measure) as measure,
         any_value(year) as year,
@@ -145,7 +149,7 @@ lists as (
         list(figure_id order by figure_id) as share_figure_ids,
         list(part_figure_id order by figure_id) as part_figure_ids
     from allowed
-    group by platform_code, period_code, subject_type, population_code, denominator
+    group by platform_code, period_code, subject_type, population_code, list_group_zh, denominator
     having count(part_figure_id) >= 2 and (bool_or(is_whole_unstated) or bool_or(is_out_of_reach))
 ),
 
@@ -157,6 +161,7 @@ fitting_totals as (
         lists.period_code,
         lists.subject_type,
         lists.population_code,
+        lists.list_group_zh,
         lists.denominator,
         list(
             format('{:,}', totals.items) || ' ' || totals.subject_name_zh
@@ -192,6 +197,7 @@ listed as (
             and lists.period_code = fitting_totals.period_code
             and lists.subject_type = fitting_totals.subject_type
             and lists.population_code = fitting_totals.population_code
+            and lists.list_group_zh = fitting_totals.list_group_zh
             and lists.denominator = fitting_totals.denominator
 ),
 
@@ -199,14 +205,16 @@ final as (
     select
         'share_list:' || platform_code || '.' || period_code || '.' || subject_type
         || case when population_code != '' then '.' || population_code else '' end
-        || '.' || measure || '.' || denominator as check_id,
+        || '.' || measure || '.' || denominator
+        || case when list_group_zh != '' then '.' || list_group_zh else '' end as check_id,
         'share_list' as check_kind,
         platform_code,
         period_code,
         year,
         section_zh,
         subject_type
-        || case when population_code != '' then ' ' || population_code else '' end as subject,
+        || case when population_code != '' then ' ' || population_code else '' end
+        || case when list_group_zh != '' then ' ' || list_group_zh else '' end as subject,
         measure,
         'whole = 100 x part / ' || measure || ' for each of the ' || share_count || ' shares'
         || case

@@ -19,6 +19,19 @@ intake_splits as (
     where is_complete
 ),
 
+-- the split each intake member is summed in where a page prints two splits
+-- of its dimension: the one that names it (a member no split names is in
+-- its dimension's, split_key '')
+split_of_member as (
+    select
+        platform_code,
+        period_code,
+        unnest(member_codes) as subject_code,
+        split_key
+    from {{ ref('int_report__intake_splits') }}
+    where split_key != ''
+),
+
 
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
@@ -43,6 +56,7 @@ intake_parts as (
         parts.period_end,
         parts.period_code,
         parts.dimension,
+        splits.split_key,
         splits.whole_subject_code,
         any_value(parts.how_obtained) as how_obtained,
         string_agg(parts.member, ' + ' order by parts.member) as parts_label,
@@ -52,10 +66,15 @@ intake_parts as (
         flatten(list(parts.input_figure_ids order by parts.member)) as part_figure_ids,
         flatten(list(string_split(parts.source_ids, ', '))) as source_ids
     from intake_series as parts
+    left join split_of_member as part_splits
+        on
+            {{ same_period('parts', 'part_splits') }}
+            and parts.subject_code = part_splits.subject_code
     inner join intake_splits as splits
         on
             {{ same_period('parts', 'splits') }}
             and parts.dimension = splits.dimension
+            and coalesce(part_splits.split_key, '') = splits.split_key
     where parts.is_best
     group by
         parts.platform_code,
@@ -63,6 +82,7 @@ intake_parts as (
         parts.period_end,
         parts.period_code,
         parts.dimension,
+        splits.split_key,
         splits.whole_subject_code
     having count(distinct parts.how_obtained) = 1
 ),
@@ -70,7 +90,8 @@ intake_parts as (
 intake_checks as (
     select
         'sum:' || wholes.platform_code || '.' || wholes.period_code || '.intake.'
-        || parts.dimension as check_id,
+        || parts.dimension
+        || case when parts.split_key != '' then '.' || parts.split_key else '' end as check_id,
         case when parts.how_obtained = 'printed' then 'sum' else 'derived_sum' end as check_kind,
         wholes.platform_code,
         wholes.period_code,
@@ -276,6 +297,43 @@ topic_total_checks as (
     where wholes.subject_type = 'monthly_topics_total'
 ),
 
+-- the intake splits' parts by their Chinese names, for the audit's
+-- sentence (the formula keeps the codes)
+member_names as (
+    select
+        platform_code,
+        subject_code,
+        min(subject_name_zh) as member_name_zh
+    from figures
+    where subject_type = 'intake'
+    group by platform_code, subject_code
+),
+
+intake_part_names as (
+    select
+        'sum:' || parts.platform_code || '.' || parts.period_code || '.intake.'
+        || parts.dimension
+        || case when splits.split_key != '' then '.' || splits.split_key else '' end as check_id,
+        string_agg(coalesce(zh_names.member_name_zh, parts.member), ' + ' order by parts.member)
+            as parts_label_zh
+    from intake_series as parts
+    left join split_of_member as part_splits
+        on
+            {{ same_period('parts', 'part_splits') }}
+            and parts.subject_code = part_splits.subject_code
+    inner join intake_splits as splits
+        on
+            {{ same_period('parts', 'splits') }}
+            and parts.dimension = splits.dimension
+            and coalesce(part_splits.split_key, '') = splits.split_key
+    left join member_names as zh_names
+        on
+            parts.platform_code = zh_names.platform_code
+            and parts.subject_code = zh_names.subject_code
+    where parts.is_best
+    group by parts.platform_code, parts.period_code, parts.dimension, splits.split_key
+),
+
 final as (
     select * from intake_checks
     union all
@@ -284,6 +342,15 @@ final as (
     select * from district_total_checks
     union all
     select * from topic_total_checks
+),
+
+named as (
+    select
+        final.*,
+        intake_part_names.parts_label_zh
+    from final
+    left join intake_part_names
+        on final.check_id = intake_part_names.check_id
 )
 
 select
@@ -294,5 +361,6 @@ select
     parts_how_obtained,
     -- the inputs in words, for the audit's sentence
     {{ audit_range('published_low', 'published_high', "'items'") }} || ' items' as published_text,
-    'the parts (' || split_part(formula, ' = ', 2) || ') add up to' as inputs_text
-from final
+    'the parts (' || coalesce(parts_label_zh, split_part(formula, ' = ', 2)) || ') add up to'
+        as inputs_text
+from named

@@ -45,8 +45,8 @@ class MeasureCue:
 # (in simplified characters; a text in traditional ones is matched through `simplified` below). The extractor
 # reads a fall from them; tests/python/test_seeds_match_their_sources.py checks every hand-typed change's sign
 # against them.
-FALL_WORDS = r"下降|降低|减少|下滑|回落|低"
-RISE_WORDS = r"上升|增长|增加|提升|提高|升高"
+FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅"
+RISE_WORDS = r"上升|增长|增加|提升|提高|升高|增幅"
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,16 @@ alone (issue 25, item 5):
 - a category's items by channel with their shares, of the category and of the total (其中热线150件,占该类75.00%,
   占受理总量的15.00%): each share has one check, though a channel of the intake has the same code;
 - ranking claims on a page that prints no dates (上周…投诉最多) and on one that prints no year (6月…最多): each
-  claim meets its figures and is checked.
+  claim meets its figures and is checked;
+- a list of handling units printed in two groups (第一类 / 第二类), each share a share of its own group
+  (占第一类的60.00%): each share's rest is its own group's other units, so the first group fits, though the two
+  groups' counts together (150) are more than either group's whole; the second group prints one share that no
+  count gives (戊局 10 of 50 is 20.00%, printed 25.00%), which is a finding, and its list fits no whole;
+- two splits of one dimension on one page (办结 / 至下月办结 beside 已解决 / 未解决), each declared by its members in
+  complete_splits: each is summed on its own against the total (450 + 50 = 500; 350 + 140 = 490, short of 500: a
+  finding), and 办结's share (90.00% of 500) takes its rest from its own split (至下月办结's 50) alone.
 
-Every count is chosen so that every printed share and claim fits exactly; the statuses in
+Every count is chosen so that every printed share and claim fits exactly but 戊局's; the statuses in
 MADE_UP_PAGE_LIMITS_CHECKS are worked by hand from the texts below, not read from the build."""
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ PAGE_LIMITS_PLATFORM = "made_up_limits_12345"
 PAGE_LIMITS_DATED = "made_up_limits_2025"
 PAGE_LIMITS_UNDATED = "made_up_limits_undated_week"
 PAGE_LIMITS_YEAR_LESS = "made_up_limits_june"
+PAGE_LIMITS_GROUPED = "made_up_limits_grouped_2025_06"
+PAGE_LIMITS_TWO_SPLITS = "made_up_limits_two_splits_2025_07"
 
 PAGE_LIMITS_TEXTS = {
     # 受理总量 1000 件 = 热线 600 + 网络 400. 市容管理 200 (20.00% of 1000), 交通管理 100 (10.00%), 物业管理 15.00%
@@ -35,6 +44,14 @@ PAGE_LIMITS_TEXTS = {
     PAGE_LIMITS_UNDATED: "上周物业管理投诉最多,有36件;市容管理投诉位居第二,有35件。\n",
     # no year: 6789 > 100
     PAGE_LIMITS_YEAR_LESS: "6月,涉及市容管理类投诉最多,工单数为6789件;交通管理类100件。\n",
+    # 第一类 100 = 甲局 60 + 乙局 30 + 丙局 10 (60.00%, 30.00%, 10.00% of 100); 第二类 50 = 丁局 40 + 戊局 10
+    # (80.00% of 50, and 20.00%, printed 25.00%)
+    PAGE_LIMITS_GROUPED: (
+        "2025年6月,第一类3个部门的立案数为100件。其中,甲局(60件)占第一类的60.00%,乙局(30件)占30.00%,"
+        "丙局(10件)占10.00%。第二类2个部门的立案数为50件。其中,丁局(40件)占第二类的80.00%,戊局(10件)占25.00%。\n"
+    ),
+    # 500 = 办结 450 + 至下月办结 50 (450 is 90.00% of 500); 已解决 350 + 未解决 140 = 490, not 500
+    PAGE_LIMITS_TWO_SPLITS: "2025年7月,受理总量500件。当月办结450件,占90.00%,至下月办结50件;已解决350件,未解决140件。\n",
 }
 
 # (check kind, subject as the audit names it, the check's formula contains) → status, worked by hand above
@@ -45,7 +62,23 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("rank", "物业管理", f"undated ({PAGE_LIMITS_UNDATED})"): "consistent",
     ("rank", "市容管理", f"undated ({PAGE_LIMITS_UNDATED})"): "consistent",
     ("rank", "市容管理", f"undated ({PAGE_LIMITS_YEAR_LESS}): --06-01..--06-30"): "consistent",
+    ("share", "甲局", "intake:dispatch_target.group_one"): "consistent",
+    ("share", "乙局", "intake:dispatch_target.group_one"): "consistent",
+    ("share", "丙局", "intake:dispatch_target.group_one"): "consistent",
+    ("share", "丁局", "intake:dispatch_target.group_two"): "consistent",
+    ("share", "戊局", "intake:dispatch_target.group_two"): "inconsistent",
+    ("share_list", "handling_unit 第二类", "for each of the 2 shares"): "inconsistent",
+    ("sum", "total.all", "completed + uncompleted"): "consistent",
+    ("sum", "total.all", "resolved + unresolved"): "inconsistent",
+    ("share", "办结", "intake:total.all"): "consistent",
 }
+
+# the grouped page's findings, reviewed (the audit writes their sentences)
+PAGE_LIMITS_GROUPED_FINDINGS = (
+    f"share:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.unit_e.share_of_total_pct",
+    f"share_list:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.share_of_total_pct.第二类2个部门.第二类",
+    f"sum:{PAGE_LIMITS_PLATFORM}.2025-07.intake.ticket_status.resolved+unresolved",
+)
 
 
 def add_made_up_page_limits(root: Path) -> None:
@@ -63,6 +96,17 @@ def add_made_up_page_limits(root: Path) -> None:
             f"{platform},受理总量,total,all,受理总量,All items received",
             f"{platform},热线,channel,hotline,热线,The hotline",
             f"{platform},网络,channel,online,网络,Online",
+            f"{platform},第一类3个部门,dispatch_target,group_one,第一类部门,The first group of departments",
+            f"{platform},第二类2个部门,dispatch_target,group_two,第二类部门,The second group of departments",
+            f"{platform},至下月办结,ticket_status,uncompleted,未办结,Not completed (至下月办结)",
+            f"{platform},未解决,ticket_status,unresolved,未解决,Not resolved (未解决)",
+        ],
+    )
+    _append(
+        reference / "ref_handling_units.csv",
+        [
+            f"{platform},unit_{letter},{name}局,Bureau {letter.upper()},handling_unit"
+            for letter, name in zip("abcde", "甲乙丙丁戊", strict=True)
         ],
     )
     _append(
@@ -94,6 +138,14 @@ def add_made_up_page_limits(root: Path) -> None:
             (
                 f"{PAGE_LIMITS_YEAR_LESS},{platform},official,A made-up June with no year,Nobody,,,,,zh,"
                 f"{PAGE_LIMITS_YEAR_LESS}.txt,Made up by a test: no year printed."
+            ),
+            (
+                f"{PAGE_LIMITS_GROUPED},{platform},official,A made-up June 2025 in groups,Nobody,,,2025-06-01,"
+                f"2025-06-30,zh,{PAGE_LIMITS_GROUPED}.txt,Made up by a test: a list printed in two groups."
+            ),
+            (
+                f"{PAGE_LIMITS_TWO_SPLITS},{platform},official,A made-up July 2025 with two splits,Nobody,,,"
+                f"2025-07-01,2025-07-31,zh,{PAGE_LIMITS_TWO_SPLITS}.txt,Made up by a test: two splits of one dimension."
             ),
         ],
     )
@@ -155,9 +207,84 @@ def add_made_up_page_limits(root: Path) -> None:
     _append(
         seeds / "figures" / "printed_figures.csv",
         [
-            _csv_line(*period, kind, name, parent, "", measure, "", "", value, unit, phrase, platform, share_of)
+            _csv_line(*period, kind, name, parent, "", measure, "", "", value, unit, phrase, platform, share_of, "")
             for period, kind, name, parent, measure, value, unit, phrase, share_of in figures
         ],
+    )
+    grouped = (PAGE_LIMITS_GROUPED, "2025-06-01", "2025-06-30", "摘录")
+    group_one, group_two = "第一类3个部门", "第二类2个部门"
+    # subject_type, subject_zh, measure, value, unit, phrase, share_of_zh, list_group_zh
+    grouped_figures = [
+        ("intake", group_one, "items", "100", "件", "第一类3个部门的立案数为100件", "", ""),
+        ("intake", group_two, "items", "50", "件", "第二类2个部门的立案数为50件", "", ""),
+        ("handling_unit", "甲局", "items", "60", "件", "甲局(60件)", "", "第一类"),
+        (
+            "handling_unit",
+            "甲局",
+            "share_of_total_pct",
+            "60.00",
+            "%",
+            "甲局(60件)占第一类的60.00%",
+            group_one,
+            "第一类",
+        ),
+        ("handling_unit", "乙局", "items", "30", "件", "乙局(30件)", "", "第一类"),
+        ("handling_unit", "乙局", "share_of_total_pct", "30.00", "%", "乙局(30件)占30.00%", group_one, "第一类"),
+        ("handling_unit", "丙局", "items", "10", "件", "丙局(10件)", "", "第一类"),
+        ("handling_unit", "丙局", "share_of_total_pct", "10.00", "%", "丙局(10件)占10.00%", group_one, "第一类"),
+        ("handling_unit", "丁局", "items", "40", "件", "丁局(40件)", "", "第二类"),
+        (
+            "handling_unit",
+            "丁局",
+            "share_of_total_pct",
+            "80.00",
+            "%",
+            "丁局(40件)占第二类的80.00%",
+            group_two,
+            "第二类",
+        ),
+        ("handling_unit", "戊局", "items", "10", "件", "戊局(10件)", "", "第二类"),
+        ("handling_unit", "戊局", "share_of_total_pct", "25.00", "%", "戊局(10件)占25.00%", group_two, "第二类"),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*grouped, kind, name, "", "", measure, "", "", value, unit, phrase, platform, share_of, group)
+            for kind, name, measure, value, unit, phrase, share_of, group in grouped_figures
+        ],
+    )
+    two_splits = (PAGE_LIMITS_TWO_SPLITS, "2025-07-01", "2025-07-31", "摘录")
+    # subject_zh, measure, value, unit, phrase
+    two_split_figures = [
+        ("受理总量", "items", "500", "件", "受理总量500件"),
+        ("办结", "items", "450", "件", "当月办结450件"),
+        ("办结", "share_of_total_pct", "90.00", "%", "当月办结450件,占90.00%"),
+        ("至下月办结", "items", "50", "件", "至下月办结50件"),
+        ("已解决", "items", "350", "件", "已解决350件"),
+        ("未解决", "items", "140", "件", "未解决140件"),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*two_splits, "intake", name, "", "", measure, "", "", value, unit, phrase, platform, "", "")
+            for name, measure, value, unit, phrase in two_split_figures
+        ],
+    )
+    _append(
+        seeds / "sources" / "complete_splits.csv",
+        [
+            _csv_line(
+                PAGE_LIMITS_TWO_SPLITS, platform, "2025-07-01", "2025-07-31", "ticket_status", "2", "", note, members
+            )
+            for note, members in (
+                ("办结 + 至下月办结: every item, done or carried over.", "办结、至下月办结"),
+                ("已解决 + 未解决: every item, resolved or not.", "已解决、未解决"),
+            )
+        ],
+    )
+    _append(
+        seeds / "audit" / "known_discrepancies.csv",
+        [_csv_line(check_id, "a test", "") for check_id in PAGE_LIMITS_GROUPED_FINDINGS],
     )
     claims = [
         (undated, "物业管理", "1", "上周物业管理投诉最多"),

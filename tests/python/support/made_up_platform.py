@@ -92,7 +92,7 @@ def add_a_made_up_platform(root: Path) -> None:
     (root / "source_documents" / f"{MADE_UP_PLATFORM_SOURCE}.txt").write_text(MADE_UP_PLATFORM_TEXT, encoding="utf-8")
     _append(
         seeds / "sources" / "complete_splits.csv",
-        [f"{MADE_UP_PLATFORM_SOURCE},{MADE_UP_PLATFORM},2025-01-01,2025-12-31,channel,2,,电话 + 网络: every channel."],
+        [f"{MADE_UP_PLATFORM_SOURCE},{MADE_UP_PLATFORM},2025-01-01,2025-12-31,channel,2,,电话 + 网络: every channel.,"],
     )
     year = ("2025-01-01", "2025-12-31")
     figures = [
@@ -141,6 +141,7 @@ def add_a_made_up_platform(root: Path) -> None:
             unit,
             phrase,
             MADE_UP_PLATFORM,
+            "",
             "",
         )
         for period, kind, name, position, measure, value, unit, phrase in figures

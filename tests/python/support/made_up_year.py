@@ -34,10 +34,10 @@ def add_a_made_up_year(root: Path) -> None:
     )
     period = "2026-01-01,2026-12-31"
     rows = [
-        f"{MADE_UP_SOURCE},{period},一、总体情况,intake,群众反映,,,items,,,2500.0,万件,全年受理群众反映 2500.0 万件,beijing_12345,"
+        f"{MADE_UP_SOURCE},{period},一、总体情况,intake,群众反映,,,items,,,2500.0,万件,全年受理群众反映 2500.0 万件,beijing_12345,,"
     ]
     rows += [
-        f"{MADE_UP_SOURCE},{period},二、类别,category,{name},,{position},items,,,{value},万件,{name} {value} 万件,beijing_12345,"
+        f"{MADE_UP_SOURCE},{period},二、类别,category,{name},,{position},items,,,{value},万件,{name} {value} 万件,beijing_12345,,"
         for position, (name, value) in enumerate(MADE_UP_CATEGORIES, start=1)
     ]
     _append(seeds / "figures" / "printed_figures.csv", rows)
