@@ -312,6 +312,8 @@ def main() -> int:
                     statistics.median(run[0] for run in around),
                     statistics.median(run[1] for run in around),
                 )
+        # The site while the build's warehouse is still there; printed with the rest below.
+        site = [] if arguments.no_site else site_section(warehouse, Path(scratch) / "report")
     floor_name = next(iter(steps))
     floor_wall, floor_cpu = statistics.median(times[floor_name]), statistics.median(cpu[floor_name])
     width = max(len(name) for name in [*steps, *make_tests])
@@ -332,25 +334,25 @@ def main() -> int:
             f"  {name:<{width}}  {wall:6.2f}s  {wall / around_wall:5.2f}x  {seconds:6.2f}s  {seconds / around_cpu:5.2f}x"
         )
         print(f"  {'':<{width}}  (against the floors run around it: {around_wall:.2f}s wall, {around_cpu:.2f}s CPU)")
-        if not arguments.no_site:
-            site_section(warehouse, Path(scratch) / "report")
+    print("\n".join(site))
     extraction_section()
     return 0
 
 
-def site_section(warehouse: Path, out_dir: Path) -> None:
+def site_section(warehouse: Path, out_dir: Path) -> list[str]:
     """`make report`'s command (`hotline12345 report --index`) on the build's warehouse, timed once, and what it
     writes: the number of pages and their bytes, the largest, and the index's, the comparison's and the map's."""
     command = [str(BIN / "hotline12345"), "--project-dir", str(ROOT), "report", "--database", str(warehouse)]
     wall, seconds = timed([*command, "--index", "--out-dir", str(out_dir)], ROOT)
-    sizes = {path.name: path.stat().st_size for path in out_dir.glob("*.html")}
+    sizes = {str(path.relative_to(out_dir)): path.stat().st_size for path in out_dir.rglob("*.html")}
     total = sum(sizes.values())
     largest = max(sizes, key=lambda name: sizes[name])
-    print(f"\nthe site (make report: hotline12345 report --index), timed once: {wall:.1f}s wall, {seconds:.1f}s CPU")
-    print(f"  {len(sizes):,} pages, {total / 1e6:.1f} MB in all, {total / len(sizes) / 1e3:.0f} kB a page on average")
-    print(f"  largest: {largest}, {sizes[largest] / 1e3:.0f} kB")
-    for name in ("index.html", "comparison.html", "map.html"):
-        print(f"  {name}: {sizes.get(name, 0) / 1e3:.0f} kB")
+    return [
+        f"\nthe site (make report: hotline12345 report --index), timed once: {wall:.1f}s wall, {seconds:.1f}s CPU",
+        f"  {len(sizes):,} pages, {total / 1e6:.1f} MB in all, {total / len(sizes) / 1e3:.0f} kB a page on average",
+        f"  largest: {largest}, {sizes[largest] / 1e3:.0f} kB",
+        *(f"  {name}: {sizes.get(name, 0) / 1e3:.0f} kB" for name in ("index.html", "comparison.html", "map.html")),
+    ]
 
 
 def extraction_section() -> None:
