@@ -38,6 +38,19 @@
         "share_of_zh is not null and share_of_zh != '未说明' and share_of_code is null"),
     ('share_of_zh', 'is given for a measure that is not a share (ref_measures.share_denominator is empty)',
         'share_of_zh is not null and measure_share_denominator is null and measure_normalised_unit is not null'),
+    ('measure', 'is a share of another whole than the one share_of_zh names: give the row the share measure of'
+        ~ ' that whole (ref_measures.share_denominator)',
+        "share_of_code is not null and starts_with(measure_share_denominator, 'intake:')"
+        ~ " and share_of_code != split_part(measure_share_denominator, ':', 2)"
+        ~ " and not starts_with(share_of_code, split_part(measure_share_denominator, ':', 2) || '.')"),
+    ('measure', 'is a share of a stated whole, while share_of_zh says the page does not state it (未说明): give the'
+        ~ ' row the share measure of an unstated whole (ref_measures.share_denominator unstated:whole)',
+        "share_of_zh = '未说明' and starts_with(measure_share_denominator, 'intake:')"),
+    ('share_of_zh', "does not name the whole its measure's shares are of (ref_measures.share_denominator): 未说明"
+        ~ ' for a whole the page does not state, the intake figure of the group for a share of a group',
+        "starts_with(measure_share_denominator, 'unstated:') and share_of_zh is distinct from '未说明'"
+        ~ " or starts_with(measure_share_denominator, 'intake:')"
+        ~ " and not contains(measure_share_denominator, '.') and share_of_code is null"),
     ('approximation_zh', 'is not a known wording (ref_approximations)', 'approximation_en is null'),
     ('observation_zh', 'is not a known monthly observation (ref_monthly_observations)',
         'observation_zh is not null and observation_code is null'),

@@ -53,7 +53,7 @@ def test_a_category_share_without_its_count_is_held_and_in_its_list(
         ).fetchall()
         share_figure = db.execute(
             "select figure_id from marts.fct_published_figure where source_id = ? and subject_name_zh = '物业管理'"
-            " and measure = 'share_of_total_pct'",
+            " and measure = 'share_of_unstated_whole_pct'",
             [PAGE_LIMITS_DATED],
         ).fetchall()
         share_lists = db.execute(
@@ -61,17 +61,18 @@ def test_a_category_share_without_its_count_is_held_and_in_its_list(
             " where platform_code = ? and source_id = ? and check_kind = 'share_list'",
             [PAGE_LIMITS_PLATFORM, PAGE_LIMITS_DATED],
         ).fetchall()
-    assert [(name, items, float(share), rank) for name, items, share, rank in categories] == [
-        ("交通管理", 100, 10.0, 2),
-        ("市容管理", 200, 20.0, 1),
-        ("物业管理", None, 15.0, None),
+    # the page does not say what the shares are of, so none is a share of the total in the mart
+    assert categories == [
+        ("交通管理", 100, None, 2),
+        ("市容管理", 200, None, 1),
+        ("物业管理", None, None, None),
     ]
     assert len(share_figure) == 1
     # the list of the three shares (of a whole the page does not say) fits the 1000; 物业管理's share is in it
     assert share_lists == [
         (
             (
-                "whole = 100 x part / share_of_total_pct for each of the 2 shares"
+                "whole = 100 x part / share_of_unstated_whole_pct for each of the 2 shares"
                 " (and 1 printed without a count, which bound no whole)"
             ),
             "consistent",
