@@ -109,6 +109,14 @@ def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
     ]
 
 
+def test_a_table_listing_tickets_by_their_numbers_holds_no_figures() -> None:
+    text = (
+        "本月共受理工单520件。\n抽查不满意工单\n单 位 |\n工单内容 |\n工单号 |\n不满意原因 |\n"
+        "水务局 |\n停水 |\n204417 |\n未回复 |\n城管局 |\n占道经营 |\n205903 |\n未处理 |"
+    )
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("520", "件")]
+
+
 def test_a_time_of_day_is_not_a_figure() -> None:
     assert numbers("• 2031年10月08日 09时12分，10点05分20秒") == []
     assert [pick(row)[2:] for row in made_up_rows("发布时间：2031年3月1日 16时40分。本月考评得分96分。")] == [

@@ -53,6 +53,7 @@ from hotline12345.extract.vocabulary import (
     RATE_WORD,
     RISE_WORDS,
     SCORE_UNIT,
+    TICKET_NUMBER_COLUMN,
     MeasureCue,
     name_key,
     simplified,
@@ -692,6 +693,8 @@ class Extractor:
             if self.nearest_cue(simplified(cell), {"change", "share", "rate"})
             or re.search(UNKNOWN_RATE_WORD, simplified(cell))
         ]  # 按时办结率 | 发回重办率: a rate no cue names is a percentage column of its own
+        if any(re.search(TICKET_NUMBER_COLUMN, simplified(cell)) for cell in header):
+            return []  # a list of tickets: its numbers name tickets, they count nothing
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""

@@ -83,6 +83,8 @@ SCORE_UNIT = "分"
 # A column header ending in 单数 or 成数 (工单数, 完成数) counts tickets, in 件: 单 and 成 there are parts of words.
 NOT_A_COLUMN_UNIT = ("单", "成")
 RANK_COLUMN = r"排名|名次|排序|序号"
+# A table with a column of tickets' numbers (工单号 145500) lists tickets, one a row: it holds no figures.
+TICKET_NUMBER_COLUMN = r"工单号|工单编号|案件号|案件编号|工单单号"
 # How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分), 单位共有6家, 中心等37家): not a
 # figure.
 BODY_TOTAL_BEFORE = r"(?:共有|共|等|(?:单位|部门|街道|区|县|镇)有)$"  # (…的单位有12个)
