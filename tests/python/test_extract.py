@@ -117,6 +117,12 @@ def test_a_table_listing_tickets_by_their_numbers_holds_no_figures() -> None:
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("520", "件")]
 
 
+def test_the_size_of_a_change_just_named_is_that_change_of_the_same_subject() -> None:
+    rows = made_up_rows("本月共受理咨询类诉求820件，同比减少45件，减幅5.20%。投诉类诉求环比增加12件，增幅3.10%。")
+    changes = [(row["subject_zh"], row["measure"], row["value_printed"]) for row in rows if row["unit_printed"] == "%"]
+    assert changes == [("咨询类诉求", "yoy_change_pct", "-5.20"), ("投诉类", "pop_change_pct", "3.10")]
+
+
 def test_a_time_of_day_is_not_a_figure() -> None:
     assert numbers("• 2031年10月08日 09时12分，10点05分20秒") == []
     assert [pick(row)[2:] for row in made_up_rows("发布时间：2031年3月1日 16时40分。本月考评得分96分。")] == [

@@ -35,6 +35,7 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_UNITS,
     BODY_UNITS,
     BOUND_AROUND,
+    CHANGE_SIZE_WORDS,
     CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
@@ -244,7 +245,9 @@ class Extractor:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
-            if nearest is None and re.search(f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})", window):
+            if nearest is None and re.search(
+                f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})|^[，,]\\s*(?:{CHANGE_SIZE_WORDS})", window
+            ):  # 同比减少101件，减幅6.44%: the size of the change just named
                 earlier = self.nearest_cue(before, {"change"})  # 同比上升5%，受理量下降8.32%
                 if earlier:
                     return earlier[2].measure, re.search(FALL_WORDS, window) is not None
