@@ -97,6 +97,44 @@ def test_dates_issue_numbers_and_the_hotline_number_are_not_figures() -> None:
     assert numbers("2021年前11个月") == []
 
 
+def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
+    assert numbers("受理办件402万余件，日均1.1万件，表扬2.9万余件") == [
+        ("402", "万件", "余"),
+        ("1.1", "万件", ""),
+        ("2.9", "万件", "余"),
+    ]
+    rows = made_up_rows("共收到市民表扬2.9万多件。")
+    assert [(row["value_printed"], row["unit_printed"], row["approximation_zh"]) for row in rows] == [
+        ("2.9", "万件", "多")
+    ]
+
+
+def test_a_table_listing_tickets_by_their_numbers_holds_no_figures() -> None:
+    text = (
+        "本月共受理工单520件。\n抽查不满意工单\n单 位 |\n工单内容 |\n工单号 |\n不满意原因 |\n"
+        "水务局 |\n停水 |\n204417 |\n未回复 |\n城管局 |\n占道经营 |\n205903 |\n未处理 |"
+    )
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("520", "件")]
+
+
+def test_the_size_of_a_change_just_named_is_that_change_of_the_same_subject() -> None:
+    rows = made_up_rows("本月共受理咨询类诉求820件，同比减少45件，减幅5.20%。投诉类诉求环比增加12件，增幅3.10%。")
+    changes = [(row["subject_zh"], row["measure"], row["value_printed"]) for row in rows if row["unit_printed"] == "%"]
+    assert changes == [("咨询类诉求", "yoy_change_pct", "-5.20"), ("投诉类", "pop_change_pct", "3.10")]
+
+
+def test_a_time_of_day_is_not_a_figure() -> None:
+    assert numbers("• 2031年10月08日 09时12分，10点05分20秒") == []
+    assert [pick(row)[2:] for row in made_up_rows("发布时间：2031年3月1日 16时40分。本月考评得分96分。")] == [
+        ("96", "分")
+    ]
+
+
+def test_a_sites_navigation_trail_is_not_read() -> None:
+    text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]
+
+
 def test_a_fall_is_written_with_a_minus_sign() -> None:
     assert signed("26.34", falls=True) == "-26.34"
     assert signed("-1.47", falls=True) == "-1.47"

@@ -21,6 +21,8 @@ HEADING_PATTERNS = (
 HEADING_MAX_CHARS = 40
 HEADING_FORBIDDEN = re.compile(r"[。，,；;：:]|\d+\s*[件个%％]")
 FOOTNOTE_MARKER = re.compile(r"^[1-3]$")
+# A site's navigation trail (首页 >> 城管之窗 >> 12319通报; 您当前的位置:首页 > 政务公开): where the page stands, no figures.
+NAVIGATION_TRAIL = re.compile(r"^(?:[^\s:：>]{0,8}位置\s*[:：].*|\s*首页\s*)(?:>|＞|»|›)")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 # A text with a blank line for every two or three lines, none of them long, is a PDF extraction, its lines broken
 # anywhere at the page's width; in any other text (a web page, blank lines or not) a line is a paragraph.
@@ -279,7 +281,7 @@ def split_document(text: str) -> list[Part]:
             current.lines.append(line)
             continue
         kind = "pipe_table" if is_pipe_line(line) else "prose"
-        if kind == "prose" and FOOTNOTE_MARKER.match(line):
+        if kind == "prose" and (FOOTNOTE_MARKER.match(line) or NAVIGATION_TRAIL.match(line)):
             continue
         if current is None or current.kind != kind:
             current = start(kind)

@@ -35,6 +35,7 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_UNITS,
     BODY_UNITS,
     BOUND_AROUND,
+    CHANGE_SIZE_WORDS,
     CUT_MARK,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
@@ -53,6 +54,7 @@ from hotline12345.extract.vocabulary import (
     RATE_WORD,
     RISE_WORDS,
     SCORE_UNIT,
+    TICKET_NUMBER_COLUMN,
     MeasureCue,
     name_key,
     simplified,
@@ -243,7 +245,9 @@ class Extractor:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
-            if nearest is None and re.search(f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})", window):
+            if nearest is None and re.search(
+                f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})|^[，,]\\s*(?:{CHANGE_SIZE_WORDS})", window
+            ):  # 同比减少101件，减幅6.44%: the size of the change just named
                 earlier = self.nearest_cue(before, {"change"})  # 同比上升5%，受理量下降8.32%
                 if earlier:
                     return earlier[2].measure, re.search(FALL_WORDS, window) is not None
@@ -692,6 +696,8 @@ class Extractor:
             if self.nearest_cue(simplified(cell), {"change", "share", "rate"})
             or re.search(UNKNOWN_RATE_WORD, simplified(cell))
         ]  # 按时办结率 | 发回重办率: a rate no cue names is a percentage column of its own
+        if any(re.search(TICKET_NUMBER_COLUMN, simplified(cell)) for cell in header):
+            return []  # a list of tickets: its numbers name tickets, they count nothing
         count_headers = [cell for cell in header[1:] if cell not in percent_headers]
         figures: list[Figure] = []
         label = header[0] if header else ""

@@ -21,6 +21,7 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # (一体化, 十六区) or ordinals.
 CHINESE_NUMERAL_UNITS = ("倍", "成")
 THE_HOTLINE_NUMBER = "12345"
+MAGNITUDES = "万萬亿億"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ def number_pattern(units: Iterable[str], before: Iterable[str], after: Iterable[
         rf"(?<![\d\-－~～—:：])(?<!\d\.)(?P<sign>[-－])?(?P<number>{ARABIC}|[{CHINESE_DIGITS}]+)(?![\d])"
         rf"[ \t]*(?P<after>{_alternation(after)})?[ \t]*"
         rf"(?P<unit>{_alternation(units)})(?!{NOT_A_UNIT_AFTER})"
+        # 402万余件, 2.9万多件: a magnitude, the wording, then what is counted: one unit (万件), its wording after
+        rf"(?:(?<=[{MAGNITUDES}])(?P<tail_wording>{_alternation(after)})(?P<tail_unit>{_alternation(units)})"
+        rf"(?!{NOT_A_UNIT_AFTER}))?"
     )
 
 
@@ -80,6 +84,16 @@ def is_ordinal(text: str, start: int) -> bool:
 
 def is_hotline_number(number: str) -> bool:
     return number == THE_HOTLINE_NUMBER
+
+
+# 09时12分, 9点30分, 10时05分20秒: minutes and seconds after an hour are a time of day, not a score or a duration.
+CLOCK_HOUR_BEFORE = re.compile(r"\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分\s*)?$")
+CLOCK_UNITS = ("分", "秒")
+
+
+def is_time_of_day(text: str, start: int, unit: str) -> bool:
+    """12分 in 09时12分 (and 20秒 in 10时05分20秒) is a clock's reading."""
+    return unit in CLOCK_UNITS and CLOCK_HOUR_BEFORE.search(text[:start]) is not None
 
 
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
@@ -96,9 +110,11 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
             continue
         if is_hotline_number(number):
             continue
-        wording = match["before"] or match["after"] or ""
+        if is_time_of_day(text, match.start("number"), unit):
+            continue
+        wording = match["before"] or match["after"] or match["tail_wording"] or ""
         value = ("-" if match["sign"] else "") + number
-        found.append(Number(match.start(), match.end(), value, unit, wording))
+        found.append(Number(match.start(), match.end(), value, unit + (match["tail_unit"] or ""), wording))
     return found
 
 

@@ -47,6 +47,8 @@ class MeasureCue:
 # against them.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高|增幅"
+# Words naming the size of a change already named (同比减少101件，减幅6.44%).
+CHANGE_SIZE_WORDS = r"减幅|降幅|增幅|涨幅"
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ SCORE_UNIT = "分"
 # A column header ending in 单数 or 成数 (工单数, 完成数) counts tickets, in 件: 单 and 成 there are parts of words.
 NOT_A_COLUMN_UNIT = ("单", "成")
 RANK_COLUMN = r"排名|名次|排序|序号"
+# A table with a column of tickets' numbers (工单号 145500) lists tickets, one a row: it holds no figures.
+TICKET_NUMBER_COLUMN = r"工单号|工单编号|案件号|案件编号|工单单号"
 # How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分), 单位共有6家, 中心等37家): not a
 # figure.
 BODY_TOTAL_BEFORE = r"(?:共有|共|等|(?:单位|部门|街道|区|县|镇)有)$"  # (…的单位有12个)
@@ -115,7 +119,8 @@ CUT_MARK = r"\.{2,}|…+"
 PHRASE_FRAGMENT = (
     r"分别|[和及与、等均有至]$|共有$|^(?:和|及|与|以及|并|且|比|较|实现|达到|包括|其余|其他为|召开|解决|最[低高多少])|"
     r"^(?:此|该|这)|"  # 此类工单: the subject named before
-    r"[\u4e00-\u9fff](?:共|累计)?(?:接听|接到|收到|分配|连续)|由|只有|均(?:为|达|在)"
+    r"[\u4e00-\u9fff](?:共|累计)?(?:接听|接到|收到|分配|连续)|由|只有|均(?:为|达|在)|"
+    r"^(?:减幅|降幅|增幅|涨幅)$"  # the size of a change is the change's, of the subject named before
 )
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
