@@ -27,8 +27,14 @@ dated as (
     select
         *,
         period_start is not null and period_end is not null as is_dated,
-        {{ year_less_date('period_start_printed', '2000') }} as start_day,
-        {{ year_less_date('period_end_printed', '2000') }} as end_day
+        case
+            when starts_with(period_start_printed, '--')
+                then {{ year_less_date('period_start_printed', '2000') }}
+        end as start_day,
+        case
+            when starts_with(period_end_printed, '--')
+                then {{ year_less_date('period_end_printed', '2000') }}
+        end as end_day
     from printings
 ),
 
