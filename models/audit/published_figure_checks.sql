@@ -73,6 +73,10 @@ platforms as (
     select * from {{ ref('ref_platforms') }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 checks as (
     select * from share_checks
     union all by name
@@ -131,14 +135,11 @@ worded as (
     select
         assessed.*,
         coalesce(assessed.value_unit, measures.normalised_unit) as unit,
+        periods.period_label_zh,
+        periods.period_label_en,
         coalesce(platforms.platform_name_zh, assessed.platform_code) || ', '
-        -- a period whose year the page does not print reads by its printed days, never by its key
-        || case
-            when starts_with(assessed.period_code, 'undated (')
-                then
-                    trim(regexp_extract(assessed.period_code, ': (.*)$', 1) || ' (no year printed)')
-            else assessed.period_code
-        end
+        -- a period reads by its label (marts.dim_period), never by its key
+        || periods.period_label_en
         || ', ' || coalesce(assessed.subject, '') || ' ('
         || assessed.measure || ')' as place
     from assessed
@@ -146,6 +147,8 @@ worded as (
         on assessed.measure = measures.measure
     left join platforms
         on assessed.platform_code = platforms.platform_code
+    left join periods
+        on assessed.period_code = periods.period_code
 ),
 
 explained as (
@@ -233,7 +236,9 @@ final as (
         explained.check_method,
         explained.explanation,
         known_discrepancies.reviewed_by,
-        known_discrepancies.review_note
+        known_discrepancies.review_note,
+        explained.period_label_zh,
+        explained.period_label_en
     from explained
     left join known_discrepancies
         on explained.check_id = known_discrepancies.check_id
@@ -265,5 +270,7 @@ select
     check_method,
     explanation,
     reviewed_by,
-    review_note
+    review_note,
+    period_label_zh,
+    period_label_en
 from final

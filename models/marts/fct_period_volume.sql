@@ -23,9 +23,15 @@ member_names as (
     select * from {{ ref('stg_reference__intake_members') }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('printings') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         printings.source_kind,
         printings.is_canonical,
         split_part(printings.subject_code, '.', 1) as dimension,
@@ -46,12 +52,16 @@ final as (
         on
             split_part(printings.subject_code, '.', 1) = member_names.dimension
             and split_part(printings.subject_code, '.', 2) = member_names.member
+    left join periods
+        on printings.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

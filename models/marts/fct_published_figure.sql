@@ -5,38 +5,46 @@ with
 
 printings as (
     select * from {{ ref('int_report__printings') }}
+),
+
+periods as (
+    select * from {{ ref('dim_period') }}
 )
 
 select
-    figure_id,
-    is_canonical,
-    platform_code,
-    year,
-    period_code,
-    period_kind,
-    period_start,
-    period_end,
-    source_id,
-    source_kind,
-    section_zh,
-    source_phrase,
-    subject_type,
-    subject_code,
-    subject_zh,
-    subject_name_zh,
-    subject_name_en,
-    parent_code,
-    parent_zh,
-    list_position,
-    measure,
-    is_approximate,
-    approximation_zh,
-    value_printed,
-    value_as_printed,
-    unit_printed,
-    normalised_unit,
-    cast(value_normalised as decimal(24, 6)) as value_normalised,
-    cast(value_low as decimal(24, 6)) as value_low,
-    cast(value_high as decimal(24, 6)) as value_high,
-    items
+    printings.figure_id,
+    printings.is_canonical,
+    printings.platform_code,
+    printings.year,
+    printings.period_code,
+    periods.period_label_zh,
+    periods.period_label_en,
+    printings.period_kind,
+    printings.period_start,
+    printings.period_end,
+    printings.source_id,
+    printings.source_kind,
+    printings.section_zh,
+    printings.source_phrase,
+    printings.subject_type,
+    printings.subject_code,
+    printings.subject_zh,
+    printings.subject_name_zh,
+    printings.subject_name_en,
+    printings.parent_code,
+    printings.parent_zh,
+    printings.list_position,
+    printings.measure,
+    printings.is_approximate,
+    printings.approximation_zh,
+    printings.value_printed,
+    printings.value_as_printed,
+    printings.unit_printed,
+    printings.normalised_unit,
+    cast(printings.value_normalised as decimal(24, 6)) as value_normalised,
+    cast(printings.value_low as decimal(24, 6)) as value_low,
+    cast(printings.value_high as decimal(24, 6)) as value_high,
+    printings.items
 from printings
+left join periods
+    on printings.period_code = periods.period_code

@@ -96,6 +96,7 @@ def test_the_package_is_valid_and_describes_every_mart_and_the_audit(exported: P
     ]
     assert resources["marts.fct_district_workload"]["schema"]["foreignKeys"] == [
         {"fields": ["platform_code"], "reference": {"resource": "marts.dim_platform", "fields": ["platform_code"]}},
+        {"fields": ["period_code"], "reference": {"resource": "marts.dim_period", "fields": ["period_code"]}},
         {
             "fields": ["platform_code", "district_code"],
             "reference": {"resource": "marts.dim_district", "fields": ["platform_code", "district_code"]},
@@ -117,13 +118,19 @@ def rewrite_csv(path: Path, change: Callable[[list[list[str]]], list[list[str]]]
 def test_a_broken_export_is_refused_where_it_is_broken(warehouse: Path, tmp_path: Path) -> None:
     """The validation can fail: a repeated key and a code no dimension has are found, with their resource.
 
-    The package is cut to the two resources broken here and the platforms they point at, so that it validates in
-    a second.
+    The package is cut to the two resources broken here and the dimensions they point at (platforms, periods and
+    the sources a period without a year is one of), so that it validates in a second.
     """
     export_marts(warehouse, tmp_path)
     package_path = tmp_path / PACKAGE_FILE
     package = json.loads(package_path.read_text(encoding="utf-8"))
-    kept = ("marts.dim_platform", "marts.dim_district", "marts.fct_district_workload")
+    kept = (
+        "marts.dim_platform",
+        "marts.dim_source",
+        "marts.dim_period",
+        "marts.dim_district",
+        "marts.fct_district_workload",
+    )
     package["resources"] = [resource for resource in package["resources"] if resource["name"] in kept]
     package_path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     rewrite_csv(tmp_path / "marts.dim_district.csv", lambda rows: [*rows, rows[1]])

@@ -17,7 +17,6 @@ import duckdb
 from hotline12345.report.comparison import COMPARISON_FILE, comparison
 from hotline12345.report.geography import MAP_FILE, the_map
 from hotline12345.report.page import render, render_comparison, render_index, render_map
-from hotline12345.report.periods import period_label
 from hotline12345.report.queries import Row, headline, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Page, index_rows
 
@@ -109,7 +108,6 @@ def timeline(printings: list[Row]) -> list[dict[str, object]]:
     entries = []
     for number, printing in enumerate(printings):
         period, source = str(printing["period_code"]), str(printing["source_id"])
-        label = period_label(period)
         if number == 0:
             href = page_file(str(printing["platform_code"]))
         else:
@@ -119,8 +117,8 @@ def timeline(printings: list[Row]) -> list[dict[str, object]]:
             {
                 "period_code": period,
                 "period_kind": printing["period_kind"],
-                "label_zh": label.zh,
-                "label_en": label.en,
+                "label_zh": printing["period_label_zh"],
+                "label_en": printing["period_label_en"],
                 "source_id": source,
                 "is_main_source": printing["source_rank"] == 1,
                 "href": href,

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from hotline12345.report import charts
 from hotline12345.report.formatting import pct
-from hotline12345.report.periods import period_label
 from hotline12345.report.queries import Row, compared, platforms
 from hotline12345.report.view import Num, derived
 
@@ -40,14 +39,13 @@ def _chart(records: list[dict[str, Any]], stacked: bool, description: str) -> Ma
 
 
 def _table_row(row: Row, kind: str, href: dict[str, str]) -> dict[str, Any]:
-    label = period_label(str(row["period_code"]))
     return {
         "platform_code": row["platform_code"],
         "platform_zh": row["platform_name_zh"],
         "platform_en": row["platform_name_en"] or "",
         "href": href.get(str(row["platform_code"]), ""),
         "period_code": row["period_code"],
-        "period": label.zh,
+        "period": row["period_label_zh"],
         "source_id": row["source_id"],
         "kind": kind,
     }

@@ -18,9 +18,10 @@ Row = dict[str, Any]
 
 # The latest annual report: the newest full year an annual report prints the district breakdown for.
 REPORT_SELECTION = """
-    select w.platform_code, w.year, w.period_code, w.source_id, s.title
+    select w.platform_code, w.year, w.period_code, w.source_id, s.title, d.period_label_zh, d.period_label_en
     from marts.fct_district_workload as w
     inner join marts.dim_source as s on w.source_id = s.source_id
+    inner join marts.dim_period as d on w.period_code = d.period_code
     where s.source_kind = 'annual_report' and w.period_kind = 'year'
     group by all
     order by w.year desc, w.platform_code, w.source_id
@@ -34,15 +35,15 @@ REPORT_SELECTION = """
 # (`source_rank` 1), and after it each other source that prints figures of the period.
 PRINTINGS = """
     with figures as (
-        select period_code, period_kind, year, period_start, period_end, source_id, count(*) as figure_count,
-               count(*) filter (where is_canonical) as canonical_count
+        select period_code, period_label_zh, period_label_en, period_kind, year, period_start, period_end, source_id,
+               count(*) as figure_count, count(*) filter (where is_canonical) as canonical_count
         from marts.fct_published_figure
         where platform_code = $platform
         group by all
     ),
 
     periods as (
-        select period_code, period_kind, year, period_start, period_end, source_id,
+        select period_code, period_label_zh, period_label_en, period_kind, year, period_start, period_end, source_id,
                sum(figure_count) over (partition by period_code) as figure_count,
                row_number() over (
                    partition by period_code order by canonical_count desc, figure_count desc, source_id
@@ -56,7 +57,8 @@ PRINTINGS = """
         where platform_code = $platform and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'
     )
 
-    select p.period_code, p.period_kind, p.year, p.source_id, s.title, p.source_rank
+    select p.period_code, p.period_label_zh, p.period_label_en, p.period_kind, p.year, p.source_id, s.title,
+           p.source_rank
     from periods as p
     inner join marts.dim_source as s on p.source_id = s.source_id
     left join totals as t on p.period_code = t.period_code
@@ -272,10 +274,10 @@ SECTION_QUERIES: dict[str, str] = {
     """,
     # Every checked percentage of every source: the published value is printed with a % sign.
     "audit_percentages": """
-        select check_id, check_kind, year, period_code, source_id, input_source_ids, is_cross_source, section,
-               subject, measure, formula, published_value, published_low, published_high, derived_value, feasible_low,
-               feasible_high, status, is_known_discrepancy, check_method, explanation, review_note, measure_label_zh,
-               measure_label_en
+        select check_id, check_kind, year, period_code, period_label_zh, period_label_en, source_id,
+               input_source_ids, is_cross_source, section, subject, measure, formula, published_value, published_low,
+               published_high, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, check_method,
+               explanation, review_note, measure_label_zh, measure_label_en
         from audit.published_figure_checks
         left join (
             select measure, label_zh as measure_label_zh, label_en as measure_label_en
@@ -286,16 +288,16 @@ SECTION_QUERIES: dict[str, str] = {
     """,
     # Every check of a list of shares against one whole, with what it found.
     "audit_share_lists": """
-        select check_id, period_code, source_id, input_source_ids, section, subject, measure, formula, published_value,
-               status, is_known_discrepancy, explanation, review_note
+        select check_id, period_code, period_label_zh, period_label_en, source_id, input_source_ids, section, subject,
+               measure, formula, published_value, status, is_known_discrepancy, explanation, review_note
         from audit.published_figure_checks
         where OF_THE_AUDIT and check_kind = 'share_list'
         order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
-        select check_id, check_kind, year, period_code, source_id, input_source_ids, section, subject, measure, formula,
-               published_value, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, explanation,
-               review_note, measure_label_zh, measure_label_en
+        select check_id, check_kind, year, period_code, period_label_zh, period_label_en, source_id, input_source_ids,
+               section, subject, measure, formula, published_value, derived_value, feasible_low, feasible_high, status,
+               is_known_discrepancy, explanation, review_note, measure_label_zh, measure_label_en
         from audit.published_figure_checks
         left join (
             select measure, label_zh as measure_label_zh, label_en as measure_label_en
@@ -319,10 +321,11 @@ SECTION_QUERIES = {
 # The series: present only once the warehouse has marts.fct_annual_intake (issue 6).
 SERIES_TABLE = ("marts", "fct_annual_intake")
 SERIES_QUERY = """
-    select year, period_code, period_kind, dimension, member, member_name_zh, member_name_en, items, items_low,
-           items_high, how_obtained, source_id, source_kind, published_share_of_total_pct, share_of_total_pct,
-           published_yoy_change_pct, yoy_change_pct
+    select year, period_code, period_label_zh, period_label_en, period_kind, dimension, member, member_name_zh,
+           member_name_en, items, items_low, items_high, how_obtained, source_id, source_kind,
+           published_share_of_total_pct, share_of_total_pct, published_yoy_change_pct, yoy_change_pct
     from marts.fct_annual_intake
+    inner join (select period_code, period_label_zh, period_label_en from marts.dim_period) as labels using (period_code)
     where platform_code = $platform and dimension in ('total', 'channel') and period_kind <> 'month'
     order by period_start, period_end, dimension <> 'total', dimension, member, source_id
 """
@@ -337,6 +340,8 @@ class ReportData:
     platform_name_en: str
     year: int | None
     period_code: str
+    period_label_zh: str
+    period_label_en: str
     period_kind: str
     source_id: str
     source_title: str
@@ -385,14 +390,14 @@ def headline(connection: duckdb.DuckDBPyConnection, platform: str, period: str, 
 
 def _select(
     connection: duckdb.DuckDBPyConnection, platform: str | None, period: str | None, source: str | None = None
-) -> tuple[str, int | None, str, str, str, str]:
-    """(platform, year, period, period kind, source, title) of the page; ValueError, saying what exists, if none."""
+) -> Row:
+    """The page's platform, year, period (its code, labels and kind), source and title; ValueError, saying what
+    exists, if none."""
     if platform is None and period is None:
-        found = connection.execute(REPORT_SELECTION).fetchone()
+        found = _rows(connection, REPORT_SELECTION)
         if not found:
             raise ValueError("the warehouse holds no annual report with district figures, so there is nothing to show")
-        platform, year, period, source, title = found
-        return str(platform), year, str(period), "year", str(source), str(title or source)
+        return {**found[0], "period_kind": "year", "title": found[0]["title"] or found[0]["source_id"]}
     if platform is None:
         raise ValueError("--period needs --platform (a period code names a period of one platform)")
     known = [str(row["platform_code"]) for row in platforms(connection)]
@@ -415,16 +420,7 @@ def _select(
     if chosen is None:
         listed = "; ".join(str(row["period_code"]) for row in periods)
         raise ValueError(f"{platform} has no figures for the period {period!r}; its periods: {listed}")
-    year = chosen["year"]
-    source = str(chosen["source_id"])
-    return (
-        platform,
-        year,
-        str(chosen["period_code"]),
-        str(chosen["period_kind"]),
-        source,
-        str(chosen["title"] or source),
-    )
+    return {**chosen, "platform_code": platform, "title": chosen["title"] or chosen["source_id"]}
 
 
 def load_report_data(
@@ -437,7 +433,9 @@ def load_report_data(
     """Read every section of the page of `platform` and `period` (default: the latest annual report), as `source`
     prints it (default: the source printing the most of its figures); the audit's checks listed are the platform's,
     or with `audit_of_the_period` the period's (its counts stay the platform's)."""
-    platform, year, period, period_kind, source, title = _select(connection, platform, period, source)
+    chosen = _select(connection, platform, period, source)
+    platform, year, period = str(chosen["platform_code"]), chosen["year"], str(chosen["period_code"])
+    period_kind, source = str(chosen["period_kind"]), str(chosen["source_id"])
     parameters: dict[str, object] = {
         "platform": platform,
         "year": year,
@@ -457,9 +455,11 @@ def load_report_data(
         platform_name_en=str(names[1] or ""),
         year=None if year is None else int(year),
         period_code=period,
+        period_label_zh=str(chosen["period_label_zh"]),
+        period_label_en=str(chosen["period_label_en"]),
         period_kind=period_kind,
         source_id=source,
-        source_title=title,
+        source_title=str(chosen["title"]),
         sections=sections,
         series=series,
         audit_of_the_period=audit_of_the_period,
@@ -484,10 +484,11 @@ COMPARED_SHARES = """
         from printed
     )
 
-    select v.platform_code, p.platform_name_zh, p.platform_name_en, v.period_code, v.period_kind, v.source_id,
-           v.member, v.member_name_zh, v.member_name_en, v.items, v.share_of_total_pct,
-           v.published_share_of_total_pct
+    select v.platform_code, p.platform_name_zh, p.platform_name_en, v.period_code, d.period_label_zh,
+           d.period_label_en, v.period_kind, v.source_id, v.member, v.member_name_zh, v.member_name_en, v.items,
+           v.share_of_total_pct, v.published_share_of_total_pct
     from marts.fct_intake_volume as v
+    inner join marts.dim_period as d on v.period_code = d.period_code
     inner join printings as r
         on v.platform_code = r.platform_code and v.period_code = r.period_code and v.source_id = r.source_id
     inner join marts.dim_platform as p on v.platform_code = p.platform_code
@@ -498,7 +499,8 @@ COMPARED_SHARES = """
 # ... and of a rate of the whole platform ($measure: a subject that is no dimension's member), as printed.
 COMPARED_RATES = """
     with printed as (
-        select figure_id, platform_code, period_code, period_kind, period_end, source_id, subject_code,
+        select figure_id, platform_code, period_code, period_label_zh, period_label_en, period_kind, period_end,
+               source_id, subject_code,
                coalesce(subject_name_zh, subject_zh) as subject_zh, value_printed, unit_printed, value_normalised,
                row_number() over (
                    partition by platform_code, period_kind
@@ -509,8 +511,9 @@ COMPARED_RATES = """
         where measure = $measure and normalised_unit = 'percent' and subject_code not like '%.%'
     )
 
-    select f.figure_id, f.platform_code, p.platform_name_zh, p.platform_name_en, f.period_code, f.period_kind,
-           f.source_id, f.subject_zh, f.value_printed, f.unit_printed, f.value_normalised
+    select f.figure_id, f.platform_code, p.platform_name_zh, p.platform_name_en, f.period_code, f.period_label_zh,
+           f.period_label_en, f.period_kind, f.source_id, f.subject_zh, f.value_printed, f.unit_printed,
+           f.value_normalised
     from printed as f
     inner join marts.dim_platform as p on f.platform_code = p.platform_code
     where f.recency = 1

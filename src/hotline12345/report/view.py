@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from hotline12345.report import charts
 from hotline12345.report.formatting import pct, signed_pct, wan, wan_value, whole
-from hotline12345.report.periods import period_label
 from hotline12345.report.queries import ReportData, Row
 
 UNIT_TYPE_LABELS = {
@@ -304,7 +303,7 @@ class Page:
     @property
     def period(self) -> str:
         """The page's period as a reader reads it (its label, not its key)."""
-        return period_label(self.data.period_code).zh
+        return self.data.period_label_zh
 
     @property
     def sources(self) -> dict[str, Row]:
@@ -701,7 +700,7 @@ class Page:
         records, rows, labels = [], [], set()
         for check in self.data["audit_percentages"]:
             zh, en = check_label(check)
-            label = f"{period_label(check['period_code'])} {check['subject']} · {zh}"
+            label = f"{check['period_label_zh']} {check['subject']} · {zh}"
             if check["check_kind"] not in ("share", "reprint"):
                 label += f" ({check['check_kind']})"
             if label in labels:
@@ -732,7 +731,7 @@ class Page:
                     "status": check["status"],
                     "row_class": check["status"],
                     "period_code": check["period_code"],
-                    "period": period_label(check["period_code"]).zh,
+                    "period": check["period_label_zh"],
                     "source": self.source(check),
                     "subject": check["subject"],
                     "figure_zh": zh,
@@ -750,7 +749,7 @@ class Page:
                     "check_id": check["check_id"],
                     "subject": check["subject"],
                     "period_code": check["period_code"],
-                    "period": period_label(check["period_code"]).zh,
+                    "period": check["period_label_zh"],
                     "source": self.source(check),
                     "figure_zh": zh,
                     "figure_en": en,
@@ -766,7 +765,7 @@ class Page:
             {
                 "check_id": check["check_id"],
                 "period_code": check["period_code"],
-                "period": period_label(check["period_code"]).zh,
+                "period": check["period_label_zh"],
                 "source": self.source(check),
                 "subject": check["subject"],
                 "formula": check["formula"],
@@ -810,7 +809,7 @@ class Page:
                     "how_zh": how_zh,
                     "how_en": how_en,
                     "period_code": row["period_code"],
-                    "period": period_label(row["period_code"]).zh,
+                    "period": row["period_label_zh"],
                     "member": f"{row['dimension']}.{row['member']}",
                     "name_zh": row["member_name_zh"],
                     "name_en": row["member_name_en"],
@@ -829,7 +828,7 @@ class Page:
                 records.append(
                     {
                         "period_code": row["period_code"],
-                        "period": period_label(row["period_code"]).zh,
+                        "period": row["period_label_zh"],
                         "period_kind": row["period_kind"],
                         "member_label": f"{row['member_name_zh']} {row['member_name_en'] or ''}".strip(),
                         "wan": wan_value(row["items"]),
@@ -870,7 +869,7 @@ class Page:
             "year": self.year,
             "prior": self.prior,
             "period": self.period,
-            "period_en": period_label(self.data.period_code).en,
+            "period_en": self.data.period_label_en,
             "period_code": self.data.period_code,
             "period_kind": self.data.period_kind,
             "platform_code": self.data.platform_code,
@@ -907,7 +906,7 @@ def index_rows(
                 **platform,
                 "level_zh": PLATFORM_LEVELS.get(str(platform["platform_level"]), ""),
                 "period_code": latest["period_code"] if latest else "",
-                "period": period_label(str(latest["period_code"])).zh if latest else "",
+                "period": latest["period_label_zh"] if latest else "",
                 "period_kind": latest["period_kind"] if latest else "",
                 "source_id": latest["source_id"] if latest else "",
                 "headline": Num(shown, "printed", str(total["source_phrase"] or ""), str(total["figure_id"]))

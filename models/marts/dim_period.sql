@@ -1,0 +1,179 @@
+-- Every period a figure covers, one row per key (period_code), with the label
+-- a reader sees: the one home of the rule that turns a key into its words.
+-- A dated period reads by its kind ("2022年", "2024年9月", "2024年上半年",
+-- "2024年第三季度", or its days: "2024-03-15 至 03-22"); a period whose
+-- page prints no year reads by its printed days and says so ("11月1日–11月30日
+-- （年份未印出）"); one with no printed days says that. A key no rule reads
+-- is shown as it is, so a new shape of key is seen, not hidden.
+with
+
+printings as (
+    select * from {{ ref('int_report__printings') }}
+),
+
+-- the intake series adds the years before a printed year-on-year change
+intake_series as (
+    select * from {{ ref('int_report__intake_series') }}
+),
+
+sources as (
+    select * from {{ ref('stg_reference__sources') }}
+),
+
+-- every key once: a dated key is any source's; a key without a year is its
+-- source's, and reads by the days it prints (`--11-01`, read as days of the
+-- leap year 2000 for their month and day only)
+dated as (
+    select
+        *,
+        period_start is not null and period_end is not null as is_dated,
+        case
+            when starts_with(period_start_printed, '--')
+                then {{ year_less_date('period_start_printed', '2000') }}
+        end as start_day,
+        case
+            when starts_with(period_end_printed, '--')
+                then {{ year_less_date('period_end_printed', '2000') }}
+        end as end_day
+    from printings
+),
+
+keys as (
+    select distinct
+        period_code,
+        period_kind,
+        period_start,
+        period_end,
+        year,
+        is_dated,
+        case when not is_dated then period_start_printed end as period_start_printed,
+        case when not is_dated then period_end_printed end as period_end_printed,
+        case when not is_dated then source_id end as source_id,
+        case when not is_dated then start_day end as start_day,
+        case when not is_dated then end_day end as end_day
+    from dated
+    union distinct
+    select
+        period_code,
+        period_kind,
+        period_start,
+        period_end,
+        year,
+        true as is_dated,
+        null as period_start_printed,
+        null as period_end_printed,
+        null as source_id,
+        null as start_day,
+        null as end_day
+    from intake_series
+    where period_start is not null and period_end is not null
+),
+
+-- the words of a key's parts: a dated key's year, its half (1 or 2), and as
+-- a run of days its first day and its last without the year it shares with
+-- the first (none for a single day); a year-less key's printed days
+parts as (
+    select
+        keys.*,
+        strftime(keys.period_start, '%Y') as year_text,
+        (month(keys.period_start) + 5) // 6 as half,
+        strftime(keys.period_start, '%Y-%m-%d') as range_start,
+        case
+            when keys.period_end = keys.period_start then null
+            when year(keys.period_end) = year(keys.period_start)
+                then strftime(keys.period_end, '%m-%d')
+            else strftime(keys.period_end, '%Y-%m-%d')
+        end as range_end,
+        strftime(keys.start_day, '%-m月%-d日') as start_day_zh,
+        strftime(keys.end_day, '%-m月%-d日') as end_day_zh,
+        strftime(keys.start_day, '%-d %b') as start_day_en,
+        strftime(keys.end_day, '%-d %b') as end_day_en
+    from keys
+),
+
+labelled as (
+    select
+        parts.*,
+        coalesce(
+            case
+                when parts.is_dated
+                    then
+                        case parts.period_kind
+                            when 'year' then parts.year_text || '年'
+                            when 'half_year'
+                                then parts.year_text || '年' || ['上半年', '下半年'][parts.half]
+                            when 'quarter'
+                                then
+                                    parts.year_text || '年第'
+                                    || ['一', '二', '三', '四'][quarter(parts.period_start)]
+                                    || '季度'
+                            when 'month' then strftime(parts.period_start, '%Y年%-m月')
+                            else parts.range_start || coalesce(' 至 ' || parts.range_end, '')
+                        end
+                when parts.start_day_zh is not null and parts.end_day_zh is not null
+                    then parts.start_day_zh || '–' || parts.end_day_zh || '（年份未印出）'
+                when parts.start_day_zh is not null then parts.start_day_zh || '起（年份未印出）'
+                when parts.end_day_zh is not null then '至' || parts.end_day_zh || '（年份未印出）'
+                when parts.period_start_printed is null and parts.period_end_printed is null
+                    then '日期未印出'
+            end,
+            parts.period_code
+        ) as period_label_zh,
+        coalesce(
+            case
+                when parts.is_dated
+                    then
+                        case parts.period_kind
+                            when 'year' then parts.year_text
+                            when 'half_year'
+                                then
+                                    ['first half of ', 'second half of '][parts.half]
+                                    || parts.year_text
+                            when 'quarter'
+                                then 'Q' || quarter(parts.period_start) || ' ' || parts.year_text
+                            when 'month' then strftime(parts.period_start, '%b %Y')
+                            else parts.range_start || coalesce(' to ' || parts.range_end, '')
+                        end
+                when parts.start_day_en is not null and parts.end_day_en is not null
+                    then
+                        parts.start_day_en || ' – ' || parts.end_day_en
+                        || ' (year not printed)'
+                when parts.start_day_en is not null
+                    then 'from ' || parts.start_day_en || ' (year not printed)'
+                when parts.end_day_en is not null
+                    then 'to ' || parts.end_day_en || ' (year not printed)'
+                when parts.period_start_printed is null and parts.period_end_printed is null
+                    then 'dates not printed'
+            end,
+            parts.period_code
+        ) as period_label_en
+    from parts
+),
+
+final as (
+    select
+        labelled.period_code,
+        sources.platform_code,
+        labelled.source_id,
+        labelled.period_kind,
+        labelled.period_start,
+        labelled.period_end,
+        labelled.year,
+        labelled.period_label_zh,
+        labelled.period_label_en
+    from labelled
+    left join sources
+        on labelled.source_id = sources.source_id
+)
+
+select
+    period_code,
+    platform_code,
+    source_id,
+    period_kind,
+    period_start,
+    period_end,
+    year,
+    period_label_zh,
+    period_label_en
+from final
