@@ -3,7 +3,8 @@
 -- handling unit? For each platform, its latest period whose source prints
 -- both the total and the items answered directly, and the share those make.
 -- Periods differ in kind (a week, a month, a holiday, a year): the period, its
--- kind and its source say what each row compares. A period whose year the page
+-- kind and its source say what each row compares (the label is how a reader
+-- reads the period; the code is its key). A period whose year the page
 -- does not print has no end date and is taken only when its platform has no
 -- dated one.
 with
@@ -14,6 +15,10 @@ platforms as (
 
 intake as (
     select * from {{ ref('fct_annual_intake') }}
+),
+
+periods as (
+    select * from {{ ref('dim_period') }}
 ),
 
 printed_totals as (
@@ -73,6 +78,7 @@ select
     platforms.platform_name_zh,
     platforms.platform_level,
     latest_periods.period_code,
+    periods.period_label_en,
     latest_periods.period_kind,
     latest_periods.total_items,
     latest_periods.direct_reply_items,
@@ -84,4 +90,5 @@ select
     latest_periods.source_kind
 from latest_periods
 inner join platforms on latest_periods.platform_code = platforms.platform_code
+inner join periods on latest_periods.period_code = periods.period_code
 order by direct_reply_share_pct desc, latest_periods.platform_code asc
