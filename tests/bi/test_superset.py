@@ -63,7 +63,7 @@ CHART_QUERIES: dict[str, str] = {
     "审计 Audit: checks by status": """
         select status, count(*) as checks from audit.published_figure_checks where {filters} group by all""",
     "审计发现 Published figures that do not add up": """
-        select subject, published_value, explanation, review_note, check_id
+        select subject_name_zh, published_value_as_printed, explanation, review_note, check_id
         from audit.published_figure_checks where {filters} and status = 'inconsistent'""",
     "历年受理量 Intake by year (items)": """
         select year, sum(items) as items from marts.fct_annual_intake
