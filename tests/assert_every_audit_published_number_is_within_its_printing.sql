@@ -12,7 +12,8 @@ select
     null as seed_column,
     'the audit check ' || check_id || ' publishes ' || published_number || ' '
     || published_unit || ' (printed ' || coalesce(published_value_as_printed, 'nothing')
-    || '), outside the bounds of its printing, ' || published_low || '–' || published_high as problem,
+    || '), outside the bounds of its printing, ' || published_low || '–' || published_high
+        as problem,
     check_id,
     published_number,
     published_low,
