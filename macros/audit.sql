@@ -11,10 +11,13 @@
     period_code,
     year,
     section_zh,
-    subject,
+    subject_code,
+    subject_name_zh,
     measure,
     formula,
-    published_value,
+    published_value_as_printed,
+    cast(published_number as decimal(24, 6)) as published_number,
+    published_unit,
     cast(published_low as double) as published_low,
     cast(published_high as double) as published_high,
     cast(derived_value as double) as derived_value,
@@ -140,28 +143,47 @@
     end
 {%- endmacro %}
 
-{# A range of counts [low, high] (in items) as the page prints its counts:
-   in items where the page counts in 件 (multiplier 1), else in the page's
-   own unit (万件, 万, 亿件), divided by its multiplier and written with one
-   decimal more than the page prints, so that a bound of a printed 92.4 万件
-   reads 92.35–92.45 万件, not 923,500–924,500 items. #}
+{# A range of counts [low, high] (in items) as the page prints its counts,
+   in the page's own unit: whole numbers where it counts one by one (件, 宗,
+   个: multiplier 1), else divided by its multiplier (万件, 万, 亿件) and
+   written with one decimal more than the page prints, so that a bound of a
+   printed 92.4 万件 reads 92.35–92.45 万件, not 923,500–924,500 items. A
+   count whose printed unit is not known reads in items. #}
 {% macro audit_count_range(low, high, multiplier, decimals, unit_printed) -%}
+    {%- set per_unit = 'coalesce(' ~ multiplier ~ ', 1)' -%}
+    {%- set low_text -%}
+        case
+            when {{ per_unit }} = 1 then format('{:,}', cast(ceil(round({{ low }}, 6)) as hugeint))
+            else format('{:.{}f}', {{ low }} / {{ per_unit }}, {{ decimals }} + 1)
+        end
+    {%- endset -%}
+    {%- set high_text -%}
+        case
+            when {{ per_unit }} = 1 then format('{:,}', cast(floor(round({{ high }}, 6)) as hugeint))
+            else format('{:.{}f}', {{ high }} / {{ per_unit }}, {{ decimals }} + 1)
+        end
+    {%- endset -%}
     case
-        when coalesce({{ multiplier }}, 1) = 1
-            then {{ audit_range(low, high, "'items'") }} || ' items'
         when {{ low }} is null and {{ high }} is null then 'any value'
-        when {{ high }} is null
-            then 'at least ' || format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1)
-            || ' ' || {{ unit_printed }}
-        when {{ low }} is null
-            then 'at most ' || format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1)
-            || ' ' || {{ unit_printed }}
-        when
-            format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1)
-            = format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1)
-            then format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1) || ' ' || {{ unit_printed }}
         else
-            format('{:.{}f}', {{ low }} / {{ multiplier }}, {{ decimals }} + 1) || '–'
-            || format('{:.{}f}', {{ high }} / {{ multiplier }}, {{ decimals }} + 1) || ' ' || {{ unit_printed }}
+            case
+                when {{ high }} is null then 'at least ' || {{ low_text }}
+                when {{ low }} is null then 'at most ' || {{ high_text }}
+                when {{ low_text }} = {{ high_text }} then {{ low_text }}
+                else {{ low_text }} || '–' || {{ high_text }}
+            end
+            || ' ' || coalesce({{ unit_printed }}, 'items')
     end
+{%- endmacro %}
+
+{# By how much a printed count misses a feasible one, in the page's own unit
+   (as audit_count_range writes its ranges): 88,874 件, 0.135 万件. #}
+{% macro audit_count_gap(gap, multiplier, decimals, unit_printed) -%}
+    case
+        when coalesce({{ multiplier }}, 1) = 1 and {{ gap }} < 10
+            then format('{:.2g}', {{ gap }})
+        when coalesce({{ multiplier }}, 1) = 1
+            then format('{:,}', cast(round({{ gap }}) as hugeint))
+        else format('{:.{}f}', {{ gap }} / {{ multiplier }}, {{ decimals }} + 1)
+    end || ' ' || coalesce({{ unit_printed }}, case when {{ gap }} = 1 then 'item' else 'items' end)
 {%- endmacro %}

@@ -12,7 +12,7 @@ select
     'printed_figures' as seed_name,
     null as seed_line,
     null as seed_column,
-    'the audit check ' || check_id || ' (printed ' || published_value
+    'the audit check ' || check_id || ' (printed ' || published_value_as_printed
     || ') sits within 1e-12 of the edge of its range;'
     || ' it needs exact arithmetic, not a tolerance' as problem,
     check_id,

@@ -11,14 +11,14 @@ select
     null as seed_line,
     null as seed_column,
     check_id
-    || ' is inconsistent (printed ' || coalesce(published_value, 'nothing')
+    || ' is inconsistent (printed ' || coalesce(published_value_as_printed, 'nothing')
     || ', possible ' || coalesce(round(feasible_low, 2)::varchar, '?')
     || '–' || coalesce(round(feasible_high, 2)::varchar, '?')
-    || case when ends_with(coalesce(published_value, ''), '%') then '%' else '' end
+    || case when published_unit = 'percent' then '%' else '' end
     || ') and not listed: ' || explanation
     || ' Review it and list it (check_id, reviewed_by, review_note)' as problem,
     check_id,
-    published_value,
+    published_value_as_printed,
     feasible_low,
     feasible_high
 from {{ ref('published_figure_checks') }}

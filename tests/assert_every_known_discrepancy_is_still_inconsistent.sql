@@ -29,10 +29,10 @@ select
                 || ' (published_figure_checks); remove the line'
         else
             'is listed, but the audit finds it ' || checks.status
-            || ' (printed ' || coalesce(checks.published_value, 'nothing')
+            || ' (printed ' || coalesce(checks.published_value_as_printed, 'nothing')
             || ', possible ' || coalesce(round(checks.feasible_low, 2)::varchar, '?')
             || '–' || coalesce(round(checks.feasible_high, 2)::varchar, '?')
-            || case when ends_with(coalesce(checks.published_value, ''), '%') then '%' else '' end
+            || case when checks.published_unit = 'percent' then '%' else '' end
             || '); remove the line'
     end as problem,
     known_discrepancies.check_id,

@@ -455,7 +455,7 @@ CHARTS: tuple[Chart, ...] = (
         "table",
         where=("status = 'inconsistent'",),
         # the audit's own sentence for each finding, and the reviewer's note of what the numbers cannot say
-        columns=("subject", "published_value", "explanation", "review_note", "check_id"),
+        columns=("subject_name_zh", "published_value_as_printed", "explanation", "review_note", "check_id"),
         order_by=(("check_id", True),),
         width=8,
         height=50,

@@ -12,7 +12,8 @@
 -- row names the source of the published value and the sources of the
 -- figures it was checked against. Every row explains itself in one sentence
 -- written from its own columns (`explanation`): what was printed, what the
--- inputs allow and by how much it misses, in the value's own unit. A
+-- inputs allow and by how much it misses, in the value's own unit (a count
+-- in the unit the page prints it in: 件, 宗, 万件). A
 -- finding a person has reviewed is listed in the known_discrepancies seed,
 -- with a note for what the numbers cannot say (`review_note`).
 with
@@ -140,8 +141,25 @@ worded as (
         coalesce(platforms.platform_name_zh, assessed.platform_code) || ', '
         -- a period reads by its label (marts.dim_period), never by its key
         || periods.period_label_en
-        || ', ' || coalesce(assessed.subject, '') || ' ('
-        || assessed.measure || ')' as place
+        || ', ' || coalesce(assessed.subject_name_zh, assessed.subject_code, '') || ' ('
+        || assessed.measure || ')' as place,
+        -- a count's feasible range and its miss in the unit the page prints
+        -- it in (件, 宗, 万件), where the check says which
+        case
+            when assessed.page_unit_zh is not null
+                then {{ audit_count_range(
+                    'assessed.feasible_low', 'assessed.feasible_high',
+                    'assessed.page_multiplier', 'assessed.page_decimals', 'assessed.page_unit_zh'
+                ) }}
+        end as page_feasible_text,
+        case
+            when assessed.page_unit_zh is not null
+                then {{ audit_count_gap(
+                    'greatest(assessed.published_low - assessed.feasible_high, '
+                    ~ 'assessed.feasible_low - assessed.published_high)',
+                    'assessed.page_multiplier', 'assessed.page_decimals', 'assessed.page_unit_zh'
+                ) }}
+        end as page_gap_text
     from assessed
     left join measures
         on assessed.measure = measures.measure
@@ -157,7 +175,7 @@ explained as (
         case
             when is_consistent then 'Consistent: ' || check_method || '.'
             else
-                place || ': printed ' || coalesce(published_text, published_value)
+                place || ': printed ' || coalesce(published_text, published_value_as_printed)
                 || '; '
                 || case
                     when {{ audit_range_is_empty('feasible_low', 'feasible_high', 'unit') }}
@@ -171,8 +189,11 @@ explained as (
                             )
                     else
                         coalesce(inputs_text, 'its inputs (' || check_method || ') allow') || ' '
-                        || {{ audit_range('feasible_low', 'feasible_high', 'unit') }}
-                        || case when unit = 'items' then ' items' else '' end
+                        || coalesce(
+                            page_feasible_text,
+                            {{ audit_range('feasible_low', 'feasible_high', 'unit') }}
+                            || case when unit = 'items' then ' items' else '' end
+                        )
                 end
                 || case
                     when is_consistent_if_truncated
@@ -183,11 +204,17 @@ explained as (
                     when feasible_high is not null and published_low > feasible_high
                         then
                             '; the printed value is over by '
-                            || {{ audit_gap('published_low - feasible_high', 'unit') }}
+                            || coalesce(
+                                page_gap_text,
+                                {{ audit_gap('published_low - feasible_high', 'unit') }}
+                            )
                     when feasible_low is not null and published_high < feasible_low
                         then
                             '; the printed value is short by '
-                            || {{ audit_gap('feasible_low - published_high', 'unit') }}
+                            || coalesce(
+                                page_gap_text,
+                                {{ audit_gap('feasible_low - published_high', 'unit') }}
+                            )
                     else ''
                 end
                 || coalesce(fit_text, '')
@@ -217,10 +244,13 @@ final as (
             [explained.whole_figure_id, explained.numerator_figure_id]
         ]))), ', '), '') as input_figure_ids,
         explained.section_zh as section,
-        explained.subject,
+        explained.subject_code,
+        explained.subject_name_zh,
         explained.measure,
         explained.formula,
-        explained.published_value,
+        explained.published_value_as_printed,
+        explained.published_number,
+        explained.published_unit,
         explained.published_low,
         explained.published_high,
         explained.derived_value,
@@ -255,10 +285,13 @@ select
     is_cross_source,
     input_figure_ids,
     section,
-    subject,
+    subject_code,
+    subject_name_zh,
     measure,
     formula,
-    published_value,
+    published_value_as_printed,
+    published_number,
+    published_unit,
     published_low,
     published_high,
     derived_value,

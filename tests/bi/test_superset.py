@@ -63,7 +63,7 @@ CHART_QUERIES: dict[str, str] = {
     "审计 Audit: checks by status": """
         select status, count(*) as checks from audit.published_figure_checks where {filters} group by all""",
     "审计发现 Published figures that do not add up": """
-        select subject, published_value, explanation, review_note, check_id
+        select subject_name_zh, published_value_as_printed, explanation, review_note, check_id
         from audit.published_figure_checks where {filters} and status = 'inconsistent'""",
     "历年受理量 Intake by year (items)": """
         select year, sum(items) as items from marts.fct_annual_intake
@@ -314,7 +314,7 @@ def test_the_charts_show_the_reports_figures(superset: Superset) -> None:
     ]
     findings = data("审计发现 Published figures that do not add up")
     # 朝阳区: 92.4 of 140.0 万件 is 65.96–66.04%, printed 66.06% (and the streets' 33.94% with it).
-    assert {row["subject"] for row in findings} == {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
+    assert {row["subject_name_zh"] for row in findings} == {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}
     assert len(findings) == 10
     by_year = {row["year"]: row["items"] for row in data("历年受理量 Intake by year (items)")}
     assert by_year[2022] == 75_924_000

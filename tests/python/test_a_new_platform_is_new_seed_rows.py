@@ -61,7 +61,7 @@ def test_the_made_up_platform_is_audited_with_its_own_names(rebuild_under_reader
         ).fetchall()
         assert workload == [(300,)]
         checks = db.execute(
-            "select check_kind, check_id || ' ' || subject || ' ' || formula, status"
+            "select check_kind, check_id || ' ' || coalesce(subject_name_zh, subject_code) || ' ' || formula, status"
             " from audit.published_figure_checks where source_id = ?",
             [MADE_UP_PLATFORM_SOURCE],
         ).fetchall()

@@ -19,9 +19,9 @@ from support.made_up_page_limits import (
 from support.rebuild_under_readers import RebuildUnderReaders
 
 
-def _checks(db: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
+def _checks(db: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str, str]]:
     return db.execute(
-        "select check_id, check_kind, subject, formula, status from audit.published_figure_checks"
+        "select check_id, check_kind, subject_code, subject_name_zh, formula, status from audit.published_figure_checks"
         " where platform_code = ? order by check_id",
         [PAGE_LIMITS_PLATFORM],
     ).fetchall()
@@ -32,10 +32,10 @@ def test_each_made_up_limit_is_held_and_checked(rebuild_under_readers: RebuildUn
     with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
         checks = _checks(db)
     found: dict[tuple[str, str, str], list[str]] = {}
-    for _check_id, kind, subject, formula, status in checks:
+    for _check_id, kind, subject_code, subject_name_zh, formula, status in checks:
         for expected in MADE_UP_PAGE_LIMITS_CHECKS:
             expected_kind, expected_subject, in_formula = expected
-            if kind == expected_kind and subject == expected_subject and in_formula in formula:
+            if kind == expected_kind and expected_subject in (subject_code, subject_name_zh) and in_formula in formula:
                 found.setdefault(expected, []).append(status)
     # each share and claim has exactly one check, with the status worked by hand
     assert found == {expected: [status] for expected, status in MADE_UP_PAGE_LIMITS_CHECKS.items()}
@@ -87,8 +87,8 @@ def test_a_list_printed_in_groups_is_checked_within_each_group(rebuild_under_rea
     # its 50, and its list fits no whole; the first group's list, every share of it fitting, needs no list check
     with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
         checks = db.execute(
-            "select check_kind, subject, status, explanation from audit.published_figure_checks"
-            " where source_id = ? order by check_kind, subject",
+            "select check_kind, subject_name_zh, status, explanation from audit.published_figure_checks"
+            " where source_id = ? order by check_kind, subject_name_zh",
             [PAGE_LIMITS_GROUPED],
         ).fetchall()
     assert [(kind, subject, status) for kind, subject, status, _ in checks] == [
@@ -97,11 +97,11 @@ def test_a_list_printed_in_groups_is_checked_within_each_group(rebuild_under_rea
         ("share", "乙局", "consistent"),
         ("share", "戊局", "inconsistent"),
         ("share", "甲局", "consistent"),
-        ("share_list", "handling_unit 第二类", "inconsistent"),
+        ("share_list", "第二类: 丁局、戊局", "inconsistent"),
     ]
     explanations = {subject: explanation for _, subject, _, explanation in checks}
     # the second group's list is read against its own whole, the 50 of 第二类, not the 150 of both groups
-    assert "50" in explanations["handling_unit 第二类"] and "150" not in explanations["handling_unit 第二类"]
+    assert "50" in explanations["第二类: 丁局、戊局"] and "150" not in explanations["第二类: 丁局、戊局"]
 
 
 @pytest.mark.slow
@@ -140,7 +140,7 @@ def test_real_ranking_claims_without_a_year_are_checked(warehouse: Path) -> None
     # yinchuan_2016w_may prints no dates, changsha_june_news no year; each claim meets its figures
     with duckdb.connect(str(warehouse), read_only=True) as db:
         rows = db.execute(
-            "select source_id, subject, published_low, status from audit.published_figure_checks"
+            "select source_id, subject_name_zh, published_low, status from audit.published_figure_checks"
             " where check_kind = 'rank' and source_id in ('yinchuan_2016w_may', 'changsha_june_news')"
             " order by source_id, published_low"
         ).fetchall()

@@ -262,7 +262,7 @@ def test_service_quality_of_2022(db: duckdb.DuckDBPyConnection) -> None:
 
 def test_audit_flags_the_districts_and_the_two_cross_source_findings(db: duckdb.DuckDBPyConnection) -> None:
     flagged = db.execute(
-        "select subject, measure, is_known_discrepancy from audit.published_figure_checks"
+        "select subject_name_zh, measure, is_known_discrepancy from audit.published_figure_checks"
         " where platform_code = 'beijing_12345' and status = 'inconsistent' and check_kind = 'share' order by all"
     ).fetchall()
     districts = {"西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"}

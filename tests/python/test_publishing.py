@@ -365,7 +365,9 @@ def test_analyses_answer_the_analysts_questions(project: Project, warehouse: Pat
         if row["source_id"] == "bj12345_annual_report_2022"
     ]
     # the 2022 report: two shares each of 西城区, 朝阳区, 丰台区, 顺义区 and 怀柔区 (see README)
-    assert sorted(row["subject"] for row in of_2022) == sorted(["西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"] * 2)
+    assert sorted(row["subject_name_zh"] for row in of_2022) == sorted(
+        ["西城区", "朝阳区", "丰台区", "顺义区", "怀柔区"] * 2
+    )
     fell = run_analysis(project, "category_change_from_prior_year", warehouse)
     assert dict(zip(fell.columns, fell.rows[0], strict=True))["category_name_zh"] == "市场管理"
 

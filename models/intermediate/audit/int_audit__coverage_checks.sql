@@ -28,6 +28,7 @@ intake_series as (
         series.items_high,
         series.source_ids,
         series.input_figure_ids,
+        series.how_obtained,
         figures.section_zh
     from {{ ref('int_report__intake_series') }} as series
     left join figures
@@ -109,11 +110,14 @@ final as (
         wholes.period_code,
         wholes.year,
         cast(null as varchar) as section_zh,
-        wholes.subject_code as subject,
+        wholes.subject_code,
+        whole_names.member_name_zh as subject_name_zh,
         {{ measure_of('count') }} as measure,
         'items >= ' || parts.member_names || ' (the ' || parts.dimension
         || ' split, not said to be complete)' as formula,
-        format('{:,}', wholes.items) || ' items' as published_value,
+        whole_figures.value_as_printed || whole_figures.unit_printed as published_value_as_printed,
+        wholes.items as published_number,
+        'items' as published_unit,
         wholes.items_low as published_low,
         wholes.items_high as published_high,
         cast(parts.items as double) as derived_value,
@@ -132,13 +136,29 @@ final as (
         100.0 * parts.items / wholes.items as coverage_pct,
         parts.part_figure_ids,
         wholes.input_figure_ids as whole_figure_ids,
-        'the parts (' || parts.member_names_zh || ') add up to' as inputs_text
+        'the parts (' || parts.member_names_zh || ') add up to' as inputs_text,
+        -- the unit the page prints the whole in (its first part's, where
+        -- the whole is a sum), for the audit's sentence
+        coalesce(whole_figures.multiplier, part_figures.multiplier) as page_multiplier,
+        coalesce(whole_figures.decimal_places, part_figures.decimal_places) as page_decimals,
+        coalesce(whole_figures.unit_printed, part_figures.unit_printed) as page_unit_zh
     from parts
     inner join intake_series as wholes
         on
             parts.platform_code = wholes.platform_code
             and parts.period_code = wholes.period_code
             and parts.whole_subject_code = wholes.subject_code
+    left join member_names as whole_names
+        on
+            wholes.platform_code = whole_names.platform_code
+            and wholes.subject_code = whole_names.subject_code
+    -- the whole as the page prints it, where it is printed (not a sum)
+    left join figures as whole_figures
+        on
+            wholes.input_figure_ids[1] = whole_figures.figure_id
+            and wholes.how_obtained = 'printed'
+    left join figures as part_figures
+        on parts.part_figure_ids[1] = part_figures.figure_id
     where wholes.items > 0
 )
 
@@ -147,5 +167,8 @@ select
     coverage_pct,
     part_figure_ids,
     whole_figure_ids,
-    inputs_text
+    inputs_text,
+    page_multiplier,
+    page_decimals,
+    page_unit_zh
 from final

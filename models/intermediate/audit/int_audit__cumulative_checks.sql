@@ -100,13 +100,15 @@ span_checks as (
         cumulative.period_code,
         cumulative.year,
         cumulative.section_zh,
-        cumulative.subject_name_zh as subject,
+        cumulative.subject_code,
+        cumulative.subject_name_zh,
         {{ measure_of('count') }} as measure,
         'items since '
         || cumulative.period_start
         || ' = the years and part-years it spans' as formula,
-        cumulative.value_as_printed || ' '
-        || cumulative.unit_printed as published_value,
+        cumulative.value_as_printed || cumulative.unit_printed as published_value_as_printed,
+        cumulative.value_normalised as published_number,
+        cumulative.normalised_unit as published_unit,
         cumulative.value_low as published_low,
         cumulative.value_high as published_high,
         cast(null as double) as derived_value,
@@ -132,14 +134,16 @@ running_checks as (
         later.period_code,
         later.year,
         later.section_zh,
-        later.subject_name_zh as subject,
+        later.subject_code,
+        later.subject_name_zh,
         {{ measure_of('count') }} as measure,
         'items since '
         || later.period_start
         || ' >= the total as of '
         || earlier.period_end as formula,
-        later.value_as_printed || ' ' || later.unit_printed
-            as published_value,
+        later.value_as_printed || later.unit_printed as published_value_as_printed,
+        later.value_normalised as published_number,
+        later.normalised_unit as published_unit,
         later.value_low as published_low,
         later.value_high as published_high,
         cast(earlier.value_normalised as double) as derived_value,

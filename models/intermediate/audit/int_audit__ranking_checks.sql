@@ -161,7 +161,8 @@ final as (
         rank_ranges.period_code,
         rank_ranges.year,
         claims.claim_section_zh as section_zh,
-        rank_ranges.subject_name_zh as subject,
+        rank_ranges.subject_code,
+        rank_ranges.subject_name_zh,
         {{ measure_of('count') }} as measure,
         'rank by items (' || replace(claims.rank_order, '_', ' ') || ') among the '
         || rank_ranges.population_size || ' printed '
@@ -174,7 +175,11 @@ final as (
             else ''
         end
         || ' in ' || rank_ranges.period_code as formula,
-        cast(claims.claimed_rank as varchar) || ': ' || claims.claim as published_value,
+        -- the claim: the phrase the page ranks the subject in, or its
+        -- position in a list printed in order
+        claims.claim as published_value_as_printed,
+        claims.claimed_rank as published_number,
+        'rank' as published_unit,
         claims.claimed_rank as published_low,
         claims.claimed_rank as published_high,
         case claims.rank_order

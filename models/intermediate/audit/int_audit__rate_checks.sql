@@ -117,14 +117,17 @@ final as (
         period_code,
         year,
         section_zh,
-        subject_name_zh as subject,
+        subject_code,
+        subject_name_zh,
         measure,
         case
             when numerator_figure_id is not null
                 then measure || ' = 100 x numerator / items (both printed)'
             else measure || ' = 100 x k / items for a whole number k'
         end as formula,
-        value_as_printed || unit_printed as published_value,
+        value_as_printed || unit_printed as published_value_as_printed,
+        value_normalised as published_number,
+        normalised_unit as published_unit,
         value_low as published_low,
         value_high as published_high,
         100.0 * coalesce(numerator_items, greatest(k_low, least(k_high, k_nearest))) / whole_items

@@ -71,13 +71,15 @@ final as (
         multiples.period_code,
         multiples.year,
         multiples.section_zh,
-        multiples.subject_name_zh as subject,
+        multiples.subject_code,
+        multiples.subject_name_zh,
         multiples.measure,
         multiples.measure
         || ' = (items (' || months.last_month || ') - items (' || months.first_month || '))'
         || ' / items (' || months.first_month || ')' as formula,
-        multiples.value_as_printed || multiples.unit_printed
-            as published_value,
+        multiples.value_as_printed || multiples.unit_printed as published_value_as_printed,
+        multiples.value_normalised as published_number,
+        multiples.normalised_unit as published_unit,
         multiples.value_low as published_low,
         multiples.value_high as published_high,
         (months.peak_month_items - months.first_month_items) / months.first_month_items

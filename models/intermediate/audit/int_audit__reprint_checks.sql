@@ -30,10 +30,13 @@ final as (
         reprints.period_code,
         reprints.year,
         reprints.section_zh,
-        coalesce(canonical.subject_name_zh, reprints.subject_zh) as subject,
+        coalesce(canonical.subject_code, reprints.subject_code) as subject_code,
+        coalesce(canonical.subject_name_zh, reprints.subject_zh) as subject_name_zh,
         reprints.measure,
         reprints.measure || ' = ' || reprints.measure || ' of the canonical printing' as formula,
-        reprints.value_as_printed || ' ' || reprints.unit_printed as published_value,
+        reprints.value_as_printed || reprints.unit_printed as published_value_as_printed,
+        reprints.value_normalised as published_number,
+        reprints.normalised_unit as published_unit,
         reprints.value_low as published_low,
         reprints.value_high as published_high,
         canonical.value_normalised as derived_value,
@@ -44,7 +47,14 @@ final as (
             as check_method,
         reprints.source_id,
         canonical.source_id as input_source_ids,
-        reprints.approximation_zh is null and not reprints.is_exact_count as published_is_plain
+        reprints.approximation_zh is null and not reprints.is_exact_count as published_is_plain,
+        -- a count in the unit the canonical printing gives it in (件, 万件),
+        -- for the audit's sentence
+        case when canonical.normalised_unit in ('items', 'count') then canonical.multiplier end
+            as page_multiplier,
+        canonical.decimal_places as page_decimals,
+        case when canonical.normalised_unit in ('items', 'count') then canonical.unit_printed end
+            as page_unit_zh
     from reprints
     left join canonical
         on reprints.figure_id = canonical.figure_id
@@ -53,5 +63,8 @@ final as (
 select
     {{ audit_check_columns() }},
     published_is_plain,
+    page_multiplier,
+    page_decimals,
+    page_unit_zh,
     'the canonical printing allows' as inputs_text
 from final

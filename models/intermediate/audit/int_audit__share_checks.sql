@@ -519,12 +519,16 @@ final as (
         published_shares.period_code,
         published_shares.year,
         published_shares.section_zh,
-        published_shares.subject_name_zh as subject,
+        published_shares.subject_code,
+        published_shares.subject_name_zh,
         published_shares.measure,
         published_shares.measure || ' = 100 x part / whole ('
         || published_shares.denominator_kind || ':' || published_shares.denominator_code || ')'
             as formula,
-        published_shares.value_as_printed || published_shares.unit_printed as published_value,
+        published_shares.value_as_printed || published_shares.unit_printed
+            as published_value_as_printed,
+        published_shares.value_normalised as published_number,
+        published_shares.normalised_unit as published_unit,
         published_shares.value_low as published_low,
         published_shares.value_high as published_high,
         100.0 * inputs.part / inputs.whole as derived_value,

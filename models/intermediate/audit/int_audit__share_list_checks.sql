@@ -34,6 +34,7 @@ printed_totals as (
         period_code,
         subject_name_zh,
         items,
+        value_as_printed || unit_printed as value_as_printed,
         figure_id
     from figures
     where {{ measure_feeds('count') }} and items is not null
@@ -51,6 +52,7 @@ shares as (
         source_id,
         subject_type,
         subject_code,
+        subject_name_zh,
         population_code,
         coalesce(list_group_zh, '') as list_group_zh,
         measure,
@@ -97,6 +99,7 @@ allowed as (
         100.0 * parts.part_high / nullif(shares.truncated_share_low, 0) as truncated_whole_high,
         checks.whole_low as stated_whole_low,
         checks.whole_high as stated_whole_high,
+        checks.whole_figure_ids[1] as stated_whole_figure_id,
         checks.check_id is not null and not (
             checks.feasible_high >= checks.published_low
             and checks.feasible_low <= checks.published_high
@@ -146,6 +149,9 @@ lists as (
             as every_share_fits_if_truncated,
         max(stated_whole_low) as stated_whole_low,
         max(stated_whole_high) as stated_whole_high,
+        min(stated_whole_figure_id) as stated_whole_figure_id,
+        -- the list by its members' names, as the page prints them
+        string_agg(subject_name_zh, '、' order by figure_id) as member_names_zh,
         list(figure_id order by figure_id) as share_figure_ids,
         list(part_figure_id order by figure_id) as part_figure_ids
     from allowed
@@ -164,7 +170,7 @@ fitting_totals as (
         lists.list_group_zh,
         lists.denominator,
         list(
-            format('{:,}', totals.items) || ' ' || totals.subject_name_zh
+            totals.value_as_printed || ' ' || totals.subject_name_zh
             || case
                 when
                     totals.items between lists.fitting_whole_low and lists.fitting_whole_high
@@ -189,8 +195,20 @@ fitting_totals as (
 listed as (
     select
         lists.*,
-        fitting_totals.fitting_printed_totals
+        fitting_totals.fitting_printed_totals,
+        stated_wholes.value_as_printed || stated_wholes.unit_printed as stated_whole_as_printed,
+        stated_wholes.value_normalised as stated_whole_items,
+        stated_wholes.subject_name_zh as stated_whole_name_zh,
+        -- the unit the page prints the whole in (a part's, where it does
+        -- not state the whole), for the audit's sentence
+        coalesce(stated_wholes.multiplier, part_units.multiplier) as page_multiplier,
+        coalesce(stated_wholes.decimal_places, part_units.decimal_places) as page_decimals,
+        coalesce(stated_wholes.unit_printed, part_units.unit_printed) as page_unit_zh
     from lists
+    left join figures as stated_wholes
+        on lists.stated_whole_figure_id = stated_wholes.figure_id
+    left join figures as part_units
+        on list_min(lists.part_figure_ids) = part_units.figure_id
     left join fitting_totals
         on
             lists.platform_code = fitting_totals.platform_code
@@ -213,8 +231,9 @@ final as (
         year,
         section_zh,
         subject_type
-        || case when population_code != '' then ' ' || population_code else '' end
-        || case when list_group_zh != '' then ' ' || list_group_zh else '' end as subject,
+        || case when population_code != '' then '.' || population_code else '' end as subject_code,
+        case when list_group_zh != '' then list_group_zh || ': ' else '' end
+        || member_names_zh as subject_name_zh,
         measure,
         'whole = 100 x part / ' || measure || ' for each of the ' || share_count || ' shares'
         || case
@@ -224,12 +243,11 @@ final as (
                     || ' printed without a count, which bound no whole)'
             else ''
         end as formula,
-        case
-            when is_whole_unstated then 'whole not stated (未说明)'
-            else
-                'whole ' || denominator || ': ' || cast(round(stated_whole_low) as bigint)
-                || '–' || cast(round(stated_whole_high) as bigint) || ' items'
-        end as published_value,
+        -- the stated whole as the page prints it (none where it is not stated)
+        stated_whole_as_printed as published_value_as_printed,
+        case when not is_whole_unstated then coalesce(stated_whole_items, stated_whole_low) end
+            as published_number,
+        'items' as published_unit,
         -- a whole the page does not state is any whole that fits
         -- (as an ordered range: two shares that need wholes apart from each
         -- other are not a range printed backwards)
@@ -275,19 +293,31 @@ final as (
         fitting_printed_totals,
         -- the list in words, for the audit's sentence
         'items' as value_unit,
+        page_multiplier,
+        page_decimals,
+        page_unit_zh,
         case
             when is_whole_unstated then 'no whole stated (未说明)'
             else
-                {{ audit_range('stated_whole_low', 'stated_whole_high', "'items'") }} || ' items ('
-                || denominator || ')'
+                coalesce(
+                    stated_whole_as_printed,
+                    {{ audit_count_range(
+                        'stated_whole_low', 'stated_whole_high', 'page_multiplier', 'page_decimals', 'page_unit_zh'
+                    ) }}
+                )
+                || ' (' || coalesce(stated_whole_name_zh, denominator) || ')'
         end as published_text,
         'the ' || share_count || ' shares with their counts fit a whole of' as inputs_text,
         'no one whole fits the '
         || share_count
-        || ' shares with their counts (no value fits: one share needs at least '
-        || {{ audit_amount('ceil(round(fitting_whole_low, 6))', "'items'") }}
-        || ' items, another at most '
-        || {{ audit_amount('floor(round(fitting_whole_high, 6))', "'items'") }}
+        || ' shares with their counts (no value fits: one share needs '
+        || {{ audit_count_range(
+            'fitting_whole_low', 'null', 'page_multiplier', 'page_decimals', 'page_unit_zh'
+        ) }}
+        || ', another '
+        || {{ audit_count_range(
+            'null', 'fitting_whole_high', 'page_multiplier', 'page_decimals', 'page_unit_zh'
+        ) }}
         || ')' as empty_text,
         -- what the list fits: its stated whole, another printed total, only
         -- an unprinted whole, or no whole (read as rounded or as truncated)
@@ -314,15 +344,17 @@ final as (
             when fitting_whole_low <= fitting_whole_high
                 then
                     'fits only an unprinted whole of '
-                    || {{ audit_range('fitting_whole_low', 'fitting_whole_high', "'items'") }}
-                    || ' items'
+                    || {{ audit_count_range(
+                        'fitting_whole_low', 'fitting_whole_high', 'page_multiplier', 'page_decimals', 'page_unit_zh'
+                    ) }}
             when truncated_fitting_whole_low <= truncated_fitting_whole_high
                 then
                     'fits only an unprinted whole of '
-                    || {{ audit_range(
-                        'truncated_fitting_whole_low', 'truncated_fitting_whole_high', "'items'"
+                    || {{ audit_count_range(
+                        'truncated_fitting_whole_low', 'truncated_fitting_whole_high',
+                        'page_multiplier', 'page_decimals', 'page_unit_zh'
                     ) }}
-                    || ' items (read as truncated)'
+                    || ' (read as truncated)'
             else 'fits no whole'
         end as list_fit
     from listed
@@ -337,6 +369,9 @@ select
     truncated_fitting_whole_high,
     fitting_printed_totals,
     value_unit,
+    page_multiplier,
+    page_decimals,
+    page_unit_zh,
     published_text,
     inputs_text,
     empty_text,

@@ -33,6 +33,18 @@ split_of_member as (
 ),
 
 
+-- the intake's members (the parts of its splits and their wholes) by
+-- their Chinese names, for the audit's sentence (the formula keeps the codes)
+member_names as (
+    select
+        platform_code,
+        subject_code,
+        min(subject_name_zh) as member_name_zh
+    from figures
+    where subject_type = 'intake'
+    group by platform_code, subject_code
+),
+
 district_figures as (
     select * from {{ ref('int_report__district_figures') }}
 ),
@@ -97,14 +109,18 @@ intake_checks as (
         wholes.period_code,
         wholes.year,
         coalesce(whole_figures.section_zh, '(derived)') as section_zh,
-        wholes.subject_code as subject,
+        wholes.subject_code,
+        whole_names.member_name_zh as subject_name_zh,
         {{ measure_of('count') }} as measure,
         'items = ' || parts.parts_label
         || case
             when parts.how_obtained != 'printed' then ' (' || parts.how_obtained || ')' else ''
         end
             as formula,
-        wholes.how_obtained || ': ' || cast(wholes.items as varchar) || ' items' as published_value,
+        -- a whole known only as a sum of its parts has no printing
+        whole_figures.value_as_printed || whole_figures.unit_printed as published_value_as_printed,
+        wholes.items as published_number,
+        'items' as published_unit,
         wholes.items_low as published_low,
         wholes.items_high as published_high,
         parts.items as derived_value,
@@ -121,7 +137,12 @@ intake_checks as (
         parts.part_figure_ids,
         wholes.input_figure_ids as whole_figure_ids,
         wholes.how_obtained as whole_how_obtained,
-        parts.how_obtained as parts_how_obtained
+        parts.how_obtained as parts_how_obtained,
+        -- the unit the page prints the whole in (its first part's, where
+        -- the whole is not printed), for the audit's sentence
+        coalesce(whole_figures.multiplier, part_figures.multiplier) as page_multiplier,
+        coalesce(whole_figures.decimal_places, part_figures.decimal_places) as page_decimals,
+        coalesce(whole_figures.unit_printed, part_figures.unit_printed) as page_unit_zh
     from intake_parts as parts
     inner join intake_series as wholes
         on
@@ -132,6 +153,12 @@ intake_checks as (
         on
             wholes.input_figure_ids[1] = whole_figures.figure_id
             and wholes.how_obtained = 'printed'
+    left join member_names as whole_names
+        on
+            wholes.platform_code = whole_names.platform_code
+            and wholes.subject_code = whole_names.subject_code
+    left join figures as part_figures
+        on parts.part_figure_ids[1] = part_figures.figure_id
     -- a whole that is itself this split's sum proves nothing
     where not (
         wholes.how_obtained = 'sum_of_parts' and parts.how_obtained = 'printed'
@@ -142,34 +169,45 @@ intake_checks as (
 -- districts: each district's departments + streets = the district
 district_split_checks as (
     select
-        'sum:' || items_figure_id as check_id,
+        'sum:' || districts.items_figure_id as check_id,
         'sum' as check_kind,
-        platform_code,
-        period_code,
-        year,
-        section_zh,
-        subject_name_zh as subject,
+        districts.platform_code,
+        districts.period_code,
+        districts.year,
+        districts.section_zh,
+        districts.subject_code,
+        districts.subject_name_zh,
         {{ measure_of('count') }} as measure,
         'items = district_department_items + street_township_items' as formula,
-        cast(items as varchar) || ' items' as published_value,
-        items_low as published_low,
-        items_high as published_high,
-        district_department_items + street_township_items as derived_value,
-        district_department_items_low + street_township_items_low as feasible_low,
-        district_department_items_high + street_township_items_high as feasible_high,
+        whole_figures.value_as_printed || whole_figures.unit_printed as published_value_as_printed,
+        districts.items as published_number,
+        'items' as published_unit,
+        districts.items_low as published_low,
+        districts.items_high as published_high,
+        districts.district_department_items + districts.street_township_items as derived_value,
+        districts.district_department_items_low + districts.street_township_items_low
+            as feasible_low,
+        districts.district_department_items_high + districts.street_township_items_high
+            as feasible_high,
         'sum of the printed parts, each within its printed bounds' as check_method,
-        source_id,
-        source_id as input_source_ids,
-        [district_department_figure_id, street_township_figure_id] as part_figure_ids,
-        [items_figure_id] as whole_figure_ids,
+        districts.source_id,
+        districts.source_id as input_source_ids,
+        [districts.district_department_figure_id, districts.street_township_figure_id]
+            as part_figure_ids,
+        [districts.items_figure_id] as whole_figure_ids,
         'printed' as whole_how_obtained,
-        'printed' as parts_how_obtained
-    from district_figures
+        'printed' as parts_how_obtained,
+        whole_figures.multiplier as page_multiplier,
+        whole_figures.decimal_places as page_decimals,
+        whole_figures.unit_printed as page_unit_zh
+    from district_figures as districts
+    left join figures as whole_figures
+        on districts.items_figure_id = whole_figures.figure_id
     where
-        subject_type = 'district'
-        and items is not null
-        and district_department_items is not null
-        and street_township_items is not null
+        districts.subject_type = 'district'
+        and districts.items is not null
+        and districts.district_department_items is not null
+        and districts.street_township_items is not null
 ),
 
 -- the districts add up to each count the source prints for them together
@@ -198,11 +236,14 @@ district_total_checks as (
         totals.period_code,
         totals.year,
         totals.section_zh,
-        totals.subject_name_zh as subject,
+        totals.subject_code,
+        totals.subject_name_zh,
         totals.measure,
         totals.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
             as formula,
-        cast(totals.items as varchar) || ' items' as published_value,
+        totals.value_as_printed || totals.unit_printed as published_value_as_printed,
+        totals.value_normalised as published_number,
+        totals.normalised_unit as published_unit,
         cast(totals.value_low as double) as published_low,
         cast(totals.value_high as double) as published_high,
         sums.items as derived_value,
@@ -214,7 +255,10 @@ district_total_checks as (
         sums.figure_ids as part_figure_ids,
         [totals.figure_id] as whole_figure_ids,
         'printed' as whole_how_obtained,
-        'printed' as parts_how_obtained
+        'printed' as parts_how_obtained,
+        totals.multiplier as page_multiplier,
+        totals.decimal_places as page_decimals,
+        totals.unit_printed as page_unit_zh
     from figures as totals
     inner join district_measure_sums as sums
         on
@@ -269,14 +313,17 @@ topic_total_checks as (
         wholes.period_code,
         wholes.year,
         wholes.section_zh,
-        wholes.subject_name_zh as subject,
+        wholes.subject_code,
+        wholes.subject_name_zh,
         wholes.measure,
         case
             when {{ measure_feeds('number_of_parts', 'wholes.measure') }}
                 then wholes.measure || ' = the number of topics in the table'
             else wholes.measure || ' = sum of the topics'' totals'
         end as formula,
-        wholes.value_printed || ' ' || wholes.unit_printed as published_value,
+        wholes.value_as_printed || wholes.unit_printed as published_value_as_printed,
+        wholes.value_normalised as published_number,
+        wholes.normalised_unit as published_unit,
         wholes.value_low as published_low,
         wholes.value_high as published_high,
         topic_sums.derived as derived_value,
@@ -288,25 +335,16 @@ topic_total_checks as (
         topic_sums.part_figure_ids,
         [wholes.figure_id] as whole_figure_ids,
         'printed' as whole_how_obtained,
-        'printed' as parts_how_obtained
+        'printed' as parts_how_obtained,
+        wholes.multiplier as page_multiplier,
+        wholes.decimal_places as page_decimals,
+        wholes.unit_printed as page_unit_zh
     from figures as wholes
     inner join topic_sums
         on
             {{ same_period('wholes', 'topic_sums') }}
             and wholes.measure = topic_sums.measure
     where wholes.subject_type = 'monthly_topics_total'
-),
-
--- the intake splits' parts by their Chinese names, for the audit's
--- sentence (the formula keeps the codes)
-member_names as (
-    select
-        platform_code,
-        subject_code,
-        min(subject_name_zh) as member_name_zh
-    from figures
-    where subject_type = 'intake'
-    group by platform_code, subject_code
 ),
 
 intake_part_names as (
@@ -359,8 +397,17 @@ select
     whole_figure_ids,
     whole_how_obtained,
     parts_how_obtained,
-    -- the inputs in words, for the audit's sentence
-    {{ audit_range('published_low', 'published_high', "'items'") }} || ' items' as published_text,
+    -- the inputs in words, for the audit's sentence, in the page's unit
+    -- (a whole known only as the sum of its parts, in its parts' unit)
+    page_multiplier,
+    page_decimals,
+    page_unit_zh,
+    case
+        when published_value_as_printed is null
+            then {{ audit_count_range(
+                'published_low', 'published_high', 'page_multiplier', 'page_decimals', 'page_unit_zh'
+            ) }}
+    end as published_text,
     'the parts (' || coalesce(parts_label_zh, split_part(formula, ' = ', 2)) || ') add up to'
         as inputs_text
 from named

@@ -97,7 +97,8 @@ final as (
         rates.period_code,
         rates.year,
         rates.section_zh,
-        rates.subject_name_zh as subject,
+        rates.subject_code,
+        rates.subject_name_zh,
         rates.measure,
         rates.measure || ' = items (' || rates.period_code || ') / items ('
         || case
@@ -105,7 +106,9 @@ final as (
             else cast(year(prior_items.period_start) as varchar)
         end
         || ', ' || prior_items.how_obtained || ') - 1' as formula,
-        rates.value_printed || rates.unit_printed as published_value,
+        rates.value_as_printed || rates.unit_printed as published_value_as_printed,
+        rates.value_normalised as published_number,
+        rates.normalised_unit as published_unit,
         rates.value_low as published_low,
         rates.value_high as published_high,
         100.0 * (current_items.items / prior_items.items - 1) as derived_value,

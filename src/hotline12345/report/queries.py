@@ -272,39 +272,41 @@ SECTION_QUERIES: dict[str, str] = {
         group by check_kind
         order by check_kind
     """,
-    # Every checked percentage of every source: the published value is printed with a % sign.
+    # Every checked percentage of every source: the published value is a number in percent.
     "audit_percentages": """
         select check_id, check_kind, year, period_code, period_label_zh, period_label_en, source_id,
-               input_source_ids, is_cross_source, section, subject, measure, formula, published_value, published_low,
-               published_high, derived_value, feasible_low, feasible_high, status, is_known_discrepancy, check_method,
-               explanation, review_note, measure_label_zh, measure_label_en
+               input_source_ids, is_cross_source, section, subject_code, subject_name_zh, measure, formula,
+               published_value_as_printed, published_low, published_high, derived_value, feasible_low, feasible_high,
+               status, is_known_discrepancy, check_method, explanation, review_note, measure_label_zh, measure_label_en
         from audit.published_figure_checks
         left join (
             select measure, label_zh as measure_label_zh, label_en as measure_label_en
             from raw.ref_measure_properties
         ) as labels using (measure)
-        where OF_THE_AUDIT and rtrim(published_value) like '%\\%' escape '\\'
-        order by status desc, year desc, source_id, subject, check_id
+        where OF_THE_AUDIT and published_unit = 'percent'
+        order by status desc, year desc, source_id, subject_name_zh, check_id
     """,
     # Every check of a list of shares against one whole, with what it found.
     "audit_share_lists": """
-        select check_id, period_code, period_label_zh, period_label_en, source_id, input_source_ids, section, subject,
-               measure, formula, published_value, status, is_known_discrepancy, explanation, review_note
+        select check_id, period_code, period_label_zh, period_label_en, source_id, input_source_ids, section,
+               subject_code, subject_name_zh, measure, formula, published_value_as_printed, status,
+               is_known_discrepancy, explanation, review_note
         from audit.published_figure_checks
         where OF_THE_AUDIT and check_kind = 'share_list'
         order by period_code, source_id, check_id
     """,
     "audit_inconsistent": """
         select check_id, check_kind, year, period_code, period_label_zh, period_label_en, source_id, input_source_ids,
-               section, subject, measure, formula, published_value, derived_value, feasible_low, feasible_high, status,
-               is_known_discrepancy, explanation, review_note, measure_label_zh, measure_label_en
+               section, subject_code, subject_name_zh, measure, formula, published_value_as_printed, derived_value,
+               feasible_low, feasible_high, status, is_known_discrepancy, explanation, review_note, measure_label_zh,
+               measure_label_en
         from audit.published_figure_checks
         left join (
             select measure, label_zh as measure_label_zh, label_en as measure_label_en
             from raw.ref_measure_properties
         ) as labels using (measure)
         where OF_THE_AUDIT and status <> 'consistent'
-        order by year desc, source_id, subject, check_id
+        order by year desc, source_id, subject_name_zh, check_id
     """,
 }
 # The audit's checks of the page's platform (its counts), and the checks the page lists: the platform's, or on a

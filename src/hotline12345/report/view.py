@@ -116,6 +116,17 @@ def printed(value: object) -> Num:
     return Num(str(value), "printed")
 
 
+def check_subject(check: dict[str, Any]) -> str:
+    """What an audit check is about, by its Chinese name (its code where no source or seed names it)."""
+    return check["subject_name_zh"] or check["subject_code"] or ""
+
+
+def check_published(check: dict[str, Any]) -> Num:
+    """The published figure of an audit check as the page prints it; a whole the page does not state reads 未说明."""
+    shown = check["published_value_as_printed"]
+    return printed(shown if shown is not None else "未说明 (not stated)")
+
+
 class Figures:
     """The printed figures, to show each as printed with the phrase it was read from."""
 
@@ -700,7 +711,7 @@ class Page:
         records, rows, labels = [], [], set()
         for check in self.data["audit_percentages"]:
             zh, en = check_label(check)
-            label = f"{check['period_label_zh']} {check['subject']} · {zh}"
+            label = f"{check['period_label_zh']} {check_subject(check)} · {zh}"
             if check["check_kind"] not in ("share", "reprint"):
                 label += f" ({check['check_kind']})"
             if label in labels:
@@ -733,10 +744,10 @@ class Page:
                     "period_code": check["period_code"],
                     "period": check["period_label_zh"],
                     "source": self.source(check),
-                    "subject": check["subject"],
+                    "subject": check_subject(check),
                     "figure_zh": zh,
                     "figure_en": en,
-                    "published": printed(check["published_value"]),
+                    "published": check_published(check),
                     "feasible": derived(interval(low, high, 3)),
                     "derived": derived(pct(check["derived_value"])),
                 }
@@ -747,13 +758,13 @@ class Page:
             findings.append(
                 {
                     "check_id": check["check_id"],
-                    "subject": check["subject"],
+                    "subject": check_subject(check),
                     "period_code": check["period_code"],
                     "period": check["period_label_zh"],
                     "source": self.source(check),
                     "figure_zh": zh,
                     "figure_en": en,
-                    "published": printed(check["published_value"]),
+                    "published": check_published(check),
                     "feasible": derived(interval(check["feasible_low"], check["feasible_high"], 2)),
                     "status": check["status"],
                     "is_known": check["is_known_discrepancy"],
@@ -767,9 +778,9 @@ class Page:
                 "period_code": check["period_code"],
                 "period": check["period_label_zh"],
                 "source": self.source(check),
-                "subject": check["subject"],
+                "subject": check_subject(check),
                 "formula": check["formula"],
-                "published": printed(check["published_value"]),
+                "published": check_published(check),
                 "status": check["status"],
                 "explanation": check["explanation"],
                 "note": check["review_note"],

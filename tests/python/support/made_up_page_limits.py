@@ -67,7 +67,7 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("share", "丙局", "intake:dispatch_target.group_one"): "consistent",
     ("share", "丁局", "intake:dispatch_target.group_two"): "consistent",
     ("share", "戊局", "intake:dispatch_target.group_two"): "inconsistent",
-    ("share_list", "handling_unit 第二类", "for each of the 2 shares"): "inconsistent",
+    ("share_list", "handling_unit", "for each of the 2 shares"): "inconsistent",
     ("sum", "total.all", "completed + uncompleted"): "consistent",
     ("sum", "total.all", "resolved + unresolved"): "inconsistent",
     ("share", "办结", "intake:total.all"): "consistent",
