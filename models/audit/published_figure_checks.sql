@@ -70,6 +70,12 @@ measures as (
     select * from {{ ref('ref_measures') }}
 ),
 
+-- a measure reads by its label where it has one (a sentence a reader can
+-- quote), else by its code
+measure_labels as (
+    select * from {{ ref('ref_measure_properties') }}
+),
+
 platforms as (
     select * from {{ ref('ref_platforms') }}
 ),
@@ -142,7 +148,7 @@ worded as (
         -- a period reads by its label (marts.dim_period), never by its key
         || periods.period_label_en
         || ', ' || coalesce(assessed.subject_name_zh, assessed.subject_code, '') || ' ('
-        || assessed.measure || ')' as place,
+        || coalesce(measure_labels.label_en, assessed.measure) || ')' as place,
         -- a count's feasible range and its miss in the unit the page prints
         -- it in (件, 宗, 万件), where the check says which
         case
@@ -163,6 +169,8 @@ worded as (
     from assessed
     left join measures
         on assessed.measure = measures.measure
+    left join measure_labels
+        on assessed.measure = measure_labels.measure
     left join platforms
         on assessed.platform_code = platforms.platform_code
     left join periods

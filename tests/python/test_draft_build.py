@@ -75,7 +75,7 @@ def test_the_draft_prints_the_new_finding_with_its_sentence_and_seed_lines(draft
             "select explanation from audit.published_figure_checks where check_id = ?", [FINDING]
         ).fetchone()
     assert sentence is not None and sentence[0].startswith(
-        "虚构市12345热线, 2025, 电话 (share_of_total_pct): printed 61.00%"
+        "虚构市12345热线, 2025, 电话 (share of all items): printed 61.00%"
     )
     assert f"\n    {sentence[0]}\n" in block, block
     figures = drafted.root / FIGURES
