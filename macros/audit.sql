@@ -187,3 +187,17 @@
         else format('{:.{}f}', {{ gap }} / {{ multiplier }}, {{ decimals }} + 1)
     end || ' ' || coalesce({{ unit_printed }}, case when {{ gap }} = 1 then 'item' else 'items' end)
 {%- endmacro %}
+
+
+{#- Each intake member of each platform by the Chinese name its figures print (the first, where two printings
+   name it differently), for the audit's sentences: a select over `figures`, a relation with platform_code,
+   subject_type, subject_code and subject_name_zh. #}
+{% macro intake_member_names(figures) -%}
+    select
+        platform_code,
+        subject_code,
+        min(subject_name_zh) as member_name_zh
+    from {{ figures }}
+    where subject_type = 'intake'
+    group by platform_code, subject_code
+{%- endmacro %}

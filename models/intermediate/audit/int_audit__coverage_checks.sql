@@ -36,16 +36,10 @@ intake_series as (
     where series.is_best and series.how_obtained in ('printed', 'sum_of_parts')
 ),
 
--- each intake member's Chinese name, for the audit's sentence (the formula
--- keeps the codes)
+-- the intake's members (the parts of its splits and their wholes) by
+-- their Chinese names, for the audit's sentence (the formula keeps the codes)
 member_names as (
-    select
-        platform_code,
-        subject_code,
-        min(subject_name_zh) as member_name_zh
-    from figures
-    where subject_type = 'intake'
-    group by platform_code, subject_code
+    {{ intake_member_names('figures') }}
 ),
 
 -- a split whose members divide the whole (members_are_exhaustive: they do

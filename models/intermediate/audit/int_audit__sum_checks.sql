@@ -36,13 +36,7 @@ split_of_member as (
 -- the intake's members (the parts of its splits and their wholes) by
 -- their Chinese names, for the audit's sentence (the formula keeps the codes)
 member_names as (
-    select
-        platform_code,
-        subject_code,
-        min(subject_name_zh) as member_name_zh
-    from figures
-    where subject_type = 'intake'
-    group by platform_code, subject_code
+    {{ intake_member_names('figures') }}
 ),
 
 district_figures as (
