@@ -171,3 +171,30 @@
         else []
     end
 {%- endmacro %}
+
+{# A dated period in the words of its kind: `template` is the kind's words
+   (`ref_period_kinds.label_zh_format` or `label_en_format`) with its parts
+   as placeholders: `{year}`, `{month}` (9), `{month_en}` (Sep), `{half_zh}` /
+   `{half_en}` (上半年, first half of), `{quarter_zh}` / `{quarter}` (三, 3) and
+   `{range_zh}` / `{range_en}` (a run of days: its first day, and its last
+   without the year they share). `relation` has period_start, range_start and
+   range_end. #}
+{% macro period_words(relation, template) -%}
+    {%- set start = relation ~ '.period_start' -%}
+    {%- set half = '((month(' ~ start ~ ') + 5) // 6)' -%}
+    {%- set range_end = relation ~ '.range_end' -%}
+    {%- set parts = [
+        ('{year}', "strftime(" ~ start ~ ", '%Y')"),
+        ('{month_en}', "strftime(" ~ start ~ ", '%b')"),
+        ('{month}', "strftime(" ~ start ~ ", '%-m')"),
+        ('{half_zh}', "['上半年', '下半年'][" ~ half ~ "]"),
+        ('{half_en}', "['first half of', 'second half of'][" ~ half ~ "]"),
+        ('{quarter_zh}', "['一', '二', '三', '四'][quarter(" ~ start ~ ")]"),
+        ('{quarter}', "cast(quarter(" ~ start ~ ") as varchar)"),
+        ('{range_zh}', relation ~ ".range_start || coalesce(' 至 ' || " ~ range_end ~ ", '')"),
+        ('{range_en}', relation ~ ".range_start || coalesce(' to ' || " ~ range_end ~ ", '')"),
+    ] -%}
+    {%- for _ in parts %}replace({% endfor -%}
+    {{ template }}
+    {%- for placeholder, words in parts %}, '{{ placeholder }}', {{ words }}){% endfor -%}
+{%- endmacro %}

@@ -3,7 +3,8 @@
 -- A dated period reads by its kind ("2022年", "2024年9月", "2024年上半年",
 -- "2024年第三季度", or its days: "2024-03-15 至 03-22"); a period whose
 -- page prints no year reads by its printed days and says so ("11月1日–11月30日
--- （年份未印出）"); one with no printed days says that. A key no rule reads
+-- （年份未印出）"), with the name its page gives the period where it gives
+-- one ("端午小长假（年份未印出）"). A key no rule reads
 -- is shown as it is, so a new shape of key is seen, not hidden.
 with
 
@@ -18,6 +19,10 @@ intake_series as (
 
 sources as (
     select * from {{ ref('stg_reference__sources') }}
+),
+
+kinds as (
+    select * from {{ ref('ref_period_kinds') }}
 ),
 
 -- every key once: a dated key is any source's; a key without a year is its
@@ -69,14 +74,12 @@ keys as (
     where period_start is not null and period_end is not null
 ),
 
--- the words of a key's parts: a dated key's year, its half (1 or 2), and as
--- a run of days its first day and its last without the year it shares with
--- the first (none for a single day); a year-less key's printed days
+-- the words of a key's parts: a dated key as a run of days, its first day
+-- and its last without the year it shares with the first (none for a single
+-- day); a year-less key's printed days
 parts as (
     select
         keys.*,
-        strftime(keys.period_start, '%Y') as year_text,
-        (month(keys.period_start) + 5) // 6 as half,
         strftime(keys.period_start, '%Y-%m-%d') as range_start,
         case
             when keys.period_end = keys.period_start then null
@@ -91,69 +94,71 @@ parts as (
     from keys
 ),
 
+-- a dated key in the words of its kind (`ref_period_kinds`: a strftime
+-- format with the parts strftime has no word for); a year-less key by its
+-- printed days, or by the name its page gives the period
+-- (`source_period_names`), saying the year is not printed
 labelled as (
     select
         parts.*,
         coalesce(
             case
                 when parts.is_dated
-                    then
-                        case parts.period_kind
-                            when 'year' then parts.year_text || '年'
-                            when 'half_year'
-                                then parts.year_text || '年' || ['上半年', '下半年'][parts.half]
-                            when 'quarter'
-                                then
-                                    parts.year_text || '年第'
-                                    || ['一', '二', '三', '四'][quarter(parts.period_start)]
-                                    || '季度'
-                            when 'month' then strftime(parts.period_start, '%Y年%-m月')
-                            else parts.range_start || coalesce(' 至 ' || parts.range_end, '')
-                        end
+                    then {{ period_words('parts', 'kinds.label_zh_format') }}
                 when parts.start_day_zh is not null and parts.end_day_zh is not null
-                    then parts.start_day_zh || '–' || parts.end_day_zh || '（年份未印出）'
-                when parts.start_day_zh is not null then parts.start_day_zh || '起（年份未印出）'
-                when parts.end_day_zh is not null then '至' || parts.end_day_zh || '（年份未印出）'
+                    then
+                        coalesce(sources.period_name_zh || '：', '')
+                        || parts.start_day_zh || '–' || parts.end_day_zh || '（年份未印出）'
+                when parts.start_day_zh is not null
+                    then
+                        coalesce(sources.period_name_zh || '：', '')
+                        || parts.start_day_zh || '起（年份未印出）'
+                when parts.end_day_zh is not null
+                    then
+                        coalesce(sources.period_name_zh || '：', '')
+                        || '至' || parts.end_day_zh || '（年份未印出）'
                 when parts.period_start_printed is null and parts.period_end_printed is null
-                    then '日期未印出'
+                    then coalesce(sources.period_name_zh || '（年份未印出）', '日期未印出')
             end,
             parts.period_code
         ) as period_label_zh,
         coalesce(
             case
                 when parts.is_dated
-                    then
-                        case parts.period_kind
-                            when 'year' then parts.year_text
-                            when 'half_year'
-                                then
-                                    ['first half of ', 'second half of '][parts.half]
-                                    || parts.year_text
-                            when 'quarter'
-                                then 'Q' || quarter(parts.period_start) || ' ' || parts.year_text
-                            when 'month' then strftime(parts.period_start, '%b %Y')
-                            else parts.range_start || coalesce(' to ' || parts.range_end, '')
-                        end
+                    then {{ period_words('parts', 'kinds.label_en_format') }}
                 when parts.start_day_en is not null and parts.end_day_en is not null
                     then
-                        parts.start_day_en || ' – ' || parts.end_day_en
+                        coalesce(sources.period_name_en || ': ', '')
+                        || parts.start_day_en || ' – ' || parts.end_day_en
                         || ' (year not printed)'
                 when parts.start_day_en is not null
-                    then 'from ' || parts.start_day_en || ' (year not printed)'
+                    then
+                        coalesce(sources.period_name_en || ': ', '')
+                        || 'from ' || parts.start_day_en || ' (year not printed)'
                 when parts.end_day_en is not null
-                    then 'to ' || parts.end_day_en || ' (year not printed)'
+                    then
+                        coalesce(sources.period_name_en || ': ', '')
+                        || 'to ' || parts.end_day_en || ' (year not printed)'
                 when parts.period_start_printed is null and parts.period_end_printed is null
-                    then 'dates not printed'
+                    then
+                        coalesce(
+                            sources.period_name_en || ' (year not printed)', 'dates not printed'
+                        )
             end,
             parts.period_code
-        ) as period_label_en
+        ) as period_label_en,
+        sources.platform_code
     from parts
+    left join kinds
+        on parts.period_kind = kinds.period_kind
+    left join sources
+        on parts.source_id = sources.source_id
 ),
 
 final as (
     select
         labelled.period_code,
-        sources.platform_code,
+        labelled.platform_code,
         labelled.source_id,
         labelled.period_kind,
         labelled.period_start,
@@ -162,8 +167,6 @@ final as (
         labelled.period_label_zh,
         labelled.period_label_en
     from labelled
-    left join sources
-        on labelled.source_id = sources.source_id
 )
 
 select

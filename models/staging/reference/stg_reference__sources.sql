@@ -9,6 +9,10 @@ platforms as (
     select * from {{ ref('ref_platforms') }}
 ),
 
+period_names as (
+    select * from {{ ref('source_period_names') }}
+),
+
 joined as (
     select
         -- ids
@@ -28,6 +32,8 @@ joined as (
         -- the period it reports on
         sources.covers_period_start,
         sources.covers_period_end,
+        period_names.period_name_zh,
+        period_names.period_name_en,
 
         -- the platform
         platforms.platform_name_zh,
@@ -38,6 +44,8 @@ joined as (
     from sources
     left join platforms
         on sources.platform_code = platforms.platform_code
+    left join period_names
+        on sources.source_id = period_names.source_id
 )
 
 select * from joined
