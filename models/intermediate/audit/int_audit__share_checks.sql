@@ -573,10 +573,6 @@ final as (
             'units.whole_multiplier', 'units.whole_decimals', 'units.whole_unit'
         ) }}
         || case
-            when inputs.rest_high is not null and units.rest_multiplier = 1
-                then
-                    ', the rest '
-                    || {{ audit_range('inputs.rest_low', 'inputs.rest_high', "'items'") }}
             when inputs.rest_high is not null
                 then
                     ', the rest '
