@@ -84,6 +84,7 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
             " left join marts.dim_platform as platforms on checks.platform_code = platforms.platform_code"
             " group by all order by checks.platform_code",
         )
+        sentences = _rows(connection, "select check_id, status, explanation from audit.published_figure_checks")
         findings = _rows(
             connection,
             "select check_id, platform_code, period_code, source_id, explanation, review_note"
@@ -101,6 +102,7 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
         "checks_by_kind": kinds,
         "checks_by_platform": by_platform,
         "findings": findings,
+        "checks_by_id": {row["check_id"]: row for row in sentences},
     }
 
 
