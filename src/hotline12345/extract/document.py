@@ -73,6 +73,7 @@ class Part:
     heading: Heading | None
     text: str = ""
     lines: list[str] = field(default_factory=list)
+    headings: tuple[Heading, ...] = ()  # every heading above it, the outermost first
 
 
 def join_lines(lines: list[str], wrapped: bool = True) -> str:
@@ -251,7 +252,7 @@ def split_document(text: str) -> list[Part]:
         return section_name(stack) or (LEAD_SECTION if has_headings else EXCERPT_SECTION)
 
     def start(kind: str) -> Part:
-        part = Part(kind, section(), stack[-1] if stack else None)
+        part = Part(kind, section(), stack[-1] if stack else None, headings=tuple(stack))
         parts.append(part)
         return part
 
