@@ -456,6 +456,9 @@ LAYOUTS = {
     "one_line_pipes_and_prose",
     "counts_in_ge_ci_and_cut_marks",
     "row_cells_one_per_line",
+    # not a layout but whose figures a page prints: another system's (数字城管, 信访, polls) in a clause or a section,
+    # a figure said again as the whole of a breakdown (正在受理的150件中), a fall in items (同比减少12件)
+    "other_systems_and_restatements",
 }
 
 

@@ -73,6 +73,7 @@ class Part:
     heading: Heading | None
     text: str = ""
     lines: list[str] = field(default_factory=list)
+    headings: tuple[Heading, ...] = ()  # every heading above it, the outermost first
 
 
 def join_lines(lines: list[str], wrapped: bool = True) -> str:
@@ -124,10 +125,10 @@ def column_tables(lines: list[str]) -> list[str]:
         )
         names -= 1  # the last one is the second column's header
         values = cells[start + 2 + names : start + 2 + 2 * names]
-        if names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
-            marked.update(range(start, start + 2 + 2 * names))
-        elif headerless:
+        if headerless:  # every name has its number: the first and the last name are no headers
             marked.update(range(start, start + 2 * listed))
+        elif names >= 2 and len(values) == names and all(BARE_NUMBER.match(value) for value in values):
+            marked.update(range(start, start + 2 + 2 * names))
     if not marked:
         return lines
     out: list[str] = []
@@ -209,6 +210,9 @@ def row_tables(lines: list[str]) -> list[str]:
             if not (is_name(row[0]) and all(is_value(value) for value in row[1:])):
                 break
             rows += 1
+        end = start + rows * columns
+        if end < len(cells) and BARE_NUMBER.match(cells[end][1]):
+            return 0  # a number after the last row: not rows under a header, but names over their numbers
         return rows
 
     position = 0
@@ -251,7 +255,7 @@ def split_document(text: str) -> list[Part]:
         return section_name(stack) or (LEAD_SECTION if has_headings else EXCERPT_SECTION)
 
     def start(kind: str) -> Part:
-        part = Part(kind, section(), stack[-1] if stack else None)
+        part = Part(kind, section(), stack[-1] if stack else None, headings=tuple(stack))
         parts.append(part)
         return part
 

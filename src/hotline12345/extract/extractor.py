@@ -40,10 +40,12 @@ from hotline12345.extract.vocabulary import (
     EXTRA_UNITS,
     EXTRA_WORDINGS,
     FALL_WORDS,
+    HOTLINE_MENTION,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
     NOT_A_FIGURE_BEFORE,
+    OTHER_SYSTEM,
     PHRASE_FRAGMENT,
     PINYIN_GLOSS,
     PLATFORM_MENTION,
@@ -52,6 +54,7 @@ from hotline12345.extract.vocabulary import (
     RANK_UNITS,
     RATE_QUALIFIERS,
     RATE_WORD,
+    RESTATED_WHOLE,
     RISE_WORDS,
     SCORE_UNIT,
     TICKET_NUMBER_COLUMN,
@@ -104,6 +107,7 @@ class Figure:
     phrase: str
     subject_known: bool = True
     rate_word: str = ""  # a rate's own word when no cue on record names its measure (办理率)
+    restates: bool = False  # printed as the whole of a breakdown that follows (派遣的16件中): maybe said before
 
 
 @dataclass
@@ -275,7 +279,11 @@ class Extractor:
             if following:
                 return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
-            return (nearest[2].measure if nearest else self.count_measure), False
+            if nearest is None:
+                return self.count_measure, False
+            start, end, cue = nearest
+            # 同比减少101件: a change in items whose own cue names a fall is negative
+            return cue.measure, re.search(FALL_WORDS, window[start:end]) is not None
         if number.unit == SCORE_UNIT:
             score = self.nearest_cue(before or window, {"score"})
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
@@ -321,6 +329,15 @@ class Extractor:
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 
+    @staticmethod
+    def is_the_hotlines(plain: str, number: Number) -> bool:
+        """Not a figure of another system: after a word naming one (数字城管, 信访, 关注度) in its sentence, unless a
+        clause naming a hotline stands between (其中数字城管平台案件1259件，市12345政务热线平台案件38件)."""
+        before = plain[: number.start]
+        other = max((match.end() for match in re.finditer(OTHER_SYSTEM, before)), default=-1)
+        hotline = max((match.end() for match in re.finditer(HOTLINE_MENTION, before)), default=-1)
+        return other < 0 or hotline > other
+
     def names_its_measure(self, name: str, measure: str) -> bool:
         """Whether a count's subject holds the very word that named its measure (直办 for direct_handling_items,
         网络转办 for transferred_items): then it is the subject's count."""
@@ -343,7 +360,11 @@ class Extractor:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
         plain = simplified(sentence)
-        numbers = [number for number in find_numbers(sentence, self.pattern) if self.is_a_figure(plain, number)]
+        numbers = [
+            number
+            for number in find_numbers(sentence, self.pattern)
+            if self.is_a_figure(plain, number) and self.is_the_hotlines(plain, number)
+        ]
         if not numbers:
             return []
         masked = self.masked_spans(plain) + [
@@ -422,6 +443,8 @@ class Extractor:
                     phrase=self.phrase(sentence, name_start, clause_start, number),
                     subject_known=known,
                     rate_word=rate_word[0].strip() if rate_word else "",
+                    restates=re.search(RESTATED_WHOLE[0], plain[: number.start]) is not None
+                    and re.match(RESTATED_WHOLE[1], plain[number.end :]) is not None,
                 )
             )
             previous_end = number.end
@@ -835,6 +858,8 @@ class Extractor:
         self.page_whole = ""
         stored, text = text, re.sub(PINYIN_GLOSS, "", text)
         for part in split_document(text):
+            if any(re.search(OTHER_SYSTEM, simplified(heading.title)) for heading in part.headings):
+                continue  # 三、数字城管平台: a section of another system's figures
             if part.kind == "prose":
                 extraction.figures.extend(self.prose_figures(part))
             elif part.kind == "rank_table":
@@ -843,6 +868,7 @@ class Extractor:
                 extraction.figures.extend(self.aligned_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
+        extraction.figures = without_restatements(extraction.figures)
         squeezed = re.sub(r"\s+", "", text)
         for figure in extraction.figures:
             if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
@@ -906,6 +932,19 @@ class Extractor:
         if extra:
             row["printed_position"], row["approximation_en"] = extra[1], extra[2]
         return row
+
+
+def without_restatements(figures: list[Figure]) -> list[Figure]:
+    """The figures without those printed as the whole of a breakdown (派遣的16件中) whose value and unit the page
+    printed before: the same figure said again, not a new one."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Figure] = []
+    for figure in figures:
+        key = (figure.value_printed, figure.unit)
+        if not (figure.restates and key in seen):
+            kept.append(figure)
+        seen.add(key)
+    return kept
 
 
 def clean_header(cells: list[str]) -> list[str]:

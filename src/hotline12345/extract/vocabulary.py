@@ -122,6 +122,18 @@ PHRASE_FRAGMENT = (
     r"[\u4e00-\u9fff](?:共|累计)?(?:接听|接到|收到|分配|连续)|由|只有|均(?:为|达|在)|"
     r"^(?:减幅|降幅|增幅|涨幅)$"  # the size of a change is the change's, of the subject named before
 )
+# Words that say whose statistic a clause or a section reports when it is not the hotline's: the city's digital
+# urban-management platform, whose inspectors find and dispatch cases (数字城管), petitions (信访), followers of an
+# account and a group's participation (关注度, 粉丝, 参与度), polls (民意调查, 调查工作, 有效样本). A figure after such
+# a word in its sentence, or under a heading naming one, is that system's, not the hotline's: not proposed. A
+# category the hotline counts its own tickets in (信访类) is no other system.
+OTHER_SYSTEM = r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本)(?!类)"
+# A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
+# (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
+HOTLINE_MENTION = r"123\d\d|热线|专线"
+# A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
+# figure printed before, said again, when the page has printed that value and unit already.
+RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
 
