@@ -123,7 +123,8 @@ LATEST_RATES_SQL = (
 ),
 
 printed as (
-    select f.figure_id, f.platform_code, f.period_code, f.period_kind, f.period_end, f.source_id, f.measure,
+    select f.figure_id, f.platform_code, f.period_code, f.period_label_zh, f.period_kind, f.period_end, f.source_id,
+           f.measure,
            f.value_printed, f.unit_printed, f.value_normalised,
            row_number() over (
                partition by f.platform_code, f.measure, f.period_kind
@@ -136,7 +137,8 @@ printed as (
 )
 
 select c.measure, c.measure_name_zh, c.measure_name_en, f.period_kind, f.platform_code, p.platform_name_zh,
-       p.platform_level, f.period_code, f.value_printed || f.unit_printed as published_rate_as_printed,
+       p.platform_level, f.period_code, f.period_label_zh,
+       f.value_printed || f.unit_printed as published_rate_as_printed,
        f.value_normalised as published_rate_pct, f.source_id, f.figure_id
 from printed as f
 inner join compared as c on f.measure = c.measure
@@ -504,7 +506,7 @@ CHARTS += (
             "measure_name_zh",
             "period_kind",
             "platform_name_zh",
-            "period_code",
+            "period_label_zh",
             "published_rate_as_printed",
             "source_id",
         ),
@@ -610,11 +612,15 @@ NATIVE_FILTERS: tuple[NativeFilter, ...] = (
         excluded=COMPARISON_CHARTS,
         required=True,
     ),
+    # by the period's label, as a reader reads it (2022年, 2024年上半年, 2021-12-03 至 12-10, 端午小长假（年份未印出）), not
+    # its key: labels are dim_period's, in Chinese first as the pages are, and one label reads one period of a
+    # platform (dim_period tests it), so the label and the platform pick one period. Every dataset the filter reaches
+    # carries the label beside its period_code.
     NativeFilter(
         "period",
         "期间 Period",
         PUBLISHED_FIGURE,
-        "period_code",
+        "period_label_zh",
         "The period the report charts show (a year, half-year, month, week …) among the platform's periods.",
         parent="platform",
         excluded=SERIES_CHARTS + COMPARISON_CHARTS,

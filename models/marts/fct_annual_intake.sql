@@ -47,11 +47,17 @@ with_prior_year as (
             and {{ date_shifted('this.period_end', -1, 'year') }} = earlier.period_end
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         with_prior_year.platform_code,
         with_prior_year.year,
         with_prior_year.period_code,
+        periods.period_label_zh,
+        periods.period_label_en,
         with_prior_year.period_kind,
         with_prior_year.period_start,
         with_prior_year.period_end,
@@ -91,12 +97,16 @@ final as (
             and with_prior_year.subject_code = members.subject_code
     left join sources
         on with_prior_year.source_ids = sources.source_id
+    left join periods
+        on with_prior_year.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

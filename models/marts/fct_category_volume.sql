@@ -52,9 +52,15 @@ with_prior as (
     from pivoted
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('with_prior') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         with_prior.category_code,
         with_prior.category_name_zh,
         with_prior.category_name_en,
@@ -88,12 +94,16 @@ final as (
             'with_prior.items - with_prior.prior_year_on_record_items', 'with_prior.prior_year_on_record_items'
         ) }} as change_from_prior_year_on_record_pct
     from with_prior
+    left join periods
+        on with_prior.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

@@ -21,9 +21,15 @@ districts_total as (
     where subject_type = 'district_total'
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('districts') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         districts.subject_code as district_code,
         districts.subject_name_zh as district_name_zh,
 
@@ -52,12 +58,16 @@ final as (
     from districts
     left join districts_total
         on {{ same_period('districts', 'districts_total') }}
+    left join periods
+        on districts.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

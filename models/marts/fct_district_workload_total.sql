@@ -25,9 +25,15 @@ summed as (
     group by platform_code, period_code, period_start, period_end
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('published') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         summed.district_count,
         published.items,
         cast(summed.sum_of_district_items as bigint) as sum_of_district_items,
@@ -40,12 +46,16 @@ final as (
     from published
     left join summed
         on {{ same_period('published', 'summed') }}
+    left join periods
+        on published.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

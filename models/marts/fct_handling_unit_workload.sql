@@ -15,9 +15,15 @@ handling_units as (
     select * from {{ ref('stg_reference__handling_units') }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('figures') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         handling_units.unit_type,
         figures.subject_code as unit_code,
         figures.subject_name_zh as unit_name_zh,
@@ -32,12 +38,16 @@ final as (
         on
             figures.platform_code = handling_units.platform_code
             and figures.subject_code = handling_units.unit_code
+    left join periods
+        on figures.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

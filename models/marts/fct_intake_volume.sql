@@ -56,11 +56,17 @@ prior_year_published as (
     where period_start is not null
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         with_prior_year.platform_code,
         with_prior_year.year,
         with_prior_year.period_code,
+        periods.period_label_zh,
+        periods.period_label_en,
         with_prior_year.period_kind,
         with_prior_year.period_start,
         with_prior_year.period_end,
@@ -94,12 +100,16 @@ final as (
         on
             {{ same_dated_period('with_prior_year', 'prior_year_published') }}
             and with_prior_year.subject_code = prior_year_published.subject_code
+    left join periods
+        on with_prior_year.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

@@ -13,9 +13,15 @@ annual as (
     where period_kind = 'year' and {{ measure_feeds() }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('monthly') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         month(monthly.period_start) as month,
         monthly.subject_type,
         monthly.subject_code,
@@ -32,12 +38,16 @@ final as (
             and monthly.year = annual.year
             and monthly.subject_type = annual.subject_type
             and monthly.subject_code = annual.subject_code
+    left join periods
+        on monthly.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

@@ -7,30 +7,40 @@ figures as (
     where subject_type = 'monthly_topic' and {{ measure_feeds() }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
-        platform_code,
-        year,
-        period_code,
-        period_kind,
-        period_start,
-        period_end,
-        source_id,
-        list_position as topic_no,
-        subject_code as topic_code,
-        subject_name_zh as topic_name_zh,
-        subject_name_en as topic_name_en,
-        items,
-        {{ share_pct('items', 'sum(items) over (partition by platform_code, period_code)') }}
+        {{ mart_key_columns('figures') }},
+        periods.period_label_zh,
+        periods.period_label_en,
+        figures.list_position as topic_no,
+        figures.subject_code as topic_code,
+        figures.subject_name_zh as topic_name_zh,
+        figures.subject_name_en as topic_name_en,
+        figures.items,
+        {{ share_pct(
+            'figures.items',
+            'sum(figures.items) over (partition by figures.platform_code, figures.period_code)'
+        ) }}
             as share_of_topics_pct,
-        rank() over (partition by platform_code, period_code order by items desc) as rank_by_items
+        rank() over (
+            partition by figures.platform_code, figures.period_code
+            order by figures.items desc
+        ) as rank_by_items
     from figures
+    left join periods
+        on figures.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

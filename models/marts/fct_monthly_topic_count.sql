@@ -22,9 +22,15 @@ topics as (
     group by platform_code, period_code, period_start, period_end, source_id
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('printings') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         printings.source_kind,
         printings.is_canonical,
         cast(printings.value_decimal as integer) as topic_count,
@@ -35,12 +41,16 @@ final as (
         on
             {{ same_period('printings', 'topics') }}
             and printings.source_id = topics.source_id
+    left join periods
+        on printings.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

@@ -15,7 +15,7 @@ printings as (
     where every_figure.subject_type = 'service_quality'
 ),
 
-final as (
+rates as (
     select
         platform_code,
         any_value(year) as year,
@@ -35,12 +35,41 @@ final as (
             as published_satisfaction_rate_pct
     from printings
     group by platform_code, period_code, period_start, period_end, source_id, subject_code
+),
+
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
+final as (
+    select
+        rates.platform_code,
+        rates.year,
+        rates.period_code,
+        periods.period_label_zh,
+        periods.period_label_en,
+        rates.period_kind,
+        rates.period_start,
+        rates.period_end,
+        rates.source_id,
+        rates.source_kind,
+        rates.is_canonical,
+        rates.subject_code,
+        rates.subject_name_zh,
+        rates.subject_name_en,
+        rates.published_resolution_rate_pct,
+        rates.published_satisfaction_rate_pct
+    from rates
+    left join periods
+        on rates.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

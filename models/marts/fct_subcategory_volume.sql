@@ -11,9 +11,15 @@ categories as (
     select * from {{ ref('fct_category_volume') }}
 ),
 
+periods as (
+    select * from {{ ref('dim_period') }}
+),
+
 final as (
     select
         {{ mart_key_columns('figures') }},
+        periods.period_label_zh,
+        periods.period_label_en,
         figures.parent_code as category_code,
         figures.subject_code as subcategory_code,
         figures.subject_name_zh as subcategory_name_zh,
@@ -30,12 +36,16 @@ final as (
         on
             {{ same_period('figures', 'categories') }}
             and figures.parent_code = categories.category_code
+    left join periods
+        on figures.period_code = periods.period_code
 )
 
 select
     platform_code,
     year,
     period_code,
+    period_label_zh,
+    period_label_en,
     period_kind,
     period_start,
     period_end,

@@ -6,6 +6,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import yaml
@@ -47,18 +48,21 @@ def test_no_chart_names_a_platform_or_a_period_and_the_filters_hold_the_defaults
         if name.startswith("charts/"):
             chart = yaml.safe_load(text)
             saved = json.dumps(chart["params"]) + chart["query_context"]
-            assert "platform_code" not in saved and "period_code =" not in saved, name
+            assert "platform_code" not in saved, name
+            assert "period_code =" not in saved and "period_label_zh =" not in saved, name
     dashboard = yaml.safe_load(generated["dashboards/hotline12345.yaml"])
     natives = dashboard["metadata"]["native_filter_configuration"]
     columns = [native["targets"][0]["column"]["name"] for native in natives]
-    assert columns == ["platform_level", "platform_code", "period_code"]
+    # the period by its label, as a reader reads it (2022年, 2021-12-03 至 12-10), not by its key
+    assert columns == ["platform_level", "platform_code", "period_label_zh"]
     defaults = {
         condition["col"]: condition["val"]
         for native in natives
         for condition in native["defaultDataMask"]["extraFormData"].get("filters", [])
     }
-    assert set(defaults) == {"platform_code", "period_code"}
+    assert set(defaults) == {"platform_code", "period_label_zh"}
     assert all(len(values) == 1 for values in defaults.values()), defaults
+    assert defaults["period_label_zh"] == ["2022年"], "dashboard_defaults.yml names the period by its label"
     datasets = {yaml.safe_load(text)["uuid"] for name, text in generated.items() if name.startswith("datasets/")}
     assert {native["targets"][0]["datasetUuid"] for native in natives} <= datasets
 
@@ -95,7 +99,8 @@ def test_every_number_a_table_shows_is_formatted(warehouse: Path) -> None:
 
 def comparison_rows(warehouse: Path) -> list[tuple[str, ...]]:
     """What the report's comparison page prints of each compared rate (hotline12345.report), as the Superset
-    comparison chart shows it: the rate's name, the kind of period, the hotline, its period, the rate as printed."""
+    comparison chart shows it: the rate's name, the kind of period, the hotline, its period (by its label, as the
+    page reads it), the rate as printed."""
     names = {row["code"]: row["name_zh"] for row in compared_measures() if row["compared_as"] == "rate"}
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         return sorted(
@@ -103,7 +108,7 @@ def comparison_rows(warehouse: Path) -> list[tuple[str, ...]]:
                 names[code],
                 str(row["period_kind"]),
                 str(row["platform_name_zh"]),
-                str(row["period_code"]),
+                str(row["period_label_zh"]),
                 f"{row['value_printed']}{row['unit_printed']}",
                 str(row["source_id"]),
             )
@@ -126,7 +131,38 @@ def test_the_comparison_dataset_is_the_report_pages_comparison(warehouse: Path) 
     expected = comparison_rows(warehouse)
     assert len(expected) > 50
     assert sorted(shown) == expected
-    assert ("满意率", "week", "南通市12345在线平台 (南通12345)", "2021-12-03..2021-12-10", "93.20%") in {
+    assert ("满意率", "week", "南通市12345在线平台 (南通12345)", "2021-12-03 至 12-10", "93.20%") in {
         row[:5] for row in shown
     }
     assert len({row[2] for row in shown}) > 20, "hotlines side by side"
+
+
+def test_every_chart_a_filter_reaches_has_its_column(warehouse: Path) -> None:
+    """Superset adds a native filter's `<column> IN (value)` to every chart in its scope: each such chart's dataset
+    has the column (the period's label beside its key in every mart the period filter reaches), and the default
+    value is one the filter's own dataset offers for the default platform."""
+    module = generator()
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+
+        def columns(dataset: Any) -> set[str]:
+            """The columns of a dataset: a table of the warehouse, or a virtual dataset's query."""
+            sql = dataset.sql or f"select * from {dataset.schema}.{dataset.table}"
+            cursor = connection.execute(f"select * from ({sql}) as dataset limit 0")
+            return {str(column[0]) for column in cursor.description or []}
+
+        reached = 0
+        for native in module.NATIVE_FILTERS:
+            assert native.column in columns(native.dataset), native.key
+            for chart in module.CHARTS:
+                if chart.key not in native.excluded:
+                    assert native.column in columns(chart.dataset), (native.key, chart.key, chart.dataset.table)
+                    reached += 1
+        period = next(native for native in module.NATIVE_FILTERS if native.key == "period")
+        assert period.column == "period_label_zh"
+        offered = connection.execute(
+            f"select distinct {period.column} from {period.dataset.schema}.{period.dataset.table}"
+            " where platform_code = ?",
+            [module.DEFAULT_FILTER_VALUES["platform_code"]],
+        ).fetchall()
+    assert reached >= 11
+    assert (period.default_value,) in offered, f"{period.default_value} is not a period of the default platform"

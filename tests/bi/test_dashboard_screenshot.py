@@ -21,7 +21,8 @@ from hotline12345.superset import ADMIN_USER
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "target" / "superset-dashboard.png"
-PLATFORM, WEEK = "nantong_12345", "2021-12-03..2021-12-10"
+# 南通's week 2021-12-03..2021-12-10, chosen by the label the period filter offers (marts.dim_period)
+PLATFORM, WEEK = "nantong_12345", "2021-12-03 至 12-10"
 # a number shown as the warehouse returns it, unformatted (31.406, 65.96428571428571, 1400000), standing alone: not a
 # hotline's number in a name or code (12345热线, nantong_12345, 12319平台)
 RAW_NUMBER = re.compile(r"(?<![\w.,:-])(\d+\.\d{5,}|\d{5,})(?![\w.,])")
@@ -125,20 +126,20 @@ def test_switching_the_platform_shows_its_data_and_drops_a_period_it_lacks(super
             assert errors.count() == 0, errors.all_inner_texts()
         finally:
             browser.close()
-    assert [text.strip() for text in defaults[1:]] == ["beijing_12345", "2022"]
+    assert [text.strip() for text in defaults[1:]] == ["beijing_12345", "2022年"]
     # Figures of the report in the tables (the bars are drawn on canvas), formatted: 朝阳区's 1,400,000 items, its
     # printed 66.06% in the audit's findings, the 92.72% resolution rate as printed, the comparison's rates.
     for expected in ("朝阳区", "1,400,000", "66.06%", "92.72", "93.20%"):
         assert expected in opened_on, expected
     periods = {
-        str(row["period_code"])
+        str(row["period_label_zh"])
         for row in query_warehouse(
             superset.warehouse,
-            f"select distinct period_code from marts.fct_published_figure where platform_code = '{PLATFORM}'",
+            f"select distinct period_label_zh from marts.fct_published_figure where platform_code = '{PLATFORM}'",
         )
     }
-    assert "2022" not in periods
-    assert period_after_switch != "2022" and period_after_switch in periods, period_after_switch
+    assert "2022年" not in periods
+    assert period_after_switch != "2022年" and period_after_switch in periods, period_after_switch
     assert set(offered) == periods
     # 南通's week, formatted: 25,560 items, 21,157 answered directly, 满意率 93.20% as printed
     for expected in ("25,560", "93.20", "99.45"):

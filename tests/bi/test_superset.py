@@ -10,8 +10,9 @@ charts are compared with the same question asked of the marts directly.
 No chart names a platform or a period: the dashboard's native filters do. A
 chart is asked here as the dashboard asks it, its saved query with the
 filters' values added (`<column> IN (value)`); "under the defaults" is with
-the default values the dashboard itself holds (Beijing's 2022 report). With
-the filters set to 南通 and its week 12月3日—12月10日 2021, the same charts
+the default values the dashboard itself holds (Beijing's 2022 report, its
+period by its label 2022年). With the filters set to 南通 and its week
+12月3日—12月10日 2021 (by its label 2021-12-03 至 12-10), the same charts
 answer for Nantong: "共受理各类诉求25560件 … 在线直接答复21157件，向各网络成员单位派发工单4403件"
 (../shared/sources/other-cities.md).
 """
@@ -34,7 +35,7 @@ from test_bundle import comparison_rows
 from hotline12345.superset import SupersetClient
 
 # Every chart of the dashboard and the query of the marts that must give the same rows; `{filters}` is filled in with
-# the dashboard's filters that reach the chart (`platform_code = '…' and period_code = '…'`).
+# the dashboard's filters that reach the chart (`platform_code = '…' and period_label_zh = '…'`).
 CHART_QUERIES: dict[str, str] = {
     "受理总量 Total intake (items)": """
         select sum(items) as items from marts.fct_intake_volume where {filters} and dimension = 'total'""",
@@ -75,7 +76,7 @@ CHART_QUERIES: dict[str, str] = {
 COMPARISON = "各热线对比 Hotlines side by side: each one's latest printed rates, like periods only"
 # the comparison's dataset is a query of the marts (a virtual dataset): the same query, asked of the warehouse
 CHART_QUERIES[COMPARISON] = (
-    "select measure_name_zh, period_kind, platform_name_zh, period_code, published_rate_as_printed, source_id"
+    "select measure_name_zh, period_kind, platform_name_zh, period_label_zh, published_rate_as_printed, source_id"
     f" from ({generator().LATEST_RATES_SQL}) as compared where {{filters}}"
 )
 
@@ -103,13 +104,15 @@ VIRTUAL_COLUMNS = {
         "platform_name_zh",
         "platform_level",
         "period_code",
+        "period_label_zh",
         "published_rate_as_printed",
         "published_rate_pct",
         "source_id",
         "figure_id",
     ]
 }
-NANTONG = {"platform_code": "nantong_12345", "period_code": "2021-12-03..2021-12-10"}
+# 南通's week 2021-12-03..2021-12-10, chosen as a reader chooses it: by its label (marts.dim_period)
+NANTONG = {"platform_code": "nantong_12345", "period_label_zh": "2021-12-03 至 12-10"}
 
 Filters = dict[str, str]
 
@@ -233,32 +236,33 @@ def test_every_dataset_lists_its_columns_with_the_warehouse_comments(superset: S
 
 def test_the_dashboard_filters_by_platform_level_platform_and_period(superset: Superset) -> None:
     natives = {filter_column(native): native for native in native_filters(superset.client)}
-    assert set(natives) == {"platform_level", "platform_code", "period_code"}
+    # the period by its label, as a reader reads it, not by its key
+    assert set(natives) == {"platform_level", "platform_code", "period_label_zh"}
     ids = {column: native["id"] for column, native in natives.items()}
     # each choice narrows the next one's: level → platform → period
     assert natives["platform_code"]["cascadeParentIds"] == [ids["platform_level"]]
-    assert natives["period_code"]["cascadeParentIds"] == [ids["platform_code"]]
+    assert natives["period_label_zh"]["cascadeParentIds"] == [ids["platform_code"]]
     # one platform and one period at a time (platforms nest: nothing sums across them)
-    for column in ("platform_code", "period_code"):
+    for column in ("platform_code", "period_label_zh"):
         assert natives[column]["controlValues"]["multiSelect"] is False, column
         assert natives[column]["controlValues"]["enableEmptyFilter"] is True, column
     # a period the newly chosen platform lacks is not kept: the period filter takes the first of its new choices
     # (the browser test switches Beijing to 南通 and sees 2022 go)
-    assert natives["period_code"]["controlValues"]["defaultToFirstItem"] is True
+    assert natives["period_label_zh"]["controlValues"]["defaultToFirstItem"] is True
     defaults = default_values(superset.client)
-    assert set(defaults) == {"platform_code", "period_code"}
+    assert set(defaults) == {"platform_code", "period_label_zh"}
     known = query_warehouse(
         superset.warehouse,
-        f"select count(*) as n from marts.fct_published_figure "
-        f"where platform_code = '{defaults['platform_code']}' and period_code = '{defaults['period_code']}'",
+        f"select distinct period_code from marts.fct_published_figure "
+        f"where platform_code = '{defaults['platform_code']}' and period_label_zh = '{defaults['period_label_zh']}'",
     )
-    assert known[0]["n"], f"the default period {defaults} has no figures"
+    assert known == [{"period_code": "2022"}], f"the default period {defaults} is not one period with figures"
     # the series charts take the platform, not the period
     charts = charts_by_title(superset.client)
     series = {charts["历年受理量 Intake by year (items)"], charts["历年受理渠道 Intake by channel and year (items)"]}
     # the comparison sets every hotline side by side: neither the platform nor the period reaches it, the level does
     comparison = charts[COMPARISON]
-    assert set(natives["period_code"]["scope"]["excluded"]) == series | {comparison}
+    assert set(natives["period_label_zh"]["scope"]["excluded"]) == series | {comparison}
     assert natives["platform_code"]["scope"]["excluded"] == [comparison]
     assert comparison not in natives["platform_level"]["scope"]["excluded"]
 
@@ -267,7 +271,8 @@ def test_no_chart_names_a_platform_or_a_period(superset: Superset) -> None:
     for title, chart_id in charts_by_title(superset.client).items():
         chart = superset.client.get(f"/api/v1/chart/{chart_id}")["result"]
         saved = chart["params"] + chart["query_context"]
-        assert "platform_code" not in saved and "period_code =" not in saved, title
+        assert "platform_code" not in saved, title
+        assert "period_code =" not in saved and "period_label_zh =" not in saved, title
 
 
 def test_every_dataset_carries_the_platform(superset: Superset) -> None:
@@ -344,19 +349,21 @@ def test_the_charts_answer_for_another_platform_when_the_filters_are_set(superse
     assert not data("各区承办量 Items dispatched to each district")
 
 
-def test_the_period_filter_offers_the_chosen_platforms_periods(superset: Superset) -> None:
-    """The period filter's choices are its dataset's periods narrowed by the platform filter, as Superset asks."""
-    (period,) = [native for native in native_filters(superset.client) if filter_column(native) == "period_code"]
+def offered_periods(superset: Superset, platform_code: str) -> list[str]:
+    """The period filter's choices for a platform: its dataset's values of its column narrowed by the platform
+    filter, as Superset asks for them."""
+    (period,) = [native for native in native_filters(superset.client) if native["id"] == "NATIVE_FILTER-period"]
     (target,) = period["targets"]
+    column = filter_column(period)
     answer = superset.client.post(
         "/api/v1/chart/data",
         json={
             "datasource": {"id": target["datasetId"], "type": "table"},
             "queries": [
                 {
-                    "columns": ["period_code"],
+                    "columns": [column],
                     "metrics": [],
-                    "filters": [{"col": "platform_code", "op": "IN", "val": [NANTONG["platform_code"]]}],
+                    "filters": [{"col": "platform_code", "op": "IN", "val": [platform_code]}],
                     "row_limit": 1000,
                 }
             ],
@@ -364,9 +371,49 @@ def test_the_period_filter_offers_the_chosen_platforms_periods(superset: Superse
             "result_type": "full",
         },
     )
-    offered = {row["period_code"] for row in answer["result"][0]["data"]}
-    assert NANTONG["period_code"] in offered
-    assert "2022" not in offered  # Beijing's year, not Nantong's
+    return [str(row[column]) for row in answer["result"][0]["data"]]
+
+
+def test_the_period_filter_offers_the_chosen_platforms_periods_by_their_labels(superset: Superset) -> None:
+    """The period filter's choices are the platform's periods as a reader reads them: one label per period."""
+    offered = offered_periods(superset, NANTONG["platform_code"])
+    assert NANTONG["period_label_zh"] in offered  # 南通's week, not its key 2021-12-03..2021-12-10
+    assert "2021-12-03..2021-12-10" not in offered
+    assert "2022年" not in offered  # Beijing's year, not Nantong's
+    periods = query_warehouse(
+        superset.warehouse,
+        "select distinct period_code, period_label_zh from marts.fct_published_figure"
+        f" where platform_code = '{NANTONG['platform_code']}'",
+    )
+    assert sorted(offered) == sorted(str(row["period_label_zh"]) for row in periods)
+    assert len(set(offered)) == len(periods), "one label per period"
+
+
+def test_the_period_filter_offers_kunmings_three_holidays_as_three_labels(superset: Superset) -> None:
+    """昆明's pages print three holidays without their year (五一, 春节, 端午): three periods whose keys say only
+    `undated (<source>)`, offered by the names their pages give them."""
+    offered = offered_periods(superset, "kunming_12345")
+    assert len(offered) == len(set(offered)) == 3
+    assert "端午小长假（年份未印出）" in offered
+    assert "“五一”小长假（年份未印出）" in offered
+    assert "春节7天假期（年份未印出）" in offered
+    assert not [label for label in offered if label.startswith("undated")], offered
+
+
+def test_every_chart_the_period_filter_reaches_has_the_label(superset: Superset) -> None:
+    """Superset adds `period_label_zh IN (…)` to every chart in the filter's scope: each one's dataset has it."""
+    (period,) = [native for native in native_filters(superset.client) if native["id"] == "NATIVE_FILTER-period"]
+    datasets = {int(row["id"]): row for row in superset.client.listing("dataset")}
+    reached = 0
+    for title, chart_id in charts_by_title(superset.client).items():
+        if chart_id in period["scope"]["excluded"]:
+            continue
+        chart = superset.client.get(f"/api/v1/chart/{chart_id}")["result"]
+        dataset_id = int(json.loads(chart["params"])["datasource"].split("__")[0])
+        columns = superset.client.get(f"/api/v1/dataset/{dataset_id}")["result"]["columns"]
+        assert "period_label_zh" in {column["column_name"] for column in columns}, (title, datasets[dataset_id])
+        reached += 1
+    assert reached >= 11
 
 
 def test_the_comparison_chart_sets_the_hotlines_side_by_side(superset: Superset) -> None:

@@ -22,7 +22,8 @@ from hotline12345.project import Project
 from hotline12345.seed_lines import trace_failures
 
 COLUMNS = (
-    "platform_code, year, period_code, period_kind, period_start, period_end, source_id, source_kind,"
+    "platform_code, year, period_code, period_label_zh, period_label_en, period_kind, period_start, period_end,"
+    " source_id, source_kind,"
     " is_canonical, subject_code, subject_name_zh, subject_name_en, published_resolution_rate_pct, published_satisfaction_rate_pct"
 )
 
@@ -56,11 +57,11 @@ MADE_UP = {
 
 def break_the_mart(root: Path, mart: str, extra_row: str) -> None:
     """Append to the mart's final select one of its own rows (`first_row`, one of Beijing's), as `extra_row`
-    selects it."""
+    selects it: by name, as the `final` CTE may hold the columns in another order than the mart's select."""
     path = root / "models" / "marts" / f"{mart}.sql"
     sql = path.read_text(encoding="utf-8").rstrip()
     first_row = "(select * from final where platform_code = 'beijing_12345' limit 1) as first_row"
-    path.write_text(f"{sql}\n\nunion all\n\n{extra_row.replace('first_row', first_row)}\n", encoding="utf-8")
+    path.write_text(f"{sql}\n\nunion all by name\n\n{extra_row.replace('first_row', first_row)}\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -117,7 +117,7 @@ QUERIES: dict[str, list[str]] = {
         "--group-by",
         (
             "platform,platform__platform_level,platform__parent_platform_code,"
-            "intake__period_code,intake__dimension,intake__member"
+            "intake__period_code,intake__period_label_zh,intake__dimension,intake__member"
         ),
         "--where",
         "{{ Entity('platform') }} = 'nantong_12345'",
@@ -334,6 +334,10 @@ def test_a_metric_answers_for_another_platform_by_the_platform_entity(batch: Bat
     assert week[("total", "all")] == 25_560
     assert week[("handling_mode", "direct_reply")] == 21_157
     assert week[("channel", "online")] == 1_335  # 网站、微信、微博、移动APP等网络诉求1335件
+    # The week as a reader reads it, beside its key: dim_period's label, its days without the year they share.
+    assert {
+        row["intake__period_label_zh"] for row in rows if row["intake__period_code"] == "2021-12-03..2021-12-10"
+    } == {"2021-12-03 至 12-10"}
 
 
 def test_annual_totals_stay_apart_by_platform(batch: Batch, semantic_project: Path) -> None:

@@ -327,7 +327,6 @@ SERIES_QUERY = """
            member_name_en, items, items_low, items_high, how_obtained, source_id, source_kind,
            published_share_of_total_pct, share_of_total_pct, published_yoy_change_pct, yoy_change_pct
     from marts.fct_annual_intake
-    inner join (select period_code, period_label_zh, period_label_en from marts.dim_period) as labels using (period_code)
     where platform_code = $platform and dimension in ('total', 'channel') and period_kind <> 'month'
     order by period_start, period_end, dimension <> 'total', dimension, member, source_id
 """
