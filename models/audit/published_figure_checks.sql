@@ -62,6 +62,10 @@ coverage_checks as (
     select * from {{ ref('int_audit__coverage_checks') }}
 ),
 
+change_checks as (
+    select * from {{ ref('int_audit__change_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -106,6 +110,8 @@ checks as (
     select * from rate_checks
     union all by name
     select * from coverage_checks
+    union all by name
+    select * from change_checks
 ),
 
 assessed as (

@@ -1,7 +1,8 @@
 """Whatever a page prints, the model holds (issue 25, item 5): a made-up hotline's pages
 (support/made_up_page_limits.py), added as seed rows alone by the session's one rebuild, print a category's share
-without its count, shares of a category's items by channel, and ranking claims on pages with no dates and with no
-year. Each is held and audited; the real pages that print such figures are checked in the session's warehouse."""
+without its count, shares of a category's items by channel, ranking claims on pages with no dates and with no
+year, a list in groups, two splits of one dimension, a rate with its count, a change in items with its percentage,
+the districts' total as a share of the total and a platform's count with the units that make it up. Each is held and audited; the real pages that print such figures are checked in the session's warehouse."""
 
 from __future__ import annotations
 
@@ -148,4 +149,29 @@ def test_real_ranking_claims_without_a_year_are_checked(warehouse: Path) -> None
         ("changsha_june_news", "市容環(huán)境、園林綠化類", 1, "consistent"),
         ("yinchuan_2016w_may", "物业管理及设施维护", 1, "consistent"),
         ("yinchuan_2016w_may", "城市管理", 2, "consistent"),
+    ]
+
+
+def test_real_district_totals_shares_changes_and_unit_sums_are_checked(warehouse: Path) -> None:
+    # 常州 12319: 各区/5个区/五个区 占当月立案总数的…, each against the month's total (4152 of 4554 is 91.17%; 2010_08's
+    # 1695 of the printed 2907 is 58.31%, not 72.68%: of the 2332 被动受理); 同比 changes beside their items (君山
+    # 1419 of 6455 - 1419 = 5036 is 28.18%; 湘阴 110 of 1518 is 7.25%, not 5.85%; 101 of 1411 is 7.16%, not 6.44%);
+    # 衡东's 超期已办理工单3件 = 1 + 1 + 1. Worked by hand from the pages.
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        rows = db.execute(
+            "select source_id, check_kind, published_value_as_printed, status from audit.published_figure_checks"
+            " where check_id like 'share:changzhou_12319_city_level.%.district_total.%.share_of_total_pct'"
+            " or check_kind = 'change' or check_id like 'sum:hengdong_12345.%.overdue_completed_items'"
+            " order by check_kind, source_id"
+        ).fetchall()
+    assert rows == [
+        ("junshan_2018_09", "change", "28.18%", "consistent"),
+        ("xiangyin_2022_m09_monthly", "change", "5.85%", "inconsistent"),
+        ("xiangyin_2023_m01_monthly", "change", "-6.44%", "inconsistent"),
+        ("changzhou12319_2010_08", "share", "72.68%", "inconsistent"),
+        ("changzhou12319_2012_07", "share", "78.88%", "consistent"),
+        ("changzhou12319_2012_10", "share", "81.07%", "consistent"),
+        ("changzhou12319_2017_11", "share", "83.89%", "consistent"),
+        ("changzhou12319_2018_06", "share", "91.17%", "consistent"),
+        ("hengdong_2023_m09_monthly", "sum", "3件", "consistent"),
     ]

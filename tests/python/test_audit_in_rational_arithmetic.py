@@ -1,4 +1,4 @@
-"""Every share and sum check of the audit, recomputed in exact rational arithmetic.
+"""Every share, sum and change check of the audit, recomputed in exact rational arithmetic.
 
 The audit works in SQL with IEEE doubles. Here each check is worked again
 from the printed bounds of the very figures it names (exact decimals from
@@ -145,6 +145,37 @@ def test_every_sum_check_recomputed_exactly(
         assert close(high, part_high), (check_id, high, float(part_high))
         assert close(model_published_low, whole[0]) and close(model_published_high, whole[1]), check_id
         assert status == expected_status(whole, False, part_low, part_high), check_id
+
+
+def test_every_change_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A rate of change beside its change in items and its count: 100 x change / (count - change), its extremes
+    at the corners of the two figures' printed bounds (it is monotone in each)."""
+    counted = {
+        measure
+        for (measure,) in db.execute(
+            "select measure from raw.ref_measure_uses where model_name = 'int_audit__change_checks' and figure_role = 'count'"
+        ).fetchall()
+    }
+    checks = db.execute(
+        """
+        select check_id, string_split(input_figure_ids, ', '), feasible_low, feasible_high, status,
+               replace(check_id, 'change:', '') as figure_id
+        from audit.published_figure_checks
+        where check_kind = 'change'
+        """
+    ).fetchall()
+    assert {status for *_, status, _ in checks} >= {"consistent", "inconsistent"}
+    for check_id, input_ids, model_low, model_high, status, figure_id in checks:
+        (count_id,) = [each for each in input_ids if figures[each][0] in counted]
+        (change_id,) = [each for each in input_ids if figures[each][0] not in counted]
+        counts = figures[count_id][1]
+        changes = figures[change_id][1]
+        corners = [100 * change / (count - change) for count in counts for change in changes]
+        assert close(model_low, min(corners)), (check_id, model_low, float(min(corners)))
+        assert close(model_high, max(corners)), (check_id, model_high, float(max(corners)))
+        assert status == expected_status(figures[figure_id][1], False, min(corners), max(corners)), check_id
 
 
 def test_narrowing_matters_somewhere(db: duckdb.DuckDBPyConnection) -> None:

@@ -290,6 +290,9 @@ district_inputs as (
                 then rest_sums.items_low - rests.items_low
             when rests.items_low is not null then rests.items_low
             when published_shares.subject_type = 'district_total' then rest_sums.items_low
+            -- a share of an intake figure: the rest is what the districts
+            -- leave of it, which no district figure bounds
+            when published_shares.denominator_kind = 'intake' then 0
         end as rest_low,
         case
             when properties.rest_of = 'other_subjects'
@@ -304,18 +307,22 @@ district_inputs as (
                 and rest_sums.printed_district_count = district_count.district_count
                 then rest_sums.items_high
         end as rest_high,
-        wholes.items as whole,
-        wholes.items_low as whole_low,
-        wholes.items_high as whole_high,
+        coalesce(wholes.items, intake_wholes.items) as whole,
+        coalesce(wholes.items_low, intake_wholes.items_low) as whole_low,
+        coalesce(wholes.items_high, intake_wholes.items_high) as whole_high,
         [parts.figure_id] as part_figure_ids,
         case
             when properties.rest_of = 'other_subjects' then other_districts.figure_ids
+            when published_shares.denominator_kind = 'intake' then []
             when rests.figure_id is not null or published_shares.subject_type != 'district_total'
                 then [rests.figure_id]
             else rest_sums.figure_ids
         end as rest_figure_ids,
-        [wholes.figure_id] as whole_figure_ids,
-        [subjects.source_id, totals.source_id] as input_source_ids
+        coalesce(intake_wholes.input_figure_ids, [wholes.figure_id]) as whole_figure_ids,
+        list_concat(
+            [subjects.source_id, totals.source_id],
+            coalesce(string_split(intake_wholes.source_ids, ', '), [])
+        ) as input_source_ids
     from published_shares
     inner join measure_properties as properties
         on published_shares.measure = properties.measure
@@ -357,13 +364,20 @@ district_inputs as (
                 or published_shares.denominator_kind = 'district_total'
                 and wholes.subject_type = 'district_total'
             )
+    -- or an intake figure its measure names (the districts' share of the
+    -- total: 各区 占当月立案总数的91.17%)
+    left join intake_series as intake_wholes
+        on
+            {{ same_period('published_shares', 'intake_wholes') }}
+            and published_shares.denominator_kind = 'intake'
+            and published_shares.denominator_code = intake_wholes.subject_code
     left join district_subjects as totals
         on
             {{ same_period('published_shares', 'totals') }}
             and totals.subject_type = 'district_total'
     left join district_count
         on published_shares.platform_code = district_count.platform_code
-    where published_shares.denominator_kind in ('district_total', 'self')
+    where published_shares.denominator_kind in ('district_total', 'self', 'intake')
 ),
 
 -- the printed counts of every subject other than the intake and the

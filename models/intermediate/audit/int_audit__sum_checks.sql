@@ -265,6 +265,68 @@ district_total_checks as (
     where totals.subject_type = 'district_total' and totals.normalised_unit = 'items'
 ),
 
+-- a count the page prints for the platform as a whole (service_quality:
+-- 超期已办理工单3件) with the handling units it names for that count in the
+-- same section (具体承办单位为:县城管执法局1件、…): the units add up to it
+unit_measure_sums as (
+    select
+        platform_code,
+        period_code,
+        source_id,
+        section_zh,
+        measure,
+        count(*) as printed_unit_count,
+        sum(items) as items,
+        sum(cast(value_low as double)) as items_low,
+        sum(cast(value_high as double)) as items_high,
+        list(figure_id order by figure_id) as figure_ids
+    from figures
+    where subject_type = 'handling_unit' and normalised_unit = 'items'
+    group by platform_code, period_code, source_id, section_zh, measure
+),
+
+unit_total_checks as (
+    select
+        'sum:' || totals.figure_id as check_id,
+        'sum' as check_kind,
+        totals.platform_code,
+        totals.period_code,
+        totals.year,
+        totals.section_zh,
+        totals.subject_code,
+        totals.subject_name_zh,
+        totals.measure,
+        totals.measure || ' = sum over the ' || sums.printed_unit_count
+        || ' handling units printed with it' as formula,
+        totals.value_as_printed || totals.unit_printed as published_value_as_printed,
+        totals.value_normalised as published_number,
+        totals.normalised_unit as published_unit,
+        cast(totals.value_low as double) as published_low,
+        cast(totals.value_high as double) as published_high,
+        sums.items as derived_value,
+        sums.items_low as feasible_low,
+        sums.items_high as feasible_high,
+        'sum of the handling units'' printed figures, each within its printed bounds'
+            as check_method,
+        totals.source_id,
+        totals.source_id as input_source_ids,
+        sums.figure_ids as part_figure_ids,
+        [totals.figure_id] as whole_figure_ids,
+        'printed' as whole_how_obtained,
+        'printed' as parts_how_obtained,
+        totals.multiplier as page_multiplier,
+        totals.decimal_places as page_decimals,
+        totals.unit_printed as page_unit_zh
+    from figures as totals
+    inner join unit_measure_sums as sums
+        on
+            {{ same_period('totals', 'sums') }}
+            and totals.source_id = sums.source_id
+            and totals.section_zh = sums.section_zh
+            and totals.measure = sums.measure
+    where totals.subject_type = 'service_quality' and totals.normalised_unit = 'items'
+),
+
 -- 每月一题: the topics add up to the printed total, and there are as many
 -- topics as the source says it lists
 topic_sums as (
@@ -374,6 +436,8 @@ final as (
     select * from district_total_checks
     union all
     select * from topic_total_checks
+    union all
+    select * from unit_total_checks
 ),
 
 named as (

@@ -11,6 +11,10 @@ alone (issue 25, item 5):
   (占第一类的60.00%): each share's rest is its own group's other units, so the first group fits, though the two
   groups' counts together (150) are more than either group's whole; the second group prints one share that no
   count gives (戊局 10 of 50 is 20.00%, printed 25.00%), which is a finding, and its list fits no whole;
+- a rate printed with its count (受理总量420件,直办率71.43%: 300 of 420), a change printed in items and as a
+  percentage (同比增加70件,增幅20.00%: of the 350 a year before), the districts' total as a share of the total
+  (各区…占受理总量的80.00%), and a count for the platform as a whole with the units that make it up (超期已办理工单3件,
+  具体承办单位为:甲局1件、乙局2件): each is checked, and fits;
 - two splits of one dimension on one page (办结 / 至下月办结 beside 已解决 / 未解决), each declared by its members in
   complete_splits: each is summed on its own against the total (450 + 50 = 500; 350 + 140 = 490, short of 500: a
   finding), and 办结's share (90.00% of 500) takes its rest from its own split (至下月办结's 50) alone.
@@ -30,6 +34,7 @@ PAGE_LIMITS_UNDATED = "made_up_limits_undated_week"
 PAGE_LIMITS_YEAR_LESS = "made_up_limits_june"
 PAGE_LIMITS_GROUPED = "made_up_limits_grouped_2025_06"
 PAGE_LIMITS_TWO_SPLITS = "made_up_limits_two_splits_2025_07"
+PAGE_LIMITS_RATES = "made_up_limits_rates_2025_08"
 
 PAGE_LIMITS_TEXTS = {
     # 受理总量 1000 件 = 热线 600 + 网络 400. 市容管理 200 (20.00% of 1000), 交通管理 100 (10.00%), 物业管理 15.00%
@@ -52,6 +57,12 @@ PAGE_LIMITS_TEXTS = {
     ),
     # 500 = 办结 450 + 至下月办结 50 (450 is 90.00% of 500); 已解决 350 + 未解决 140 = 490, not 500
     PAGE_LIMITS_TWO_SPLITS: "2025年7月,受理总量500件。当月办结450件,占90.00%,至下月办结50件;已解决350件,未解决140件。\n",
+    # 420 = 350 a year before + 70 (70 is 20.00% of the 350, 16.67% of the 420); 直办率 71.43% of 420 is 300;
+    # the districts' 336 is 80.00% of the 420; 超期 3 = 甲局 1 + 乙局 2 (the months of 2025 stay within its 1000)
+    PAGE_LIMITS_RATES: (
+        "2025年8月,受理总量420件,直办率71.43%;同比增加70件,增幅20.00%。各区的立案总数为336件,占受理总量的80.00%。"
+        "超期已办理工单3件,具体承办单位为:甲局1件、乙局2件。\n"
+    ),
 }
 
 # (check kind, subject as the audit names it, the check's formula contains) → status, worked by hand above
@@ -71,6 +82,10 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("sum", "total.all", "completed + uncompleted"): "consistent",
     ("sum", "total.all", "resolved + unresolved"): "inconsistent",
     ("share", "办结", "intake:total.all"): "consistent",
+    ("change", "受理总量", "100 x change / (items - change)"): "consistent",
+    ("rate", "受理总量", "direct_reply_rate_pct"): "consistent",
+    ("share", "各区", "intake:total.all"): "consistent",
+    ("sum", "全市", "handling units printed with it"): "consistent",
 }
 
 # the grouped page's findings, reviewed (the audit writes their sentences)
@@ -112,6 +127,8 @@ def add_made_up_page_limits(root: Path) -> None:
     _append(
         reference / "ref_aggregate_subjects.csv",
         [
+            f"{platform},district_total,各区,all_districts,All districts combined (各区)",
+            f"{platform},service_quality,受理总量,all_items,All items received (as the subject of a rate)",
             f"{platform},category_channel,热线,channel.hotline,The hotline (a category's items by channel)",
             f"{platform},category_channel,网络,channel.online,Online (a category's items by channel)",
         ],
@@ -146,6 +163,10 @@ def add_made_up_page_limits(root: Path) -> None:
             (
                 f"{PAGE_LIMITS_TWO_SPLITS},{platform},official,A made-up July 2025 with two splits,Nobody,,,"
                 f"2025-07-01,2025-07-31,zh,{PAGE_LIMITS_TWO_SPLITS}.txt,Made up by a test: two splits of one dimension."
+            ),
+            (
+                f"{PAGE_LIMITS_RATES},{platform},official,A made-up August 2025 with rates,Nobody,,,2025-08-01,"
+                f"2025-08-31,zh,{PAGE_LIMITS_RATES}.txt,Made up by a test: rates with their counts and changes."
             ),
         ],
     )
@@ -315,6 +336,26 @@ def add_made_up_page_limits(root: Path) -> None:
         [
             _csv_line(*two_splits, "intake", name, "", "", measure, "", "", value, unit, phrase, platform, "", "")
             for name, measure, value, unit, phrase in two_split_figures
+        ],
+    )
+    rates = (PAGE_LIMITS_RATES, "2025-08-01", "2025-08-31", "摘录")
+    # subject_type, subject_zh, measure, value, unit, phrase
+    rate_figures = [
+        ("intake", "受理总量", "items", "420", "件", "受理总量420件"),
+        ("intake", "受理总量", "yoy_change_items", "70", "件", "同比增加70件"),
+        ("intake", "受理总量", "yoy_change_pct", "20.00", "%", "同比增加70件,增幅20.00%"),
+        ("service_quality", "受理总量", "direct_reply_rate_pct", "71.43", "%", "受理总量420件,直办率71.43%"),
+        ("district_total", "各区", "items", "336", "件", "各区的立案总数为336件"),
+        ("district_total", "各区", "share_of_total_pct", "80.00", "%", "各区的立案总数为336件,占受理总量的80.00%"),
+        ("service_quality", "全市", "overdue_completed_items", "3", "件", "超期已办理工单3件"),
+        ("handling_unit", "甲局", "overdue_completed_items", "1", "件", "甲局1件"),
+        ("handling_unit", "乙局", "overdue_completed_items", "2", "件", "乙局2件"),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*rates, kind, name, "", "", measure, "", "", value, unit, phrase, platform, "", "")
+            for kind, name, measure, value, unit, phrase in rate_figures
         ],
     )
     _append(
