@@ -92,6 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         help="write index.html listing every platform and, beside it, each platform's page of its latest period",
     )
     report.add_argument("--out-dir", type=Path, default=None, help="with --index: the folder (default: report/)")
+    report.add_argument(
+        "--no-chart-cache",
+        action="store_true",
+        help="draw every chart with vl-convert, neither reading nor keeping the drawn charts in target/charts/",
+    )
     extract = commands.add_parser(
         "extract",
         help="propose printed-figure seed rows from a source document's text (CSV on stdout), offline",
@@ -267,7 +272,9 @@ def _main(arguments: argparse.Namespace) -> int:
     if arguments.command == "report":
         # Imported here: altair takes longer to import than `analysis` takes to answer.
         from hotline12345.report import DEFAULT_DIR, DEFAULT_OUT, write_index, write_report
+        from hotline12345.report.charts import keep_charts_in
 
+        keep_charts_in(None if arguments.no_chart_cache else project.root / "target" / "charts")
         if arguments.index:
             if arguments.out or arguments.platform or arguments.period:
                 return _refuse(

@@ -22,7 +22,7 @@ from conftest import ROOT
 from support.page_figures import differences, page_figures
 
 from hotline12345.cli import main
-from hotline12345.report import render_report, warehouse_built_at
+from hotline12345.report import charts, render_report, warehouse_built_at
 from hotline12345.report.page import render
 from hotline12345.report.queries import load_report_data
 from hotline12345.report.view import Figures, Num, Page, heading
@@ -358,3 +358,40 @@ def test_the_command_refuses_an_unknown_platform_and_writes_nothing(
     assert main([*arguments, "--index"]) == 1
     assert "--index writes every platform's page" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_kept_chart_is_read_back_as_drawn_and_a_changed_one_is_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart drawn with a folder to keep it in is read back from there, the same bytes, without vl-convert; a
+    chart of other data is drawn and kept beside it; without the folder every chart is drawn again, the same."""
+    first = charts.horizontal_bars([{"district": "朝阳区", "wan": 1.5}], "district", "wan", "万件 (10,000 items)")
+    other = charts.horizontal_bars([{"district": "朝阳区", "wan": 2.5}], "district", "wan", "万件 (10,000 items)")
+    before = charts.charts_kept_in()
+    try:
+        charts.keep_charts_in(tmp_path)
+        drawn = charts.render_svg(first, "a chart")
+        assert drawn.startswith('<svg role="img" aria-label="a chart" ') and "朝阳区" in drawn
+        assert len(list(tmp_path.rglob("*.svg"))) == 1
+
+        charts.keep_charts_in(tmp_path)  # this process's drawings forgotten: only the folder remembers
+
+        def not_drawn(spec: object) -> str:
+            raise AssertionError("a kept chart was drawn again")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(charts.vl_convert, "vegalite_to_svg", not_drawn)
+            assert charts.render_svg(first, "a chart") == drawn
+            with pytest.raises(AssertionError, match="drawn again"):
+                charts.render_svg(other, "a chart")
+        assert charts.render_svg(other, "a chart") != drawn
+        assert len(list(tmp_path.rglob("*.svg"))) == 2
+
+        charts.keep_charts_in(None)
+        with monkeypatch.context() as patched:
+            patched.setattr(charts.vl_convert, "vegalite_to_svg", not_drawn)
+            with pytest.raises(AssertionError, match="drawn again"):
+                charts.render_svg(first, "a chart")
+        assert charts.render_svg(first, "a chart") == drawn
+    finally:
+        charts.keep_charts_in(before)

@@ -5,15 +5,19 @@ its latest period's, and every page of a platform carries its timeline of period
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from hotline12345.report.charts import charts_kept_in, keep_charts_in
 from hotline12345.report.comparison import COMPARISON_FILE, comparison
 from hotline12345.report.geography import MAP_FILE, the_map
 from hotline12345.report.page import render, render_comparison, render_index, render_map
@@ -46,8 +50,9 @@ def _page(
     source: str | None = None,
     timeline: list[dict[str, object]] | None = None,
     audit_of_the_period: bool = False,
+    printing: Row | None = None,
 ) -> tuple[str, str, str]:
-    data = load_report_data(connection, platform, period, source, audit_of_the_period)
+    data = load_report_data(connection, platform, period, source, audit_of_the_period, printing)
     figures = Figures(data["figures"], data["audit_percentages"])
     page = Page(
         data=data,
@@ -127,12 +132,70 @@ def timeline(printings: list[Row]) -> list[dict[str, object]]:
     return entries
 
 
-def write_index(database: Path, out_dir: Path) -> list[WrittenReport]:
+@dataclass(frozen=True)
+class _PageToWrite:
+    """A page of the index's site, as one process hands it to another to write."""
+
+    printing: Row  # its row of platform_printings, with its platform_code
+    timeline: list[dict[str, object]]
+    audit_of_the_period: bool
+    out: Path
+
+
+# A process writing pages beside the one writing the index: its own read-only connection to the warehouse.
+_pages_from: tuple[duckdb.DuckDBPyConnection, Path] | None = None
+
+
+def _start_writing_pages(database: Path, charts: Path | None) -> None:
+    """A spawned process's start: the charts' folder of the process that spawned it, and its own connection."""
+    global _pages_from
+    keep_charts_in(charts)
+    _pages_from = (duckdb.connect(str(database), read_only=True), database)
+
+
+def _write_page(page: _PageToWrite) -> WrittenReport:
+    assert _pages_from is not None, "_start_writing_pages first"
+    connection, database = _pages_from
+    code, period, source = (str(page.printing[key]) for key in ("platform_code", "period_code", "source_id"))
+    html, _, period = _page(
+        connection, database, code, period, "index.html", source, page.timeline, page.audit_of_the_period, page.printing
+    )
+    return WrittenReport(page.out, _write(page.out, html), code, period)
+
+
+def page_processes() -> int:
+    """How many processes write the index's pages: one per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _write_pages(database: Path, pages: list[_PageToWrite], processes: int) -> Iterator[WrittenReport]:
+    """Write `pages`, in `processes` processes (each page's bytes are the same however many); in their order."""
+    global _pages_from
+    if processes <= 1 or len(pages) <= 1:
+        with duckdb.connect(str(database), read_only=True) as connection:
+            _pages_from = (connection, database)
+            try:
+                yield from map(_write_page, pages)
+            finally:
+                _pages_from = None
+        return
+    # spawned, not forked: vl-convert's threads in this process would not survive a fork
+    with ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_writing_pages,
+        initargs=(database, charts_kept_in()),
+    ) as pool:
+        yield from pool.map(_write_page, pages, chunksize=4)
+
+
+def write_index(database: Path, out_dir: Path, processes: int | None = None) -> list[WrittenReport]:
     """Write out_dir/index.html listing every platform with the periods it prints, and beside it a page for each
-    platform, period and source that prints figures (a platform with no printed figures is listed without a page).
+    platform, period and source that prints figures (a platform with no printed figures is listed without a page),
+    the pages in `processes` processes (default: one per core, page_processes).
     The index first in the list, then each platform's own page before its other periods'."""
     _require(database)
-    written = []
+    to_write = []
     entries = []
     with duckdb.connect(str(database), read_only=True) as connection:
         for platform in platforms(connection):
@@ -146,22 +209,19 @@ def write_index(database: Path, out_dir: Path) -> list[WrittenReport]:
             if len(set(hrefs)) < len(hrefs):
                 raise ValueError(f"two pages of {code} would share a file name: {hrefs}")
             for printing, entry in zip(printings, pages, strict=True):
-                html, _, period = _page(
-                    connection,
-                    database,
-                    code,
-                    str(printing["period_code"]),
-                    "index.html",
-                    str(printing["source_id"]),
-                    [{**other, "is_current": other is entry} for other in pages],
-                    audit_of_the_period=entry is not pages[0],  # the platform's own page lists its whole audit
+                to_write.append(
+                    _PageToWrite(
+                        printing,
+                        [{**other, "is_current": other is entry} for other in pages],
+                        audit_of_the_period=entry is not pages[0],  # the platform's own page lists its whole audit
+                        out=out_dir / str(entry["href"]),
+                    )
                 )
-                out = out_dir / str(entry["href"])
-                written.append(WrittenReport(out, _write(out, html), code, period))
         page_of = {str(platform["platform_code"]): href for platform, _, _, href, _ in entries if href}
         side_by_side = render_comparison(
             comparison(connection, page_of), built_at=warehouse_built_at(database), database_name=database.name
         )
+    written = list(_write_pages(database, to_write, page_processes() if processes is None else processes))
     compared = out_dir / COMPARISON_FILE
     written.append(WrittenReport(compared, _write(compared, side_by_side), "", ""))
     where = out_dir / MAP_FILE

@@ -6,10 +6,16 @@ names the CJK fonts that draw them.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
-from functools import lru_cache
+import tempfile
+from collections.abc import Callable
+from functools import cache
 from html import escape
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -31,23 +37,84 @@ def _data(records: list[Record]) -> alt.InlineData:
     return alt.InlineData(values=records)
 
 
-@lru_cache(maxsize=256)
-def _svg_of(spec: str) -> str:
-    """vl-convert's SVG of a spec (as JSON): the pages of one platform share its audit's and series' charts, drawn
-    once per run."""
-    return str(vl_convert.vegalite_to_svg(json.loads(spec)))
+# Where vl-convert finds the fonts it measures text with (fontdb's system folders): what a drawn chart depends on
+# besides its spec and vl-convert itself.
+FONT_FOLDERS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
+FONT_FOLDERS.append(Path.home() / ".local" / "share" / "fonts")
+
+# The folder that keeps each drawn chart (see keep_charts_in), or None: every chart is drawn.
+_kept_in: Path | None = None
+
+
+def keep_charts_in(folder: Path | None) -> None:
+    """Keep each chart's SVG in `folder` (target/charts/ of the project, for `hotline12345 report`), under the hash
+    of what it is drawn from: its spec, vl-convert's version and the fonts it measures with. A chart drawn once is
+    read back the next time, the same bytes vl-convert would write again. None draws every chart afresh, this
+    process's own earlier drawings forgotten too."""
+    global _kept_in
+    _kept_in = folder
+    _drawn.clear()
+
+
+def charts_kept_in() -> Path | None:
+    """The folder keep_charts_in set, for a process drawing pages beside this one."""
+    return _kept_in
+
+
+@cache
+def _drawn_with() -> str:
+    """What a drawing depends on besides its spec: vl-convert's version and each font file (path, size, time)."""
+    fonts = sorted(
+        f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+        for folder in FONT_FOLDERS
+        if folder.is_dir()
+        for path in folder.rglob("*")
+        if path.is_file()
+    )
+    return "\n".join([f"vl-convert-python {version('vl-convert-python')}", *fonts])
+
+
+# This process's drawings by spec, the latest 256: the pages of one platform share its audit's and series' charts.
+_drawn: dict[str, str] = {}
+
+
+def _svg_of(spec: str, validate: Callable[[], object]) -> str:
+    """vl-convert's SVG of a spec (as JSON), drawn once per process; with a folder to keep them in (keep_charts_in),
+    drawn once until the spec, vl-convert or a font changes. `validate` checks the spec against Vega-Lite's schema
+    (raising if it does not hold) before the spec is drawn: a chart read back was checked when it was drawn."""
+    if spec in _drawn:
+        return _drawn[spec]
+    kept = None
+    if _kept_in is not None:
+        key = hashlib.sha256(f"{_drawn_with()}\n{spec}".encode()).hexdigest()
+        kept = _kept_in / key[:2] / f"{key}.svg"
+    if kept is not None and kept.is_file():
+        svg = kept.read_bytes().decode("utf-8")  # bytes: no newline translation
+    else:
+        validate()
+        svg = str(vl_convert.vegalite_to_svg(json.loads(spec)))
+        if kept is not None:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            # written whole and renamed into place: a process drawing the same chart reads it whole or not at all
+            with tempfile.NamedTemporaryFile("wb", dir=kept.parent, suffix=".tmp", delete=False) as handle:
+                handle.write(svg.encode("utf-8"))
+            os.replace(handle.name, kept)
+    if len(_drawn) >= 256:
+        del _drawn[next(iter(_drawn))]
+    _drawn[spec] = svg
+    return svg
 
 
 def render_svg(chart: alt.TopLevelMixin, description: str) -> str:
     """The chart as an inline <svg> with an accessible title; identical bytes for identical input."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # validated where it is drawn (_svg_of)
     spec["config"] = {
         "font": CHART_FONT,
         "view": {"stroke": None},
         "axis": {"labelFontSize": 11, "titleFontSize": 11},
         "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
     }
-    svg = _svg_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    svg = _svg_of(json.dumps(spec, sort_keys=True, ensure_ascii=False), chart.to_dict)
     svg = re.sub(r"<svg ", '<svg role="img" aria-label="' + escape(description) + '" ', svg, count=1)
     return svg
 

@@ -430,11 +430,17 @@ def load_report_data(
     period: str | None = None,
     source: str | None = None,
     audit_of_the_period: bool = False,
+    printing: Row | None = None,
 ) -> ReportData:
     """Read every section of the page of `platform` and `period` (default: the latest annual report), as `source`
     prints it (default: the source printing the most of its figures); the audit's checks listed are the platform's,
-    or with `audit_of_the_period` the period's (its counts stay the platform's)."""
-    chosen = _select(connection, platform, period, source)
+    or with `audit_of_the_period` the period's (its counts stay the platform's). The index, which has read the
+    platform's printings already, hands the page's one over as `printing` (a row of platform_printings with its
+    platform_code), and the page is not looked up again."""
+    if printing is None:
+        chosen = _select(connection, platform, period, source)
+    else:
+        chosen = {**printing, "title": printing["title"] or printing["source_id"]}
     platform, year, period = str(chosen["platform_code"]), chosen["year"], str(chosen["period_code"])
     period_kind, source = str(chosen["period_kind"]), str(chosen["source_id"])
     parameters: dict[str, object] = {
