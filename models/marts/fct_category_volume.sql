@@ -38,17 +38,29 @@ pivoted as (
     group by platform_code, period_code, period_start, period_end, subject_code
 ),
 
+-- a period with no printed year has no earlier one on record: two such
+-- periods of a hotline (two holidays) have no order to read
 with_prior as (
     select
         pivoted.*,
-        lag(pivoted.year) over (
-            partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
-            order by pivoted.period_start
-        ) as prior_year_on_record,
-        lag(pivoted.items) over (
-            partition by pivoted.platform_code, pivoted.period_kind, pivoted.category_code
-            order by pivoted.period_start
-        ) as prior_year_on_record_items
+        case
+            when pivoted.period_start is not null
+                then lag(pivoted.year) over (
+                    partition by
+                        pivoted.platform_code, pivoted.period_kind, pivoted.category_code,
+                        pivoted.period_start is null
+                    order by pivoted.period_start
+                )
+        end as prior_year_on_record,
+        case
+            when pivoted.period_start is not null
+                then lag(pivoted.items) over (
+                    partition by
+                        pivoted.platform_code, pivoted.period_kind, pivoted.category_code,
+                        pivoted.period_start is null
+                    order by pivoted.period_start
+                )
+        end as prior_year_on_record_items
     from pivoted
 ),
 
