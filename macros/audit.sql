@@ -201,3 +201,39 @@
     where subject_type = 'intake'
     group by platform_code, subject_code
 {%- endmacro %}
+
+{# The columns of a sum check of a whole the page prints (a district total, a
+   count printed for the platform) against the sum of its printed parts:
+   `total` is the whole's figure (int_report__figures), `parts` a relation of
+   its parts summed, with items, items_low, items_high and figure_ids.
+   `formula` is SQL; `method` the words of how it is checked. #}
+{% macro printed_total_sum_check(total, parts, formula, method) -%}
+        'sum:' || {{ total }}.figure_id as check_id,
+        'sum' as check_kind,
+        {{ total }}.platform_code,
+        {{ total }}.period_code,
+        {{ total }}.year,
+        {{ total }}.section_zh,
+        {{ total }}.subject_code,
+        {{ total }}.subject_name_zh,
+        {{ total }}.measure,
+        {{ formula }} as formula,
+        {{ total }}.value_as_printed || {{ total }}.unit_printed as published_value_as_printed,
+        {{ total }}.value_normalised as published_number,
+        {{ total }}.normalised_unit as published_unit,
+        cast({{ total }}.value_low as double) as published_low,
+        cast({{ total }}.value_high as double) as published_high,
+        {{ parts }}.items as derived_value,
+        {{ parts }}.items_low as feasible_low,
+        {{ parts }}.items_high as feasible_high,
+        '{{ method | replace("'", "''") }}' as check_method,
+        {{ total }}.source_id,
+        {{ total }}.source_id as input_source_ids,
+        {{ parts }}.figure_ids as part_figure_ids,
+        [{{ total }}.figure_id] as whole_figure_ids,
+        'printed' as whole_how_obtained,
+        'printed' as parts_how_obtained,
+        {{ total }}.multiplier as page_multiplier,
+        {{ total }}.decimal_places as page_decimals,
+        {{ total }}.unit_printed as page_unit_zh
+{%- endmacro %}

@@ -224,35 +224,11 @@ district_measure_sums as (
 
 district_total_checks as (
     select
-        'sum:' || totals.figure_id as check_id,
-        'sum' as check_kind,
-        totals.platform_code,
-        totals.period_code,
-        totals.year,
-        totals.section_zh,
-        totals.subject_code,
-        totals.subject_name_zh,
-        totals.measure,
-        totals.measure || ' = sum over the ' || sums.printed_district_count || ' districts'
-            as formula,
-        totals.value_as_printed || totals.unit_printed as published_value_as_printed,
-        totals.value_normalised as published_number,
-        totals.normalised_unit as published_unit,
-        cast(totals.value_low as double) as published_low,
-        cast(totals.value_high as double) as published_high,
-        sums.items as derived_value,
-        sums.items_low as feasible_low,
-        sums.items_high as feasible_high,
-        'sum of the printed district figures, each within its printed bounds' as check_method,
-        totals.source_id,
-        totals.source_id as input_source_ids,
-        sums.figure_ids as part_figure_ids,
-        [totals.figure_id] as whole_figure_ids,
-        'printed' as whole_how_obtained,
-        'printed' as parts_how_obtained,
-        totals.multiplier as page_multiplier,
-        totals.decimal_places as page_decimals,
-        totals.unit_printed as page_unit_zh
+        {{ printed_total_sum_check(
+            'totals', 'sums',
+            "totals.measure || ' = sum over the ' || sums.printed_district_count || ' districts'",
+            'sum of the printed district figures, each within its printed bounds'
+        ) }}
     from figures as totals
     inner join district_measure_sums as sums
         on
@@ -287,36 +263,11 @@ unit_measure_sums as (
 
 unit_total_checks as (
     select
-        'sum:' || totals.figure_id as check_id,
-        'sum' as check_kind,
-        totals.platform_code,
-        totals.period_code,
-        totals.year,
-        totals.section_zh,
-        totals.subject_code,
-        totals.subject_name_zh,
-        totals.measure,
-        totals.measure || ' = sum over the ' || sums.printed_unit_count
-        || ' handling units printed with it' as formula,
-        totals.value_as_printed || totals.unit_printed as published_value_as_printed,
-        totals.value_normalised as published_number,
-        totals.normalised_unit as published_unit,
-        cast(totals.value_low as double) as published_low,
-        cast(totals.value_high as double) as published_high,
-        sums.items as derived_value,
-        sums.items_low as feasible_low,
-        sums.items_high as feasible_high,
-        'sum of the handling units'' printed figures, each within its printed bounds'
-            as check_method,
-        totals.source_id,
-        totals.source_id as input_source_ids,
-        sums.figure_ids as part_figure_ids,
-        [totals.figure_id] as whole_figure_ids,
-        'printed' as whole_how_obtained,
-        'printed' as parts_how_obtained,
-        totals.multiplier as page_multiplier,
-        totals.decimal_places as page_decimals,
-        totals.unit_printed as page_unit_zh
+        {{ printed_total_sum_check(
+            'totals', 'sums',
+            "totals.measure || ' = sum over the ' || sums.printed_unit_count || ' handling units printed with it'",
+            "sum of the handling units' printed figures, each within its printed bounds"
+        ) }}
     from figures as totals
     inner join unit_measure_sums as sums
         on
