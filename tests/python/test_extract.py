@@ -20,6 +20,7 @@ from conftest import ROOT
 from hotline12345.cli import main
 from hotline12345.extract import extract_text, write_rows
 from hotline12345.extract.document import heading_of, pipe_cells, section_name, split_document
+from hotline12345.extract.extractor import Extractor
 from hotline12345.extract.patterns import (
     chinese_numeral_value,
     find_numbers,
@@ -459,6 +460,10 @@ LAYOUTS = {
     # not a layout but whose figures a page prints: another system's (数字城管, 信访, polls) in a clause or a section,
     # a figure said again as the whole of a breakdown (正在受理的150件中), a fall in items (同比减少12件)
     "other_systems_and_restatements",
+    # figures that are not the period's: bounds of classes of units (满意率95%以上的单位12家), deadlines (1个工作日内
+    # 办结), a rate said again in words (每10个来电中，超过9个); a fall in items after a change word (较上月减少120件),
+    # and counts in 件次
+    "bounds_deadlines_and_glosses",
 }
 
 
@@ -473,6 +478,18 @@ def test_every_layout_has_its_bulletin() -> None:
     assert {path.stem for path in bulletins()} == LAYOUTS
     for path in bulletins():
         assert "虚构" in simplified(path.read_text(encoding="utf-8")), path.name
+
+
+def test_a_unit_not_on_record_is_read_whole_and_proposed() -> None:
+    """受话2083件次 on a platform whose seeds lack 件次: the count is in 件次 (proposed as a new unit), not in 件."""
+    references = load_references(SEEDS, MADE_UP_PLATFORM)
+    references.units.pop("件次", None)
+    extraction = Extractor(references, []).extract("虚构县本周受话2083件次，转办1145件次。")
+    assert [(figure.value_printed, figure.unit) for figure in extraction.figures] == [
+        ("2083", "件次"),
+        ("1145", "件次"),
+    ]
+    assert [row["unit_code"] for row in extraction.new_names["ref_units"]] == ["items_jianci"]
 
 
 def test_the_same_text_gives_the_same_rows() -> None:

@@ -36,10 +36,15 @@ from hotline12345.extract.vocabulary import (
     BODY_UNITS,
     BOUND_AROUND,
     CHANGE_SIZE_WORDS,
+    CLASS_BOUND_AFTER,
     CUT_MARK,
+    DEADLINE_AFTER,
+    DEADLINE_UNITS,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
     FALL_WORDS,
+    GLOSS_BASE_BEFORE,
+    GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
@@ -280,7 +285,7 @@ class Extractor:
                 return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
             if nearest is None:
-                return self.count_measure, False
+                return self.change_in_items(window) or (self.count_measure, False)
             start, end, cue = nearest
             # 同比减少101件: a change in items whose own cue names a fall is negative
             return cue.measure, re.search(FALL_WORDS, window[start:end]) is not None
@@ -292,6 +297,30 @@ class Extractor:
             return (counted[0][2].measure if counted else self.count_measure), False
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
+
+    def change_in_items(self, window: str) -> tuple[str, bool] | None:
+        """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a
+        change in items. Its measure is the items cue that one of the change measure's own words, joined to the
+        verb, names (较上期 + 减少: 较上期减少); '' (a measure to propose) when none does. None when no verb of a
+        change stands right before the number or no change cue opens its clause."""
+        verb = re.search(rf"(?:{FALL_WORDS}|{RISE_WORDS})了?\s*$", window)
+        clause = re.split(r"[，,；;。]", window[: verb.start()])[-1] if verb else ""
+        change = self.nearest_cue(clause, {"change"}) if verb else None
+        if verb is None or change is None:
+            return None
+        falls = re.match(FALL_WORDS, verb[0]) is not None
+        words = [
+            word
+            for pattern, cue in self.cues
+            if cue.kind == "change" and cue.measure == change[2].measure
+            for word in pattern.pattern.split("|")
+            if re.fullmatch(r"[\u4e00-\u9fff]+", word)
+        ]
+        for word in [clause[change[0] : change[1]], *words]:
+            named = self.cue_matches(word + verb[0], {"items"})
+            if named:
+                return named[0][2].measure, falls
+        return "", falls
 
     # -- prose -------------------------------------------------------------------------------------------------
 
@@ -326,6 +355,12 @@ class Extractor:
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
             return False  # 得分在99分以上: a bound
+        if re.match(CLASS_BOUND_AFTER, after):
+            return False  # 满意率90%以上的单位21家: the bound of a class of units
+        if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
+            return False  # 1个工作日内办结: a deadline
+        if re.search(GLOSS_BASE_BEFORE, plain[: number.start]) or re.search(GLOSS_PART_BEFORE, plain[: number.start]):
+            return False  # 每10个来电中，超过7个: a rate said again in words
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 

@@ -71,6 +71,7 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
     UnitWord("次", "times", "times (次)", "items", "1", "true"),
     UnitWord("宗", "zong", "items (宗, Guangdong usage)", "items", "1", "true"),
     UnitWord("单", "dan_items", "items (单: tickets)", "items", "1", "true"),
+    UnitWord("件次", "items_jianci", "items (件次: items or times)", "items", "1", "true"),  # 受话2083件次, not 件
     UnitWord("人次", "person_times", "person-times (人次)", "items", "1", "true"),
     UnitWord("万人次", "ten_thousand_person_times", "ten thousand person-times (万人次)", "items", "10000", "false"),
     UnitWord("分", "points", "points of an assessment score (分)", "points", "1", "false"),
@@ -97,6 +98,16 @@ BODY_TOTAL_UNITS = ("家", "个")
 NOT_A_FIGURE_BEFORE = r"(?:满分|标准|要求)(?:为|是)?$|(?:低于|高于|不低于|不高于|不少于|不足|未达到?)$"
 # A number between 在 and 以上 / 以下 is a bound (得分在99分以上).
 BOUND_AROUND = (r"在$", r"^(?:以上|以下|以内)")
+# A duration followed by 内 is a deadline, a rule of the service, not a figure of the period (市直部门1个工作日内办结,
+# 10个工作日以内答复).
+DEADLINE_AFTER = r"^(?:以)?内(?![容部外])"
+DEADLINE_UNITS = ("working_days", "days", "hours")
+# A proportion said again in words (每10个来电中，超过7个): the base after 每 and the count out of it are a gloss of a
+# rate printed beside them, not figures.
+GLOSS_BASE_BEFORE = r"每\s*$"
+GLOSS_PART_BEFORE = (
+    r"每\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*[个件次位名人][^。；;！？!?]{0,12}?中[^。；;！？!?]*$"
+)
 
 # A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区, 9个相关责任
 # 单位, 4个市级部门, 334个城市, 4个指标: what the page counts is bodies or measures, not items), a count in 家 (56家承办
@@ -105,6 +116,9 @@ BODY_NOUNS_AFTER = (
     r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|板块|功能区|"
     r"[\u4e00-\u9fff]{0,4}?(?:部门|单位|委办局|城市|指标))"
 )
+# A value that defines a class of bodies is its bound, not a figure (满意率100%的单位50家, 满意率90%以上的单位21家:
+# the rate is the class's threshold, the 家 a count of units).
+CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
 BODY_UNITS = ("家",)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
