@@ -441,8 +441,13 @@ def expected_rows(bulletin: Path) -> list[tuple[str, str, str, str]]:
         return [pick(row) for row in csv.DictReader(handle)]
 
 
+# A bulletin read on a platform whose code names its hotline's number (made_up_12345), where the number matters.
+BULLETIN_PLATFORMS = {"other_hotlines_on_the_page": "made_up_12345"}
+
+
 def bulletin_rows(bulletin: Path) -> list[dict[str, str]]:
-    return extract_text(bulletin.read_text(encoding="utf-8"), SEEDS, bulletin.stem, MADE_UP_PLATFORM).rows
+    platform = BULLETIN_PLATFORMS.get(bulletin.stem, MADE_UP_PLATFORM)
+    return extract_text(bulletin.read_text(encoding="utf-8"), SEEDS, bulletin.stem, platform).rows
 
 
 # One bulletin per layout real pages use (issue 25): each must give exactly the rows written beside it.
@@ -464,6 +469,9 @@ LAYOUTS = {
     # 办结), a rate said again in words (每10个来电中，超过9个); a fall in items after a change word (较上月减少120件),
     # and counts in 件次
     "bounds_deadlines_and_glosses",
+    # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
+    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are
+    "other_hotlines_on_the_page",
 }
 
 

@@ -29,6 +29,8 @@ from hotline12345.extract.patterns import (
 )
 from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
 from hotline12345.extract.vocabulary import (
+    ANOTHER_HOTLINE,
+    ANY_HOTLINE_NUMBER,
     BODY_NOUNS_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
@@ -328,8 +330,10 @@ class Extractor:
         figures: list[Figure] = []
         lead = ""
         carried = ""  # a share's whole, carried over a ； into the list's next item
+        other_hotline = False  # whether the hotline named last is another than the platform's own
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline)
+            other_hotline = self.another_hotline(simplified(sentence), other_hotline)
             figures.extend(found)
             shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
             carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
@@ -364,6 +368,19 @@ class Extractor:
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
 
+    def another_hotline(self, text: str, carried: bool = False) -> bool:
+        """Whether the last hotline `text` names is another than the platform's own and than those of its place on
+        record (“12320”卫生热线 on a 12345 platform); `carried` when it names none. Never when the platform's own
+        number is not known."""
+        own = self.references.hotline_number
+        if not own:
+            return carried
+        mentions = [(match.start(), match[1]) for match in re.finditer(ANOTHER_HOTLINE, text)]
+        mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
+        if not mentions:
+            return carried
+        return max(mentions)[1] not in self.references.held_numbers
+
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:
         """Not a figure of another system: after a word naming one (数字城管, 信访, 关注度) in its sentence, unless a
@@ -391,14 +408,19 @@ class Extractor:
                 return entry.name_zh, entry.subject_type, "", True, position
         return None
 
-    def sentence_figures(self, part: Part, sentence: str, lead: str = "", carried: str = "") -> list[Figure]:
+    def sentence_figures(
+        self, part: Part, sentence: str, lead: str = "", carried: str = "", other_hotline: bool = False
+    ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
-        run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
+        run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
+        named another hotline than the platform's."""
         plain = simplified(sentence)
         numbers = [
             number
             for number in find_numbers(sentence, self.pattern)
-            if self.is_a_figure(plain, number) and self.is_the_hotlines(plain, number)
+            if self.is_a_figure(plain, number)
+            and self.is_the_hotlines(plain, number)
+            and not self.another_hotline(plain[: number.start], other_hotline)
         ]
         if not numbers:
             return []
@@ -895,6 +917,8 @@ class Extractor:
         for part in split_document(text):
             if any(re.search(OTHER_SYSTEM, simplified(heading.title)) for heading in part.headings):
                 continue  # 三、数字城管平台: a section of another system's figures
+            if any(self.another_hotline(simplified(heading.title)) for heading in part.headings):
+                continue  # 二、12319城管热线 on a 12345 platform: a section of another hotline's figures
             if part.kind == "prose":
                 extraction.figures.extend(self.prose_figures(part))
             elif part.kind == "rank_table":

@@ -145,6 +145,15 @@ OTHER_SYSTEM = r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
 HOTLINE_MENTION = r"123\d\d|热线|专线"
+# A hotline's number (12345, 12319), as a platform's code or name holds it.
+ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
+# A page may print several hotlines (the 12320 health line and the 12356 family-planning line before the 12345
+# mayor's telephone): a figure after another hotline's number, named as a line of its own (“12320”卫生热线, not a
+# seat of the platform, “12369”环保专席, nor a count, 12319件), is that hotline's, until a clause names the
+# platform's own number again; so is a section under a heading naming one. It is proposed only when a platform of
+# the same place holding that number is on record (sanmenxia_12319 beside sanmenxia_cgj_12345): else no platform
+# can hold it.
+ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:热线|公开电话)"
 # A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
 # figure printed before, said again, when the page has printed that value and unit already.
 RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
