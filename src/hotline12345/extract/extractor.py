@@ -115,6 +115,7 @@ class Figure:
     subject_known: bool = True
     rate_word: str = ""  # a rate's own word when no cue on record names its measure (办理率)
     restates: bool = False  # printed as the whole of a breakdown that follows (派遣的16件中): maybe said before
+    top_section: str = ""  # the outermost heading above it (二、12319城管热线), '' above the first
 
 
 @dataclass
@@ -502,6 +503,7 @@ class Extractor:
                     rate_word=rate_word[0].strip() if rate_word else "",
                     restates=re.search(RESTATED_WHOLE[0], plain[: number.start]) is not None
                     and re.match(RESTATED_WHOLE[1], plain[number.end :]) is not None,
+                    top_section=part.headings[0].text if part.headings else "",
                 )
             )
             previous_end = number.end
@@ -995,11 +997,13 @@ class Extractor:
 
 def without_restatements(figures: list[Figure]) -> list[Figure]:
     """The figures without those printed as the whole of a breakdown (派遣的16件中) whose value and unit the page
-    printed before: the same figure said again, not a new one."""
-    seen: set[tuple[str, str]] = set()
+    printed before under the same outermost heading: the same figure said again, not a new one. Printed again
+    under another (a summary's 受理群众来电9230件, then 受理的9230件办件中 under 二、…从受理来源来看), it is a
+    reprint, a figure of that section too."""
+    seen: set[tuple[str, str, str]] = set()
     kept: list[Figure] = []
     for figure in figures:
-        key = (figure.value_printed, figure.unit)
+        key = (figure.top_section, figure.value_printed, figure.unit)
         if not (figure.restates and key in seen):
             kept.append(figure)
         seen.add(key)
