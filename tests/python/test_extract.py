@@ -467,7 +467,8 @@ LAYOUTS = {
     "other_systems_and_restatements",
     # figures that are not the period's: bounds of classes of units (满意率95%以上的单位12家), deadlines (1个工作日内
     # 办结), a rate said again in words (每10个来电中，超过9个); a fall in items after a change word (较上月减少120件),
-    # and counts in 件次; a summary's figure printed again under a heading (各类诉求受理的5000件中): a reprint, kept
+    # and counts in 件次; a summary's figure printed again under a heading (各类诉求受理的5000件中): a reprint, kept;
+    # a list sharing one count (青松街道、县住建局及县交通局各1件): one row a name
     "bounds_deadlines_and_glosses",
     # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
     # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are

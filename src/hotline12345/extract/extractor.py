@@ -75,6 +75,8 @@ from hotline12345.extract.vocabulary import (
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
+EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
+LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-]{2,24}$")
@@ -506,6 +508,7 @@ class Extractor:
                     top_section=part.headings[0].text if part.headings else "",
                 )
             )
+            figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
@@ -513,6 +516,33 @@ class Extractor:
             previous_measure = measure
             previous_subject = subject
         return figures
+
+    def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
+        figure as read (one row) when 各 does not stand right before the number or the list holds fewer than two
+        names. Its phrase is the whole list."""
+        before = plain[: number.start]
+        if not re.search(EACH_BEFORE, before):
+            return [figure]
+        start = max((match.end() for match in ENUMERATION_BREAK.finditer(before)), default=0)
+        listed = re.sub(EACH_BEFORE, "", before[start:])
+        names = [self.heuristic_name(piece) for piece in re.split(LIST_JOINT, listed)]
+        if len(names) < 2 or not all(names):
+            return [figure]
+        each: list[Figure] = []
+        for name in names:
+            found = self.references.lookup(name)
+            each.append(
+                replace(
+                    figure,
+                    subject=found[0].name_zh if found else name,
+                    subject_type=found[0].subject_type if found else "",
+                    parent=found[0].parent_zh if found else "",
+                    subject_known=bool(found),
+                    phrase=sentence[start : number.end].strip(),
+                )
+            )
+        return each
 
     def subject_of(
         self,
