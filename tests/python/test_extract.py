@@ -29,9 +29,9 @@ from hotline12345.extract.patterns import (
     numeric_value,
     signed,
 )
-from hotline12345.extract.references import load_references, read_csv
+from hotline12345.extract.references import Name, load_references, read_csv
 from hotline12345.extract.score import score_rows, score_sources, total
-from hotline12345.extract.vocabulary import simplified
+from hotline12345.extract.vocabulary import name_key, simplified
 
 SEEDS = ROOT / "seeds"
 BULLETINS = Path(__file__).parent / "bulletins"
@@ -499,6 +499,21 @@ def test_a_unit_not_on_record_is_read_whole_and_proposed() -> None:
         ("1145", "件次"),
     ]
     assert [row["unit_code"] for row in extraction.new_names["ref_units"]] == ["items_jianci"]
+
+
+def test_a_new_name_in_a_list_is_its_own_not_the_last_name_on_record() -> None:
+    """虚构区政府 on record, the two after it not: each count is its own name's, never 虚构区政府's."""
+    references = load_references(SEEDS, MADE_UP_PLATFORM)
+    on_record = Name("虚构区政府", "department", "made_up_district_government", "", "ref_handling_units")
+    references.names[on_record.name_zh] = [on_record]
+    references.by_key[name_key(on_record.name_zh)] = [on_record]
+    text = "办件量较多的单位：虚构区政府740件，虚构城投集团688件，虚构新区管委会477件。"
+    figures = Extractor(references, []).extract(text).figures
+    assert [(figure.subject, figure.value_printed) for figure in figures] == [
+        ("虚构区政府", "740"),
+        ("虚构城投集团", "688"),
+        ("虚构新区管委会", "477"),
+    ]
 
 
 def test_the_same_text_gives_the_same_rows() -> None:

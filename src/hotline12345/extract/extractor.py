@@ -75,6 +75,9 @@ from hotline12345.extract.vocabulary import (
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
+# what stands between a name and a later item of its list: its count, then names and their counts (740件,西安城投集团
+# 688件,)
+LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9fff（）()]{2,20}\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*)*"
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -565,7 +568,12 @@ class Extractor:
         ]
         if others:
             match = others[-1]
-            own = self.own_new_name(sentence, plain, number, clause_start) if match.end <= clause_start else None
+            own = (
+                self.own_new_name(sentence, plain, number, clause_start)
+                or self.listed_new_name(sentence, plain, number, clause_start, match.end)
+                if match.end <= clause_start
+                else None
+            )
             if own:
                 return own  # 广电信息网络公司占10.45%，联通公司占7.46%: the unit named in the figure's own clause
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
@@ -617,6 +625,19 @@ class Extractor:
             return None
         found = sentence.find(name, clause_start, number.start)
         return name, "", "", False, found if found >= 0 else clause_start
+
+    def listed_new_name(
+        self, sentence: str, plain: str, number: Number, clause_start: int, known_end: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """In a list of names and counts (莲湖区政府740件,西安城投集团688件,新城区政府477件), the words opening the
+        figure's own clause are its name, on record or not: never the last name on record, several items before.
+        None unless every clause since that name is a name and its count."""
+        if not re.fullmatch(LISTED_ITEMS, plain[known_end:clause_start]):
+            return None
+        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        if not name or not plain[clause_start : number.start].strip().startswith(simplified(name)):
+            return None
+        return name, "", "", False, sentence.find(name, clause_start, number.start)
 
     @staticmethod
     def received(words: str, plain: str) -> tuple[str, str]:
