@@ -473,6 +473,9 @@ LAYOUTS = {
     # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
     # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are
     "other_hotlines_on_the_page",
+    # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
+    # and 群众诉求 kept whole
+    "names_of_what_is_counted",
 }
 
 
