@@ -160,6 +160,7 @@ class Extractor:
         )
         self.cues = [(re.compile(cue.pattern), cue) for cue in references.cues if cue.pattern]
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
+        self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.share_measure = references.measure_of_kind("share")
@@ -444,6 +445,7 @@ class Extractor:
         previous_end = previous_percent_end = 0
         previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
+        previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -462,6 +464,13 @@ class Extractor:
                 subject = subject or self.platform_as_a_whole(clause_start)
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
+            of_the_rate = (
+                previous_rate is not None
+                and measure in self.change_measures
+                and not self.names_between(names, previous_end, number)
+            )
+            if of_the_rate:
+                subject = previous_rate  # 解决率90.05%，环比上升2.12%: the change is the rate's
             bracketed = self.bracketed_name(sentence, plain, number)
             if bracketed and (subject is None or not subject[3] or subject[4] < clause_start - 1):
                 subject = bracketed  # 吴集镇(39件)、新塘镇(34件): the name before the bracket
@@ -475,7 +484,7 @@ class Extractor:
                 measure = override_measure or measure
                 subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
-            if subject_type == SERVICE_QUALITY and not known:
+            if subject_type == SERVICE_QUALITY and not known and not of_the_rate:
                 self.page_whole = name_zh
             if self.names_its_measure(name_zh, measure):
                 measure = self.count_measure  # 直办15.85万件: the subject is 直办, counted in items
@@ -518,7 +527,35 @@ class Extractor:
                 previous_share = measure
             previous_measure = measure
             previous_subject = subject
+            previous_rate = (
+                self.rate_as_subject(sentence, plain, clause_start, number)
+                if measure in self.rate_measures or rate_word
+                else None
+            )
         return figures
+
+    @staticmethod
+    def names_between(names: list[NameMatch], start: int, number: Number) -> bool:
+        return any(start <= match.start and match.end <= number.start for match in names)
+
+    def rate_as_subject(
+        self, sentence: str, plain: str, clause_start: int, number: Number
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The rate printed before `number` in its clause (接通率 of 接通率63.20%), as the subject of a change of it
+        that follows: the platform's service quality, by the name on record when there is one."""
+        word = re.search(
+            rf"([\u4e00-\u9fff]{{0,6}}{RATE_WORD})\s*(?:为|达|达到|是)?\s*$", plain[clause_start : number.start]
+        )
+        if word is None:
+            return None
+        start = clause_start + word.start(1)
+        printed = sentence[start : clause_start + word.end(1)]
+        printed = self.heuristic_name(printed) or printed  # 本周接通率 → 接通率
+        start = sentence.find(printed, start)
+        found = [name for name in self.references.lookup(printed) if name.subject_type == SERVICE_QUALITY]
+        if found:
+            return found[0].name_zh, SERVICE_QUALITY, "", True, start
+        return printed, SERVICE_QUALITY, "", False, start
 
     def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
         """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
