@@ -20,6 +20,7 @@ from conftest import ROOT
 from hotline12345.cli import main
 from hotline12345.extract import extract_text, write_rows
 from hotline12345.extract.document import heading_of, pipe_cells, section_name, split_document
+from hotline12345.extract.extractor import Extractor
 from hotline12345.extract.patterns import (
     chinese_numeral_value,
     find_numbers,
@@ -28,9 +29,9 @@ from hotline12345.extract.patterns import (
     numeric_value,
     signed,
 )
-from hotline12345.extract.references import load_references, read_csv
+from hotline12345.extract.references import Name, load_references, read_csv
 from hotline12345.extract.score import score_rows, score_sources, total
-from hotline12345.extract.vocabulary import simplified
+from hotline12345.extract.vocabulary import name_key, simplified
 
 SEEDS = ROOT / "seeds"
 BULLETINS = Path(__file__).parent / "bulletins"
@@ -440,8 +441,13 @@ def expected_rows(bulletin: Path) -> list[tuple[str, str, str, str]]:
         return [pick(row) for row in csv.DictReader(handle)]
 
 
+# A bulletin read on a platform whose code names its hotline's number (made_up_12345), where the number matters.
+BULLETIN_PLATFORMS = {"other_hotlines_on_the_page": "made_up_12345"}
+
+
 def bulletin_rows(bulletin: Path) -> list[dict[str, str]]:
-    return extract_text(bulletin.read_text(encoding="utf-8"), SEEDS, bulletin.stem, MADE_UP_PLATFORM).rows
+    platform = BULLETIN_PLATFORMS.get(bulletin.stem, MADE_UP_PLATFORM)
+    return extract_text(bulletin.read_text(encoding="utf-8"), SEEDS, bulletin.stem, platform).rows
 
 
 # One bulletin per layout real pages use (issue 25): each must give exactly the rows written beside it.
@@ -459,6 +465,17 @@ LAYOUTS = {
     # not a layout but whose figures a page prints: another system's (数字城管, 信访, polls) in a clause or a section,
     # a figure said again as the whole of a breakdown (正在受理的150件中), a fall in items (同比减少12件)
     "other_systems_and_restatements",
+    # figures that are not the period's: bounds of classes of units (满意率95%以上的单位12家), deadlines (1个工作日内
+    # 办结), a rate said again in words (每10个来电中，超过9个); a fall in items after a change word (较上月减少120件),
+    # and counts in 件次; a summary's figure printed again under a heading (各类诉求受理的5000件中): a reprint, kept;
+    # a list sharing one count (青松街道、县住建局及县交通局各1件): one row a name
+    "bounds_deadlines_and_glosses",
+    # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
+    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are
+    "other_hotlines_on_the_page",
+    # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
+    # and 群众诉求 kept whole; a rate's change (接通率95.20%，环比上升1.30%) has the rate as its subject
+    "names_of_what_is_counted",
 }
 
 
@@ -473,6 +490,33 @@ def test_every_layout_has_its_bulletin() -> None:
     assert {path.stem for path in bulletins()} == LAYOUTS
     for path in bulletins():
         assert "虚构" in simplified(path.read_text(encoding="utf-8")), path.name
+
+
+def test_a_unit_not_on_record_is_read_whole_and_proposed() -> None:
+    """受话2083件次 on a platform whose seeds lack 件次: the count is in 件次 (proposed as a new unit), not in 件."""
+    references = load_references(SEEDS, MADE_UP_PLATFORM)
+    references.units.pop("件次", None)
+    extraction = Extractor(references, []).extract("虚构县本周受话2083件次，转办1145件次。")
+    assert [(figure.value_printed, figure.unit) for figure in extraction.figures] == [
+        ("2083", "件次"),
+        ("1145", "件次"),
+    ]
+    assert [row["unit_code"] for row in extraction.new_names["ref_units"]] == ["items_jianci"]
+
+
+def test_a_new_name_in_a_list_is_its_own_not_the_last_name_on_record() -> None:
+    """虚构区政府 on record, the two after it not: each count is its own name's, never 虚构区政府's."""
+    references = load_references(SEEDS, MADE_UP_PLATFORM)
+    on_record = Name("虚构区政府", "department", "made_up_district_government", "", "ref_handling_units")
+    references.names[on_record.name_zh] = [on_record]
+    references.by_key[name_key(on_record.name_zh)] = [on_record]
+    text = "办件量较多的单位：虚构区政府740件，虚构城投集团688件，虚构新区管委会477件。"
+    figures = Extractor(references, []).extract(text).figures
+    assert [(figure.subject, figure.value_printed) for figure in figures] == [
+        ("虚构区政府", "740"),
+        ("虚构城投集团", "688"),
+        ("虚构新区管委会", "477"),
+    ]
 
 
 def test_the_same_text_gives_the_same_rows() -> None:

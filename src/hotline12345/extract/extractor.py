@@ -29,6 +29,8 @@ from hotline12345.extract.patterns import (
 )
 from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
 from hotline12345.extract.vocabulary import (
+    ANOTHER_HOTLINE,
+    ANY_HOTLINE_NUMBER,
     BODY_NOUNS_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
@@ -36,10 +38,15 @@ from hotline12345.extract.vocabulary import (
     BODY_UNITS,
     BOUND_AROUND,
     CHANGE_SIZE_WORDS,
+    CLASS_BOUND_AFTER,
     CUT_MARK,
+    DEADLINE_AFTER,
+    DEADLINE_UNITS,
     EXTRA_UNITS,
     EXTRA_WORDINGS,
     FALL_WORDS,
+    GLOSS_BASE_BEFORE,
+    GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
@@ -68,6 +75,11 @@ from hotline12345.extract.vocabulary import (
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
+# what stands between a name and a later item of its list: its count, then names and their counts (740件,西安城投集团
+# 688件,)
+LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9fff（）()]{2,20}\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*)*"
+EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
+LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 CJK_NAME = re.compile(r"^[\u4e00-\u9fff“”\"（）()·A-Za-z\u00c0-\u024f0-9-]{2,24}$")
@@ -108,6 +120,7 @@ class Figure:
     subject_known: bool = True
     rate_word: str = ""  # a rate's own word when no cue on record names its measure (办理率)
     restates: bool = False  # printed as the whole of a breakdown that follows (派遣的16件中): maybe said before
+    top_section: str = ""  # the outermost heading above it (二、12319城管热线), '' above the first
 
 
 @dataclass
@@ -147,6 +160,7 @@ class Extractor:
         )
         self.cues = [(re.compile(cue.pattern), cue) for cue in references.cues if cue.pattern]
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
+        self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.share_measure = references.measure_of_kind("share")
@@ -280,7 +294,7 @@ class Extractor:
                 return following[0][2].measure, False
             nearest = self.nearest_cue(window, {"items"})
             if nearest is None:
-                return self.count_measure, False
+                return self.change_in_items(window) or (self.count_measure, False)
             start, end, cue = nearest
             # 同比减少101件: a change in items whose own cue names a fall is negative
             return cue.measure, re.search(FALL_WORDS, window[start:end]) is not None
@@ -293,14 +307,40 @@ class Extractor:
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
 
+    def change_in_items(self, window: str) -> tuple[str, bool] | None:
+        """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a
+        change in items. Its measure is the items cue that one of the change measure's own words, joined to the
+        verb, names (较上期 + 减少: 较上期减少); '' (a measure to propose) when none does. None when no verb of a
+        change stands right before the number or no change cue opens its clause."""
+        verb = re.search(rf"(?:{FALL_WORDS}|{RISE_WORDS})了?\s*$", window)
+        clause = re.split(r"[，,；;。]", window[: verb.start()])[-1] if verb else ""
+        change = self.nearest_cue(clause, {"change"}) if verb else None
+        if verb is None or change is None:
+            return None
+        falls = re.match(FALL_WORDS, verb[0]) is not None
+        words = [
+            word
+            for pattern, cue in self.cues
+            if cue.kind == "change" and cue.measure == change[2].measure
+            for word in pattern.pattern.split("|")
+            if re.fullmatch(r"[\u4e00-\u9fff]+", word)
+        ]
+        for word in [clause[change[0] : change[1]], *words]:
+            named = self.cue_matches(word + verb[0], {"items"})
+            if named:
+                return named[0][2].measure, falls
+        return "", falls
+
     # -- prose -------------------------------------------------------------------------------------------------
 
     def prose_figures(self, part: Part) -> list[Figure]:
         figures: list[Figure] = []
         lead = ""
         carried = ""  # a share's whole, carried over a ； into the list's next item
+        other_hotline = False  # whether the hotline named last is another than the platform's own
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline)
+            other_hotline = self.another_hotline(simplified(sentence), other_hotline)
             figures.extend(found)
             shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
             carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
@@ -326,8 +366,27 @@ class Extractor:
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
             return False  # 得分在99分以上: a bound
+        if re.match(CLASS_BOUND_AFTER, after):
+            return False  # 满意率90%以上的单位21家: the bound of a class of units
+        if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
+            return False  # 1个工作日内办结: a deadline
+        if re.search(GLOSS_BASE_BEFORE, plain[: number.start]) or re.search(GLOSS_PART_BEFORE, plain[: number.start]):
+            return False  # 每10个来电中，超过7个: a rate said again in words
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
+
+    def another_hotline(self, text: str, carried: bool = False) -> bool:
+        """Whether the last hotline `text` names is another than the platform's own and than those of its place on
+        record (“12320”卫生热线 on a 12345 platform); `carried` when it names none. Never when the platform's own
+        number is not known."""
+        own = self.references.hotline_number
+        if not own:
+            return carried
+        mentions = [(match.start(), match[1]) for match in re.finditer(ANOTHER_HOTLINE, text)]
+        mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
+        if not mentions:
+            return carried
+        return max(mentions)[1] not in self.references.held_numbers
 
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:
@@ -356,14 +415,19 @@ class Extractor:
                 return entry.name_zh, entry.subject_type, "", True, position
         return None
 
-    def sentence_figures(self, part: Part, sentence: str, lead: str = "", carried: str = "") -> list[Figure]:
+    def sentence_figures(
+        self, part: Part, sentence: str, lead: str = "", carried: str = "", other_hotline: bool = False
+    ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
-        run into the text: 1.住房和城乡建设类问题。共受理1099件)."""
+        run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
+        named another hotline than the platform's."""
         plain = simplified(sentence)
         numbers = [
             number
             for number in find_numbers(sentence, self.pattern)
-            if self.is_a_figure(plain, number) and self.is_the_hotlines(plain, number)
+            if self.is_a_figure(plain, number)
+            and self.is_the_hotlines(plain, number)
+            and not self.another_hotline(plain[: number.start], other_hotline)
         ]
         if not numbers:
             return []
@@ -381,6 +445,7 @@ class Extractor:
         previous_end = previous_percent_end = 0
         previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
+        previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -399,6 +464,13 @@ class Extractor:
                 subject = subject or self.platform_as_a_whole(clause_start)
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
+            of_the_rate = (
+                previous_rate is not None
+                and measure in self.change_measures
+                and not self.names_between(names, previous_end, number)
+            )
+            if of_the_rate:
+                subject = previous_rate  # 解决率90.05%，环比上升2.12%: the change is the rate's
             bracketed = self.bracketed_name(sentence, plain, number)
             if bracketed and (subject is None or not subject[3] or subject[4] < clause_start - 1):
                 subject = bracketed  # 吴集镇(39件)、新塘镇(34件): the name before the bracket
@@ -412,7 +484,7 @@ class Extractor:
                 measure = override_measure or measure
                 subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
-            if subject_type == SERVICE_QUALITY and not known:
+            if subject_type == SERVICE_QUALITY and not known and not of_the_rate:
                 self.page_whole = name_zh
             if self.names_its_measure(name_zh, measure):
                 measure = self.count_measure  # 直办15.85万件: the subject is 直办, counted in items
@@ -445,15 +517,72 @@ class Extractor:
                     rate_word=rate_word[0].strip() if rate_word else "",
                     restates=re.search(RESTATED_WHOLE[0], plain[: number.start]) is not None
                     and re.match(RESTATED_WHOLE[1], plain[number.end :]) is not None,
+                    top_section=part.headings[0].text if part.headings else "",
                 )
             )
+            figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
                 previous_share = measure
             previous_measure = measure
             previous_subject = subject
+            previous_rate = (
+                self.rate_as_subject(sentence, plain, clause_start, number)
+                if measure in self.rate_measures or rate_word
+                else None
+            )
         return figures
+
+    @staticmethod
+    def names_between(names: list[NameMatch], start: int, number: Number) -> bool:
+        return any(start <= match.start and match.end <= number.start for match in names)
+
+    def rate_as_subject(
+        self, sentence: str, plain: str, clause_start: int, number: Number
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The rate printed before `number` in its clause (接通率 of 接通率63.20%), as the subject of a change of it
+        that follows: the platform's service quality, by the name on record when there is one."""
+        word = re.search(
+            rf"([\u4e00-\u9fff]{{0,6}}{RATE_WORD})\s*(?:为|达|达到|是)?\s*$", plain[clause_start : number.start]
+        )
+        if word is None:
+            return None
+        start = clause_start + word.start(1)
+        printed = sentence[start : clause_start + word.end(1)]
+        printed = self.heuristic_name(printed) or printed  # 本周接通率 → 接通率
+        start = sentence.find(printed, start)
+        found = [name for name in self.references.lookup(printed) if name.subject_type == SERVICE_QUALITY]
+        if found:
+            return found[0].name_zh, SERVICE_QUALITY, "", True, start
+        return printed, SERVICE_QUALITY, "", False, start
+
+    def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
+        figure as read (one row) when 各 does not stand right before the number or the list holds fewer than two
+        names. Its phrase is the whole list."""
+        before = plain[: number.start]
+        if not re.search(EACH_BEFORE, before):
+            return [figure]
+        start = max((match.end() for match in ENUMERATION_BREAK.finditer(before)), default=0)
+        listed = re.sub(EACH_BEFORE, "", before[start:])
+        names = [self.heuristic_name(piece) for piece in re.split(LIST_JOINT, listed)]
+        if len(names) < 2 or not all(names):
+            return [figure]
+        each: list[Figure] = []
+        for name in names:
+            found = self.references.lookup(name)
+            each.append(
+                replace(
+                    figure,
+                    subject=found[0].name_zh if found else name,
+                    subject_type=found[0].subject_type if found else "",
+                    parent=found[0].parent_zh if found else "",
+                    subject_known=bool(found),
+                    phrase=sentence[start : number.end].strip(),
+                )
+            )
+        return each
 
     def subject_of(
         self,
@@ -476,7 +605,12 @@ class Extractor:
         ]
         if others:
             match = others[-1]
-            own = self.own_new_name(sentence, plain, number, clause_start) if match.end <= clause_start else None
+            own = (
+                self.own_new_name(sentence, plain, number, clause_start)
+                or self.listed_new_name(sentence, plain, number, clause_start, match.end)
+                if match.end <= clause_start
+                else None
+            )
             if own:
                 return own  # 广电信息网络公司占10.45%，联通公司占7.46%: the unit named in the figure's own clause
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
@@ -528,6 +662,19 @@ class Extractor:
             return None
         found = sentence.find(name, clause_start, number.start)
         return name, "", "", False, found if found >= 0 else clause_start
+
+    def listed_new_name(
+        self, sentence: str, plain: str, number: Number, clause_start: int, known_end: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """In a list of names and counts (莲湖区政府740件,西安城投集团688件,新城区政府477件), the words opening the
+        figure's own clause are its name, on record or not: never the last name on record, several items before.
+        None unless every clause since that name is a name and its count."""
+        if not re.fullmatch(LISTED_ITEMS, plain[known_end:clause_start]):
+            return None
+        name = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+        if not name or not plain[clause_start : number.start].strip().startswith(simplified(name)):
+            return None
+        return name, "", "", False, sentence.find(name, clause_start, number.start)
 
     @staticmethod
     def received(words: str, plain: str) -> tuple[str, str]:
@@ -860,6 +1007,8 @@ class Extractor:
         for part in split_document(text):
             if any(re.search(OTHER_SYSTEM, simplified(heading.title)) for heading in part.headings):
                 continue  # 三、数字城管平台: a section of another system's figures
+            if any(self.another_hotline(simplified(heading.title)) for heading in part.headings):
+                continue  # 二、12319城管热线 on a 12345 platform: a section of another hotline's figures
             if part.kind == "prose":
                 extraction.figures.extend(self.prose_figures(part))
             elif part.kind == "rank_table":
@@ -936,11 +1085,13 @@ class Extractor:
 
 def without_restatements(figures: list[Figure]) -> list[Figure]:
     """The figures without those printed as the whole of a breakdown (派遣的16件中) whose value and unit the page
-    printed before: the same figure said again, not a new one."""
-    seen: set[tuple[str, str]] = set()
+    printed before under the same outermost heading: the same figure said again, not a new one. Printed again
+    under another (a summary's 受理群众来电9230件, then 受理的9230件办件中 under 二、…从受理来源来看), it is a
+    reprint, a figure of that section too."""
+    seen: set[tuple[str, str, str]] = set()
     kept: list[Figure] = []
     for figure in figures:
-        key = (figure.value_printed, figure.unit)
+        key = (figure.top_section, figure.value_printed, figure.unit)
         if not (figure.restates and key in seen):
             kept.append(figure)
         seen.add(key)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hotline12345.extract.vocabulary import SUBJECT_TYPE_BY_NAME, MeasureCue, name_key
+from hotline12345.extract.vocabulary import ANY_HOTLINE_NUMBER, SUBJECT_TYPE_BY_NAME, MeasureCue, name_key
 
 # The words that name each measure, beside ref_measures.csv: a tab-separated file, not a seed (a pattern holds commas).
 MEASURE_CUES_FILE = Path("reference") / "ref_measures_printed_cues.tsv"
@@ -40,6 +40,11 @@ class References:
     columns: dict[str, list[str]] = field(default_factory=dict)
     aggregates: list[Name] = field(default_factory=list)
     cues: list[MeasureCue] = field(default_factory=list)
+    # the platform's own hotline number (12345, 12319), from its code (nanning_12319) or its name on record; '' when
+    # neither names one
+    hotline_number: str = ""
+    # the numbers of the hotlines of the platform's place on record (12345 and 12319 for sanmenxia)
+    held_numbers: set[str] = field(default_factory=set)
 
     def measure_of_kind(self, kind: str) -> str:
         """The measure of the first cue of `kind` (count: a plain count's; share: a table's share column's)."""
@@ -131,6 +136,20 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
     references.wordings = {row["approximation_zh"]: row for row in tables.get("ref_approximations", [])}
     references.subject_types = {row["subject_type"]: row for row in tables.get("ref_subject_types", [])}
     references.cues = read_cues(seeds_dir / MEASURE_CUES_FILE)
+    platform_names = [
+        row["platform_name_zh"] for row in tables.get("ref_platforms", []) if row["platform_code"] == platform_code
+    ]
+    number = next(
+        (found for text in [platform_code, *platform_names] if (found := re.search(ANY_HOTLINE_NUMBER, text))), None
+    )
+    references.hotline_number = number[0] if number else ""
+    place = platform_code.split("_")[0]
+    references.held_numbers = {
+        found[0]
+        for row in tables.get("ref_platforms", [])
+        if row["platform_code"].split("_")[0] == place
+        and (found := re.search(ANY_HOTLINE_NUMBER, row["platform_code"] + row["platform_name_zh"]))
+    } | ({references.hotline_number} - {""})
     return references
 
 

@@ -71,6 +71,7 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
     UnitWord("次", "times", "times (次)", "items", "1", "true"),
     UnitWord("宗", "zong", "items (宗, Guangdong usage)", "items", "1", "true"),
     UnitWord("单", "dan_items", "items (单: tickets)", "items", "1", "true"),
+    UnitWord("件次", "items_jianci", "items (件次: items or times)", "items", "1", "true"),  # 受话2083件次, not 件
     UnitWord("人次", "person_times", "person-times (人次)", "items", "1", "true"),
     UnitWord("万人次", "ten_thousand_person_times", "ten thousand person-times (万人次)", "items", "10000", "false"),
     UnitWord("分", "points", "points of an assessment score (分)", "points", "1", "false"),
@@ -97,6 +98,16 @@ BODY_TOTAL_UNITS = ("家", "个")
 NOT_A_FIGURE_BEFORE = r"(?:满分|标准|要求)(?:为|是)?$|(?:低于|高于|不低于|不高于|不少于|不足|未达到?)$"
 # A number between 在 and 以上 / 以下 is a bound (得分在99分以上).
 BOUND_AROUND = (r"在$", r"^(?:以上|以下|以内)")
+# A duration followed by 内 is a deadline, a rule of the service, not a figure of the period (市直部门1个工作日内办结,
+# 10个工作日以内答复).
+DEADLINE_AFTER = r"^(?:以)?内(?![容部外])"
+DEADLINE_UNITS = ("working_days", "days", "hours")
+# A proportion said again in words (每10个来电中，超过7个): the base after 每 and the count out of it are a gloss of a
+# rate printed beside them, not figures.
+GLOSS_BASE_BEFORE = r"每\s*$"
+GLOSS_PART_BEFORE = (
+    r"每\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*[个件次位名人][^。；;！？!?]{0,12}?中[^。；;！？!?]*$"
+)
 
 # A count of bodies is not a figure: a count in 个 of districts or departments (5个区, 13个部门, 4个县区, 9个相关责任
 # 单位, 4个市级部门, 334个城市, 4个指标: what the page counts is bodies or measures, not items), a count in 家 (56家承办
@@ -105,6 +116,9 @@ BODY_NOUNS_AFTER = (
     r"^(?:(?:区|县|市|镇|乡)(?![民长内级域委])|街道|板块|功能区|"
     r"[\u4e00-\u9fff]{0,4}?(?:部门|单位|委办局|城市|指标))"
 )
+# A value that defines a class of bodies is its bound, not a figure (满意率100%的单位50家, 满意率90%以上的单位21家:
+# the rate is the class's threshold, the 家 a count of units).
+CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
 BODY_UNITS = ("家",)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
@@ -131,6 +145,15 @@ OTHER_SYSTEM = r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
 HOTLINE_MENTION = r"123\d\d|热线|专线"
+# A hotline's number (12345, 12319), as a platform's code or name holds it.
+ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
+# A page may print several hotlines (the 12320 health line and the 12356 family-planning line before the 12345
+# mayor's telephone): a figure after another hotline's number, named as a line of its own (“12320”卫生热线, not a
+# seat of the platform, “12369”环保专席, nor a count, 12319件), is that hotline's, until a clause names the
+# platform's own number again; so is a section under a heading naming one. It is proposed only when a platform of
+# the same place holding that number is on record (sanmenxia_12319 beside sanmenxia_cgj_12345): else no platform
+# can hold it.
+ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:热线|公开电话)"
 # A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
 # figure printed before, said again, when the page has printed that value and unit already.
 RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
@@ -148,13 +171,14 @@ EXTRA_WORDINGS: tuple[tuple[str, str, str], ...] = (
 # Verbs and fillers stripped from the words before a number to leave a name (公众来电23898件 → 公众来电).
 NAME_LEADING_FILLERS = (
     r"^(?:其中|另外|此外|目前|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
-    r"受理|接听|收到|承办|办理|涉及|形成|反映|线上|向|\d+[.．、])+"
+    r"受理|接听|收到|接到|承办|办理|涉及|形成|产生|反映|线上|向|\d+[.．、])+"
 )
 # A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest.
-# What the count is of, after 的, goes too (转其他部门的立项数 → 转其他部门; 办理工单总数 → 办理工单).
+# What the count is of, after 的, goes too (转其他部门的立项数 → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 →
+# 多媒体渠道); 诉求 after whose they are stays (群众诉求, not 群众).
 NAME_TRAILING_FILLERS = (
-    r"(?:类问题|类诉求|类来电|类工单|诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
-    r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数)+$"
+    r"(?:类问题|类诉求|类来电|类工单|(?<!群众|市民|公众|企业)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
+    r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
 )
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
 PLATFORM_MENTION = r"^.*(?:12345|热线|平台)(?:\([^)]*\))?"
