@@ -161,7 +161,8 @@ def test_real_district_totals_shares_changes_and_unit_sums_are_checked(warehouse
         rows = db.execute(
             "select source_id, check_kind, published_value_as_printed, status from audit.published_figure_checks"
             " where check_id like 'share:changzhou_12319_city_level.%.district_total.%.share_of_total_pct'"
-            " or check_kind = 'change' and platform_code in ('junshan_12345', 'xiangyin_12345')"
+            " or check_kind = 'change'"
+            " and source_id in ('junshan_2018_09', 'xiangyin_2022_m09_monthly', 'xiangyin_2023_m01_monthly')"
             " or check_id like 'sum:hengdong_12345.%.overdue_completed_items'"
             " order by check_kind, source_id"
         ).fetchall()
