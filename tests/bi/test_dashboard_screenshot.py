@@ -9,6 +9,7 @@ target/superset-dashboard.png (docs/bi.md shows a copy of it, bi/superset/dashbo
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -79,12 +80,13 @@ def _charts_drawn(page: Any) -> None:
 
 def _body_once_it_shows(page: Any, texts: tuple[str, ...], timeout_ms: int = 180_000) -> str:
     """The page's text once every one of `texts` is in it; the text as it then stands if they never all appear."""
-    try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # imported once the test found playwright
+
+    # on a timeout, the assertions on the text returned say which figure is missing
+    with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             "texts => texts.every(text => document.body.innerText.includes(text))", arg=list(texts), timeout=timeout_ms
         )
-    except Exception:  # the assertions on the text returned say which figure is missing
-        pass
     return str(page.inner_text("body"))
 
 
