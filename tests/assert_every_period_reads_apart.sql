@@ -1,5 +1,6 @@
 -- Invariant: every period a reader sees has its own words. Each kind of
--- period (dim_period.period_kind) has its line in ref_period_kinds, and no
+-- period (dim_period.period_kind) has its line in ref_period_kinds, with its
+-- name in Chinese and English (a line that leaves one empty is named), and no
 -- two periods of one hotline read alike (a filter or a chart legend by label
 -- would take one for the other): where two year-less periods of a hotline
 -- would share a label, the name a page gives its period
@@ -10,6 +11,12 @@
 {%- set kind_rules = [
     (none, 'has no line for a kind of period the figures cover: its words are missing for',
         'known_kind is null', "'''' || period_kind || ''' (' || periods || ' periods)'"),
+] %}
+{%- set kind_name_rules = [
+    ('kind_name_zh', 'leaves a kind of period without its Chinese name:', 'kind_name_zh is null',
+        "'''' || period_kind || ''''"),
+    ('kind_name_en', 'leaves a kind of period without its English name:', 'kind_name_en is null',
+        "'''' || period_kind || ''''"),
 ] %}
 {%- set label_rules = [
     ('period_name_zh', 'gives its period a label another period of the same hotline has:',
@@ -31,7 +38,12 @@ periods as (
 ),
 
 kinds as (
-    select * from {{ ref('ref_period_kinds') }}
+    select
+        {{ seed_line() }} as seed_line,
+        period_kind,
+        kind_name_zh,
+        kind_name_en
+    from {{ ref('ref_period_kinds') }}
 ),
 
 names as (
@@ -97,6 +109,8 @@ alike as (
 )
 
 {{ seed_rule_failures(kind_rules, 'kinds_used', "'ref_period_kinds'") }}
+union all
+{{ seed_rule_failures(kind_name_rules, 'kinds', "'ref_period_kinds'") }}
 union all
 {{ seed_rule_failures(label_rules, 'alike', "'source_period_names'") }}
 union all

@@ -147,6 +147,8 @@ labelled as (
             end,
             parts.period_code
         ) as period_label_en,
+        kinds.kind_name_zh as period_kind_name_zh,
+        kinds.kind_name_en as period_kind_name_en,
         sources.platform_code
     from parts
     left join kinds
@@ -161,6 +163,8 @@ final as (
         labelled.platform_code,
         labelled.source_id,
         labelled.period_kind,
+        labelled.period_kind_name_zh,
+        labelled.period_kind_name_en,
         labelled.period_start,
         labelled.period_end,
         labelled.year,
@@ -174,6 +178,8 @@ select
     platform_code,
     source_id,
     period_kind,
+    period_kind_name_zh,
+    period_kind_name_en,
     period_start,
     period_end,
     year,

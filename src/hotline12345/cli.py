@@ -15,6 +15,7 @@ import argparse
 import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -272,7 +273,7 @@ def _main(arguments: argparse.Namespace) -> int:
     if arguments.command == "report":
         # Imported here: altair takes longer to import than `analysis` takes to answer.
         from hotline12345.report import DEFAULT_DIR, DEFAULT_OUT, write_index, write_report
-        from hotline12345.report.charts import keep_charts_in
+        from hotline12345.report.charts import keep_charts_in, prune_kept_charts
 
         keep_charts_in(None if arguments.no_chart_cache else project.root / "target" / "charts")
         if arguments.index:
@@ -280,10 +281,15 @@ def _main(arguments: argparse.Namespace) -> int:
                 return _refuse(
                     "report", "--index writes every platform's page: give --out-dir, not --out/--platform/--period"
                 )
+            started = time.time()
             pages = write_index(database, arguments.out_dir or DEFAULT_DIR)
             print(
                 f"wrote {pages[0].path} and {len(pages) - 1} platform pages ({sum(p.size_bytes for p in pages):,} bytes)"
             )
+            # the site drew every chart the warehouse has: the kept charts it did not use (nor any run for a day) go
+            pruned = prune_kept_charts(started)
+            if pruned:
+                print(f"removed {pruned:,} kept charts no page drew (none used for a day) from target/charts/")
             return 0
         if arguments.out_dir:
             return _refuse("report", "--out-dir goes with --index; a single page takes --out")

@@ -8,7 +8,9 @@ marts.fct_published_figure here, never from the page generator.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 from html import unescape
@@ -393,5 +395,33 @@ def test_a_kept_chart_is_read_back_as_drawn_and_a_changed_one_is_drawn_again(
             with pytest.raises(AssertionError, match="drawn again"):
                 charts.render_svg(first, "a chart")
         assert charts.render_svg(first, "a chart") == drawn
+    finally:
+        charts.keep_charts_in(before)
+
+
+def test_a_site_run_removes_the_kept_charts_it_did_not_use_unless_one_was_used_within_a_day(tmp_path: Path) -> None:
+    """`report --index` draws every chart of the site; after it, a kept chart that neither it nor any run read or
+    wrote for a day is removed (target/charts/ no longer grows with every changed spec). A chart read back is
+    marked used, however old its file; one unused for less than a day stays (another branch's, say)."""
+    chart = charts.horizontal_bars([{"district": "朝阳区", "wan": 1.5}], "district", "wan", "万件 (10,000 items)")
+    day = charts.KEPT_UNUSED_FOR
+    before = charts.charts_kept_in()
+    try:
+        charts.keep_charts_in(tmp_path)
+        charts.render_svg(chart, "a chart")
+        (used,) = tmp_path.rglob("*.svg")
+        os.utime(used, (time.time() - 3 * day, time.time() - 3 * day))  # drawn long ago ...
+        stale, recent = tmp_path / "00" / f"{'0' * 64}.svg", tmp_path / "ff" / f"{'f' * 64}.svg"
+        for path, age in ((stale, 2 * day), (recent, day / 2)):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text("<svg/>", encoding="utf-8")
+            os.utime(path, (time.time() - age, time.time() - age))
+        started = time.time()
+        charts.keep_charts_in(tmp_path)  # a new run: only the folder remembers
+        charts.render_svg(chart, "a chart")  # ... and read back by this run
+        assert charts.prune_kept_charts(started) == 1
+        assert not stale.exists() and recent.is_file() and used.is_file()
+        charts.keep_charts_in(None)
+        assert charts.prune_kept_charts(time.time()) == 0  # no folder: nothing to prune
     finally:
         charts.keep_charts_in(before)

@@ -499,6 +499,15 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
         assert links[0] == links[1] == f"{code}.html", code
         assert len(links) - 1 == len(set(links[1:])) == printings[code], code
         periods = re.findall(r'<a href="[^"]+" data-period="([^"]+)"', row)
+        # each period is named once; a further source of it is a number after its name (2, 3, ...)
+        named = re.findall(r'data-period="([^"]+)" title="[^"]*">([^<]+)</a>', row)
+        further = re.findall(
+            r'<sup><a href="[^"]+" data-period="([^"]+)" class="further-source"[^>]*>(\d+)</a></sup>', row
+        )
+        assert [period for period, _ in named] == list(dict.fromkeys(periods)), code
+        assert len({label for _, label in named}) == len(named), code
+        assert len(named) + len(further) == len(periods), code
+        assert all(int(number) >= 2 for _, number in further), code
         for link, period in zip(links[1:], periods, strict=True):
             page = (index_folder / link).read_text(encoding="utf-8")
             html5lib.HTMLParser(strict=True).parse(page)
@@ -606,6 +615,17 @@ def test_the_comparison_sets_hotlines_side_by_side_within_one_kind_of_period(
     for name, body in compared_tables:
         kinds = set(re.findall(r'data-kind="([^"]+)"', body))
         assert len(kinds) == 1 and name.endswith(f"-{kinds.pop()}-table"), name
+    # each table's heading names its kind of period in words (ref_period_kinds, through dim_period), never its code
+    kind_names = {
+        kind: (name_zh, name_en)
+        for kind, name_zh, name_en in db.execute(
+            "select distinct period_kind, period_kind_name_zh, period_kind_name_en from marts.dim_period"
+        ).fetchall()
+    }
+    headings = re.findall(r'<h3 id="[^"]+-([a-z_]+)">([^<]+)<span class="en">([^<]+?) · ', page)
+    assert len(headings) == len(compared_tables)
+    for kind, heading_zh, heading_en in headings:
+        assert (heading_zh, heading_en) == kind_names[kind], kind
     # a figure is printed once or more (its reprints by other sources share its id): the page shows one printing
     printed = set(
         db.execute("select figure_id, value_printed || unit_printed from marts.fct_published_figure").fetchall()

@@ -125,6 +125,8 @@ def timeline(printings: list[Row]) -> list[dict[str, object]]:
                 "label_zh": printing["period_label_zh"],
                 "label_en": printing["period_label_en"],
                 "source_id": source,
+                "source_title": printing["title"] or source,
+                "source_rank": printing["source_rank"],
                 "is_main_source": printing["source_rank"] == 1,
                 "href": href,
             }

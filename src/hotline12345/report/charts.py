@@ -11,6 +11,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from html import escape
@@ -88,9 +89,8 @@ def _svg_of(spec: str, validate: Callable[[], object]) -> str:
     if _kept_in is not None:
         key = hashlib.sha256(f"{_drawn_with()}\n{spec}".encode()).hexdigest()
         kept = _kept_in / key[:2] / f"{key}.svg"
-    if kept is not None and kept.is_file():
-        svg = kept.read_bytes().decode("utf-8")  # bytes: no newline translation
-    else:
+    svg = _read_kept(kept) if kept is not None else None
+    if svg is None:
         validate()
         svg = str(vl_convert.vegalite_to_svg(json.loads(spec)))
         if kept is not None:
@@ -103,6 +103,39 @@ def _svg_of(spec: str, validate: Callable[[], object]) -> str:
         del _drawn[next(iter(_drawn))]
     _drawn[spec] = svg
     return svg
+
+
+def _read_kept(kept: Path) -> str | None:
+    """A kept chart's SVG, its file's time set to now (it was used: prune_kept_charts keeps it); None if there is
+    none (or another run's pruning removed it meanwhile: then it is drawn again)."""
+    try:
+        svg = kept.read_bytes().decode("utf-8")  # bytes: no newline translation
+        os.utime(kept)
+    except FileNotFoundError:
+        return None
+    return svg
+
+
+# How long a kept chart no run has used stays: a day, so that a developer switching branches keeps both branches'.
+KEPT_UNUSED_FOR = 24 * 60 * 60
+
+
+def prune_kept_charts(used_since: float, now: float | None = None) -> int:
+    """Remove the kept charts (and half-written files) that nothing read or wrote since `used_since` (the start of
+    a run that drew every chart of the site, so that it read or wrote each one it needs) and for KEPT_UNUSED_FOR
+    before `now`; how many were removed. Nothing without a folder to keep charts in."""
+    if _kept_in is None or not _kept_in.is_dir():
+        return 0
+    until = min(used_since, (time.time() if now is None else now) - KEPT_UNUSED_FOR)
+    removed = 0
+    for path in [*_kept_in.glob("*/*.svg"), *_kept_in.glob("*/*.tmp")]:
+        try:
+            if path.stat().st_mtime < until:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another run removed it first
+            continue
+    return removed
 
 
 def render_svg(chart: alt.TopLevelMixin, description: str) -> str:

@@ -90,10 +90,14 @@ def comparison(connection: duckdb.DuckDBPyConnection, hrefs: dict[str, str]) -> 
             groups.append(
                 {
                     "kind": kind,
+                    "kind_name_zh": of_kind[0]["period_kind_name_zh"],
+                    "kind_name_en": of_kind[0]["period_kind_name_en"],
                     "platforms": platforms_shown,
                     "rows": table,
                     # one hotline alone has nothing to be set beside: its table, no chart
-                    "chart": _chart(records, stacked, f"{measure['name_en']}: {kind}") if platforms_shown > 1 else "",
+                    "chart": _chart(records, stacked, f"{measure['name_en']}: {of_kind[0]['period_kind_name_en']}")
+                    if platforms_shown > 1
+                    else "",
                 }
             )
         sections.append({**measure, "stacked": stacked, "groups": groups})

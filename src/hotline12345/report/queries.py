@@ -57,10 +57,11 @@ PRINTINGS = """
         where platform_code = $platform and subject_type = 'intake' and subject_code = 'total.all' and measure = 'items'
     )
 
-    select p.period_code, p.period_label_zh, p.period_label_en, p.period_kind, p.year, p.source_id, s.title,
-           p.source_rank
+    select p.period_code, p.period_label_zh, p.period_label_en, p.period_kind, d.period_kind_name_zh,
+           d.period_kind_name_en, p.year, p.source_id, s.title, p.source_rank
     from periods as p
     inner join marts.dim_source as s on p.source_id = s.source_id
+    inner join marts.dim_period as d on p.period_code = d.period_code
     left join totals as t on p.period_code = t.period_code
     order by t.period_code is null, p.period_kind = 'cumulative', p.period_end desc nulls last,
              p.period_start desc nulls last, p.figure_count desc, p.period_code, p.source_rank
@@ -492,7 +493,7 @@ COMPARED_SHARES = """
     )
 
     select v.platform_code, p.platform_name_zh, p.platform_name_en, v.period_code, d.period_label_zh,
-           d.period_label_en, v.period_kind, v.source_id, v.member, v.member_name_zh, v.member_name_en, v.items,
+           d.period_label_en, v.period_kind, d.period_kind_name_zh, d.period_kind_name_en, v.source_id, v.member, v.member_name_zh, v.member_name_en, v.items,
            v.share_of_total_pct, v.published_share_of_total_pct
     from marts.fct_intake_volume as v
     inner join marts.dim_period as d on v.period_code = d.period_code
@@ -519,10 +520,11 @@ COMPARED_RATES = """
     )
 
     select f.figure_id, f.platform_code, p.platform_name_zh, p.platform_name_en, f.period_code, f.period_label_zh,
-           f.period_label_en, f.period_kind, f.source_id, f.subject_zh, f.value_printed, f.unit_printed,
-           f.value_normalised
+           f.period_label_en, f.period_kind, d.period_kind_name_zh, d.period_kind_name_en, f.source_id, f.subject_zh,
+           f.value_printed, f.unit_printed, f.value_normalised
     from printed as f
     inner join marts.dim_platform as p on f.platform_code = p.platform_code
+    inner join marts.dim_period as d on f.period_code = d.period_code
     where f.recency = 1
     order by f.period_kind, f.value_normalised desc, f.platform_code
 """

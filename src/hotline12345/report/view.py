@@ -919,6 +919,8 @@ def index_rows(
                 "period_code": latest["period_code"] if latest else "",
                 "period": latest["period_label_zh"] if latest else "",
                 "period_kind": latest["period_kind"] if latest else "",
+                "period_kind_name_zh": latest["period_kind_name_zh"] if latest else "",
+                "period_kind_name_en": latest["period_kind_name_en"] if latest else "",
                 "source_id": latest["source_id"] if latest else "",
                 "headline": Num(shown, "printed", str(total["source_phrase"] or ""), str(total["figure_id"]))
                 if total
