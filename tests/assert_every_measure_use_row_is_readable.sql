@@ -19,8 +19,8 @@
     ('measure', 'is on more than one line', 'lines_for_the_measure > 1'),
     ('part_measure', 'is not a known measure (ref_measures)', 'part_measure is not null and known_part is null'),
     ('rest_measure', 'is not a known measure (ref_measures)', 'rest_measure is not null and known_rest is null'),
-    ('rest_of', 'is not `self` or `other_subjects`, or is given without a rest_measure',
-        "(rest_of is not null and rest_of not in ('self', 'other_subjects'))"
+    ('rest_of', 'is not `self`, `other_subjects` or `other_subject_types`, or is given without a rest_measure',
+        "(rest_of is not null and rest_of not in ('self', 'other_subjects', 'other_subject_types'))"
         ~ " or ((rest_of is null) != (rest_measure is null))"),
 ] %}
 with

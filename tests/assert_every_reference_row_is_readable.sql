@@ -3,10 +3,11 @@
 -- parent are on its own platform's lists, a source reports on a known
 -- platform, and no printed name is on two lines for one platform, subject
 -- type and parent (it would resolve to two codes, and its figures would count
--- twice). Each is judged on the seed's own lines, so that a bad line is named
--- by its file, line and column. Everything this test reads is upstream of the
--- figures (int_report__printings), so that dbt builds none of them while it
--- fails; an intake member's split is judged apart, for the same reason
+-- twice), and an alias names a name on record. Each is judged on the seed's
+-- own lines, so that a bad line is named by its file, line and column.
+-- Everything this test reads is upstream of the figures
+-- (int_report__printings), so that dbt builds none of them while it fails;
+-- an intake member's split is judged apart, for the same reason
 -- (assert_every_intake_member_is_of_a_known_split).
 -- Exceptions: none.
 {%- set district_rules = [
@@ -24,6 +25,10 @@
 {%- set subject_rules = [
     (none, 'is on more than one line for its platform, subject type and parent: a printed name would resolve'
         ' to two codes', 'lines_with_the_name > 1'),
+] %}
+{%- set alias_rules = [
+    ('subject_zh', 'is not a name on record for the alias''s platform and subject type (int_reference__subjects):'
+        ' an alias stands for a name of its own list or the shared vocabulary', 'known_subject_code is null'),
 ] %}
 with
 
@@ -56,6 +61,15 @@ platforms as (
 
 subjects as (
     select * from {{ ref('int_reference__subjects') }}
+),
+
+aliases as (
+    select
+        {{ seed_line() }} as seed_line,
+        platform_code,
+        subject_type,
+        subject_zh
+    from {{ ref('ref_subject_aliases') }}
 ),
 
 category_codes as (
@@ -99,6 +113,20 @@ sources_judged as (
         on sources.platform_code = platforms.platform_code
 ),
 
+aliases_judged as (
+    select
+        aliases.seed_line,
+        any_value(known.subject_code) as known_subject_code
+    from aliases
+    left join subjects as known
+        on
+            aliases.platform_code is not distinct from known.platform_code
+            and aliases.subject_type = known.subject_type
+            and aliases.subject_zh = known.subject_zh
+            and known.seed_name != 'ref_subject_aliases'
+    group by aliases.seed_line
+),
+
 subjects_judged as (
     select
         seed_name,
@@ -117,3 +145,5 @@ union all
 {{ seed_rule_failures(source_rules, 'sources_judged', "'sources'") }}
 union all
 {{ seed_rule_failures(subject_rules, 'subjects_judged') }}
+union all
+{{ seed_rule_failures(alias_rules, 'aliases_judged', "'ref_subject_aliases'") }}

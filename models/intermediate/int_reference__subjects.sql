@@ -4,6 +4,10 @@
 -- own list, or (platform_code empty) to the shared vocabulary every platform
 -- uses; a figure's name resolves within its platform first. A name that is
 -- not here leaves the figure's subject_code empty, and the build names it.
+-- A second spelling of a name on record (ref_subject_aliases: “三农”问题 beside
+-- 三农问题) resolves to that name's code and canonical names; an alias of a
+-- name that is not on record resolves to nothing, and
+-- assert_every_reference_row_is_readable names its line.
 with
 
 categories as (
@@ -40,6 +44,13 @@ functional_zones as (
         *,
         {{ seed_line() }} as seed_line
     from {{ ref('ref_functional_zones') }}
+),
+
+aliases as (
+    select
+        *,
+        {{ seed_line() }} as seed_line
+    from {{ ref('ref_subject_aliases') }}
 ),
 
 unioned as (
@@ -168,6 +179,32 @@ unioned as (
         functional_zone_zh as subject_name_zh,
         functional_zone_en as subject_name_en
     from functional_zones
+),
+
+aliased as (
+    select
+        'ref_subject_aliases' as seed_name,
+        aliases.seed_line,
+        'alias_zh' as seed_column,
+        aliases.platform_code,
+        aliases.subject_type,
+        aliases.alias_zh as subject_zh,
+        named.parent_zh,
+        named.subject_code,
+        named.subject_name_zh,
+        named.subject_name_en
+    from aliases
+    inner join unioned as named
+        on
+            aliases.platform_code is not distinct from named.platform_code
+            and aliases.subject_type = named.subject_type
+            and aliases.subject_zh = named.subject_zh
+),
+
+final as (
+    select * from unioned
+    union all
+    select * from aliased
 )
 
-select * from unioned
+select * from final

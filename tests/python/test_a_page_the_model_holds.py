@@ -2,16 +2,22 @@
 (support/made_up_page_limits.py), added as seed rows alone by the session's one rebuild, print a category's share
 without its count, shares of a category's items by channel, ranking claims on pages with no dates and with no
 year, a list in groups, two splits of one dimension, a rate with its count, a change in items with its percentage,
-the districts' total as a share of the total and a platform's count with the units that make it up. Each is held and audited; the real pages that print such figures are checked in the session's warehouse."""
+the districts' total as a share of the total, a platform's count with the units that make it up, shares of an
+unprinted total across subject types, units' cases by source and a category's second spelling. Each is held and
+audited; the real pages that print such figures are checked in the session's warehouse."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import duckdb
 import pytest
 from support.made_up_page_limits import (
     MADE_UP_PAGE_LIMITS_CHECKS,
+    PAGE_LIMITS_ACROSS_TYPES,
+    PAGE_LIMITS_ACROSS_TYPES_APART,
+    PAGE_LIMITS_ALIAS,
     PAGE_LIMITS_DATED,
     PAGE_LIMITS_GROUPED,
     PAGE_LIMITS_PLATFORM,
@@ -120,6 +126,69 @@ def test_two_splits_of_one_dimension_are_each_summed(rebuild_under_readers: Rebu
         ("completed+uncompleted", "sum", "items = completed + uncompleted", "consistent"),
         ("resolved+unresolved", "sum", "items = resolved + unresolved", "inconsistent"),
     ]
+
+
+@pytest.mark.slow
+def test_shares_of_an_unprinted_total_are_one_list_across_subject_types(
+    rebuild_under_readers: RebuildUnderReaders,
+) -> None:
+    # each (count, share) pair bounds the total, the count exact and the share within half a unit of its last digit:
+    # in September 各区 300 at 60.00% allows 30000/60.005–30000/59.995 (499.96–500.04), 市职能部门 100 at 20.00%
+    # 499.88–500.13 and 其他部门 50 at 10.00% 499.75–500.25, so 500 fits all three; in October 市职能部门 100 at 25.00%
+    # allows 399.92–400.08, which 各区's 499.96–500.04 does not meet
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        rows = db.execute(
+            "select source_id, subject_code, feasible_low, feasible_high, status, explanation"
+            " from audit.published_figure_checks where source_id in (?, ?) order by source_id",
+            [PAGE_LIMITS_ACROSS_TYPES, PAGE_LIMITS_ACROSS_TYPES_APART],
+        ).fetchall()
+    assert [(source, subject, status) for source, subject, _, _, status, _ in rows] == [
+        (PAGE_LIMITS_ACROSS_TYPES, "district_total+intake", "consistent"),
+        (PAGE_LIMITS_ACROSS_TYPES_APART, "district_total+intake", "inconsistent"),
+    ]
+    (_, _, low, high, _, _), (_, _, apart_low, apart_high, _, explanation) = rows
+    assert Fraction(low) == pytest.approx(Fraction(30000) / Fraction("60.005"), rel=1e-12)
+    assert Fraction(high) == pytest.approx(Fraction(30000) / Fraction("59.995"), rel=1e-12)
+    assert Fraction(apart_low) == pytest.approx(Fraction(30000) / Fraction("60.005"), rel=1e-12)
+    assert Fraction(apart_high) == pytest.approx(Fraction(10000) / Fraction("24.995"), rel=1e-12)
+    # the finding names both bounds, as the page's unit reads them
+    assert "500" in explanation and "400" in explanation
+
+
+@pytest.mark.slow
+def test_a_second_spelling_of_a_category_resolves_to_it(rebuild_under_readers: RebuildUnderReaders) -> None:
+    with duckdb.connect(str(rebuild_under_readers.published), read_only=True) as db:
+        rows = db.execute(
+            "select subject_code, subject_name_zh, value_printed from marts.fct_published_figure where source_id = ?",
+            [PAGE_LIMITS_ALIAS],
+        ).fetchall()
+    assert rows == [("property", "物业管理", "70")]
+
+
+def test_real_shares_of_an_unprinted_total_sums_by_source_and_second_spellings(warehouse: Path) -> None:
+    # 常州 12319 2014: 5个区 5174 at 89.55% allows 5777.46–5778.10, 13个市职能部门 150 at 2.60% 5758.16–5780.35: one
+    # total (5,778) fits both, as it fits the districts' own shares; 武进区 2012-07: 468 + 218 + 36 = 722; 烟台 2024's
+    # “三农”问题 is 三农问题. Worked by hand from the pages.
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        checks = db.execute(
+            "select check_id, status from audit.published_figure_checks where check_id in (?, ?)",
+            [
+                "share_list:changzhou_12319_city_level.2014.district_total+intake.share_of_unprinted_total_pct.未说明",
+                "sum:changzhou_12319_city_level.2012-07.district.wujin.items",
+            ],
+        ).fetchall()
+        spellings = db.execute(
+            "select subject_zh, subject_code from intermediate.int_reference__subjects"
+            " where platform_code = 'yantai_12345' and subject_type = 'category' and subject_code = 'agriculture_rural'"
+        ).fetchall()
+    assert sorted(checks) == [
+        (
+            "share_list:changzhou_12319_city_level.2014.district_total+intake.share_of_unprinted_total_pct.未说明",
+            "consistent",
+        ),
+        ("sum:changzhou_12319_city_level.2012-07.district.wujin.items", "consistent"),
+    ]
+    assert sorted(spellings) == sorted([("三农问题", "agriculture_rural"), ("“三农”问题", "agriculture_rural")])
 
 
 def test_real_category_shares_without_counts_are_held(warehouse: Path) -> None:

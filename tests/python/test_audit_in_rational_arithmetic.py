@@ -1,4 +1,4 @@
-"""Every share, sum and change check of the audit, recomputed in exact rational arithmetic.
+"""Every share, sum, change and unstated-whole share-list check of the audit, recomputed in exact rational arithmetic.
 
 The audit works in SQL with IEEE doubles. Here each check is worked again
 from the printed bounds of the very figures it names (exact decimals from
@@ -145,6 +145,53 @@ def test_every_sum_check_recomputed_exactly(
         assert close(high, part_high), (check_id, high, float(part_high))
         assert close(model_published_low, whole[0]) and close(model_published_high, whole[1]), check_id
         assert status == expected_status(whole, False, part_low, part_high), check_id
+
+
+def test_every_list_of_shares_of_an_unstated_whole_recomputed_exactly(db: duckdb.DuckDBPyConnection) -> None:
+    """A list of shares of a whole the page does not print (未说明; across subject types where the whole is one
+    total of the period): each share s of a printed count p allows a whole of 100 p / s, so each (count, share) pair
+    bounds the whole to [100 p_low / s_high, 100 p_high / s_low]; the list is consistent where the pairs' ranges
+    meet, `truncated` where they meet only with the plain shares read as cut ([v, v + one unit)), else
+    inconsistent."""
+    rows = db.execute(
+        "select figure_id, subject_type, subject_code, measure, value_low, value_high, approximation_zh"
+        " from marts.fct_published_figure where is_canonical"
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    counts = {
+        (figure_id.rsplit(".", 1)[0]): (Fraction(low), Fraction(high))
+        for figure_id, _, _, measure, low, high, _ in rows
+        if measure == "items"
+    }
+    checks = db.execute(
+        "select check_id, input_figure_ids, feasible_low, feasible_high, status from audit.published_figure_checks"
+        " where check_kind = 'share_list' and published_value_as_printed is null"
+    ).fetchall()
+    assert any("+" in check_id.split(".")[2] for check_id, *_ in checks), "no list across subject types"
+    for check_id, input_ids, model_low, model_high, status in checks:
+        lows, highs, cut_lows, cut_highs = [], [], [], []
+        for figure_id in input_ids.split(", "):
+            _, _, _, measure, share_low, share_high, approximation = by_id[figure_id]
+            part = counts.get(figure_id.rsplit(".", 1)[0])
+            if measure == "items" or part is None:
+                continue
+            share = (Fraction(share_low), Fraction(share_high))
+            cut = truncated(share) if approximation is None else share
+            lows.append(100 * part[0] / share[1])
+            highs.append(100 * part[1] / share[0])
+            cut_lows.append(100 * part[0] / cut[1])
+            cut_highs.append(100 * part[1] / cut[0])
+        assert len(lows) >= 2, check_id
+        low, high = max(lows), min(highs)
+        assert close(model_low, low), (check_id, model_low, float(low))
+        assert close(model_high, high), (check_id, model_high, float(high))
+        if low <= high:
+            expected = "consistent"
+        elif max(cut_lows) <= min(cut_highs):
+            expected = "truncated"
+        else:
+            expected = "inconsistent"
+        assert status == expected, check_id
 
 
 def test_every_change_check_recomputed_exactly(

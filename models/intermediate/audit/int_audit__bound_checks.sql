@@ -1,8 +1,10 @@
 -- Claims that a printed whole is at least (or at most) something its printed
 -- parts imply: named parts never exceed their whole (sub-categories, a
 -- topic's top units, a split that is not exhaustive, the part groups a
--- source says are disjoint, the months or half-year of a year), and a month
--- called the year's highest is at least the monthly average.
+-- source says are disjoint, the months or half-year of a year), a month
+-- called the year's highest is at least the monthly average, and a group's
+-- share printed as a bound (三类诉求合计占比超六成: 60%–70%) meets the sum of its
+-- named members' printed shares (printed_part_claims names the members).
 -- feasible_low / feasible_high bound the whole; an empty bound is open.
 with
 
@@ -207,10 +209,93 @@ peak_month_checks as (
     where monthly.period_kind = 'month' and monthly.implies_annual_maximum
 ),
 
+-- a group of subjects printed as one share (a category group: 三类诉求合计
+-- 占比超六成, its wording read as a bound): the members the page names for it
+-- (printed_part_claims) add up to it, where every member's share of the same
+-- whole is printed; each member's share within its printed bounds
+claimed_groups as (
+    select
+        *,
+        count(*) over (
+            partition by
+                claim_code,
+                source_id,
+                period_start,
+                period_end,
+                whole_subject_type,
+                whole_subject_zh
+        ) as part_count
+    from part_claims
+),
+
+group_shares as (
+    select
+        group_figures.figure_id as group_figure_id,
+        claimed_groups.claim_code,
+        any_value(claimed_groups.part_count) as part_count,
+        count(members.figure_id) as printed_part_count,
+        string_agg(members.subject_name_zh, ' + ' order by members.subject_name_zh) as members_zh,
+        sum(cast(members.value_normalised as double)) as members_share,
+        sum(cast(members.value_low as double)) as share_low,
+        sum(cast(members.value_high as double)) as share_high,
+        list(distinct members.source_id) as source_ids
+    from claimed_groups
+    inner join subjects as group_subjects
+        on
+            claimed_groups.platform_code = group_subjects.platform_code
+            and claimed_groups.whole_subject_type = group_subjects.subject_type
+            and claimed_groups.whole_subject_zh = group_subjects.subject_zh
+    inner join figures as group_figures
+        on
+            {{ same_dated_period('claimed_groups', 'group_figures') }}
+            and claimed_groups.whole_subject_type = group_figures.subject_type
+            and group_subjects.subject_code = group_figures.subject_code
+            and group_figures.measure_share_denominator is not null
+    left join figures as members
+        on
+            {{ same_dated_period('claimed_groups', 'members') }}
+            and claimed_groups.part_subject_type = members.subject_type
+            and claimed_groups.part_subject_zh = members.subject_zh
+            and group_figures.measure = members.measure
+    group by group_figures.figure_id, claimed_groups.claim_code
+),
+
+group_share_checks as (
+    select
+        'bound:' || group_figures.figure_id || '.' || group_shares.claim_code as check_id,
+        'bound' as check_kind,
+        group_figures.platform_code,
+        group_figures.period_code,
+        group_figures.year,
+        group_figures.section_zh,
+        group_figures.subject_code,
+        group_figures.subject_name_zh,
+        group_figures.measure,
+        group_figures.measure || ' = ' || group_shares.members_zh as formula,
+        group_figures.value_as_printed || group_figures.unit_printed as published_value_as_printed,
+        group_figures.value_normalised as published_number,
+        group_figures.normalised_unit as published_unit,
+        group_figures.value_low as published_low,
+        group_figures.value_high as published_high,
+        group_shares.members_share as derived_value,
+        group_shares.share_low as feasible_low,
+        group_shares.share_high as feasible_high,
+        'the group''s printed bound meets the sum of its named members'' printed shares,'
+        || ' each within its printed bounds' as check_method,
+        group_figures.source_id,
+        {{ source_id_list('group_shares.source_ids') }} as input_source_ids
+    from group_shares
+    inner join figures as group_figures
+        on group_shares.group_figure_id = group_figures.figure_id
+    where group_shares.printed_part_count = group_shares.part_count
+),
+
 final as (
     select * from at_least_parts_checks
     union all
     select * from peak_month_checks
+    union all
+    select * from group_share_checks
 )
 
 select {{ audit_check_columns() }}

@@ -16,7 +16,11 @@
 -- shares of an unstated whole reads "fits the 3,780 办结", "fits only an
 -- unprinted whole of a–b" or "fits no whole". A list printed in groups
 -- (list_group_zh: 第一类 / 第二类, 市级 / 区级) is one list per group, each
--- checked against its own group's whole.
+-- checked against its own group's whole. A list is of one subject type,
+-- unless its measure's rest is counted over every subject type
+-- (ref_measure_properties.rest_of other_subject_types: 5个区 and
+-- 13个市职能部门, each 占当月立案总数的…): such shares of one period's total
+-- are one list whatever their subject types.
 with
 
 figures as (
@@ -25,6 +29,10 @@ figures as (
 
 share_checks as (
     select * from {{ ref('int_audit__share_checks') }}
+),
+
+measure_properties as (
+    select * from {{ ref('ref_measure_properties') }}
 ),
 
 -- every count the page prints for a period: a whole a list could be of
@@ -44,36 +52,51 @@ printed_totals as (
 -- itself, `self:items`)
 shares as (
     select
-        figure_id,
-        platform_code,
-        period_code,
-        year,
-        section_zh,
-        source_id,
-        subject_type,
-        subject_code,
-        subject_name_zh,
-        population_code,
-        coalesce(list_group_zh, '') as list_group_zh,
-        measure,
-        coalesce(share_of_zh, measure_share_denominator) as denominator,
-        coalesce(share_of_zh = '未说明', false) as is_whole_unstated,
-        cast(value_low as double) as share_low,
-        cast(value_high as double) as share_high,
+        figures.figure_id,
+        figures.platform_code,
+        figures.period_code,
+        figures.year,
+        figures.section_zh,
+        figures.source_id,
+        figures.subject_type,
+        figures.subject_code,
+        figures.subject_name_zh,
+        figures.population_code,
+        coalesce(figures.list_group_zh, '') as list_group_zh,
+        figures.measure,
+        -- the list a share is in: its subject type's (and population's), or
+        -- one list over every subject type where its whole is one total of
+        -- the period
+        case
+            when properties.rest_of = 'other_subject_types' then '' else figures.subject_type
+        end as list_subject_type,
+        case
+            when properties.rest_of = 'other_subject_types' then '' else figures.population_code
+        end as list_population_code,
+        coalesce(figures.share_of_zh, figures.measure_share_denominator) as denominator,
+        coalesce(figures.share_of_zh = '未说明', false) as is_whole_unstated,
+        cast(figures.value_low as double) as share_low,
+        cast(figures.value_high as double) as share_high,
         -- the share read as truncated, where it is printed plainly
         case
-            when approximation_zh is null then cast(value_low + value_high as double) / 2
-            else cast(value_low as double)
+            when figures.approximation_zh is null
+                then cast(figures.value_low + figures.value_high as double) / 2
+            else cast(figures.value_low as double)
         end as truncated_share_low,
         case
-            when approximation_zh is null
-                then cast(value_high + (value_high - value_low) / 2 as double)
-            else cast(value_high as double)
+            when figures.approximation_zh is null
+                then
+                    cast(
+                        figures.value_high + (figures.value_high - figures.value_low) / 2 as double
+                    )
+            else cast(figures.value_high as double)
         end as truncated_share_high
     from figures
+    left join measure_properties as properties
+        on figures.measure = properties.measure
     where
-        measure_share_denominator is not null
-        and measure_share_denominator not like 'self:%'
+        figures.measure_share_denominator is not null
+        and figures.measure_share_denominator not like 'self:%'
 ),
 
 parts as (
@@ -129,8 +152,10 @@ lists as (
     select
         platform_code,
         period_code,
-        subject_type,
-        population_code,
+        -- the list's subject types ('district_total+intake' for a list over
+        -- several)
+        string_agg(distinct subject_type, '+' order by subject_type) as subject_type,
+        list_population_code as population_code,
         list_group_zh,
         denominator,
         any_value(measure) as measure,
@@ -155,7 +180,13 @@ lists as (
         list(figure_id order by figure_id) as share_figure_ids,
         list(part_figure_id order by figure_id) as part_figure_ids
     from allowed
-    group by platform_code, period_code, subject_type, population_code, list_group_zh, denominator
+    group by
+        platform_code,
+        period_code,
+        list_subject_type,
+        list_population_code,
+        list_group_zh,
+        denominator
     having count(part_figure_id) >= 2 and (bool_or(is_whole_unstated) or bool_or(is_out_of_reach))
 ),
 

@@ -278,6 +278,58 @@ unit_total_checks as (
     where totals.subject_type = 'service_quality' and totals.normalised_unit = 'items'
 ),
 
+-- a subject's whole measure against its part measures, where the page
+-- prints the whole and every part of a split declared in ref_measure_splits
+-- for the subject and period (a district's 合计 722 = 公众举报立项 468 +
+-- 考评员上报立项 218 + 视频巡查立项 36)
+measure_splits as (
+    select
+        split_code,
+        whole_measure,
+        part_measure,
+        count(*) over (partition by split_code) as part_count
+    from {{ ref('ref_measure_splits') }}
+),
+
+measure_split_sums as (
+    select
+        figures.platform_code,
+        figures.period_code,
+        figures.subject_type,
+        figures.subject_code,
+        splits.split_code,
+        splits.whole_measure,
+        any_value(splits.part_count) as part_count,
+        count(*) as printed_part_count,
+        string_agg(figures.measure, ' + ' order by figures.measure) as parts_label,
+        sum(figures.items) as items,
+        sum(cast(figures.value_low as double)) as items_low,
+        sum(cast(figures.value_high as double)) as items_high,
+        list(figures.figure_id order by figures.figure_id) as figure_ids
+    from figures
+    inner join measure_splits as splits
+        on figures.measure = splits.part_measure
+    where figures.subject_code is not null
+    group by all
+),
+
+measure_split_checks as (
+    select
+        {{ printed_total_sum_check(
+            'totals', 'sums',
+            "totals.measure || ' = ' || sums.parts_label",
+            "sum of the subject's printed part measures (ref_measure_splits), each within its printed bounds"
+        ) }}
+    from figures as totals
+    inner join measure_split_sums as sums
+        on
+            {{ same_period('totals', 'sums') }}
+            and totals.subject_type = sums.subject_type
+            and totals.subject_code = sums.subject_code
+            and totals.measure = sums.whole_measure
+    where sums.printed_part_count = sums.part_count
+),
+
 -- 每月一题: the topics add up to the printed total, and there are as many
 -- topics as the source says it lists
 topic_sums as (
@@ -389,6 +441,8 @@ final as (
     select * from topic_total_checks
     union all
     select * from unit_total_checks
+    union all
+    select * from measure_split_checks
 ),
 
 named as (

@@ -19,7 +19,19 @@ alone (issue 25, item 5):
   complete_splits: each is summed on its own against the total (450 + 50 = 500; 350 + 140 = 490, short of 500: a
   finding), and 办结's share (90.00% of 500) takes its rest from its own split (至下月办结's 50) alone.
 
-Every count is chosen so that every printed share and claim fits exactly but 戊局's; the statuses in
+- shares of one total the page names and does not print (占当月立案总数的…), printed for parts of two subject types
+  (the districts combined, a group of departments): one list over both types, each (count, share) pair bounding
+  the total; in September the pairs admit one total (300 of 500 is 60.00%, 100 of 500 20.00%, 50 of 500 10.00%),
+  in October they do not (300 at 60.00% needs about 500, 100 at 25.00% about 400: a finding);
+- a unit's cases by source (公众举报立项, 考评员上报立项, 视频巡查立项) beside its cases (合计), summed as
+  ref_measure_splits declares: 甲局 40 + 15 + 5 = 60, 乙局 20 + 5 + 4 = 29, not its 30 (a finding);
+- a group of categories printed as one share, its wording a bound (三类诉求合计占比超五成: 50%–60%), with the
+  categories it names (printed_part_claims): 25.00% + 15.00% + 12.00% = 52.00% meets it; the page's 两类诉求合计占比
+  近三成 (20%–30%) does not meet 25.00% + 15.00% = 40.00% (a finding);
+- a category printed under a second spelling (“物业”管理 for 物业管理), resolved by an alias row
+  (ref_subject_aliases) to the category on record.
+
+Every count is chosen so that every printed share and claim fits exactly but 戊局's, October's, 乙局's and 两类诉求's; the statuses in
 MADE_UP_PAGE_LIMITS_CHECKS are worked by hand from the texts below, not read from the build."""
 
 from __future__ import annotations
@@ -35,6 +47,11 @@ PAGE_LIMITS_YEAR_LESS = "made_up_limits_june"
 PAGE_LIMITS_GROUPED = "made_up_limits_grouped_2025_06"
 PAGE_LIMITS_TWO_SPLITS = "made_up_limits_two_splits_2025_07"
 PAGE_LIMITS_RATES = "made_up_limits_rates_2025_08"
+PAGE_LIMITS_ACROSS_TYPES = "made_up_limits_across_types_2025_09"
+PAGE_LIMITS_ACROSS_TYPES_APART = "made_up_limits_across_types_2025_10"
+PAGE_LIMITS_BY_SOURCE = "made_up_limits_by_source_2025_11"
+PAGE_LIMITS_ALIAS = "made_up_limits_alias_2025_12"
+PAGE_LIMITS_GROUP = "made_up_limits_group_2024_06"
 
 PAGE_LIMITS_TEXTS = {
     # 受理总量 1000 件 = 热线 600 + 网络 400. 市容管理 200 (20.00% of 1000), 交通管理 100 (10.00%), 物业管理 15.00%
@@ -63,6 +80,28 @@ PAGE_LIMITS_TEXTS = {
         "2025年8月,受理总量420件,直办率71.43%;同比增加70件,增幅20.00%。各区的立案总数为336件,占受理总量的80.00%。"
         "超期已办理工单3件,具体承办单位为:甲局1件、乙局2件。\n"
     ),
+    # 当月立案总数 is not printed: 各区 300 at 60.00% allows 299.75/0.6 .. 300.25/0.6 (499.58–500.42), 市职能部门 100 at
+    # 20.00% 499.75–500.25, 其他部门 50 at 10.00% 499.75–500.25: one total (500) fits all three
+    PAGE_LIMITS_ACROSS_TYPES: (
+        "2025年9月,各区的立案数为300件,占当月立案总数的60.00%。市职能部门的立案数为100件,占当月立案总数的20.00%。"
+        "其他部门的立案数为50件,占当月立案总数的10.00%。\n"
+    ),
+    # 各区 300 at 60.00% needs 499.58–500.42; 市职能部门 100 at 25.00% needs 399.8–400.2: no one total
+    PAGE_LIMITS_ACROSS_TYPES_APART: (
+        "2025年10月,各区的立案数为300件,占当月立案总数的60.00%。市职能部门的立案数为100件,占当月立案总数的25.00%。\n"
+    ),
+    # 甲局 合计 60 = 公众举报立项 40 + 考评员上报立项 15 + 视频巡查立项 5; 乙局 合计 30, but 20 + 5 + 4 = 29
+    PAGE_LIMITS_BY_SOURCE: (
+        "2025年11月 | 公众举报立项 | 考评员上报立项 | 视频巡查立项 | 合计\n甲局 | 40 | 15 | 5 | 60\n乙局 | 20 | 5 | 4 | 30\n"
+    ),
+    # “物业”管理 is 物业管理 spelt with quotation marks
+    PAGE_LIMITS_ALIAS: "2025年12月,“物业”管理问题70件。\n",
+    # 1000 = the total; 250, 150 and 120 are 25.00%, 15.00% and 12.00% of it; 超五成 is 50%–60% (52.00% fits), 近三成
+    # 20%–30% (40.00% does not)
+    PAGE_LIMITS_GROUP: (
+        "2024年6月,受理总量1000件。市容管理250件,占25.00%;交通管理150件,占15.00%;物业管理120件,占12.00%。"
+        "市容管理、交通管理、物业管理三类诉求合计占比超五成,市容管理、交通管理两类诉求合计占比近三成。\n"
+    ),
 }
 
 # (check kind, subject as the audit names it, the check's formula contains) → status, worked by hand above
@@ -86,6 +125,12 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("rate", "受理总量", "direct_reply_rate_pct"): "consistent",
     ("share", "各区", "intake:total.all"): "consistent",
     ("sum", "全市", "handling units printed with it"): "consistent",
+    ("share_list", "district_total+intake", "for each of the 3 shares"): "consistent",
+    ("share_list", "district_total+intake", "for each of the 2 shares"): "inconsistent",
+    ("sum", "甲局", "items = inspector_report_items + public_report_items + video_patrol_items"): "consistent",
+    ("sum", "乙局", "items = inspector_report_items + public_report_items + video_patrol_items"): "inconsistent",
+    ("bound", "三类诉求", "share_of_total_pct = 交通管理 + 市容管理 + 物业管理"): "consistent",
+    ("bound", "两类诉求", "share_of_total_pct = 交通管理 + 市容管理"): "inconsistent",
 }
 
 # the grouped page's findings, reviewed (the audit writes their sentences)
@@ -93,6 +138,9 @@ PAGE_LIMITS_GROUPED_FINDINGS = (
     f"share:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.unit_e.share_of_dispatch_group_pct",
     f"share_list:{PAGE_LIMITS_PLATFORM}.2025-06.handling_unit.share_of_dispatch_group_pct.第二类2个部门.第二类",
     f"sum:{PAGE_LIMITS_PLATFORM}.2025-07.intake.ticket_status.resolved+unresolved",
+    f"share_list:{PAGE_LIMITS_PLATFORM}.2025-10.district_total+intake.share_of_unprinted_total_pct.未说明",
+    f"sum:{PAGE_LIMITS_PLATFORM}.2025-11.handling_unit.unit_b.items",
+    f"bound:{PAGE_LIMITS_PLATFORM}.2024-06.category_group.two_categories.share_of_total_pct.category_group_members",
 )
 
 
@@ -115,7 +163,13 @@ def add_made_up_page_limits(root: Path) -> None:
             f"{platform},第二类2个部门,dispatch_target,group_two,第二类部门,The second group of departments",
             f"{platform},至下月办结,ticket_status,uncompleted,未办结,Not completed (至下月办结)",
             f"{platform},未解决,ticket_status,unresolved,未解决,Not resolved (未解决)",
+            f"{platform},市职能部门,dispatch_target,city_departments,市职能部门,Dispatched to the city departments",
+            f"{platform},其他部门,dispatch_target,other_departments,其他部门,Dispatched to other departments",
         ],
+    )
+    _append(
+        reference / "ref_subject_aliases.csv",
+        [f"{platform},category,“物业”管理,物业管理,Made up by a test: a second spelling."],
     )
     _append(
         reference / "ref_handling_units.csv",
@@ -131,6 +185,8 @@ def add_made_up_page_limits(root: Path) -> None:
             f"{platform},service_quality,受理总量,all_items,All items received (as the subject of a rate)",
             f"{platform},category_channel,热线,channel.hotline,The hotline (a category's items by channel)",
             f"{platform},category_channel,网络,channel.online,Online (a category's items by channel)",
+            f"{platform},category_group,三类诉求,three_categories,Three categories together (三类诉求)",
+            f"{platform},category_group,两类诉求,two_categories,Two categories together (两类诉求)",
         ],
     )
     _append(
@@ -167,6 +223,20 @@ def add_made_up_page_limits(root: Path) -> None:
             (
                 f"{PAGE_LIMITS_RATES},{platform},official,A made-up August 2025 with rates,Nobody,,,2025-08-01,"
                 f"2025-08-31,zh,{PAGE_LIMITS_RATES}.txt,Made up by a test: rates with their counts and changes."
+            ),
+            *(
+                f"{source},{platform},official,A made-up {month} 2025,Nobody,,,2025-{number}-01,2025-{number}-{last},"
+                f"zh,{source}.txt,Made up by a test: {what}."
+                for source, month, number, last, what in (
+                    (PAGE_LIMITS_ACROSS_TYPES, "September", "09", "30", "shares of an unprinted total"),
+                    (PAGE_LIMITS_ACROSS_TYPES_APART, "October", "10", "31", "shares that admit no one total"),
+                    (PAGE_LIMITS_BY_SOURCE, "November", "11", "30", "units' cases by source"),
+                    (PAGE_LIMITS_ALIAS, "December", "12", "31", "a category's second spelling"),
+                )
+            ),
+            (
+                f"{PAGE_LIMITS_GROUP},{platform},official,A made-up June 2024,Nobody,,,2024-06-01,2024-06-30,zh,"
+                f"{PAGE_LIMITS_GROUP}.txt,Made up by a test: groups of categories printed as one share."
             ),
         ],
     )
@@ -356,6 +426,187 @@ def add_made_up_page_limits(root: Path) -> None:
         [
             _csv_line(*rates, kind, name, "", "", measure, "", "", value, unit, phrase, platform, "", "")
             for kind, name, measure, value, unit, phrase in rate_figures
+        ],
+    )
+    # subject_type, subject_zh, measure, value, unit, phrase, share_of_zh
+    across_figures = [
+        (
+            PAGE_LIMITS_ACROSS_TYPES,
+            "09",
+            "30",
+            "district_total",
+            "各区",
+            "items",
+            "300",
+            "件",
+            "各区的立案数为300件",
+            "",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES,
+            "09",
+            "30",
+            "district_total",
+            "各区",
+            "share_of_unprinted_total_pct",
+            "60.00",
+            "%",
+            "各区的立案数为300件,占当月立案总数的60.00%",
+            "未说明",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES,
+            "09",
+            "30",
+            "intake",
+            "市职能部门",
+            "items",
+            "100",
+            "件",
+            "市职能部门的立案数为100件",
+            "",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES,
+            "09",
+            "30",
+            "intake",
+            "市职能部门",
+            "share_of_unprinted_total_pct",
+            "20.00",
+            "%",
+            "市职能部门的立案数为100件,占当月立案总数的20.00%",
+            "未说明",
+        ),
+        (PAGE_LIMITS_ACROSS_TYPES, "09", "30", "intake", "其他部门", "items", "50", "件", "其他部门的立案数为50件", ""),
+        (
+            PAGE_LIMITS_ACROSS_TYPES,
+            "09",
+            "30",
+            "intake",
+            "其他部门",
+            "share_of_unprinted_total_pct",
+            "10.00",
+            "%",
+            "其他部门的立案数为50件,占当月立案总数的10.00%",
+            "未说明",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES_APART,
+            "10",
+            "31",
+            "district_total",
+            "各区",
+            "items",
+            "300",
+            "件",
+            "各区的立案数为300件",
+            "",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES_APART,
+            "10",
+            "31",
+            "district_total",
+            "各区",
+            "share_of_unprinted_total_pct",
+            "60.00",
+            "%",
+            "各区的立案数为300件,占当月立案总数的60.00%",
+            "未说明",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES_APART,
+            "10",
+            "31",
+            "intake",
+            "市职能部门",
+            "items",
+            "100",
+            "件",
+            "市职能部门的立案数为100件",
+            "",
+        ),
+        (
+            PAGE_LIMITS_ACROSS_TYPES_APART,
+            "10",
+            "31",
+            "intake",
+            "市职能部门",
+            "share_of_unprinted_total_pct",
+            "25.00",
+            "%",
+            "市职能部门的立案数为100件,占当月立案总数的25.00%",
+            "未说明",
+        ),
+        *(
+            (PAGE_LIMITS_BY_SOURCE, "11", "30", "handling_unit", unit, measure, value, "件", row, "")
+            for unit, row, values in (
+                ("甲局", "甲局 | 40 | 15 | 5 | 60", ("40", "15", "5", "60")),
+                ("乙局", "乙局 | 20 | 5 | 4 | 30", ("20", "5", "4", "30")),
+            )
+            for measure, value in zip(
+                ("public_report_items", "inspector_report_items", "video_patrol_items", "items"), values, strict=True
+            )
+        ),
+        (PAGE_LIMITS_ALIAS, "12", "31", "category", "“物业”管理", "items", "70", "件", "“物业”管理问题70件", ""),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(
+                source,
+                f"2025-{month}-01",
+                f"2025-{month}-{last}",
+                "摘录",
+                kind,
+                name,
+                "",
+                "",
+                measure,
+                "",
+                "",
+                value,
+                unit,
+                phrase,
+                platform,
+                share_of,
+                "",
+            )
+            for source, month, last, kind, name, measure, value, unit, phrase, share_of in across_figures
+        ],
+    )
+    group = (PAGE_LIMITS_GROUP, "2024-06-01", "2024-06-30", "摘录")
+    three = "市容管理、交通管理、物业管理三类诉求合计占比超五成"
+    two = "市容管理、交通管理两类诉求合计占比近三成"
+    # subject_type, subject_zh, measure, approximation, value, unit, phrase
+    group_figures = [
+        ("intake", "受理总量", "items", "", "1000", "件", "受理总量1000件"),
+        ("category", "市容管理", "items", "", "250", "件", "市容管理250件"),
+        ("category", "市容管理", "share_of_total_pct", "", "25.00", "%", "市容管理250件,占25.00%"),
+        ("category", "交通管理", "items", "", "150", "件", "交通管理150件"),
+        ("category", "交通管理", "share_of_total_pct", "", "15.00", "%", "交通管理150件,占15.00%"),
+        ("category", "物业管理", "items", "", "120", "件", "物业管理120件"),
+        ("category", "物业管理", "share_of_total_pct", "", "12.00", "%", "物业管理120件,占12.00%"),
+        ("category_group", "三类诉求", "share_of_total_pct", "超", "五", "成", three),
+        ("category_group", "两类诉求", "share_of_total_pct", "近", "三", "成", two),
+    ]
+    _append(
+        seeds / "figures" / "printed_figures.csv",
+        [
+            _csv_line(*group, kind, name, "", "", measure, approximation, "", value, unit, phrase, platform, "", "")
+            for kind, name, measure, approximation, value, unit, phrase in group_figures
+        ],
+    )
+    _append(
+        seeds / "figures" / "printed_part_claims.csv",
+        [
+            _csv_line("category_group_members", *group, "category_group", name, "category", member, phrase)
+            for name, members, phrase in (
+                ("三类诉求", ("市容管理", "交通管理", "物业管理"), three),
+                ("两类诉求", ("市容管理", "交通管理"), two),
+            )
+            for member in members
         ],
     )
     _append(
