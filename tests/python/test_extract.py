@@ -476,6 +476,10 @@ LAYOUTS = {
     # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
     # and 群众诉求 kept whole; a rate's change (接通率95.20%，环比上升1.30%) has the rate as its subject
     "names_of_what_is_counted",
+    # a table of bare numbers, its cells apart by single spaces: a row label over a header of subjects (件数 3200
+    # 1500), a header of measures in groups side by side (类别 数量 占比(%) 类别 数量 占比(%)) under a caption naming
+    # the unit (单位：万件), a header printed once (单位 受理量 排名); 占比 with no % printed and 排名 give nothing
+    "tables_of_bare_numbers",
 }
 
 

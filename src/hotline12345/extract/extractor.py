@@ -18,7 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from hotline12345.extract.document import ALIGNED_GAP, TRIPLE, Heading, Part, pipe_cells, sentences, split_document
+from hotline12345.extract.document import (
+    ALIGNED_GAP,
+    BARE_TABLE_NUMBER,
+    TRIPLE,
+    Heading,
+    Part,
+    bare_table_group,
+    bare_table_period,
+    pipe_cells,
+    sentences,
+    split_document,
+)
 from hotline12345.extract.patterns import (
     Number,
     chinese_numeral_value,
@@ -98,6 +109,8 @@ RATE_SUBJECT_MIN_CHARS = 3
 # A rate's own word when no cue on record names it: two characters and 率 (办理率, 签收率), with what is before it
 # its subject.
 UNKNOWN_RATE_WORD = r"[\u4e00-\u9fff]{2}率\s*$"
+# A table head that names a count of its own (件数, 数量, 受理量, 工单数): its bare numbers are counts.
+COUNT_HEAD = r"(?:数|数量|量)$"
 # The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
 SERVICE_QUALITY = "service_quality"
 
@@ -997,6 +1010,100 @@ class Extractor:
             )
         return figures
 
+    def bare_table_figures(self, part: Part) -> list[Figure]:
+        """A table of bare numbers (document.bare_table_rows): each number is its row's or column's subject's, and
+        its measure and unit are its head's: a row label or a column header that names a count (件数, 数量, 受理量)
+        gives a count in the unit the header or the table's caption names (单位：件, （万件）), else 件; one that names
+        a share or a rate (占比, 办结率) gives a percentage only where a `%` is printed, in the cell, the header or the
+        caption (占比(%)): a unit the print does not give is not given. A head naming neither (排名) gives nothing."""
+        header = part.lines[0].split()
+        caption = simplified(part.caption + " " + part.lines[0])
+        figures: list[Figure] = []
+        rows = part.lines[1:]
+        labelled = all(
+            len(row.split()) == len(header) and all(re.fullmatch(BARE_TABLE_NUMBER, cell) for cell in row.split()[1:])
+            for row in rows
+        )
+        if labelled and not any(self.names_a_measure(cell) for cell in header[1:]):
+            for row in rows:  # 件数 47327 88698 771: a row label over a header of subjects
+                label, *values = row.split()
+                for subject, value in zip(header[1:], values, strict=True):
+                    figures.extend(self.bare_cell(part, subject, label, value, caption, row.strip()))
+            return figures
+        width = bare_table_period(header)
+        group = bare_table_group(width)
+        for row in rows:  # 城市综合 63435 42.4 民生保障 6238 4.2: a name and its numbers under a header of measures
+            for match in group.finditer(row):
+                values = match["values"].split()
+                for index, (column, value) in enumerate(zip(header[1:width], values, strict=True)):
+                    phrase = " ".join([match["name"], *values[: index + 1]])
+                    figures.extend(
+                        self.bare_cell(part, re.sub(r"\s+", "", match["name"]), column, value, caption, phrase)
+                    )
+        return figures
+
+    def bare_cell(self, part: Part, subject: str, head: str, value: str, caption: str, phrase: str) -> list[Figure]:
+        """The figure of one cell of a table of bare numbers, under its head (a row label or a column header)."""
+        plain = simplified(head)
+        printed_percent = value.endswith(("%", "％"))
+        value = value.rstrip("%％")
+        percent_cue = self.nearest_cue(plain, {"change", "share", "rate"})
+        if printed_percent or percent_cue or re.search(UNKNOWN_RATE_WORD, plain):
+            if not (printed_percent or re.search(r"[%％]", head) or re.search(r"[（(]\s*[%％]\s*[）)]", caption)):
+                return []  # 占比 31.7: a percentage whose unit is not printed
+            measure, unit = (percent_cue[2].measure if percent_cue else ""), "%"
+        elif re.search(RANK_COLUMN, plain):
+            return []
+        else:
+            score = self.nearest_cue(plain, {"score"})
+            items = self.nearest_cue(plain, {"items"})
+            named = self.caption_unit(caption)
+            if score:
+                measure, unit = score[2].measure, SCORE_UNIT
+            elif items or named or re.search(COUNT_HEAD, plain):
+                measure = items[2].measure if items else self.count_measure
+                unit = named or self.column_unit(head)
+            else:
+                return []  # a head that names no count: what its numbers are is not said
+        names = self.references.lookup(subject)
+        return [
+            Figure(
+                section=part.section,
+                subject_type=names[0].subject_type if names else "",
+                subject=names[0].name_zh if names else subject,
+                parent="",
+                list_position="",
+                measure=measure,
+                wording="",
+                observation="",
+                value_printed=value,
+                unit=unit,
+                phrase=phrase,
+                subject_known=bool(names),
+            )
+        ]
+
+    def names_a_measure(self, head: str) -> bool:
+        """Whether a table's head says what its numbers are (件数, 占比, 办结率, 得分, 排名), not whose they are."""
+        plain = simplified(head)
+        return bool(
+            self.nearest_cue(plain, {"change", "share", "rate", "items", "score"})
+            or re.search(UNKNOWN_RATE_WORD, plain)
+            or re.search(COUNT_HEAD, plain)
+            or re.search(RANK_COLUMN, plain)
+            or re.search(r"[%％]", plain)
+        )
+
+    def caption_unit(self, caption: str) -> str:
+        """The unit a table's caption or header names for its counts (单位：件, 单位:万件, （万件）), or ''."""
+        units = "|".join(
+            re.escape(unit)
+            for unit in sorted(self.units, key=len, reverse=True)
+            if unit and not re.fullmatch(r"[%％]", unit)
+        )
+        named = re.search(rf"单位\s*[:：]\s*({units})|[（(]\s*({units})\s*[）)]", caption)
+        return (named[1] or named[2]) if named else ""
+
     # -- the document ------------------------------------------------------------------------------------------
 
     def extract(self, text: str) -> Extraction:
@@ -1015,6 +1122,8 @@ class Extractor:
                 extraction.figures.extend(self.rank_table_figures(part))
             elif part.kind == "aligned_table":
                 extraction.figures.extend(self.aligned_table_figures(part))
+            elif part.kind == "bare_table":
+                extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
         extraction.figures = without_restatements(extraction.figures)
