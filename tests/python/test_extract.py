@@ -98,6 +98,14 @@ def test_dates_issue_numbers_and_the_hotline_number_are_not_figures() -> None:
     assert numbers("2021年前11个月") == []
 
 
+def test_a_cells_unit_is_its_own_never_the_next_cells() -> None:
+    """In a row of cells apart by spaces the word after a number is the next cell's name, even when it begins with a
+    unit's character (7.6 个人事务); in prose a spaced unit stays the number's own (2.8 万件和 3.6 万件)."""
+    assert numbers("居民生活 1135 7.6 个人事务 387 2.6 其他") == []
+    assert numbers("分别为 2.8 万件和 3.6 万件，其他月份") == [("2.8", "万件", ""), ("3.6", "万件", "")]
+    assert numbers("个人事务 387 2.6 个 其他 12 3") == [("2.6", "个", "")]
+
+
 def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
     assert numbers("受理办件402万余件，日均1.1万件，表扬2.9万余件") == [
         ("402", "万件", "余"),

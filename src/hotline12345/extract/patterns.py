@@ -96,6 +96,22 @@ def is_time_of_day(text: str, start: int, unit: str) -> bool:
     return unit in CLOCK_UNITS and CLOCK_HOUR_BEFORE.search(text[:start]) is not None
 
 
+# A number apart by a space from the word after it, in a row of cells apart by spaces (居民日常服务 11353 7.6 通讯服务
+# 3870 2.6): that word is the next cell's, a name that begins with a unit's character (通, 人, 个), not the number's
+# unit. The unit of a cell is its own column's, never its neighbour's. (2.8 万件和 3.6 万件 is prose: no row of
+# numbers follows.)
+NEXT_CELL = re.compile(r"[ \t]+(?P<word>[^\s\d，。,：:；;、%％|]{2,})[ \t]+[-－]?\d+(?:\.\d+)?[%％]?[ \t]+[-－]?\d")
+
+
+def is_the_next_cells_word(text: str, match: re.Match[str]) -> bool:
+    """The unit of `match` begins a longer word after a space, followed by a row's numbers: the next cell's name."""
+    gap = text[match.end("number") : match.start("unit")]
+    if match["after"] or not gap or gap.strip(" \t"):
+        return False  # 7.6通 (no space) or 3万余件 (a wording between): the number's own unit
+    cell = NEXT_CELL.match(text, match.end("number"))
+    return cell is not None and cell.end("word") > match.end("unit")
+
+
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
     unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
@@ -111,6 +127,8 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
         if is_hotline_number(number):
             continue
         if is_time_of_day(text, match.start("number"), unit):
+            continue
+        if is_the_next_cells_word(text, match):
             continue
         wording = match["before"] or match["after"] or match["tail_wording"] or ""
         value = ("-" if match["sign"] else "") + number
