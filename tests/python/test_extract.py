@@ -106,6 +106,12 @@ def test_a_cells_unit_is_its_own_never_the_next_cells() -> None:
     assert numbers("个人事务 387 2.6 个 其他 12 3") == [("2.6", "个", "")]
 
 
+def test_a_count_in_a_chinese_numeral_is_a_figure_a_deadline_or_a_task_is_not() -> None:
+    assert numbers("咨询类1323件、求助类两件、投诉类136件") == [("1323", "件", ""), ("两", "件", ""), ("136", "件", "")]
+    assert numbers("两个工作日内办结，办好十件实事，一件一件抓，三件事") == []
+    assert chinese_numeral_value("两") == 2
+
+
 def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
     assert numbers("受理办件402万余件，日均1.1万件，表扬2.9万余件") == [
         ("402", "万件", "余"),
@@ -488,6 +494,10 @@ LAYOUTS = {
     # 1500), a header of measures in groups side by side (类别 数量 占比(%) 类别 数量 占比(%)) under a caption naming
     # the unit (单位：万件), a header printed once (单位 受理量 排名); 占比 with no % printed and 排名 give nothing
     "tables_of_bare_numbers",
+    # a count in a Chinese numeral (求助类两件: 两 as printed, 2) but not a deadline or a number of tasks (两个工作日,
+    # 十件实事); shares printed with no count beside them, after a list of counts (咨询类500件、…，分别占比62.5%…) or
+    # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's
+    "small_numerals_and_lone_shares",
 }
 
 

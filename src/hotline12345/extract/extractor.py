@@ -89,6 +89,8 @@ SHARE_WORD = re.compile(r"占")
 # what stands between a name and a later item of its list: its count, then names and their counts (740件,西安城投集团
 # 688件,)
 LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9fff（）()]{2,20}\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*)*"
+# A count in a list of counts (咨询类1077件, 求助类两件): where the name before it ends.
+LISTED_COUNT = r"[约近超]?\s*(?:\d|[零〇一二两三四五六七八九十百千]+[件宗])"
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -731,8 +733,20 @@ class Extractor:
         """解决率、满意率分别为 92.72%和 93.63%: the i-th item of the list before 分别 goes with the i-th figure."""
         pairs: dict[int, tuple[str, tuple[str, str, str, bool, int] | None]] = {}
         for match in RESPECTIVELY.finditer(sentence):
-            list_start = max((m.end() for m in re.finditer(r"[，,。；;]", sentence[: match.start()])), default=0)
+            # the list runs from the clause's start, or from a colon (热点问题依次是：甲、乙、丙分别占比)
+            list_start = max((m.end() for m in re.finditer(r"[，,。；;：:]", sentence[: match.start()])), default=0)
             items = [item for item in LIST_SEPARATORS.split(sentence[list_start : match.start()]) if item.strip()]
+            if not items and list_start:
+                # 咨询类1077件、投诉类207件,分别占比81.6%15.7%: 分别 opens its clause, the list is the clause
+                # before, its names those of the counts listed
+                listed_start = max(
+                    (m.end() for m in re.finditer(r"[，,。；;：:]", sentence[: list_start - 1])), default=0
+                )
+                listed = [item for item in re.split(r"[、，,]", sentence[listed_start : list_start - 1]) if item]
+                counted = [re.search(LISTED_COUNT, item) for item in listed]
+                names = [item[: found.start()] if found else "" for item, found in zip(listed, counted, strict=True)]
+                if all(name.strip() for name in names):
+                    items, list_start = names, listed_start
             clause_end = re.search(r"[。；;]", sentence[match.end() :])
             stop = match.end() + clause_end.start() if clause_end else len(sentence)
             after = [index for index, number in enumerate(numbers) if match.end() <= number.start < stop]

@@ -13,13 +13,17 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from hotline12345.extract.vocabulary import NOT_A_UNIT_AFTER
+from hotline12345.extract.vocabulary import NOT_A_UNIT_AFTER, simplified
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # Chinese numerals count as figures only with these units (八倍, 近六成); elsewhere 一 and 十六 are parts of words
 # (一体化, 十六区) or ordinals.
 CHINESE_NUMERAL_UNITS = ("倍", "成")
+# A count of items in a Chinese numeral is a figure too (求助类两件, 三宗): with a unit of items, not of bodies or
+# durations (两个工作日, 两次台风), not 一 alone (每一件, 一件一件抓) and not a number of tasks (十件实事, 三件事).
+CHINESE_COUNT_UNITS = ("件", "宗", "件次")
+CHINESE_COUNT_NOT_AFTER = r"[实大好难要]?事|[一二两三四五六七八九十]"
 THE_HOTLINE_NUMBER = "12345"
 MAGNITUDES = "万萬亿億"
 
@@ -40,11 +44,12 @@ class Number:
 
 
 def chinese_numeral_value(text: str) -> Decimal | None:
-    """八 → 8, 十六 → 16, 一百二十 → 120; None when `text` is not a Chinese numeral."""
+    """八 → 8, 十六 → 16, 一百二十 → 120, 两 → 2 (两件, 两百: cn2an's strict mode reads 二 only); None when `text` is
+    not a Chinese numeral."""
     if not text or any(character not in CHINESE_DIGITS for character in text):
         return None
     try:
-        return Decimal(str(cn2an.cn2an(text, "strict")))
+        return Decimal(str(cn2an.cn2an(text.replace("两", "二"), "strict")))
     except (ValueError, KeyError, InvalidOperation):
         return None
 
@@ -112,6 +117,20 @@ def is_the_next_cells_word(text: str, match: re.Match[str]) -> bool:
     return cell is not None and cell.end("word") > match.end("unit")
 
 
+def is_a_chinese_figure(text: str, match: re.Match[str]) -> bool:
+    """八倍, 近六成, 求助类两件: a Chinese numeral with a multiple, tenths or a count of items (see above)."""
+    number, unit = match["number"], match["unit"] + (match["tail_unit"] or "")
+    if chinese_numeral_value(number) is None:
+        return False
+    if unit in CHINESE_NUMERAL_UNITS:
+        return True
+    return (
+        unit in CHINESE_COUNT_UNITS
+        and number != "一"
+        and not re.match(CHINESE_COUNT_NOT_AFTER, simplified(text[match.end() : match.end() + 2]))
+    )
+
+
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
     unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
@@ -120,7 +139,7 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     for match in pattern.finditer(text):
         number = match["number"]
         unit = match["unit"]
-        if number[0] in CHINESE_DIGITS and (unit not in CHINESE_NUMERAL_UNITS or chinese_numeral_value(number) is None):
+        if number[0] in CHINESE_DIGITS and not is_a_chinese_figure(text, match):
             continue
         if is_ordinal(text, match.start("number") - (1 if match["sign"] else 0)):
             continue
