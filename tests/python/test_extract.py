@@ -112,6 +112,12 @@ def test_a_count_in_a_chinese_numeral_is_a_figure_a_deadline_or_a_task_is_not() 
     assert chinese_numeral_value("两") == 2
 
 
+def test_a_list_after_respectively_shares_the_unit_printed_after_its_last_number() -> None:
+    assert numbers("同比分别提高4.44、2.75%") == [("4.44", "%", ""), ("2.75", "%", "")]
+    assert numbers("分别比去年增加12和7个") == [("12", "个", ""), ("7", "个", "")]
+    assert numbers("3、4月份共受理120件") == [("120", "件", "")]  # no 分别: 3 is a month's
+
+
 def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
     assert numbers("受理办件402万余件，日均1.1万件，表扬2.9万余件") == [
         ("402", "万件", "余"),
@@ -496,7 +502,8 @@ LAYOUTS = {
     "tables_of_bare_numbers",
     # a count in a Chinese numeral (求助类两件: 两 as printed, 2) but not a deadline or a number of tasks (两个工作日,
     # 十件实事); shares printed with no count beside them, after a list of counts (咨询类500件、…，分别占比62.5%…) or
-    # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's
+    # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's; a list after 分别 whose
+    # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed
     "small_numerals_and_lone_shares",
 }
 

@@ -131,6 +131,26 @@ def is_a_chinese_figure(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# A list of numbers after 分别 whose unit is printed once, after the last (同比分别提高4.44、2.75个百分点; 分别比去年提高
+# 1.53和5.6个百分点): each number is in that unit.
+SHARED_UNIT_LIST = re.compile(rf"(?:(?<![\d.,])(?:{ARABIC})\s*(?:、|和|及|与)\s*)+$")
+RESPECTIVELY_BEFORE = r"分别[^。；;，,：:]*$"
+
+
+def listed_before(text: str, match: re.Match[str], unit: str) -> list[Number]:
+    """The numbers listed before `match` after 分别 with no unit of their own: in `match`'s unit."""
+    if match["before"] or match["sign"]:
+        return []
+    head = text[: match.start("number")]
+    listed = SHARED_UNIT_LIST.search(head)
+    if not listed or not re.search(RESPECTIVELY_BEFORE, head[: listed.start()]):
+        return []
+    return [
+        Number(listed.start() + found.start(), listed.start() + found.end(), found[0], unit, "")
+        for found in re.finditer(ARABIC, listed[0])
+    ]
+
+
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
     unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
@@ -151,6 +171,7 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
             continue
         wording = match["before"] or match["after"] or match["tail_wording"] or ""
         value = ("-" if match["sign"] else "") + number
+        found.extend(listed_before(text, match, unit + (match["tail_unit"] or "")))
         found.append(Number(match.start(), match.end(), value, unit + (match["tail_unit"] or ""), wording))
     return found
 
