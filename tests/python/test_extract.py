@@ -505,6 +505,9 @@ LAYOUTS = {
     # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's; a list after 分别 whose
     # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed
     "small_numerals_and_lone_shares",
+    # one value printed once for a list (均): every name listed and every rate listed before 均 (甲、乙，及时回复率、
+    # 满意率均达到100%: four rows; 甲街道、乙街道均受理50件: two)
+    "one_value_for_a_list",
 }
 
 

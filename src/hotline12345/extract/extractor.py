@@ -91,6 +91,10 @@ SHARE_WORD = re.compile(r"占")
 LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9fff（）()]{2,20}\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*)*"
 # A count in a list of counts (咨询类1077件, 求助类两件): where the name before it ends.
 LISTED_COUNT = r"[约近超]?\s*(?:\d|[零〇一二两三四五六七八九十百千]+[件宗])"
+# 甲、乙均达到100%, 甲、乙均受理50件: the value is every name's (not 平均, 日均, 人均: an average)
+SHARED_BEFORE = r"(?<![平人日月周年户])均[\u4e00-\u9fff]{0,2}\s*$"
+SHARED_LEAD = r"^.*(?:有|是|为)"  # 办理较好的单位有甲局: the list opens after the verb
+SHARED_JOINT = r"以及|、|和|及(?![时早])"  # 及时回复率 is one word
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -539,6 +543,7 @@ class Extractor:
                 )
             )
             figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
+            figures[-1:] = self.all_of_a_list(sentence, plain, number, figures[-1])
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
@@ -574,6 +579,51 @@ class Extractor:
         if found:
             return found[0].name_zh, SERVICE_QUALITY, "", True, start
         return printed, SERVICE_QUALITY, "", False, start
+
+    def all_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """甲局、乙局，及时回复率、满意率均达到100%: one value printed once for every name listed and every rate
+        listed before 均, a figure for each pair (the rates listed in the clause of 均, the names in that clause or,
+        when the rates are there, in the clause before). The figure as read when the names listed are fewer than
+        two: 各地区均达到98% names no one."""
+        before = plain[: number.start]
+        shared = re.search(SHARED_BEFORE, before)
+        if not shared:
+            return [figure]
+        breaks = [match.end() for match in re.finditer(r"[，,：:“”\"]", before[: shared.start()])]
+        clause_start = breaks[-1] if breaks else 0
+        pieces = [piece for piece in re.split(SHARED_JOINT, before[clause_start : shared.start()]) if piece.strip()]
+        cues = [self.nearest_cue(piece, {"rate"}) for piece in pieces]
+        if pieces and all(re.search(rf"{RATE_WORD}\s*$", piece) for piece in pieces) and not all(cues):
+            return [figure]  # 按时办结率、回复率均为100%: a rate no cue names, its measure unknown
+        if pieces and all(cues):
+            measures = [cue[2].measure for cue in cues if cue]
+            names_start = breaks[-2] if len(breaks) > 1 else 0
+            names_text = before[names_start : max(clause_start - 1, names_start)]
+        else:
+            measures, names_start, names_text = [figure.measure], clause_start, before[clause_start : shared.start()]
+        pieces = [piece for piece in re.split(SHARED_JOINT, names_text) if piece.strip()]
+        if pieces and not self.heuristic_name(pieces[0]):
+            pieces[0] = re.sub(SHARED_LEAD, "", pieces[0])
+        names = [self.heuristic_name(piece) for piece in pieces]
+        if len(names) < 2 or not all(names):
+            return [figure]
+        phrase = sentence[names_start : number.end].strip()
+        every: list[Figure] = []
+        for name in names:
+            found = self.references.lookup(name)
+            for measure in measures:
+                every.append(
+                    replace(
+                        figure,
+                        subject=found[0].name_zh if found else name,
+                        subject_type=found[0].subject_type if found else "",
+                        parent=found[0].parent_zh if found else "",
+                        subject_known=bool(found),
+                        measure=measure,
+                        phrase=phrase,
+                    )
+                )
+        return every
 
     def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
         """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
