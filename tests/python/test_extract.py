@@ -118,6 +118,17 @@ def test_a_list_after_respectively_shares_the_unit_printed_after_its_last_number
     assert numbers("3、4月份共受理120件") == [("120", "件", "")]  # no 分别: 3 is a month's
 
 
+def test_a_count_printed_without_its_unit_before_its_share_is_a_count() -> None:
+    assert numbers("公共服务类374,占比5.0%") == [("374", "件", ""), ("5.0", "%", "")]
+    assert numbers("天宁区2024个,占35.03%;武进区1266,占21.91%") == [
+        ("2024", "个", ""),
+        ("35.03", "%", ""),
+        ("1266", "个", ""),
+        ("21.91", "%", ""),
+    ]
+    assert numbers("2024年,占比") == []  # a year is no name's count
+
+
 def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
     assert numbers("受理办件402万余件，日均1.1万件，表扬2.9万余件") == [
         ("402", "万件", "余"),
@@ -503,7 +514,8 @@ LAYOUTS = {
     # a count in a Chinese numeral (求助类两件: 两 as printed, 2) but not a deadline or a number of tasks (两个工作日,
     # 十件实事); shares printed with no count beside them, after a list of counts (咨询类500件、…，分别占比62.5%…) or
     # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's; a list after 分别 whose
-    # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed
+    # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed; a count
+    # printed without its unit before its share (虚构西区140，占17.5%): a count in 件
     "small_numerals_and_lone_shares",
     # one value printed once for a list (均): every name listed and every rate listed before 均 (甲、乙，及时回复率、
     # 满意率均达到100%: four rows; 甲街道、乙街道均受理50件: two)

@@ -151,6 +151,27 @@ def listed_before(text: str, match: re.Match[str], unit: str) -> list[Number]:
     ]
 
 
+# A count printed without its unit right after its name and before its share (公共服务类374,占比5.0%; 武进区1266,占
+# 21.91%): a count, in the unit of the other counts of the sentence followed by their shares, else in 件.
+COUNT_BEFORE_SHARE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{ARABIC})(?=\s*[,，]\s*占)")
+DEFAULT_COUNT_UNIT = "件"
+
+
+def counts_before_shares(text: str, found: list[Number]) -> list[Number]:
+    """The counts printed with no unit before their shares, each in the unit the sentence's other such counts print."""
+    units = [
+        number.unit
+        for number in found
+        if re.match(r"\s*[,，]\s*占", text[number.end :]) and not re.fullmatch(r"[%％]", number.unit)
+    ]
+    unit = max(units, key=units.count) if units else DEFAULT_COUNT_UNIT
+    return [
+        Number(match.start(), match.end(), match[0], unit, "")
+        for match in COUNT_BEFORE_SHARE.finditer(text)
+        if not any(number.start <= match.start() < number.end for number in found)
+    ]
+
+
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
     unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
@@ -173,7 +194,7 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
         value = ("-" if match["sign"] else "") + number
         found.extend(listed_before(text, match, unit + (match["tail_unit"] or "")))
         found.append(Number(match.start(), match.end(), value, unit + (match["tail_unit"] or ""), wording))
-    return found
+    return sorted([*found, *counts_before_shares(text, found)], key=lambda number: number.start)
 
 
 def signed(value_printed: str, falls: bool) -> str:
