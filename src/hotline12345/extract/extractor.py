@@ -92,6 +92,9 @@ LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9
 # A count in a list of counts (咨询类1077件, 求助类两件): where the name before it ends.
 LISTED_COUNT = r"[约近超]?\s*(?:\d|[零〇一二两三四五六七八九十百千]+[件宗])"
 # 甲、乙均达到100%, 甲、乙均受理50件: the value is every name's (not 平均, 日均, 人均: an average)
+# A kind not on record right before the intake word it qualifies (道路运输类电话817件): the count is the kind's.
+KIND_BEFORE_INTAKE = r"[\u4e00-\u9fff]{2,10}类$"
+NOT_A_KIND = r"(?:各|此|该|这|本|同|多|几|[一二两三四五六七八九十]+)类"  # 受理各类有效服务诉求: every kind
 SHARED_BEFORE = r"(?<![平人日月周年户])均[\u4e00-\u9fff]{0,2}\s*$"
 SHARED_LEAD = r"^.*(?:有|是|为)"  # 办理较好的单位有甲局: the list opens after the verb
 SHARED_JOINT = r"以及|、|和|及(?![时早])"  # 及时回复率 is one word
@@ -691,6 +694,11 @@ class Extractor:
         ]
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
+            kind = re.search(KIND_BEFORE_INTAKE, plain[clause_start : match.start])
+            name = self.heuristic_name(sentence[clause_start + kind.start() : match.start]) if kind else ""
+            if name and not re.fullmatch(NOT_A_KIND, simplified(name)):
+                # 道路运输类电话817件: calls of a kind not on record, counted by the kind
+                return name, "", "", False, sentence.rfind(name, 0, match.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
