@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -515,7 +516,8 @@ LAYOUTS = {
     # 十件实事); shares printed with no count beside them, after a list of counts (咨询类500件、…，分别占比62.5%…) or
     # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's; a list after 分别 whose
     # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed; a count
-    # printed without its unit before its share (虚构西区140，占17.5%): a count in 件
+    # printed without its unit before its share (虚构西区140，占17.5%): a count in 件; a kind not on record before
+    # the intake word it qualifies (虚构运输类电话120件): the kind's count
     "small_numerals_and_lone_shares",
     # one value printed once for a list (均): every name listed and every rate listed before 均 (甲、乙，及时回复率、
     # 满意率均达到100%: four rows; 甲街道、乙街道均受理50件: two)
@@ -546,6 +548,35 @@ def test_a_unit_not_on_record_is_read_whole_and_proposed() -> None:
         ("1145", "件次"),
     ]
     assert [row["unit_code"] for row in extraction.new_names["ref_units"]] == ["items_jianci"]
+
+
+def test_a_kind_not_on_record_before_the_intake_word_it_qualifies_is_the_subject() -> None:
+    """虚构运输类电话120件: calls of a kind, counted by the kind, not by 电话 (a channel on record); 各类 is no kind."""
+    rows = made_up_rows("其中虚构运输类电话120件，虚构公路类电话80件。本月受理各类电话300件。")
+    assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [
+        ("虚构运输类", "120"),
+        ("虚构公路类", "80"),
+        ("电话", "300"),
+    ]
+
+
+def test_as_new_hides_the_names_registered_for_the_platform_only(tmp_path: Path) -> None:
+    """A made-up platform with a district of its own on record: read as it is, the district is known; `as_new` (a new
+    user's view, `extract-score --as-new`) it is a name not on record, while the shared vocabulary (咨询类) stays."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    with (seeds / "reference" / "ref_districts.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("made_up_as_new_12345,made_up_east,,虚构东区,Made-up East District,\n")
+    text = "本月虚构东区受理120件。咨询类80件。"
+    known = extract_text(text, seeds, "made_up", "made_up_as_new_12345")
+    new = extract_text(text, seeds, "made_up", "made_up_as_new_12345", as_new=True)
+    assert (
+        [row["subject_zh"] for row in known.rows] == [row["subject_zh"] for row in new.rows] == ["虚构东区", "咨询类"]
+    )
+    assert "ref_districts" not in known.new_names  # on record for the platform
+    assert [row["district_name_zh"] for row in new.new_names["ref_districts"][1]] == ["虚构东区"]  # proposed anew
+    assert load_references(seeds, "made_up_as_new_12345").lookup("虚构东区")
+    assert not load_references(seeds, "made_up_as_new_12345", as_new=True).lookup("虚构东区")
 
 
 def test_a_new_name_in_a_list_is_its_own_not_the_last_name_on_record() -> None:
