@@ -133,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
         "project's seeds)",
     )
     score.add_argument("--source-id", action="append", default=[], help="score this source only (repeat for several)")
+    score.add_argument(
+        "--as-new",
+        action="store_true",
+        help="score each source as a new user meets it: the names registered for its platform itself (districts, "
+        "units, categories, members) are hidden, the shared vocabulary kept",
+    )
     provenance = commands.add_parser(
         "provenance",
         help="check every seed figure against its phrase and every phrase against its page's saved text; name the "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,37 @@ def test_dates_issue_numbers_and_the_hotline_number_are_not_figures() -> None:
     assert numbers("坚持7×24 小时不间断受理，咨询电话0513-12345678") == []
     assert numbers("第47件") == []
     assert numbers("2021年前11个月") == []
+
+
+def test_a_cells_unit_is_its_own_never_the_next_cells() -> None:
+    """In a row of cells apart by spaces the word after a number is the next cell's name, even when it begins with a
+    unit's character (7.6 个人事务); in prose a spaced unit stays the number's own (2.8 万件和 3.6 万件)."""
+    assert numbers("居民生活 1135 7.6 个人事务 387 2.6 其他") == []
+    assert numbers("分别为 2.8 万件和 3.6 万件，其他月份") == [("2.8", "万件", ""), ("3.6", "万件", "")]
+    assert numbers("个人事务 387 2.6 个 其他 12 3") == [("2.6", "个", "")]
+
+
+def test_a_count_in_a_chinese_numeral_is_a_figure_a_deadline_or_a_task_is_not() -> None:
+    assert numbers("咨询类1323件、求助类两件、投诉类136件") == [("1323", "件", ""), ("两", "件", ""), ("136", "件", "")]
+    assert numbers("两个工作日内办结，办好十件实事，一件一件抓，三件事") == []
+    assert chinese_numeral_value("两") == 2
+
+
+def test_a_list_after_respectively_shares_the_unit_printed_after_its_last_number() -> None:
+    assert numbers("同比分别提高4.44、2.75%") == [("4.44", "%", ""), ("2.75", "%", "")]
+    assert numbers("分别比去年增加12和7个") == [("12", "个", ""), ("7", "个", "")]
+    assert numbers("3、4月份共受理120件") == [("120", "件", "")]  # no 分别: 3 is a month's
+
+
+def test_a_count_printed_without_its_unit_before_its_share_is_a_count() -> None:
+    assert numbers("公共服务类374,占比5.0%") == [("374", "件", ""), ("5.0", "%", "")]
+    assert numbers("天宁区2024个,占35.03%;武进区1266,占21.91%") == [
+        ("2024", "个", ""),
+        ("35.03", "%", ""),
+        ("1266", "个", ""),
+        ("21.91", "%", ""),
+    ]
+    assert numbers("2024年,占比") == []  # a year is no name's count
 
 
 def test_a_magnitude_its_wording_and_what_is_counted_are_one_unit() -> None:
@@ -476,6 +508,20 @@ LAYOUTS = {
     # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
     # and 群众诉求 kept whole; a rate's change (接通率95.20%，环比上升1.30%) has the rate as its subject
     "names_of_what_is_counted",
+    # a table of bare numbers, its cells apart by single spaces: a row label over a header of subjects (件数 3200
+    # 1500), a header of measures in groups side by side (类别 数量 占比(%) 类别 数量 占比(%)) under a caption naming
+    # the unit (单位：万件), a header printed once (单位 受理量 排名); 占比 with no % printed and 排名 give nothing
+    "tables_of_bare_numbers",
+    # a count in a Chinese numeral (求助类两件: 两 as printed, 2) but not a deadline or a number of tasks (两个工作日,
+    # 十件实事); shares printed with no count beside them, after a list of counts (咨询类500件、…，分别占比62.5%…) or
+    # after a colon (热点依次是：供水类、噪声类、交通类分别占比10%4%2%), each its own name's; a list after 分别 whose
+    # unit is printed once (分别比上月提高1.5和0.8个百分点): each number in it, a change of the rate listed; a count
+    # printed without its unit before its share (虚构西区140，占17.5%): a count in 件; a kind not on record before
+    # the intake word it qualifies (虚构运输类电话120件): the kind's count
+    "small_numerals_and_lone_shares",
+    # one value printed once for a list (均): every name listed and every rate listed before 均 (甲、乙，及时回复率、
+    # 满意率均达到100%: four rows; 甲街道、乙街道均受理50件: two)
+    "one_value_for_a_list",
 }
 
 
@@ -502,6 +548,35 @@ def test_a_unit_not_on_record_is_read_whole_and_proposed() -> None:
         ("1145", "件次"),
     ]
     assert [row["unit_code"] for row in extraction.new_names["ref_units"]] == ["items_jianci"]
+
+
+def test_a_kind_not_on_record_before_the_intake_word_it_qualifies_is_the_subject() -> None:
+    """虚构运输类电话120件: calls of a kind, counted by the kind, not by 电话 (a channel on record); 各类 is no kind."""
+    rows = made_up_rows("其中虚构运输类电话120件，虚构公路类电话80件。本月受理各类电话300件。")
+    assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [
+        ("虚构运输类", "120"),
+        ("虚构公路类", "80"),
+        ("电话", "300"),
+    ]
+
+
+def test_as_new_hides_the_names_registered_for_the_platform_only(tmp_path: Path) -> None:
+    """A made-up platform with a district of its own on record: read as it is, the district is known; `as_new` (a new
+    user's view, `extract-score --as-new`) it is a name not on record, while the shared vocabulary (咨询类) stays."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    with (seeds / "reference" / "ref_districts.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("made_up_as_new_12345,made_up_east,,虚构东区,Made-up East District,\n")
+    text = "本月虚构东区受理120件。咨询类80件。"
+    known = extract_text(text, seeds, "made_up", "made_up_as_new_12345")
+    new = extract_text(text, seeds, "made_up", "made_up_as_new_12345", as_new=True)
+    assert (
+        [row["subject_zh"] for row in known.rows] == [row["subject_zh"] for row in new.rows] == ["虚构东区", "咨询类"]
+    )
+    assert "ref_districts" not in known.new_names  # on record for the platform
+    assert [row["district_name_zh"] for row in new.new_names["ref_districts"][1]] == ["虚构东区"]  # proposed anew
+    assert load_references(seeds, "made_up_as_new_12345").lookup("虚构东区")
+    assert not load_references(seeds, "made_up_as_new_12345", as_new=True).lookup("虚构东区")
 
 
 def test_a_new_name_in_a_list_is_its_own_not_the_last_name_on_record() -> None:

@@ -42,9 +42,11 @@ def extract_text(
     source_id: str,
     platform_code: str | None = None,
     source: dict[str, str] | None = None,
+    as_new: bool = False,
 ) -> Proposal:
     """The rows `text` proposes for `source_id`, its names looked up in `seeds_dir`; `source` is the source's row
-    when it is not in seeds_dir's sources.csv (a transcription kept in another folder)."""
+    when it is not in seeds_dir's sources.csv (a transcription kept in another folder); `as_new`: without the names
+    registered for the source's platform itself (references.load_references)."""
     source = source or sources(seeds_dir).get(source_id)
     if source is None and not platform_code:
         raise UnknownSource(
@@ -52,7 +54,7 @@ def extract_text(
         )
     source = source or {}
     platform = platform_code or source.get("platform_code", "")
-    references = load_references(seeds_dir, platform)
+    references = load_references(seeds_dir, platform, as_new)
     observations = [row["observation_zh"] for row in read_csv(seeds_dir / OBSERVATIONS_SEED)[1]]
     extraction: Extraction = Extractor(references, observations).extract(text)
     columns = read_csv(seeds_dir / FIGURES_SEED)[0]
@@ -94,8 +96,9 @@ def extract_document(
     source_id: str,
     platform_code: str | None = None,
     source: dict[str, str] | None = None,
+    as_new: bool = False,
 ) -> Proposal:
-    return extract_text(path.read_text(encoding="utf-8"), seeds_dir, source_id, platform_code, source)
+    return extract_text(path.read_text(encoding="utf-8"), seeds_dir, source_id, platform_code, source, as_new)
 
 
 def write_rows(handle: object, columns: list[str], rows: list[dict[str, str]]) -> None:

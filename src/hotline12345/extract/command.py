@@ -55,7 +55,7 @@ def run_command(arguments: argparse.Namespace, root: Path) -> int:
 def score_command(arguments: argparse.Namespace, root: Path) -> int:
     folder = texts_dir(root, arguments.texts_dir)
     wanted = set(arguments.source_id) if arguments.source_id else None
-    scores, texts = score_sources(root / "seeds", folder, arguments.hand_seeds, wanted)
+    scores, texts = score_sources(root / "seeds", folder, arguments.hand_seeds, wanted, arguments.as_new)
     if scores:
         print(format_scores(scores, HEADLINE_SOURCE))
     missing = texts.describe_missing()

@@ -68,12 +68,13 @@ def section_name(stack: list[Heading]) -> str:
 class Part:
     """A run of the document under one section: prose text, or the lines of a table."""
 
-    kind: str  # prose | pipe_table | rank_table | aligned_table
+    kind: str  # prose | pipe_table | rank_table | aligned_table | bare_table
     section: str
     heading: Heading | None
     text: str = ""
     lines: list[str] = field(default_factory=list)
     headings: tuple[Heading, ...] = ()  # every heading above it, the outermost first
+    caption: str = ""  # a table's line before its header (单位：件; 各类诉求（万件）): where its unit may be named
 
 
 def join_lines(lines: list[str], wrapped: bool = True) -> str:
@@ -185,6 +186,63 @@ def is_triples_line(line: str) -> bool:
     return len(found) >= 2 and not TRIPLE.sub("", line).strip()
 
 
+# A table of bare numbers, its cells apart by single spaces (a report's table stored as text): a header of names,
+# then rows whose numbers print no unit. Either a row label naming what its numbers are, under a header of subjects
+# (分类 咨询 求助 / 件数 47327 88698 / 占比 31.7 59.3), or a header of measures, printed once or repeated in groups
+# side by side, over rows of a name and its numbers (事项类别 件数 占比 事项类别 件数 占比 / 城市综合 63435 42.4 民生保障
+# 6238 4.2); a name may be spaced out (三   农). What the numbers count and in which unit is the table's head's.
+BARE_HEADER_CELL = re.compile(r"^[^\d\s，。,：:；;|]{1,12}$")
+BARE_TABLE_NAME = r"[^\d\s，。,：:；;|%％](?:[^\d，。,：:；;|%％]{0,10}[^\d\s，。,：:；;|%％])?"
+BARE_TABLE_NUMBER = r"[-－]?\d+(?:\.\d+)?[%％]?"
+BARE_TABLE_MIN_COLUMNS = 3
+BARE_TABLE_MIN_GROUP_ROWS = 2  # a header of measures printed once holds over two rows at least
+
+
+def bare_table_group(columns: int) -> re.Pattern[str]:
+    """A name and its `columns - 1` numbers, in a row of a table of bare numbers."""
+    numbers = r"\s+".join(rf"(?:{BARE_TABLE_NUMBER})" for _ in range(columns - 1))
+    return re.compile(rf"(?P<name>{BARE_TABLE_NAME})\s+(?P<values>{numbers})(?=\s|$)")
+
+
+def bare_table_period(header: list[str]) -> int:
+    """The width of a header's group of columns: 3 for 事项类别 件数 占比 事项类别 件数 占比; the whole header when
+    it is printed once."""
+    for width in range(2, len(header)):
+        if len(header) % width == 0 and all(cell == header[index % width] for index, cell in enumerate(header)):
+            return width
+    return len(header)
+
+
+def bare_table_rows(lines: list[str], start: int) -> int:
+    """How many lines from `start` make a table of bare numbers (its header and rows); 0 when they are none."""
+    header = lines[start].split()
+    if len(header) < BARE_TABLE_MIN_COLUMNS or not all(BARE_HEADER_CELL.match(cell) for cell in header):
+        return 0
+    labelled = 0  # a row label, then a number under each subject of the header
+    while start + 1 + labelled < len(lines):
+        row = lines[start + 1 + labelled].split()
+        if not (
+            len(row) == len(header)
+            and BARE_HEADER_CELL.match(row[0])
+            and all(re.fullmatch(BARE_TABLE_NUMBER, cell) for cell in row[1:])
+        ):
+            break
+        labelled += 1
+    if labelled:
+        return 1 + labelled
+    width = bare_table_period(header)
+    group = bare_table_group(width)
+    grouped = 0
+    while start + 1 + grouped < len(lines):
+        text = lines[start + 1 + grouped].strip()
+        found = list(group.finditer(text))
+        if not text or not found or len(found) > len(header) // width or group.sub("", text).strip():
+            break
+        grouped += 1
+    minimum = 1 if width < len(header) else BARE_TABLE_MIN_GROUP_ROWS
+    return 1 + grouped if grouped >= minimum else 0
+
+
 TABLE_GAP_CELL = re.compile(r"^[-－/—]$")
 MIN_ROW_TABLE_COLUMNS = 3
 
@@ -270,6 +328,16 @@ def split_document(text: str) -> list[Part]:
             current = start("aligned_table")
             current.section = section() + TABLE_SUFFIX
             current.lines = lines[index : index + rows] if rows else [line]
+            aligned_until = index + rows - 1
+            current = None
+            continue
+        rows = bare_table_rows(lines, index)
+        if rows:
+            caption = next((line for line in reversed(lines[:index]) if line), "")
+            current = start("bare_table")
+            current.section = section() + TABLE_SUFFIX
+            current.lines = lines[index : index + rows]
+            current.caption = caption
             aligned_until = index + rows - 1
             current = None
             continue

@@ -18,7 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from hotline12345.extract.document import ALIGNED_GAP, TRIPLE, Heading, Part, pipe_cells, sentences, split_document
+from hotline12345.extract.document import (
+    ALIGNED_GAP,
+    BARE_TABLE_NUMBER,
+    TRIPLE,
+    Heading,
+    Part,
+    bare_table_group,
+    bare_table_period,
+    pipe_cells,
+    sentences,
+    split_document,
+)
 from hotline12345.extract.patterns import (
     Number,
     chinese_numeral_value,
@@ -78,6 +89,15 @@ SHARE_WORD = re.compile(r"占")
 # what stands between a name and a later item of its list: its count, then names and their counts (740件,西安城投集团
 # 688件,)
 LISTED_ITEMS = r"\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*(?:[\u4e00-\u9fff（）()]{2,20}\s*\d+(?:\.\d+)?\s*[件个宗次%]\s*[，,、]\s*)*"
+# A count in a list of counts (咨询类1077件, 求助类两件): where the name before it ends.
+LISTED_COUNT = r"[约近超]?\s*(?:\d|[零〇一二两三四五六七八九十百千]+[件宗])"
+# 甲、乙均达到100%, 甲、乙均受理50件: the value is every name's (not 平均, 日均, 人均: an average)
+# A kind not on record right before the intake word it qualifies (道路运输类电话817件): the count is the kind's.
+KIND_BEFORE_INTAKE = r"[\u4e00-\u9fff]{2,10}类$"
+NOT_A_KIND = r"(?:各|此|该|这|本|同|多|几|[一二两三四五六七八九十]+)类"  # 受理各类有效服务诉求: every kind
+SHARED_BEFORE = r"(?<![平人日月周年户])均[\u4e00-\u9fff]{0,2}\s*$"
+SHARED_LEAD = r"^.*(?:有|是|为)"  # 办理较好的单位有甲局: the list opens after the verb
+SHARED_JOINT = r"以及|、|和|及(?![时早])"  # 及时回复率 is one word
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -98,6 +118,8 @@ RATE_SUBJECT_MIN_CHARS = 3
 # A rate's own word when no cue on record names it: two characters and 率 (办理率, 签收率), with what is before it
 # its subject.
 UNKNOWN_RATE_WORD = r"[\u4e00-\u9fff]{2}率\s*$"
+# A table head that names a count of its own (件数, 数量, 受理量, 工单数): its bare numbers are counts.
+COUNT_HEAD = r"(?:数|数量|量)$"
 # The subject type of a platform's own rates (解决率, 满意率 of 全市), as ref_subject_types names it.
 SERVICE_QUALITY = "service_quality"
 
@@ -480,9 +502,12 @@ class Extractor:
             if subject is None:
                 subject = previous_subject or self.nearest_intake(sentence, names, number)
             if index in respectively:
-                override_measure, override_subject = respectively[index]
-                measure = override_measure or measure
-                subject = override_subject or subject
+                override_measure, override_subject, rate = respectively[index]
+                if rate and override_measure in self.rate_measures and measure and measure not in self.rate_measures:
+                    subject = rate  # a change of the rate listed (提高1.53个百分点): its subject is the rate
+                else:
+                    measure = override_measure or measure
+                    subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
             if subject_type == SERVICE_QUALITY and not known and not of_the_rate:
                 self.page_whole = name_zh
@@ -521,6 +546,7 @@ class Extractor:
                 )
             )
             figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
+            figures[-1:] = self.all_of_a_list(sentence, plain, number, figures[-1])
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
@@ -556,6 +582,51 @@ class Extractor:
         if found:
             return found[0].name_zh, SERVICE_QUALITY, "", True, start
         return printed, SERVICE_QUALITY, "", False, start
+
+    def all_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """甲局、乙局，及时回复率、满意率均达到100%: one value printed once for every name listed and every rate
+        listed before 均, a figure for each pair (the rates listed in the clause of 均, the names in that clause or,
+        when the rates are there, in the clause before). The figure as read when the names listed are fewer than
+        two: 各地区均达到98% names no one."""
+        before = plain[: number.start]
+        shared = re.search(SHARED_BEFORE, before)
+        if not shared:
+            return [figure]
+        breaks = [match.end() for match in re.finditer(r"[，,：:“”\"]", before[: shared.start()])]
+        clause_start = breaks[-1] if breaks else 0
+        pieces = [piece for piece in re.split(SHARED_JOINT, before[clause_start : shared.start()]) if piece.strip()]
+        cues = [self.nearest_cue(piece, {"rate"}) for piece in pieces]
+        if pieces and all(re.search(rf"{RATE_WORD}\s*$", piece) for piece in pieces) and not all(cues):
+            return [figure]  # 按时办结率、回复率均为100%: a rate no cue names, its measure unknown
+        if pieces and all(cues):
+            measures = [cue[2].measure for cue in cues if cue]
+            names_start = breaks[-2] if len(breaks) > 1 else 0
+            names_text = before[names_start : max(clause_start - 1, names_start)]
+        else:
+            measures, names_start, names_text = [figure.measure], clause_start, before[clause_start : shared.start()]
+        pieces = [piece for piece in re.split(SHARED_JOINT, names_text) if piece.strip()]
+        if pieces and not self.heuristic_name(pieces[0]):
+            pieces[0] = re.sub(SHARED_LEAD, "", pieces[0])
+        names = [self.heuristic_name(piece) for piece in pieces]
+        if len(names) < 2 or not all(names):
+            return [figure]
+        phrase = sentence[names_start : number.end].strip()
+        every: list[Figure] = []
+        for name in names:
+            found = self.references.lookup(name)
+            for measure in measures:
+                every.append(
+                    replace(
+                        figure,
+                        subject=found[0].name_zh if found else name,
+                        subject_type=found[0].subject_type if found else "",
+                        parent=found[0].parent_zh if found else "",
+                        subject_known=bool(found),
+                        measure=measure,
+                        phrase=phrase,
+                    )
+                )
+        return every
 
     def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
         """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
@@ -623,6 +694,11 @@ class Extractor:
         ]
         if in_clause:
             match = max(in_clause, key=lambda m: (m.end - m.start, m.start))
+            kind = re.search(KIND_BEFORE_INTAKE, plain[clause_start : match.start])
+            name = self.heuristic_name(sentence[clause_start + kind.start() : match.start]) if kind else ""
+            if name and not re.fullmatch(NOT_A_KIND, simplified(name)):
+                # 道路运输类电话817件: calls of a kind not on record, counted by the kind
+                return name, "", "", False, sentence.rfind(name, 0, match.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
@@ -714,12 +790,28 @@ class Extractor:
 
     def respectively(
         self, sentence: str, numbers: list[Number]
-    ) -> dict[int, tuple[str, tuple[str, str, str, bool, int] | None]]:
-        """解决率、满意率分别为 92.72%和 93.63%: the i-th item of the list before 分别 goes with the i-th figure."""
-        pairs: dict[int, tuple[str, tuple[str, str, str, bool, int] | None]] = {}
+    ) -> dict[int, tuple[str, tuple[str, str, str, bool, int] | None, tuple[str, str, str, bool, int] | None]]:
+        """解决率、满意率分别为 92.72%和 93.63%: the i-th item of the list before 分别 goes with the i-th figure: its
+        measure, its subject, and the item as a subject should the figure be no figure of the item's measure (办结率和
+        满意率分别提高1.53和5.6个百分点: changes of the rates, their subjects the rates)."""
+        pairs: dict[
+            int, tuple[str, tuple[str, str, str, bool, int] | None, tuple[str, str, str, bool, int] | None]
+        ] = {}
         for match in RESPECTIVELY.finditer(sentence):
-            list_start = max((m.end() for m in re.finditer(r"[，,。；;]", sentence[: match.start()])), default=0)
+            # the list runs from the clause's start, or from a colon (热点问题依次是：甲、乙、丙分别占比)
+            list_start = max((m.end() for m in re.finditer(r"[，,。；;：:]", sentence[: match.start()])), default=0)
             items = [item for item in LIST_SEPARATORS.split(sentence[list_start : match.start()]) if item.strip()]
+            if not items and list_start:
+                # 咨询类1077件、投诉类207件,分别占比81.6%15.7%: 分别 opens its clause, the list is the clause
+                # before, its names those of the counts listed
+                listed_start = max(
+                    (m.end() for m in re.finditer(r"[，,。；;：:]", sentence[: list_start - 1])), default=0
+                )
+                listed = [item for item in re.split(r"[、，,]", sentence[listed_start : list_start - 1]) if item]
+                counted = [re.search(LISTED_COUNT, item) for item in listed]
+                names = [item[: found.start()] if found else "" for item, found in zip(listed, counted, strict=True)]
+                if all(name.strip() for name in names):
+                    items, list_start = names, listed_start
             clause_end = re.search(r"[。；;]", sentence[match.end() :])
             stop = match.end() + clause_end.start() if clause_end else len(sentence)
             after = [index for index, number in enumerate(numbers) if match.end() <= number.start < stop]
@@ -733,7 +825,8 @@ class Extractor:
                 start = sentence.find(item, offset)
                 offset = start + len(item)
                 if names_measures:
-                    pairs[index] = (cue[2].measure if cue else "", None)
+                    rate = (item.strip(), "", "", False, start)
+                    pairs[index] = (cue[2].measure if cue else "", None, rate)
                     continue
                 # 咨询类、求助类分别为7000件和3000件: the items are the subjects
                 item = item.strip()
@@ -744,7 +837,7 @@ class Extractor:
                     if known
                     else ((name, "", "", False, start) if name else None)
                 )
-                pairs[index] = (cue[2].measure if cue else "", subject)
+                pairs[index] = (cue[2].measure if cue else "", subject, None)
         return pairs
 
     def observation(self, clause: str) -> str:
@@ -997,6 +1090,100 @@ class Extractor:
             )
         return figures
 
+    def bare_table_figures(self, part: Part) -> list[Figure]:
+        """A table of bare numbers (document.bare_table_rows): each number is its row's or column's subject's, and
+        its measure and unit are its head's: a row label or a column header that names a count (件数, 数量, 受理量)
+        gives a count in the unit the header or the table's caption names (单位：件, （万件）), else 件; one that names
+        a share or a rate (占比, 办结率) gives a percentage only where a `%` is printed, in the cell, the header or the
+        caption (占比(%)): a unit the print does not give is not given. A head naming neither (排名) gives nothing."""
+        header = part.lines[0].split()
+        caption = simplified(part.caption + " " + part.lines[0])
+        figures: list[Figure] = []
+        rows = part.lines[1:]
+        labelled = all(
+            len(row.split()) == len(header) and all(re.fullmatch(BARE_TABLE_NUMBER, cell) for cell in row.split()[1:])
+            for row in rows
+        )
+        if labelled and not any(self.names_a_measure(cell) for cell in header[1:]):
+            for row in rows:  # 件数 47327 88698 771: a row label over a header of subjects
+                label, *values = row.split()
+                for subject, value in zip(header[1:], values, strict=True):
+                    figures.extend(self.bare_cell(part, subject, label, value, caption, row.strip()))
+            return figures
+        width = bare_table_period(header)
+        group = bare_table_group(width)
+        for row in rows:  # 城市综合 63435 42.4 民生保障 6238 4.2: a name and its numbers under a header of measures
+            for match in group.finditer(row):
+                values = match["values"].split()
+                for index, (column, value) in enumerate(zip(header[1:width], values, strict=True)):
+                    phrase = " ".join([match["name"], *values[: index + 1]])
+                    figures.extend(
+                        self.bare_cell(part, re.sub(r"\s+", "", match["name"]), column, value, caption, phrase)
+                    )
+        return figures
+
+    def bare_cell(self, part: Part, subject: str, head: str, value: str, caption: str, phrase: str) -> list[Figure]:
+        """The figure of one cell of a table of bare numbers, under its head (a row label or a column header)."""
+        plain = simplified(head)
+        printed_percent = value.endswith(("%", "％"))
+        value = value.rstrip("%％")
+        percent_cue = self.nearest_cue(plain, {"change", "share", "rate"})
+        if printed_percent or percent_cue or re.search(UNKNOWN_RATE_WORD, plain):
+            if not (printed_percent or re.search(r"[%％]", head) or re.search(r"[（(]\s*[%％]\s*[）)]", caption)):
+                return []  # 占比 31.7: a percentage whose unit is not printed
+            measure, unit = (percent_cue[2].measure if percent_cue else ""), "%"
+        elif re.search(RANK_COLUMN, plain):
+            return []
+        else:
+            score = self.nearest_cue(plain, {"score"})
+            items = self.nearest_cue(plain, {"items"})
+            named = self.caption_unit(caption)
+            if score:
+                measure, unit = score[2].measure, SCORE_UNIT
+            elif items or named or re.search(COUNT_HEAD, plain):
+                measure = items[2].measure if items else self.count_measure
+                unit = named or self.column_unit(head)
+            else:
+                return []  # a head that names no count: what its numbers are is not said
+        names = self.references.lookup(subject)
+        return [
+            Figure(
+                section=part.section,
+                subject_type=names[0].subject_type if names else "",
+                subject=names[0].name_zh if names else subject,
+                parent="",
+                list_position="",
+                measure=measure,
+                wording="",
+                observation="",
+                value_printed=value,
+                unit=unit,
+                phrase=phrase,
+                subject_known=bool(names),
+            )
+        ]
+
+    def names_a_measure(self, head: str) -> bool:
+        """Whether a table's head says what its numbers are (件数, 占比, 办结率, 得分, 排名), not whose they are."""
+        plain = simplified(head)
+        return bool(
+            self.nearest_cue(plain, {"change", "share", "rate", "items", "score"})
+            or re.search(UNKNOWN_RATE_WORD, plain)
+            or re.search(COUNT_HEAD, plain)
+            or re.search(RANK_COLUMN, plain)
+            or re.search(r"[%％]", plain)
+        )
+
+    def caption_unit(self, caption: str) -> str:
+        """The unit a table's caption or header names for its counts (单位：件, 单位:万件, （万件）), or ''."""
+        units = "|".join(
+            re.escape(unit)
+            for unit in sorted(self.units, key=len, reverse=True)
+            if unit and not re.fullmatch(r"[%％]", unit)
+        )
+        named = re.search(rf"单位\s*[:：]\s*({units})|[（(]\s*({units})\s*[）)]", caption)
+        return (named[1] or named[2]) if named else ""
+
     # -- the document ------------------------------------------------------------------------------------------
 
     def extract(self, text: str) -> Extraction:
@@ -1015,6 +1202,8 @@ class Extractor:
                 extraction.figures.extend(self.rank_table_figures(part))
             elif part.kind == "aligned_table":
                 extraction.figures.extend(self.aligned_table_figures(part))
+            elif part.kind == "bare_table":
+                extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
         extraction.figures = without_restatements(extraction.figures)

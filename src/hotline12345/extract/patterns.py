@@ -13,13 +13,17 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from hotline12345.extract.vocabulary import NOT_A_UNIT_AFTER
+from hotline12345.extract.vocabulary import NOT_A_UNIT_AFTER, simplified
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # Chinese numerals count as figures only with these units (八倍, 近六成); elsewhere 一 and 十六 are parts of words
 # (一体化, 十六区) or ordinals.
 CHINESE_NUMERAL_UNITS = ("倍", "成")
+# A count of items in a Chinese numeral is a figure too (求助类两件, 三宗): with a unit of items, not of bodies or
+# durations (两个工作日, 两次台风), not 一 alone (每一件, 一件一件抓) and not a number of tasks (十件实事, 三件事).
+CHINESE_COUNT_UNITS = ("件", "宗", "件次")
+CHINESE_COUNT_NOT_AFTER = r"[实大好难要]?事|[一二两三四五六七八九十]"
 THE_HOTLINE_NUMBER = "12345"
 MAGNITUDES = "万萬亿億"
 
@@ -40,11 +44,12 @@ class Number:
 
 
 def chinese_numeral_value(text: str) -> Decimal | None:
-    """八 → 8, 十六 → 16, 一百二十 → 120; None when `text` is not a Chinese numeral."""
+    """八 → 8, 十六 → 16, 一百二十 → 120, 两 → 2 (两件, 两百: cn2an's strict mode reads 二 only); None when `text` is
+    not a Chinese numeral."""
     if not text or any(character not in CHINESE_DIGITS for character in text):
         return None
     try:
-        return Decimal(str(cn2an.cn2an(text, "strict")))
+        return Decimal(str(cn2an.cn2an(text.replace("两", "二"), "strict")))
     except (ValueError, KeyError, InvalidOperation):
         return None
 
@@ -96,6 +101,77 @@ def is_time_of_day(text: str, start: int, unit: str) -> bool:
     return unit in CLOCK_UNITS and CLOCK_HOUR_BEFORE.search(text[:start]) is not None
 
 
+# A number apart by a space from the word after it, in a row of cells apart by spaces (居民日常服务 11353 7.6 通讯服务
+# 3870 2.6): that word is the next cell's, a name that begins with a unit's character (通, 人, 个), not the number's
+# unit. The unit of a cell is its own column's, never its neighbour's. (2.8 万件和 3.6 万件 is prose: no row of
+# numbers follows.)
+NEXT_CELL = re.compile(r"[ \t]+(?P<word>[^\s\d，。,：:；;、%％|]{2,})[ \t]+[-－]?\d+(?:\.\d+)?[%％]?[ \t]+[-－]?\d")
+
+
+def is_the_next_cells_word(text: str, match: re.Match[str]) -> bool:
+    """The unit of `match` begins a longer word after a space, followed by a row's numbers: the next cell's name."""
+    gap = text[match.end("number") : match.start("unit")]
+    if match["after"] or not gap or gap.strip(" \t"):
+        return False  # 7.6通 (no space) or 3万余件 (a wording between): the number's own unit
+    cell = NEXT_CELL.match(text, match.end("number"))
+    return cell is not None and cell.end("word") > match.end("unit")
+
+
+def is_a_chinese_figure(text: str, match: re.Match[str]) -> bool:
+    """八倍, 近六成, 求助类两件: a Chinese numeral with a multiple, tenths or a count of items (see above)."""
+    number, unit = match["number"], match["unit"] + (match["tail_unit"] or "")
+    if chinese_numeral_value(number) is None:
+        return False
+    if unit in CHINESE_NUMERAL_UNITS:
+        return True
+    return (
+        unit in CHINESE_COUNT_UNITS
+        and number != "一"
+        and not re.match(CHINESE_COUNT_NOT_AFTER, simplified(text[match.end() : match.end() + 2]))
+    )
+
+
+# A list of numbers after 分别 whose unit is printed once, after the last (同比分别提高4.44、2.75个百分点; 分别比去年提高
+# 1.53和5.6个百分点): each number is in that unit.
+SHARED_UNIT_LIST = re.compile(rf"(?:(?<![\d.,])(?:{ARABIC})\s*(?:、|和|及|与)\s*)+$")
+RESPECTIVELY_BEFORE = r"分别[^。；;，,：:]*$"
+
+
+def listed_before(text: str, match: re.Match[str], unit: str) -> list[Number]:
+    """The numbers listed before `match` after 分别 with no unit of their own: in `match`'s unit."""
+    if match["before"] or match["sign"]:
+        return []
+    head = text[: match.start("number")]
+    listed = SHARED_UNIT_LIST.search(head)
+    if not listed or not re.search(RESPECTIVELY_BEFORE, head[: listed.start()]):
+        return []
+    return [
+        Number(listed.start() + found.start(), listed.start() + found.end(), found[0], unit, "")
+        for found in re.finditer(ARABIC, listed[0])
+    ]
+
+
+# A count printed without its unit right after its name and before its share (公共服务类374,占比5.0%; 武进区1266,占
+# 21.91%): a count, in the unit of the other counts of the sentence followed by their shares, else in 件.
+COUNT_BEFORE_SHARE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{ARABIC})(?=\s*[,，]\s*占)")
+DEFAULT_COUNT_UNIT = "件"
+
+
+def counts_before_shares(text: str, found: list[Number]) -> list[Number]:
+    """The counts printed with no unit before their shares, each in the unit the sentence's other such counts print."""
+    units = [
+        number.unit
+        for number in found
+        if re.match(r"\s*[,，]\s*占", text[number.end :]) and not re.fullmatch(r"[%％]", number.unit)
+    ]
+    unit = max(units, key=units.count) if units else DEFAULT_COUNT_UNIT
+    return [
+        Number(match.start(), match.end(), match[0], unit, "")
+        for match in COUNT_BEFORE_SHARE.finditer(text)
+        if not any(number.start <= match.start() < number.end for number in found)
+    ]
+
+
 def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     """Every figure printed in `text`, in order: a number (Arabic, or a Chinese numeral with 倍 or 成) followed by a
     unit, with an approximation wording before or after it. Ordinals, the hotline's own number and anything
@@ -104,7 +180,7 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
     for match in pattern.finditer(text):
         number = match["number"]
         unit = match["unit"]
-        if number[0] in CHINESE_DIGITS and (unit not in CHINESE_NUMERAL_UNITS or chinese_numeral_value(number) is None):
+        if number[0] in CHINESE_DIGITS and not is_a_chinese_figure(text, match):
             continue
         if is_ordinal(text, match.start("number") - (1 if match["sign"] else 0)):
             continue
@@ -112,10 +188,13 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
             continue
         if is_time_of_day(text, match.start("number"), unit):
             continue
+        if is_the_next_cells_word(text, match):
+            continue
         wording = match["before"] or match["after"] or match["tail_wording"] or ""
         value = ("-" if match["sign"] else "") + number
+        found.extend(listed_before(text, match, unit + (match["tail_unit"] or "")))
         found.append(Number(match.start(), match.end(), value, unit + (match["tail_unit"] or ""), wording))
-    return found
+    return sorted([*found, *counts_before_shares(text, found)], key=lambda number: number.start)
 
 
 def signed(value_printed: str, falls: bool) -> str:

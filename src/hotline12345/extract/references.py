@@ -79,14 +79,18 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def _for_platform(rows: list[dict[str, str]], platform_code: str) -> list[dict[str, str]]:
-    """Rows usable by the platform: its own first, then the shared vocabulary."""
-    own = [row for row in rows if row.get("platform_code", "") == platform_code]
+def _for_platform(rows: list[dict[str, str]], platform_code: str, as_new: bool = False) -> list[dict[str, str]]:
+    """Rows usable by the platform: its own first, then the shared vocabulary; the shared vocabulary only `as_new`
+    (the names a new user of a platform not yet on record has)."""
+    own = [row for row in rows if row.get("platform_code", "") == platform_code and not as_new]
     shared = [row for row in rows if row.get("platform_code", "") == ""]
     return own + shared
 
 
-def load_references(seeds_dir: Path, platform_code: str) -> References:
+def load_references(seeds_dir: Path, platform_code: str, as_new: bool = False) -> References:
+    """The names, measures, units and wordings usable on `platform_code`; `as_new`: without the names registered
+    for the platform itself (its districts, units, categories, members and aggregates), as a new user meets a page
+    of a platform not yet on record."""
     reference_dir = seeds_dir / "reference"
     references = References(platform_code)
     tables: dict[str, list[dict[str, str]]] = {}
@@ -104,7 +108,7 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
             entries.append(name)
             references.by_key.setdefault(name_key(name_zh), []).append(name)
 
-    categories = _for_platform(tables.get("ref_categories", []), platform_code)
+    categories = _for_platform(tables.get("ref_categories", []), platform_code, as_new)
     category_names = {row["category_code"]: row["category_name_zh"] for row in categories}
     for row in categories:
         if row.get("category_level") == "2":
@@ -112,15 +116,15 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
             add(row["category_name_zh"], "subcategory", row["category_code"], parent, "ref_categories")
         else:
             add(row["category_name_zh"], "category", row["category_code"], "", "ref_categories")
-    for row in _for_platform(tables.get("ref_intake_members", []), platform_code):
+    for row in _for_platform(tables.get("ref_intake_members", []), platform_code, as_new):
         add(row["subject_zh"], "intake", f"{row['dimension']}.{row['member']}", "", "ref_intake_members")
-    for row in _for_platform(tables.get("ref_districts", []), platform_code):
+    for row in _for_platform(tables.get("ref_districts", []), platform_code, as_new):
         add(row["district_name_zh"], "district", row["district_code"], "", "ref_districts")
-    for row in _for_platform(tables.get("ref_handling_units", []), platform_code):
+    for row in _for_platform(tables.get("ref_handling_units", []), platform_code, as_new):
         add(row["unit_name_zh"], row["unit_type"], row["unit_code"], "", "ref_handling_units")
-    for row in _for_platform(tables.get("ref_monthly_topics", []), platform_code):
+    for row in _for_platform(tables.get("ref_monthly_topics", []), platform_code, as_new):
         add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics")
-    aggregates = _for_platform(tables.get("ref_aggregate_subjects", []), platform_code)
+    aggregates = _for_platform(tables.get("ref_aggregate_subjects", []), platform_code, as_new)
     for row in aggregates:
         add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
     # the shared vocabulary's own subject for the platform as a whole (全市) comes before a platform's special ones
@@ -128,7 +132,7 @@ def load_references(seeds_dir: Path, platform_code: str) -> References:
         references.aggregates.append(
             Name(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
         )
-    for row in _for_platform(tables.get("ref_functional_zones", []), platform_code):
+    for row in _for_platform(tables.get("ref_functional_zones", []), platform_code, as_new):
         add(row["functional_zone_zh"], "functional_zone", row["functional_zone_code"], "", "ref_functional_zones")
 
     references.measures = {row["measure"]: row for row in tables.get("ref_measures", [])}

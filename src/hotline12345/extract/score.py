@@ -88,12 +88,19 @@ def hand_rows(seeds_dir: Path) -> dict[str, list[dict[str, str]]]:
 
 
 def score_sources(
-    seeds_dir: Path, texts_folder: Path, hand_seeds: Path | None = None, source_ids: set[str] | None = None
+    seeds_dir: Path,
+    texts_folder: Path,
+    hand_seeds: Path | None = None,
+    source_ids: set[str] | None = None,
+    as_new: bool = False,
 ) -> tuple[list[Score], SavedTexts]:
     """A score for each source that has hand rows and whose text is in `texts_folder`, by source id, and which
     texts were there. Names are looked up in `seeds_dir`; the hand rows and the sources' rows are read from
     `hand_seeds` (default: `seeds_dir`), so a transcription kept apart (another branch's seeds) scores the
-    extractor on pages whose names are not on record yet. `source_ids` keeps those sources only."""
+    extractor on pages whose names are not on record yet. `source_ids` keeps those sources only. `as_new` scores
+    each source as a new user meets it: the names registered for its platform itself are hidden, in the extraction
+    and in the comparison of subjects (a subject is then compared by its printed name unless the shared vocabulary
+    holds it), so no old checkout of the seeds is needed."""
     hand_dir = hand_seeds or seeds_dir
     hand = hand_rows(hand_dir)
     wanted = set(hand) if source_ids is None else set(hand) & source_ids
@@ -101,8 +108,8 @@ def score_sources(
     scores: list[Score] = []
     for source_id, document in sorted(texts.present.items()):
         source = sources(hand_dir)[source_id]
-        proposal = extract_document(document, seeds_dir, source_id, source=source)
-        references = load_references(seeds_dir, source["platform_code"])
+        proposal = extract_document(document, seeds_dir, source_id, source=source, as_new=as_new)
+        references = load_references(seeds_dir, source["platform_code"], as_new)
         scores.append(score_rows(source_id, references, hand[source_id], proposal.rows))
     return scores, texts
 
