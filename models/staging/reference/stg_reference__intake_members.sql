@@ -3,11 +3,16 @@
 with
 
 printed_names as (
-    select * from {{ ref('ref_intake_members') }}
+    select
+        *,
+        {{ seed_line() }} as seed_line
+    from {{ ref('ref_intake_members') }}
 ),
 
 -- one canonical name per member: the shared vocabulary's where the member
--- is in it, else the (first) platform's own
+-- is in it, else the name of the platform that named the member first (its
+-- earliest line), so that a platform added later (lines are appended) never
+-- renames another platform's member
 members as (
     select
         -- ids
@@ -16,8 +21,8 @@ members as (
         member,
 
         -- names
-        arg_min(member_name_zh, (platform_code is not null, platform_code)) as member_name_zh,
-        arg_min(member_name_en, (platform_code is not null, platform_code)) as member_name_en
+        arg_min(member_name_zh, (platform_code is not null, seed_line)) as member_name_zh,
+        arg_min(member_name_en, (platform_code is not null, seed_line)) as member_name_en
 
     from printed_names
     group by dimension, member
