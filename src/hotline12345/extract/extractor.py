@@ -611,22 +611,21 @@ class Extractor:
         if len(names) < 2 or not all(names):
             return [figure]
         phrase = sentence[names_start : number.end].strip()
-        every: list[Figure] = []
-        for name in names:
-            found = self.references.lookup(name)
-            for measure in measures:
-                every.append(
-                    replace(
-                        figure,
-                        subject=found[0].name_zh if found else name,
-                        subject_type=found[0].subject_type if found else "",
-                        parent=found[0].parent_zh if found else "",
-                        subject_known=bool(found),
-                        measure=measure,
-                        phrase=phrase,
-                    )
-                )
-        return every
+        return [self.named(figure, name, measure=measure, phrase=phrase) for name in names for measure in measures]
+
+    def named(self, figure: Figure, name: str, phrase: str, measure: str = "") -> Figure:
+        """`figure` as the figure of `name`, a list's member, printed in `phrase`: the subject on record where the name
+        is, else the name as printed (not known); its measure `measure` where one is given."""
+        found = self.references.lookup(name)
+        return replace(
+            figure,
+            subject=found[0].name_zh if found else name,
+            subject_type=found[0].subject_type if found else "",
+            parent=found[0].parent_zh if found else "",
+            subject_known=bool(found),
+            measure=measure or figure.measure,
+            phrase=phrase,
+        )
 
     def each_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
         """杜集区政府、市城市管理局及中国联通淮北分公司各1件: one figure for each name of the list before 各, the
@@ -640,20 +639,8 @@ class Extractor:
         names = [self.heuristic_name(piece) for piece in re.split(LIST_JOINT, listed)]
         if len(names) < 2 or not all(names):
             return [figure]
-        each: list[Figure] = []
-        for name in names:
-            found = self.references.lookup(name)
-            each.append(
-                replace(
-                    figure,
-                    subject=found[0].name_zh if found else name,
-                    subject_type=found[0].subject_type if found else "",
-                    parent=found[0].parent_zh if found else "",
-                    subject_known=bool(found),
-                    phrase=sentence[start : number.end].strip(),
-                )
-            )
-        return each
+        phrase = sentence[start : number.end].strip()
+        return [self.named(figure, name, phrase=phrase) for name in names]
 
     def subject_of(
         self,
