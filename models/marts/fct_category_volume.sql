@@ -45,23 +45,19 @@ with_prior as (
         pivoted.*,
         case
             when pivoted.period_start is not null
-                then lag(pivoted.year) over (
-                    partition by
-                        pivoted.platform_code, pivoted.period_kind, pivoted.category_code,
-                        pivoted.period_start is null
-                    order by pivoted.period_start
-                )
+                then lag(pivoted.year) over dated_periods_of_the_category
         end as prior_year_on_record,
         case
             when pivoted.period_start is not null
-                then lag(pivoted.items) over (
-                    partition by
-                        pivoted.platform_code, pivoted.period_kind, pivoted.category_code,
-                        pivoted.period_start is null
-                    order by pivoted.period_start
-                )
+                then lag(pivoted.items) over dated_periods_of_the_category
         end as prior_year_on_record_items
     from pivoted
+    window dated_periods_of_the_category as (
+        partition by
+            pivoted.platform_code, pivoted.period_kind, pivoted.category_code,
+            pivoted.period_start is null
+        order by pivoted.period_start
+    )
 ),
 
 periods as (
