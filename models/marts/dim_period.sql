@@ -149,6 +149,7 @@ labelled as (
         ) as period_label_en,
         kinds.kind_name_zh as period_kind_name_zh,
         kinds.kind_name_en as period_kind_name_en,
+        kinds.kind_order as period_kind_order,
         sources.platform_code
     from parts
     left join kinds
@@ -165,6 +166,7 @@ final as (
         labelled.period_kind,
         labelled.period_kind_name_zh,
         labelled.period_kind_name_en,
+        labelled.period_kind_order,
         labelled.period_start,
         labelled.period_end,
         labelled.year,
@@ -180,6 +182,7 @@ select
     period_kind,
     period_kind_name_zh,
     period_kind_name_en,
+    period_kind_order,
     period_start,
     period_end,
     year,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import os
 import re
 import shutil
@@ -495,8 +496,8 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
         if not figure_count:
             assert links == [], code  # nothing printed: no page
             continue
-        # the platform's own page, then its timeline (which starts with that page again)
-        assert links[0] == links[1] == f"{code}.html", code
+        # the platform's own page, then its timeline (which holds that page again, in its kind of period)
+        assert links[0] == f"{code}.html" and links[1:].count(links[0]) == 1, code
         assert len(links) - 1 == len(set(links[1:])) == printings[code], code
         periods = re.findall(r'<a href="[^"]+" data-period="([^"]+)"', row)
         # each period is named once; a further source of it is a number after its name (2, 3, ...)
@@ -521,6 +522,43 @@ def test_the_index_lists_every_platform_each_linking_to_its_page(
     assert len(linked) >= 100
     written = sorted(path.name for path in index_folder.iterdir())
     assert written == sorted(["index.html", "comparison.html", "map.html", *linked])
+
+
+def test_every_period_is_listed_by_its_kind_then_latest_first(
+    index_folder: Path, db: duckdb.DuckDBPyConnection
+) -> None:
+    """In the index's "every period" and on each page's list of periods, a platform's periods stand in one group per
+    kind of period, the groups in the order ref_period_kinds gives them, and in each group the periods latest first
+    (by last day, then first day; dim_period's dates, not the page's words), each period's kind its group's."""
+    kind_order = dict(db.execute("select period_kind, kind_order from raw.ref_period_kinds").fetchall())
+    periods = {
+        code: (kind, start, end)
+        for code, kind, start, end in db.execute(
+            "select period_code, period_kind, period_start, period_end from marts.dim_period"
+        ).fetchall()
+    }
+    index = (index_folder / "index.html").read_text(encoding="utf-8")
+    # a platform with no printed figures has no periods to list
+    lists = [("index.html", row) for row in re.findall(r'<td class="timeline">(<div.*?)</td>', index, re.DOTALL)]
+    for path in sorted(index_folder.glob("*.html")):
+        found = re.search(r'<nav id="timeline"[^>]*>(.*?)</nav>', path.read_text(encoding="utf-8"), re.DOTALL)
+        if found:
+            lists.append((path.name, found.group(1)))
+    ordered_pairs = 0
+    for name, listed in lists:
+        groups = re.findall(r'<div class="period-kind" data-kind="([^"]+)">(.*?)</div>', listed, re.DOTALL)
+        assert groups, name
+        kinds = [kind for kind, _ in groups]
+        assert kinds == sorted(kinds, key=kind_order.__getitem__) and len(set(kinds)) == len(kinds), (name, kinds)
+        for kind, group in groups:
+            # the current page's own entry is a span, not a link: its key is in the page's platform-info
+            codes = list(dict.fromkeys(html.unescape(code) for code in re.findall(r'data-period="([^"]+)"', group)))
+            assert all(periods[code][0] == kind for code in codes), (name, kind, codes)
+            dated = [periods[code] for code in codes if periods[code][2] is not None]
+            for (_, start, end), (_, next_start, next_end) in itertools.pairwise(dated):
+                assert (end, start or end) >= (next_end, next_start or next_end), (name, kind, codes)
+                ordered_pairs += 1
+    assert len(lists) > 100 and ordered_pairs > 100
 
 
 def test_every_period_is_shown_by_its_label_never_its_key(index_folder: Path) -> None:
@@ -805,7 +843,8 @@ def test_a_reader_reaches_every_page_within_two_clicks_and_no_link_is_broken(
 def test_a_reader_opens_the_comparison_and_the_map_from_the_index(
     site_browser: tuple[Any, list[str]], index_folder: Path
 ) -> None:
-    """Clicked from the index, the comparison shows its charts and the map its platforms, one mark each."""
+    """Clicked from the index, the comparison shows its charts and the map its platforms, one mark each, every
+    mark inside the map."""
     tab, outside = site_browser
     tab.goto((index_folder / "index.html").as_uri(), wait_until="load")
     tab.click("#comparison-link")
@@ -820,6 +859,18 @@ def test_a_reader_opens_the_comparison_and_the_map_from_the_index(
     placed = tab.locator("#placed-table tbody tr").count()
     assert placed >= 60
     assert svg.locator('[aria-roledescription="point"]').count() == placed
+    # every mark is drawn inside the map, not beyond its edge where no reader sees it
+    outside_the_map = tab.evaluate(
+        """() => {
+            const map = document.querySelector('#map figure svg').getBoundingClientRect();
+            return [...document.querySelectorAll('#map figure svg [aria-roledescription="point"]')]
+                .map(mark => [mark.getAttribute('aria-label'), mark.getBoundingClientRect()])
+                .filter(([, box]) => box.left < map.left || box.right > map.right
+                                     || box.top < map.top || box.bottom > map.bottom)
+                .map(([label]) => label);
+        }"""
+    )
+    assert outside_the_map == [], outside_the_map
     beijing = tab.locator('#placed-table tr[data-platform="beijing_12345"]')
     assert "北京市" in beijing.inner_text() and beijing.get_attribute("data-finding") == "inconsistent"
     assert outside == []

@@ -122,6 +122,11 @@ def timeline(printings: list[Row]) -> list[dict[str, object]]:
             {
                 "period_code": period,
                 "period_kind": printing["period_kind"],
+                "period_kind_name_zh": printing["period_kind_name_zh"],
+                "period_kind_name_en": printing["period_kind_name_en"],
+                "period_kind_order": printing["period_kind_order"],
+                "period_start": printing["period_start"],
+                "period_end": printing["period_end"],
                 "label_zh": printing["period_label_zh"],
                 "label_en": printing["period_label_en"],
                 "source_id": source,

@@ -33,6 +33,10 @@ FINDINGS = [
 ]
 # A platform's level as its mark's shape: a province, a city, a county, a district.
 SHAPES = {"province": "square", "city": "circle", "county": "triangle-up", "district": "diamond"}
+# The map's size in pixels, about the page's width, and the degrees it shows beyond the outermost platforms.
+MAP_WIDTH = 960
+MAP_HEIGHT = 680
+MAP_MARGIN_DEGREES = 2.0
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,18 @@ def finding(platform: Row) -> str:
 
 def _chart(placed: list[dict[str, Any]]) -> alt.TopLevelMixin:
     """The graticule, a line from each nested platform to the platform it is inside, and a mark per platform."""
-    projection = alt.Projection(type="mercator", center=[112, 31], scale=1150)
-    graticule = alt.Chart(alt.graticule(step=[5, 5])).mark_geoshape(stroke="#dddddd", strokeWidth=0.5, fill=None)
+    # No fixed centre or scale: Vega-Lite fits the projection to what the layers draw, and the graticule spans the
+    # placed platforms with a margin, so every mark lies inside the map, wherever the hotlines on record are.
+    projection = alt.Projection(type="mercator")
+    longitudes = [float(platform["longitude"]) for platform in placed] or [0.0]
+    latitudes = [float(platform["latitude"]) for platform in placed] or [0.0]
+    extent = [
+        [min(longitudes) - MAP_MARGIN_DEGREES, min(latitudes) - MAP_MARGIN_DEGREES],
+        [max(longitudes) + MAP_MARGIN_DEGREES, max(latitudes) + MAP_MARGIN_DEGREES],
+    ]
+    graticule = alt.Chart(alt.graticule(extent=extent, step=[5, 5])).mark_geoshape(
+        stroke="#dddddd", strokeWidth=0.5, fill=None
+    )
     position = {platform["platform_code"]: platform for platform in placed}
     links = [
         {
@@ -104,11 +118,12 @@ def _chart(placed: list[dict[str, Any]]) -> alt.TopLevelMixin:
                 "drawn_items:Q",
                 title="最新公布总量 latest printed total (件 items)",
                 scale=alt.Scale(type="sqrt", domain=[0, largest], range=[30, 1400]),
-                legend=alt.Legend(format=",d", values=_legend_values(largest)),
+                legend=alt.Legend(format=",d", values=_legend_values(largest), titleLimit=0),
             ),
             color=alt.Color(
                 "finding:N",
                 title="审计 audit",
+                legend=alt.Legend(labelLimit=0),
                 scale=alt.Scale(domain=[label for _, label, _ in FINDINGS], range=[colour for *_, colour in FINDINGS]),
             ),
             shape=alt.Shape(
@@ -123,11 +138,11 @@ def _chart(placed: list[dict[str, Any]]) -> alt.TopLevelMixin:
     # The name of each platform that lies inside no other on the map (a province, a city of no province platform).
     names = (
         alt.Chart(alt.InlineData(values=[row for row in placed if row["parent_platform_code"] not in position]))
-        .mark_text(align="left", dx=7, dy=-7, fontSize=10, color="#333333")
+        .mark_text(align="left", dx=7, dy=-7, fontSize=11, color="#333333")
         .encode(longitude="longitude:Q", latitude="latitude:Q", text="division_name_zh:N")
     )
     layered: alt.TopLevelMixin = alt.layer(graticule, nesting, marks, names).properties(
-        width=charts.WIDTH, height=520, projection=projection
+        width=MAP_WIDTH, height=MAP_HEIGHT, projection=projection
     )
     return layered
 

@@ -58,7 +58,8 @@ PRINTINGS = """
     )
 
     select p.period_code, p.period_label_zh, p.period_label_en, p.period_kind, d.period_kind_name_zh,
-           d.period_kind_name_en, p.year, p.source_id, s.title, p.source_rank
+           d.period_kind_name_en, d.period_kind_order, p.period_start, p.period_end, p.year, p.source_id, s.title,
+           p.source_rank
     from periods as p
     inner join marts.dim_source as s on p.source_id = s.source_id
     inner join marts.dim_period as d on p.period_code = d.period_code

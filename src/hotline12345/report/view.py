@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 from markupsafe import Markup
 
@@ -888,6 +889,7 @@ class Page:
             "platform_en": self.data.platform_name_en,
             "index_href": self.index_href,
             "timeline": self.timeline,
+            "timeline_by_kind": periods_by_kind(self.timeline),
             "platform_href": self.timeline[0]["href"] if self.timeline else "",
             "audit_of_the_period": self.data.audit_of_the_period,
             "source_id": self.data.source_id,
@@ -897,6 +899,43 @@ class Page:
             "parts": self.parts(),
             "sources": self.source_list(),
         }
+
+
+def _latest_first(day: date | None) -> tuple[bool, int]:
+    """A sort key putting later days first and a day not known last."""
+    return (day is None, -day.toordinal() if day is not None else 0)
+
+
+def periods_by_kind(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """A platform's pages (timeline's entries) as a reader scans them: one group per kind of period, in the kinds'
+    order (ref_period_kinds' kind_order, through dim_period), and in each its periods latest first (by their last
+    day, then their first; periods with no known days in the order the platform lists them), a period's further
+    sources right after its main one."""
+    first_listed: dict[object, int] = {}
+    for number, entry in enumerate(entries):
+        first_listed.setdefault(entry["period_code"], number)
+
+    def within_kind(entry: dict[str, object]) -> tuple[object, ...]:
+        end, start = entry["period_end"], entry["period_start"]
+        assert end is None or isinstance(end, date), end
+        assert start is None or isinstance(start, date), start
+        return (*_latest_first(end), *_latest_first(start), first_listed[entry["period_code"]], entry["source_rank"])
+
+    groups: dict[object, dict[str, object]] = {}
+    for entry in sorted(entries, key=lambda entry: (entry["period_kind_order"] is None, entry["period_kind_order"])):
+        group = groups.setdefault(
+            entry["period_kind"],
+            {
+                "period_kind": entry["period_kind"],
+                "name_zh": entry["period_kind_name_zh"] or entry["period_kind"],
+                "name_en": entry["period_kind_name_en"] or "",
+                "entries": [],
+            },
+        )
+        cast(list[dict[str, object]], group["entries"]).append(entry)
+    for group in groups.values():
+        cast(list[dict[str, object]], group["entries"]).sort(key=within_kind)
+    return list(groups.values())
 
 
 PLATFORM_LEVELS = {"province": "省", "city": "市", "county": "县", "district": "区"}
@@ -932,6 +971,7 @@ def index_rows(
                 "sources": derived(platform["source_count"]),
                 "href": href,
                 "timeline": pages,
+                "timeline_by_kind": periods_by_kind(pages),
             }
         )
     return rows
