@@ -66,6 +66,10 @@ change_checks as (
     select * from {{ ref('int_audit__change_checks') }}
 ),
 
+list_sum_checks as (
+    select * from {{ ref('int_audit__list_sum_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -112,6 +116,8 @@ checks as (
     select * from coverage_checks
     union all by name
     select * from change_checks
+    union all by name
+    select * from list_sum_checks
 ),
 
 assessed as (
