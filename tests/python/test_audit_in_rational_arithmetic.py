@@ -15,6 +15,7 @@ and the bounds and the status must come out the same.
 
 from __future__ import annotations
 
+import csv
 from fractions import Fraction
 from pathlib import Path
 
@@ -144,6 +145,32 @@ def test_every_sum_check_recomputed_exactly(
         assert close(low, part_low), (check_id, low, float(part_low))
         assert close(high, part_high), (check_id, high, float(part_high))
         assert close(model_published_low, whole[0]) and close(model_published_high, whole[1]), check_id
+        assert status == expected_status(whole, False, part_low, part_high), check_id
+
+
+def test_every_list_sum_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A list a page prints whole (seeds/sources/complete_lists.csv): one check per line of the seed, summing as
+    many members as the line says, and the sum of their printed bounds against the whole's."""
+    seed = Path(__file__).resolve().parents[2] / "seeds/sources/complete_lists.csv"
+    declared = seed.read_text(encoding="utf-8").splitlines()[1:]
+    checks = db.execute(
+        """
+        select check_id, platform_code || '.' || period_code || '.intake.' || subject_code || '.' || measure,
+               string_split(input_figure_ids, ', '), feasible_low, feasible_high, status
+        from audit.published_figure_checks
+        where check_kind = 'list_sum'
+        """
+    ).fetchall()
+    assert len(checks) == len(declared)
+    counts = sorted(int(next(csv.reader([line]))[6]) for line in declared)
+    assert sorted(len(input_ids) - 1 for _, _, input_ids, *_ in checks) == counts
+    for check_id, whole_id, input_ids, low, high, status in checks:
+        assert whole_id in input_ids, check_id
+        part_low, part_high = term_bounds([i for i in input_ids if i != whole_id], figures)
+        whole = figures[whole_id][1]
+        assert close(low, part_low) and close(high, part_high), check_id
         assert status == expected_status(whole, False, part_low, part_high), check_id
 
 
