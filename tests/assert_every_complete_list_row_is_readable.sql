@@ -34,12 +34,16 @@ printed as (
             {{ same_period('declared', 'figures') }}
             and declared.source_id = figures.source_id
             and declared.subject_type = figures.subject_type
-            and (declared.dimension is null or split_part(figures.subject_code, '.', 1) = declared.dimension)
+            and (
+                declared.dimension is null
+                or split_part(figures.subject_code, '.', 1) = declared.dimension
+            )
     -- the counts the audit sums (the measures that feed its list_sum checks)
-    where figures.measure in (
-        select uses.measure from {{ ref('ref_measure_uses') }} as uses
-        where uses.model_name = 'int_audit__list_sum_checks' and uses.figure_role = 'count'
-    )
+    where
+        figures.measure in (
+            select uses.measure from {{ ref('ref_measure_uses') }} as uses
+            where uses.model_name = 'int_audit__list_sum_checks' and uses.figure_role = 'count'
+        )
     group by declared.seed_line
 ),
 

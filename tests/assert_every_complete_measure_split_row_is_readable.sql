@@ -47,7 +47,8 @@ printed_parts as (
     select
         declared.seed_line,
         figures.subject_code,
-        count(distinct figures.measure) filter (where figures.measure = splits.part_measure) as part_count,
+        count(distinct figures.measure) filter (where figures.measure = splits.part_measure)
+            as part_count,
         bool_or(figures.measure = splits.whole_measure) as has_whole,
         any_value(splits.part_count) as split_part_count
     from declared
@@ -57,7 +58,7 @@ printed_parts as (
         on
             declared.source_id = figures.source_id
             and declared.subject_type = figures.subject_type
-            and (figures.measure = splits.part_measure or figures.measure = splits.whole_measure)
+            and (splits.part_measure = figures.measure or splits.whole_measure = figures.measure)
     group by declared.seed_line, figures.subject_code
 ),
 
@@ -67,7 +68,8 @@ judged as (
         sources.source_id is not null as is_known_source,
         declared.split_code in (select splits.split_code from splits) as is_known_split,
         count(printed_parts.subject_code) filter (
-            where printed_parts.has_whole and printed_parts.part_count = printed_parts.split_part_count
+            where printed_parts.has_whole
+            and printed_parts.part_count = printed_parts.split_part_count
         ) as printed_subject_count
     from declared
     left join sources

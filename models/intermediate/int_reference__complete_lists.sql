@@ -49,22 +49,22 @@ resolved as (
 
 final as (
     select
-        seed_line,
-        source_id,
-        is_known_source,
-        platform_code,
-        period_start,
-        period_end,
-        period_kind,
+        resolved.seed_line,
+        resolved.source_id,
+        resolved.is_known_source,
+        resolved.platform_code,
+        resolved.period_start,
+        resolved.period_end,
+        resolved.period_kind,
         {{ printed_period_code('resolved') }} as period_code,
-        year,
-        is_year_unknown,
-        subject_type,
-        dimension,
-        member_count,
-        whole_zh,
-        whole_subject_code,
-        note
+        resolved.year,
+        resolved.is_year_unknown,
+        resolved.subject_type,
+        resolved.dimension,
+        resolved.member_count,
+        resolved.whole_zh,
+        resolved.whole_subject_code,
+        resolved.note
     from resolved
 )
 

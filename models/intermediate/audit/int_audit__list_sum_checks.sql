@@ -34,7 +34,10 @@ members as (
             {{ same_period('lists', 'members') }}
             and lists.source_id = members.source_id
             and lists.subject_type = members.subject_type
-            and (lists.dimension is null or split_part(members.subject_code, '.', 1) = lists.dimension)
+            and (
+                lists.dimension is null
+                or split_part(members.subject_code, '.', 1) = lists.dimension
+            )
     where {{ measure_feeds('count', 'members.measure') }}
     group by lists.seed_line
 ),
@@ -52,7 +55,8 @@ checks as (
         wholes.subject_name_zh,
         wholes.measure,
         wholes.measure || ' = sum over the ' || members.printed_member_count || ' '
-        || coalesce(lists.dimension, lists.subject_type) || ' members printed whole (complete_lists line '
+        || coalesce(lists.dimension, lists.subject_type)
+        || ' members printed whole (complete_lists line '
         || lists.seed_line || ')' as formula,
         wholes.value_as_printed || wholes.unit_printed as published_value_as_printed,
         wholes.value_normalised as published_number,
@@ -62,8 +66,8 @@ checks as (
         members.items as derived_value,
         members.items_low as feasible_low,
         members.items_high as feasible_high,
-        'sum of the members of a list the page prints whole (complete_lists), each within its printed '
-        || 'bounds, against the printed whole' as check_method,
+        'sum of the members of a list the page prints whole (complete_lists), '
+        || 'each within its printed bounds, against the printed whole' as check_method,
         wholes.source_id,
         {{ source_id_list('[wholes.source_id, lists.source_id]') }} as input_source_ids,
         members.figure_ids as part_figure_ids,
