@@ -152,7 +152,9 @@ labelled as (
                     then
                         'from ' || parts.range_start || ' (end not printed'
                         || coalesce(
-                            '; at most to its publication, ' || strftime(sources.published_on, '%Y-%m-%d'), ''
+                            '; at most to its publication, '
+                            || strftime(sources.published_on, '%Y-%m-%d'),
+                            ''
                         )
                         || ')'
                 when parts.period_start_printed is null and parts.period_end_printed is null

@@ -174,6 +174,29 @@ def test_every_list_sum_check_recomputed_exactly(
         assert status == expected_status(whole, False, part_low, part_high), check_id
 
 
+def test_every_daily_average_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A daily average against its count over the days of its period, counted inclusively."""
+    checks = db.execute(
+        """
+        select check_id, replace(check_id, 'average:', ''), string_split(input_figure_ids, ', '),
+               datediff('day', periods.period_start, periods.period_end) + 1, published_low, published_high,
+               feasible_low, feasible_high, status
+        from audit.published_figure_checks
+        inner join marts.dim_period as periods using (period_code)
+        where check_kind = 'average'
+        """
+    ).fetchall()
+    assert checks
+    for check_id, average_id, input_ids, days, published_low, published_high, low, high, status in checks:
+        (count_id,) = [i for i in input_ids if i != average_id]
+        count_low, count_high = figures[count_id][1]
+        assert close(low, count_low / days) and close(high, count_high / days), check_id
+        published = (Fraction(published_low), Fraction(published_high))
+        assert status == expected_status(published, False, count_low / days, count_high / days), check_id
+
+
 def test_every_list_of_shares_of_an_unstated_whole_recomputed_exactly(db: duckdb.DuckDBPyConnection) -> None:
     """A list of shares of a whole the page does not print (未说明; across subject types where the whole is one
     total of the period): each share s of a printed count p allows a whole of 100 p / s, so each (count, share) pair
