@@ -15,8 +15,9 @@
     ('platform_code', 'is not a known platform (ref_platforms)', 'source_kind is not null and not is_known_platform'),
     ('section_zh', 'is empty', 'section_zh is null'),
     ('source_phrase', 'is empty', 'source_phrase is null'),
-    ('period_end', 'is empty while the period starts on a dated day (leave both empty only where the page'
-        ~ ' prints no dates)', 'period_end_printed is null and period_start is not null'),
+    ('period_start', 'starts after its source was published (sources.csv published_on), while its end is not'
+        ~ ' printed: an open period ends by the day its page was published at the latest',
+        'period_end_printed is null and period_start > published_on'),
     ('period_start', 'is empty while the period ends on a dated day',
         'period_start_printed is null and period_end is not null'),
     ('period_start', 'is not a date (2024-03-15, or --03-15 where the page prints no year)',
@@ -85,6 +86,7 @@ judged as (
         period_kind,
         is_year_unknown,
         series_start_date,
+        published_on,
         subject_type,
         is_known_subject_type,
         subject_zh,

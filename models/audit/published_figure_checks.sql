@@ -66,6 +66,14 @@ change_checks as (
     select * from {{ ref('int_audit__change_checks') }}
 ),
 
+list_sum_checks as (
+    select * from {{ ref('int_audit__list_sum_checks') }}
+),
+
+daily_average_checks as (
+    select * from {{ ref('int_audit__daily_average_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -112,6 +120,10 @@ checks as (
     select * from coverage_checks
     union all by name
     select * from change_checks
+    union all by name
+    select * from list_sum_checks
+    union all by name
+    select * from daily_average_checks
 ),
 
 assessed as (

@@ -110,6 +110,8 @@ parsed as (
         printings.period_end as period_end_printed,
         {{ printed_period_columns('printings') }},
         sources.series_start_date,
+        -- the latest day a period whose end is not printed can end on
+        sources.published_on,
 
         -- what it is about
         printings.subject_type,
@@ -222,6 +224,7 @@ final as (
         year,
         is_year_unknown,
         series_start_date,
+        published_on,
 
         -- what it is about
         subject_type,

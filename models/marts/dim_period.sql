@@ -4,7 +4,9 @@
 -- "2024年第三季度", or its days: "2024-03-15 至 03-22"); a period whose
 -- page prints no year reads by its printed days and says so ("11月1日–11月30日
 -- （年份未印出）"), with the name its page gives the period where it gives
--- one ("端午小长假（年份未印出）"). A key no rule reads
+-- one ("端午小长假（年份未印出）"); a period from a dated day whose end is not
+-- printed reads from that day and says its end is the page's publication
+-- at the latest ("2021-10-10起（截止日未印出，至迟至发布日 …）"). A key no rule reads
 -- is shown as it is, so a new shape of key is seen, not hidden.
 with
 
@@ -117,6 +119,13 @@ labelled as (
                     then
                         coalesce(sources.period_name_zh || '：', '')
                         || '至' || parts.end_day_zh || '（年份未印出）'
+                -- a dated start whose end the page does not print: the end is
+                -- the day the page was published at the latest, where known
+                when parts.period_start is not null and parts.period_end_printed is null
+                    then
+                        parts.range_start || '起（截止日未印出'
+                        || coalesce('，至迟至发布日 ' || strftime(sources.published_on, '%Y-%m-%d'), '')
+                        || '）'
                 when parts.period_start_printed is null and parts.period_end_printed is null
                     then coalesce(sources.period_name_zh || '（年份未印出）', '日期未印出')
             end,
@@ -139,6 +148,15 @@ labelled as (
                     then
                         coalesce(sources.period_name_en || ': ', '')
                         || 'to ' || parts.end_day_en || ' (year not printed)'
+                when parts.period_start is not null and parts.period_end_printed is null
+                    then
+                        'from ' || parts.range_start || ' (end not printed'
+                        || coalesce(
+                            '; at most to its publication, '
+                            || strftime(sources.published_on, '%Y-%m-%d'),
+                            ''
+                        )
+                        || ')'
                 when parts.period_start_printed is null and parts.period_end_printed is null
                     then
                         coalesce(

@@ -15,6 +15,7 @@ and the bounds and the status must come out the same.
 
 from __future__ import annotations
 
+import csv
 from fractions import Fraction
 from pathlib import Path
 
@@ -145,6 +146,55 @@ def test_every_sum_check_recomputed_exactly(
         assert close(high, part_high), (check_id, high, float(part_high))
         assert close(model_published_low, whole[0]) and close(model_published_high, whole[1]), check_id
         assert status == expected_status(whole, False, part_low, part_high), check_id
+
+
+def test_every_list_sum_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A list a page prints whole (seeds/sources/complete_lists.csv): one check per line of the seed, summing as
+    many members as the line says, and the sum of their printed bounds against the whole's."""
+    seed = Path(__file__).resolve().parents[2] / "seeds/sources/complete_lists.csv"
+    declared = seed.read_text(encoding="utf-8").splitlines()[1:]
+    checks = db.execute(
+        """
+        select check_id, platform_code || '.' || period_code || '.intake.' || subject_code || '.' || measure,
+               string_split(input_figure_ids, ', '), feasible_low, feasible_high, status
+        from audit.published_figure_checks
+        where check_kind = 'list_sum'
+        """
+    ).fetchall()
+    assert len(checks) == len(declared)
+    counts = sorted(int(next(csv.reader([line]))[6]) for line in declared)
+    assert sorted(len(input_ids) - 1 for _, _, input_ids, *_ in checks) == counts
+    for check_id, whole_id, input_ids, low, high, status in checks:
+        assert whole_id in input_ids, check_id
+        part_low, part_high = term_bounds([i for i in input_ids if i != whole_id], figures)
+        whole = figures[whole_id][1]
+        assert close(low, part_low) and close(high, part_high), check_id
+        assert status == expected_status(whole, False, part_low, part_high), check_id
+
+
+def test_every_daily_average_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A daily average against its count over the days of its period, counted inclusively."""
+    checks = db.execute(
+        """
+        select check_id, replace(check_id, 'average:', ''), string_split(input_figure_ids, ', '),
+               datediff('day', periods.period_start, periods.period_end) + 1, published_low, published_high,
+               feasible_low, feasible_high, status
+        from audit.published_figure_checks
+        inner join marts.dim_period as periods using (period_code)
+        where check_kind = 'average'
+        """
+    ).fetchall()
+    assert checks
+    for check_id, average_id, input_ids, days, published_low, published_high, low, high, status in checks:
+        (count_id,) = [i for i in input_ids if i != average_id]
+        count_low, count_high = figures[count_id][1]
+        assert close(low, count_low / days) and close(high, count_high / days), check_id
+        published = (Fraction(published_low), Fraction(published_high))
+        assert status == expected_status(published, False, count_low / days, count_high / days), check_id
 
 
 def test_every_list_of_shares_of_an_unstated_whole_recomputed_exactly(db: duckdb.DuckDBPyConnection) -> None:
