@@ -503,7 +503,8 @@ LAYOUTS = {
     # a list sharing one count (青松街道、县住建局及县交通局各1件): one row a name
     "bounds_deadlines_and_glosses",
     # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
-    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are
+    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are, and so is a joint figure
+    # (12345、12319两条热线共受理); another line's figures stop at the end of its paragraph
     "other_hotlines_on_the_page",
     # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
     # and 群众诉求 kept whole; a rate's change (接通率95.20%，环比上升1.30%) has the rate as its subject

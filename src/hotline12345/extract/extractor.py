@@ -42,6 +42,7 @@ from hotline12345.extract.references import Name, References, likely_subject_typ
 from hotline12345.extract.vocabulary import (
     ANOTHER_HOTLINE,
     ANY_HOTLINE_NUMBER,
+    JOINED_TO_A_NUMBER,
     BODY_NOUNS_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
@@ -362,7 +363,11 @@ class Extractor:
         other_hotline = False  # whether the hotline named last is another than the platform's own
         for _, sentence in sentences(part.text):
             found = self.sentence_figures(part, sentence, lead, carried, other_hotline)
-            other_hotline = self.another_hotline(simplified(sentence), other_hotline)
+            # another hotline's figures run to the paragraph's end, not into the next (a line ending with a colon
+            # opens its own figures below it)
+            other_hotline = self.another_hotline(simplified(sentence), other_hotline) and not (
+                sentence.endswith("\n") and not sentence.rstrip().endswith(("：", ":"))
+            )
             figures.extend(found)
             shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
             carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
@@ -400,11 +405,14 @@ class Extractor:
     def another_hotline(self, text: str, carried: bool = False) -> bool:
         """Whether the last hotline `text` names is another than the platform's own and than those of its place on
         record (“12320”卫生热线 on a 12345 platform); `carried` when it names none. Never when the platform's own
-        number is not known."""
+        number is not known; not a line named jointly with the platform's own (12345、12301两条热线)."""
         own = self.references.hotline_number
         if not own:
             return carried
-        mentions = [(match.start(), match[1]) for match in re.finditer(ANOTHER_HOTLINE, text)]
+        mentions = [
+            (match.start(), own if re.search(JOINED_TO_A_NUMBER.format(number=own), text[: match.start()]) else match[1])
+            for match in re.finditer(ANOTHER_HOTLINE, text)
+        ]  # 12345、12301两条热线共受理: the two lines' joint figure is the platform's own
         mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
         if not mentions:
             return carried

@@ -154,6 +154,9 @@ ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
 # the same place holding that number is on record (sanmenxia_12319 beside sanmenxia_cgj_12345): else no platform
 # can hold it.
 ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:热线|公开电话)"
+# The text before another line's number when that line is named jointly with the platform's own (12345、12301两条热线,
+# 12345和12301热线): `{number}` is the platform's number.
+JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"「『]?$"
 # A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
 # figure printed before, said again, when the page has printed that value and unit already.
 RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
