@@ -42,7 +42,6 @@ from hotline12345.extract.references import Name, References, likely_subject_typ
 from hotline12345.extract.vocabulary import (
     ANOTHER_HOTLINE,
     ANY_HOTLINE_NUMBER,
-    JOINED_TO_A_NUMBER,
     BODY_NOUNS_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
@@ -60,6 +59,7 @@ from hotline12345.extract.vocabulary import (
     GLOSS_BASE_BEFORE,
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
+    JOINED_TO_A_NUMBER,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -410,7 +410,10 @@ class Extractor:
         if not own:
             return carried
         mentions = [
-            (match.start(), own if re.search(JOINED_TO_A_NUMBER.format(number=own), text[: match.start()]) else match[1])
+            (
+                match.start(),
+                own if re.search(JOINED_TO_A_NUMBER.format(number=own), text[: match.start()]) else match[1],
+            )
             for match in re.finditer(ANOTHER_HOTLINE, text)
         ]  # 12345、12301两条热线共受理: the two lines' joint figure is the platform's own
         mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
