@@ -375,6 +375,28 @@ def test_a_table_column_of_a_rate_no_cue_names_is_its_own_rate() -> None:
     ]
 
 
+def test_a_table_columns_head_names_the_measure_of_its_counts() -> None:
+    """承办件数 | 办结数 | 在办数 | 超时未办数: each column its own measure (made-up units and figures), one cell a line
+    as a page stores it; a head no cue names (承办件数) counts items."""
+    heads = ["承办单位", "承办件数", "办结数", "在办数", "超时未办数"]
+    cells = [*heads, "虚构区人民政府", "40", "31", "7", "2", "虚构县人民政府", "12", "12", "0", "0"]
+    text = "虚构市8月各承办单位信件办理情况统计表\n\n" + "\n\n".join(cells) + "\n"
+    assert sorted(pick(row) for row in made_up_rows(text)) == sorted(
+        [
+            ("虚构区人民政府", "items", "40", "件"),
+            ("虚构区人民政府", "completed_items", "31", "件"),
+            ("虚构区人民政府", "uncompleted_items", "7", "件"),
+            ("虚构区人民政府", "overdue_items", "2", "件"),
+            ("虚构县人民政府", "items", "12", "件"),
+            ("虚构县人民政府", "completed_items", "12", "件"),
+            ("虚构县人民政府", "uncompleted_items", "0", "件"),
+            ("虚构县人民政府", "overdue_items", "0", "件"),
+        ]
+    )
+    # in prose the same words are no column's: 办结30件 is a count of what was completed, as before
+    assert [pick(row)[1] for row in made_up_rows("本月受理诉求50件，办结30件。")] == ["items", "items"]
+
+
 def test_a_lists_shares_keep_the_whole_its_first_share_names() -> None:
     rows = made_up_rows("其中海棠区587件，占五个区立项数的34.63%；青松区468件，占27.61%。")
     assert [pick(row)[1:3] for row in rows] == [

@@ -986,7 +986,7 @@ class Extractor:
                 if re.search(RANK_COLUMN, simplified(column)):
                     continue  # a place in a ranking is not a figure
                 score = self.nearest_cue(simplified(column), {"score"})
-                item_cue = self.nearest_cue(simplified(column), {"items"})
+                item_cue = self.nearest_cue(simplified(column), {"items", "column"})
                 if score:
                     measure, unit = score[2].measure, SCORE_UNIT
                 else:
@@ -1030,7 +1030,7 @@ class Extractor:
         if len({value.endswith(("%", "％")) for value in values}) != 1:
             return []  # one column holds one kind of number; a row of a count and its shares is not this layout
         label_header, value_header = (cells[0], cells[first_number - 1]) if headers else ("", "")
-        cue = self.nearest_cue(simplified(value_header), {"items"})
+        cue = self.nearest_cue(simplified(value_header), {"items", "column"})
         figures: list[Figure] = []
         for name, value in zip(cells[headers // 2 : first_number - headers // 2], values, strict=True):
             percent = value.endswith(("%", "％"))
@@ -1134,7 +1134,7 @@ class Extractor:
             return []
         else:
             score = self.nearest_cue(plain, {"score"})
-            items = self.nearest_cue(plain, {"items"})
+            items = self.nearest_cue(plain, {"items", "column"})
             named = self.caption_unit(caption)
             if score:
                 measure, unit = score[2].measure, SCORE_UNIT
@@ -1165,7 +1165,7 @@ class Extractor:
         """Whether a table's head says what its numbers are (件数, 占比, 办结率, 得分, 排名), not whose they are."""
         plain = simplified(head)
         return bool(
-            self.nearest_cue(plain, {"change", "share", "rate", "items", "score"})
+            self.nearest_cue(plain, {"change", "share", "rate", "items", "column", "score"})
             or re.search(UNKNOWN_RATE_WORD, plain)
             or re.search(COUNT_HEAD, plain)
             or re.search(RANK_COLUMN, plain)

@@ -30,6 +30,7 @@ class MeasureCue:
       rate         a rate named by its own word (解决率, 满意率)
       items        a count of items of a particular kind (区级部门承办)
       items_after  after the number: what the items counted are (6件延迟回复)
+      column       a table column's head (the whole cell): what its counts are (办结数, 在办数, 超时未办数)
       count        (no pattern) the measure of a count with no cue
       count_after  after a count in 个: what it counts (17 个高频难点民生问题)
       unit         a unit that says what is measured (个百分点)
