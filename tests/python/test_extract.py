@@ -424,7 +424,7 @@ def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
 
 
 def test_a_rate_is_never_a_count_and_an_unknown_one_is_proposed() -> None:
-    proposal = extract_text("全县诉求办理率98.00%，签收工单300件。", SEEDS, "made_up", MADE_UP_PLATFORM)
+    proposal = extract_text("全县诉求化解率98.00%，签收工单300件。", SEEDS, "made_up", MADE_UP_PLATFORM)
     assert next((row["subject_type"], row["subject_zh"], row["measure"]) for row in proposal.rows) == (
         "service_quality",
         "全县",
@@ -432,9 +432,23 @@ def test_a_rate_is_never_a_count_and_an_unknown_one_is_proposed() -> None:
     )
     measures = proposal.new_names["ref_measures"][1]
     assert [(row["measure"], row["normalised_unit"], row["measure_description_en"]) for row in measures] == [
-        ("", "percent", "A rate printed as 办理率")
+        ("", "percent", "A rate printed as 化解率")
     ]
     assert rows_for("结案率97%，回访率40.00%。")[0]["measure"] == "completion_rate_pct"
+
+
+def test_rates_and_a_days_average_named_by_their_cues() -> None:
+    """Made-up figures: 按期签收率, 办理率 and 总体满意度 (總體滿意度) are rates on record, 平均每天 a day's average, in 个
+    as in 件."""
+    rows = made_up_rows("按期签收率99.50%，办理率80.25%，总体满意度97.10%。平均每天呼入数1234个，平均每日受理56件。")
+    assert [(row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("timely_signing_rate_pct", "99.50", "%"),
+        ("completion_rate_pct", "80.25", "%"),
+        ("satisfaction_rate_pct", "97.10", "%"),
+        ("daily_average_items", "1234", "个"),
+        ("daily_average_items", "56", "件"),
+    ]
+    assert [row["measure"] for row in made_up_rows("總體滿意度99.28%。")] == ["satisfaction_rate_pct"]
 
 
 def test_a_phrase_fragment_is_not_a_subject() -> None:

@@ -326,7 +326,13 @@ class Extractor:
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
             counted = self.cue_matches(after, {"count_after"})
-            return (counted[0][2].measure if counted else self.count_measure), False
+            if counted:
+                return counted[0][2].measure, False
+            # 平均每天呼入数2974个: a count in 个 that an items cue names (a day's average, a change) is that measure
+            nearest = self.nearest_cue(window, {"items"})
+            if nearest is None:
+                return self.count_measure, False
+            return nearest[2].measure, re.search(FALL_WORDS, window[nearest[0] : nearest[1]]) is not None
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
 
