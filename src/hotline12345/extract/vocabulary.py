@@ -177,11 +177,12 @@ NAME_LEADING_FILLERS = (
     r"^(?:其中|另外|此外|目前|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
     r"受理|接听|收到|接到|承办|办理|涉及|形成|产生|反映|线上|向|\d+[.．、])+"
 )
-# A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest.
-# What the count is of, after 的, goes too (转其他部门的立项数 → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 →
-# 多媒体渠道); 诉求 after whose they are stays (群众诉求, not 群众).
+# A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest, and
+# 诉求 after a 类 goes alone (卫生健康类诉求 → 卫生健康类). What the count is of, after 的, goes too (转其他部门的立项数
+# → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 → 多媒体渠道); 诉求 after whose they are stays (群众诉求, not
+# 群众), and so does 各类诉求.
 NAME_TRAILING_FILLERS = (
-    r"(?:类问题|类诉求|类来电|类工单|(?<!群众|市民|公众|企业)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
+    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
     r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
 )
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
