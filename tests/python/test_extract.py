@@ -451,6 +451,27 @@ def test_rates_and_a_days_average_named_by_their_cues() -> None:
     assert [row["measure"] for row in made_up_rows("總體滿意度99.28%。")] == ["satisfaction_rate_pct"]
 
 
+def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
+    """Made-up figures: after 其中， or a ；, a rate with no subject of its own is the item's counted first there (not a
+    count of a status, 已办结); a rate after the platform's total (共受理) or in a clause of its own is the platform's."""
+    text = (
+        "本月共受理诉求900件，办结率97.00%。其中，虚构甲类事项600件，办结率98.00%，满意率99.00%；"
+        "虚构乙类事项300件，已办结290件，办结率96.67%；已办结880件，办结率97.78%。"
+    )
+    rates = [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ]
+    assert rates == [
+        ("全市", "completion_rate_pct", "97.00"),
+        ("虚构甲类事项", "completion_rate_pct", "98.00"),
+        ("虚构甲类事项", "satisfaction_rate_pct", "99.00"),
+        ("虚构乙类事项", "completion_rate_pct", "96.67"),
+        ("全市", "completion_rate_pct", "97.78"),
+    ]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

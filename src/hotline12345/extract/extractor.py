@@ -48,6 +48,7 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_UNITS,
     BODY_UNITS,
     BOUND_AROUND,
+    BREAKDOWN_ITEM_OPENS,
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
     CUT_MARK,
@@ -76,7 +77,9 @@ from hotline12345.extract.vocabulary import (
     RESTATED_WHOLE,
     RISE_WORDS,
     SCORE_UNIT,
+    STATUS_DIMENSION,
     TICKET_NUMBER_COLUMN,
+    TOTAL_BEFORE,
     MeasureCue,
     name_key,
     simplified,
@@ -367,8 +370,10 @@ class Extractor:
         lead = ""
         carried = ""  # a share's whole, carried over a ； into the list's next item
         other_hotline = False  # whether the hotline named last is another than the platform's own
+        item_opens = False  # whether the sentence before ended with a ；, so this one opens an item of a list
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried, other_hotline)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens)
+            item_opens = sentence.rstrip().endswith(("；", ";"))
             # another hotline's figures run to the paragraph's end, not into the next (a line ending with a colon
             # opens its own figures below it)
             other_hotline = self.another_hotline(simplified(sentence), other_hotline) and not (
@@ -455,7 +460,13 @@ class Extractor:
         return None
 
     def sentence_figures(
-        self, part: Part, sentence: str, lead: str = "", carried: str = "", other_hotline: bool = False
+        self,
+        part: Part,
+        sentence: str,
+        lead: str = "",
+        carried: str = "",
+        other_hotline: bool = False,
+        item_opens: bool = False,
     ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
@@ -485,6 +496,7 @@ class Extractor:
         previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
         previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]] = []  # each count's start and subject
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -500,7 +512,11 @@ class Extractor:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
                 named = replace(number, start=number.start - len(rate_word[0])) if rate_word else number
                 subject = self.subject_of(sentence, plain, names, named, clause_start, clause_only=True)
-                subject = subject or self.platform_as_a_whole(clause_start)
+                subject = (
+                    subject
+                    or self.breakdown_item(plain, number, counted, item_opens)
+                    or self.platform_as_a_whole(clause_start)
+                )
             else:
                 subject = self.subject_of(sentence, plain, names, number, clause_start)
             of_the_rate = (
@@ -570,12 +586,44 @@ class Extractor:
                 previous_share = measure
             previous_measure = measure
             previous_subject = subject
+            if self.normalised_unit(number.unit) != "percent":
+                counted.append((number.start, subject))
             previous_rate = (
                 self.rate_as_subject(sentence, plain, clause_start, number)
                 if measure in self.rate_measures or rate_word
                 else None
             )
         return figures
+
+    def breakdown_item(
+        self,
+        plain: str,
+        number: Number,
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
+        item_opens: bool,
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The item of a breakdown a rate with no subject of its own stands in: the subject counted first since the
+        item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理), not a count
+        of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
+        `item_opens` when the sentence opens an item itself (after a ；)."""
+        opened = max(
+            (match.end() for match in re.finditer(BREAKDOWN_ITEM_OPENS, plain[: number.start])),
+            default=0 if item_opens else -1,
+        )
+        items = [
+            (start, subject)
+            for start, subject in counted
+            if start >= opened >= 0
+            and subject is not None
+            and subject[0]
+            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
+        ]
+        if not items:
+            return None
+        start, subject = items[0]
+        if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
+            return None
+        return subject
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:

@@ -161,6 +161,13 @@ JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"�
 # A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
 # figure printed before, said again, when the page has printed that value and unit already.
 RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
+# Where an item of a breakdown opens (其中，协调办理3267件，办结率100%；交办处理1213件，…，办结率95%): a rate of no
+# subject of its own after it is the item's, the one counted first since.
+BREAKDOWN_ITEM_OPENS = r"其中\s*[，,：:]|[；;]"
+# The dimension of a ticket's status (已办结, 正在处理): a count of it is a part of an item, not the item a rate is of.
+STATUS_DIMENSION = "ticket_status"
+# Before a count, words that make it the platform's total (共受理, 累计受理): a rate after it is the platform's.
+TOTAL_BEFORE = r"(?:共|累计|总计|合计)[\u4e00-\u9fff]{0,6}$"
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
 
