@@ -472,6 +472,21 @@ def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
     ]
 
 
+def test_a_list_items_name_before_its_colon_or_its_receiving_verb_is_the_subject() -> None:
+    """Made-up figures: 1.虚构综合：共接收交办件500件 counts the item named before the colon, 2.虚构事业共接收交办件
+    300件 the one named before 接收; a hotline named before its colon is no item (what it received is the subject)."""
+    text = "1.虚构综合：共接收交办件500件，占总数的50.0%。\n2.虚构事业共接收交办件300件，占总数的30.0%。\n"
+    assert sorted(pick(row) for row in made_up_rows(text)) == sorted(
+        [
+            ("虚构综合", "items", "500", "件"),
+            ("虚构综合", "share_of_total_pct", "50.0", "%"),
+            ("虚构事业", "items", "300", "件"),
+            ("虚构事业", "share_of_total_pct", "30.0", "%"),
+        ]
+    )
+    assert [pick(row)[0] for row in made_up_rows("虚构热线：共受理群众诉求80件。")] == ["群众诉求"]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

@@ -115,7 +115,11 @@ NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
-RECEIVED = r"(?:共|累计)?受理"
+RECEIVED = r"(?:共|累计)?(?:受理|接收)"
+# A list item's name before its colon, at the sentence's start (1.城市综合：共接收交办件12262件): what the item counts.
+ITEM_NAME_BEFORE_COLON = (
+    r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*$"
+)
 HOTLINE_NUMBER = "12345"
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
@@ -753,6 +757,10 @@ class Extractor:
                 return name, "", "", False, sentence.rfind(name, 0, match.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
+        item = re.match(ITEM_NAME_BEFORE_COLON, plain[:clause_start]) if re.match(RECEIVED, words[1]) else None
+        if item and not re.search(HOTLINE_MENTION, item[1]):
+            # 1.城市综合：共接收交办件12262件: the item named before the colon received them
+            return sentence[item.start(1) : item.end(1)], "", "", False, item.start(1)
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
         name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
