@@ -487,6 +487,18 @@ def test_a_list_items_name_before_its_colon_or_its_receiving_verb_is_the_subject
     assert [pick(row)[0] for row in made_up_rows("虚构热线：共受理群众诉求80件。")] == ["群众诉求"]
 
 
+def test_a_count_of_a_platforms_resources_counts_what_is_named_beside_it() -> None:
+    """Made-up figures: seats and staff counted after or before the number are resource counts of what they count
+    (60部坐席 → 坐席, 设置座席70个 → 座席, 有受话人员90人 → 受话人员); calls in 个 are no resource."""
+    text = "虚构热线现有60部坐席，设置座席70个，目前有受话人员90人，接听电话5000个。"
+    assert [pick(row) for row in made_up_rows(text)] == [
+        ("坐席", "resource_count", "60", "部"),
+        ("座席", "resource_count", "70", "个"),
+        ("受话人员", "resource_count", "90", "人"),
+        ("接听电话", "items", "5000", "个"),
+    ]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

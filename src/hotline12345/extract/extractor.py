@@ -332,7 +332,7 @@ class Extractor:
             score = self.nearest_cue(before or window, {"score"})
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
-            counted = self.cue_matches(after, {"count_after"})
+            counted = self.cue_matches(after, {"count_after"}) or self.cue_matches(before, {"count_before"})
             if counted:
                 return counted[0][2].measure, False
             # 平均每天呼入数2974个: a count in 个 that an items cue names (a day's average, a change) is that measure
@@ -342,6 +342,22 @@ class Extractor:
             return nearest[2].measure, re.search(FALL_WORDS, window[nearest[0] : nearest[1]]) is not None
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
+
+    def what_is_counted(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
+        """What a count in 个, 名, 条 … counts, where the cue naming its measure says so in its group `counted`
+        (80部坐席 → 坐席, 设置座席150个 → 座席, 33条自治区相关行业系统热线): the count's subject, as printed."""
+        if self.normalised_unit(number.unit) != "count":
+            return None
+        for kind, text, offset in (
+            ("count_after", plain[number.end :], number.end),
+            ("count_before", plain[: number.start], 0),
+        ):
+            for pattern, cue in self.cues:
+                found = pattern.search(text) if cue.kind == kind and "counted" in pattern.groupindex else None
+                if found and found["counted"]:
+                    start, end = offset + found.start("counted"), offset + found.end("counted")
+                    return sentence[start:end], "", "", False, start
+        return None
 
     def change_in_items(self, window: str) -> tuple[str, bool] | None:
         """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a
@@ -522,7 +538,9 @@ class Extractor:
                     or self.platform_as_a_whole(clause_start)
                 )
             else:
-                subject = self.subject_of(sentence, plain, names, number, clause_start)
+                subject = self.what_is_counted(sentence, plain, number) or self.subject_of(
+                    sentence, plain, names, number, clause_start
+                )
             of_the_rate = (
                 previous_rate is not None
                 and measure in self.change_measures

@@ -32,7 +32,9 @@ class MeasureCue:
       items_after  after the number: what the items counted are (6件延迟回复)
       column       a table column's head (the whole cell): what its counts are (办结数, 在办数, 超时未办数)
       count        (no pattern) the measure of a count with no cue
-      count_after  after a count in 个: what it counts (17 个高频难点民生问题)
+      count_after  after a count in 个: what it counts (17 个高频难点民生问题); its group `counted`, where the pattern
+                   has one, is the count's subject (80部坐席: 坐席)
+      count_before before a count in 个, 名, 人 …: what it counts (设置座席150个); its group `counted` likewise
       unit         a unit that says what is measured (个百分点)
     """
 
