@@ -499,6 +499,12 @@ def test_a_count_of_a_platforms_resources_counts_what_is_named_beside_it() -> No
     ]
 
 
+def test_the_first_name_of_a_list_opened_by_fenbiewei_is_its_counts_subject() -> None:
+    """Made-up figures: 领域前三分别为虚构建设与管理300件、…: the first count is the first name's, not the clause's."""
+    text = "留言领域前三分别为虚构建设与管理300件、虚构事务200件、虚构出行100件。"
+    assert [pick(row)[0] for row in made_up_rows(text)] == ["虚构建设与管理", "虚构事务", "虚构出行"]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

@@ -116,6 +116,8 @@ TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
 RECEIVED = r"(?:共|累计)?(?:受理|接收)"
+# Words that open a list of names and their counts (领域前十分别为城市建设与管理742件、…): the first name follows.
+LIST_OPENS = r"(?:分别|依次)(?:为|是)\s*[:：]?"
 # A list item's name before its colon, at the sentence's start (1.城市综合：共接收交办件12262件): what the item counts.
 ITEM_NAME_BEFORE_COLON = (
     r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*$"
@@ -851,6 +853,8 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or simplified(before))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        opened = [match.end() for match in re.finditer(LIST_OPENS, plain[start:])]
+        start += opened[-1] if opened else 0  # 前十分别为城市建设与管理742件: the list's first name
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
         return before[start:end], plain[start:end]
