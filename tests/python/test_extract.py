@@ -505,6 +505,14 @@ def test_the_first_name_of_a_list_opened_by_fenbiewei_is_its_counts_subject() ->
     assert [pick(row)[0] for row in made_up_rows(text)] == ["虚构建设与管理", "虚构事务", "虚构出行"]
 
 
+def test_lines_kept_in_parallel_with_the_platforms_are_its_own() -> None:
+    """Made-up figures, on a 12345 platform: lines the paragraph says are kept in parallel (留号并行) are the
+    platform's, to the paragraph's end; another line in the next paragraph is not."""
+    text = "留号并行热线电话中，12333社保热线共接听来电300次；12348法律热线共解答咨询50次。\n12320卫生热线共接听来电70次。\n"
+    rows = extract_text(text, SEEDS, "made_up", "made_up_12345").rows
+    assert [(row["value_printed"], row["unit_printed"]) for row in rows] == [("300", "次"), ("50", "次")]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

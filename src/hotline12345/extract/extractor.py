@@ -61,6 +61,7 @@ from hotline12345.extract.vocabulary import (
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
+    MERGED_LINES,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -195,6 +196,7 @@ class Extractor:
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
+        self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.names_by_first: dict[str, list[str]] = {}
@@ -393,8 +395,13 @@ class Extractor:
         carried = ""  # a share's whole, carried over a ； into the list's next item
         other_hotline = False  # whether the hotline named last is another than the platform's own
         item_opens = False  # whether the sentence before ended with a ；, so this one opens an item of a list
+        self.lines_merged = False
         for _, sentence in sentences(part.text):
             found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens)
+            # lines named kept in parallel or merged (留号并行热线电话中，…；…) stay the platform's to the paragraph's end
+            self.lines_merged = not sentence.endswith("\n") and (
+                self.lines_merged or re.search(MERGED_LINES, simplified(sentence)) is not None
+            )
             item_opens = sentence.rstrip().endswith(("；", ";"))
             # another hotline's figures run to the paragraph's end, not into the next (a line ending with a colon
             # opens its own figures below it)
@@ -452,7 +459,10 @@ class Extractor:
         mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
         if not mentions:
             return carried
-        return max(mentions)[1] not in self.references.held_numbers
+        last = max(mentions)
+        if self.lines_merged or re.search(MERGED_LINES, text[: last[0]]):
+            return False  # 留号并行热线电话中，12333社保查询热线…: a line kept in parallel is the platform's
+        return last[1] not in self.references.held_numbers
 
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:

@@ -157,6 +157,9 @@ ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
 # the same place holding that number is on record (sanmenxia_12319 beside sanmenxia_cgj_12345): else no platform
 # can hold it.
 ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:热线|公开电话)"
+# Words saying the lines named after them are the platform's own, kept in parallel or merged into it
+# (留号并行热线电话中，12333社保查询热线共接听来电8879人次): their figures are the platform's.
+MERGED_LINES = r"并行|归并|并入"
 # The text before another line's number when that line is named jointly with the platform's own (12345、12301两条热线,
 # 12345和12301热线): `{number}` is the platform's number.
 JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"「『]?$"
