@@ -513,6 +513,16 @@ def test_lines_kept_in_parallel_with_the_platforms_are_its_own() -> None:
     assert [(row["value_printed"], row["unit_printed"]) for row in rows] == [("300", "次"), ("50", "次")]
 
 
+def test_zhan_in_a_word_of_its_own_is_no_share() -> None:
+    """Made-up figures: 占道经营问题12件 is a count of 占道经营问题, its share after it a share; 占线未接30个 counts."""
+    rows = made_up_rows("占道经营问题12件，占不满意工单总数的10.0%。占线未接30个。")
+    assert [pick(row)[:2] for row in rows] == [
+        ("占道经营问题", "items"),
+        ("占道经营问题", "share_of_dissatisfied_pct"),
+        ("占线未接", "items"),
+    ]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

@@ -66,6 +66,7 @@ from hotline12345.extract.vocabulary import (
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
     NOT_A_FIGURE_BEFORE,
+    NOT_A_SHARE_AFTER,
     OTHER_SYSTEM,
     PHRASE_FRAGMENT,
     PINYIN_GLOSS,
@@ -258,7 +259,11 @@ class Extractor:
         found: list[tuple[int, int, MeasureCue]] = []
         for pattern, cue in self.cues:
             if cue.kind in kinds:
-                found.extend((match.start(), match.end(), cue) for match in pattern.finditer(text))
+                found.extend(
+                    (match.start(), match.end(), cue)
+                    for match in pattern.finditer(text)
+                    if not (cue.kind == "share" and re.match(NOT_A_SHARE_AFTER, text[match.end() :]))
+                )  # 占道经营问题16件: a word of its own, no share
         return found
 
     def nearest_cue(self, text: str, kinds: set[str]) -> tuple[int, int, MeasureCue] | None:

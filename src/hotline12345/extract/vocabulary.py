@@ -44,6 +44,9 @@ class MeasureCue:
     description_en: str = ""
 
 
+# After 占, characters that make it a word of its own, no share (占道经营, 占用, 占线未接, 占地): not a share cue.
+NOT_A_SHARE_AFTER = r"[道用线地据领]"
+
 # Words before a number that make a change negative, and words that name a rise: the one list of sign words
 # (in simplified characters; a text in traditional ones is matched through `simplified` below). The extractor
 # reads a fall from them; tests/python/test_seeds_match_their_sources.py checks every hand-typed change's sign
