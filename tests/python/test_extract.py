@@ -375,6 +375,28 @@ def test_a_table_column_of_a_rate_no_cue_names_is_its_own_rate() -> None:
     ]
 
 
+def test_a_table_columns_head_names_the_measure_of_its_counts() -> None:
+    """承办件数 | 办结数 | 在办数 | 超时未办数: each column its own measure (made-up units and figures), one cell a line
+    as a page stores it; a head no cue names (承办件数) counts items."""
+    heads = ["承办单位", "承办件数", "办结数", "在办数", "超时未办数"]
+    cells = [*heads, "虚构区人民政府", "40", "31", "7", "2", "虚构县人民政府", "12", "12", "0", "0"]
+    text = "虚构市8月各承办单位信件办理情况统计表\n\n" + "\n\n".join(cells) + "\n"
+    assert sorted(pick(row) for row in made_up_rows(text)) == sorted(
+        [
+            ("虚构区人民政府", "items", "40", "件"),
+            ("虚构区人民政府", "completed_items", "31", "件"),
+            ("虚构区人民政府", "uncompleted_items", "7", "件"),
+            ("虚构区人民政府", "overdue_items", "2", "件"),
+            ("虚构县人民政府", "items", "12", "件"),
+            ("虚构县人民政府", "completed_items", "12", "件"),
+            ("虚构县人民政府", "uncompleted_items", "0", "件"),
+            ("虚构县人民政府", "overdue_items", "0", "件"),
+        ]
+    )
+    # in prose the same words are no column's: 办结30件 is a count of what was completed, as before
+    assert [pick(row)[1] for row in made_up_rows("本月受理诉求50件，办结30件。")] == ["items", "items"]
+
+
 def test_a_lists_shares_keep_the_whole_its_first_share_names() -> None:
     rows = made_up_rows("其中海棠区587件，占五个区立项数的34.63%；青松区468件，占27.61%。")
     assert [pick(row)[1:3] for row in rows] == [
@@ -402,7 +424,7 @@ def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
 
 
 def test_a_rate_is_never_a_count_and_an_unknown_one_is_proposed() -> None:
-    proposal = extract_text("全县诉求办理率98.00%，签收工单300件。", SEEDS, "made_up", MADE_UP_PLATFORM)
+    proposal = extract_text("全县诉求化解率98.00%，签收工单300件。", SEEDS, "made_up", MADE_UP_PLATFORM)
     assert next((row["subject_type"], row["subject_zh"], row["measure"]) for row in proposal.rows) == (
         "service_quality",
         "全县",
@@ -410,9 +432,95 @@ def test_a_rate_is_never_a_count_and_an_unknown_one_is_proposed() -> None:
     )
     measures = proposal.new_names["ref_measures"][1]
     assert [(row["measure"], row["normalised_unit"], row["measure_description_en"]) for row in measures] == [
-        ("", "percent", "A rate printed as 办理率")
+        ("", "percent", "A rate printed as 化解率")
     ]
     assert rows_for("结案率97%，回访率40.00%。")[0]["measure"] == "completion_rate_pct"
+
+
+def test_rates_and_a_days_average_named_by_their_cues() -> None:
+    """Made-up figures: 按期签收率, 办理率 and 总体满意度 (總體滿意度) are rates on record, 平均每天 a day's average, in 个
+    as in 件."""
+    rows = made_up_rows("按期签收率99.50%，办理率80.25%，总体满意度97.10%。平均每天呼入数1234个，平均每日受理56件。")
+    assert [(row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("timely_signing_rate_pct", "99.50", "%"),
+        ("completion_rate_pct", "80.25", "%"),
+        ("satisfaction_rate_pct", "97.10", "%"),
+        ("daily_average_items", "1234", "个"),
+        ("daily_average_items", "56", "件"),
+    ]
+    assert [row["measure"] for row in made_up_rows("總體滿意度99.28%。")] == ["satisfaction_rate_pct"]
+
+
+def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
+    """Made-up figures: after 其中， or a ；, a rate with no subject of its own is the item's counted first there (not a
+    count of a status, 已办结); a rate after the platform's total (共受理) or in a clause of its own is the platform's."""
+    text = (
+        "本月共受理诉求900件，办结率97.00%。其中，虚构甲类事项600件，办结率98.00%，满意率99.00%；"
+        "虚构乙类事项300件，已办结290件，办结率96.67%；已办结880件，办结率97.78%。"
+    )
+    rates = [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ]
+    assert rates == [
+        ("全市", "completion_rate_pct", "97.00"),
+        ("虚构甲类事项", "completion_rate_pct", "98.00"),
+        ("虚构甲类事项", "satisfaction_rate_pct", "99.00"),
+        ("虚构乙类事项", "completion_rate_pct", "96.67"),
+        ("全市", "completion_rate_pct", "97.78"),
+    ]
+
+
+def test_a_list_items_name_before_its_colon_or_its_receiving_verb_is_the_subject() -> None:
+    """Made-up figures: 1.虚构综合：共接收交办件500件 counts the item named before the colon, 2.虚构事业共接收交办件
+    300件 the one named before 接收; a hotline named before its colon is no item (what it received is the subject)."""
+    text = "1.虚构综合：共接收交办件500件，占总数的50.0%。\n2.虚构事业共接收交办件300件，占总数的30.0%。\n"
+    assert sorted(pick(row) for row in made_up_rows(text)) == sorted(
+        [
+            ("虚构综合", "items", "500", "件"),
+            ("虚构综合", "share_of_total_pct", "50.0", "%"),
+            ("虚构事业", "items", "300", "件"),
+            ("虚构事业", "share_of_total_pct", "30.0", "%"),
+        ]
+    )
+    assert [pick(row)[0] for row in made_up_rows("虚构热线：共受理群众诉求80件。")] == ["群众诉求"]
+
+
+def test_a_count_of_a_platforms_resources_counts_what_is_named_beside_it() -> None:
+    """Made-up figures: seats and staff counted after or before the number are resource counts of what they count
+    (60部坐席 → 坐席, 设置座席70个 → 座席, 有受话人员90人 → 受话人员); calls in 个 are no resource."""
+    text = "虚构热线现有60部坐席，设置座席70个，目前有受话人员90人，接听电话5000个。"
+    assert [pick(row) for row in made_up_rows(text)] == [
+        ("坐席", "resource_count", "60", "部"),
+        ("座席", "resource_count", "70", "个"),
+        ("受话人员", "resource_count", "90", "人"),
+        ("接听电话", "items", "5000", "个"),
+    ]
+
+
+def test_the_first_name_of_a_list_opened_by_fenbiewei_is_its_counts_subject() -> None:
+    """Made-up figures: 领域前三分别为虚构建设与管理300件、…: the first count is the first name's, not the clause's."""
+    text = "留言领域前三分别为虚构建设与管理300件、虚构事务200件、虚构出行100件。"
+    assert [pick(row)[0] for row in made_up_rows(text)] == ["虚构建设与管理", "虚构事务", "虚构出行"]
+
+
+def test_lines_kept_in_parallel_with_the_platforms_are_its_own() -> None:
+    """Made-up figures, on a 12345 platform: lines the paragraph says are kept in parallel (留号并行) are the
+    platform's, to the paragraph's end; another line in the next paragraph is not."""
+    text = "留号并行热线电话中，12333社保热线共接听来电300次；12348法律热线共解答咨询50次。\n12320卫生热线共接听来电70次。\n"
+    rows = extract_text(text, SEEDS, "made_up", "made_up_12345").rows
+    assert [(row["value_printed"], row["unit_printed"]) for row in rows] == [("300", "次"), ("50", "次")]
+
+
+def test_zhan_in_a_word_of_its_own_is_no_share() -> None:
+    """Made-up figures: 占道经营问题12件 is a count of 占道经营问题, its share after it a share; 占线未接30个 counts."""
+    rows = made_up_rows("占道经营问题12件，占不满意工单总数的10.0%。占线未接30个。")
+    assert [pick(row)[:2] for row in rows] == [
+        ("占道经营问题", "items"),
+        ("占道经营问题", "share_of_dissatisfied_pct"),
+        ("占线未接", "items"),
+    ]
 
 
 def test_a_phrase_fragment_is_not_a_subject() -> None:
@@ -503,7 +611,8 @@ LAYOUTS = {
     # a list sharing one count (青松街道、县住建局及县交通局各1件): one row a name
     "bounds_deadlines_and_glosses",
     # a page of several hotlines, read on a 12345 platform: the 12320 and 12356 lines' figures are not proposed (no
-    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are
+    # platform of the place holds them), the 12345 line's and a seat's (“12369”环保专席) are, and so is a joint figure
+    # (12345、12319两条热线共受理); another line's figures stop at the end of its paragraph
     "other_hotlines_on_the_page",
     # what a count is of, named without its verb or its count word: 产生工单 → 工单, 多媒体渠道收件数 → 多媒体渠道,
     # and 群众诉求 kept whole; a rate's change (接通率95.20%，环比上升1.30%) has the rate as its subject

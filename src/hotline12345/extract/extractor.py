@@ -48,6 +48,7 @@ from hotline12345.extract.vocabulary import (
     BODY_TOTAL_UNITS,
     BODY_UNITS,
     BOUND_AROUND,
+    BREAKDOWN_ITEM_OPENS,
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
     CUT_MARK,
@@ -59,10 +60,13 @@ from hotline12345.extract.vocabulary import (
     GLOSS_BASE_BEFORE,
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
+    JOINED_TO_A_NUMBER,
+    MERGED_LINES,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
     NOT_A_FIGURE_BEFORE,
+    NOT_A_SHARE_AFTER,
     OTHER_SYSTEM,
     PHRASE_FRAGMENT,
     PINYIN_GLOSS,
@@ -75,7 +79,9 @@ from hotline12345.extract.vocabulary import (
     RESTATED_WHOLE,
     RISE_WORDS,
     SCORE_UNIT,
+    STATUS_DIMENSION,
     TICKET_NUMBER_COLUMN,
+    TOTAL_BEFORE,
     MeasureCue,
     name_key,
     simplified,
@@ -111,7 +117,13 @@ NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)
 TABLE_NUMBER_UNIT = "件"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
-RECEIVED = r"(?:共|累计)?受理"
+RECEIVED = r"(?:共|累计)?(?:受理|接收)"
+# Words that open a list of names and their counts (领域前十分别为城市建设与管理742件、…): the first name follows.
+LIST_OPENS = r"(?:分别|依次)(?:为|是)\s*[:：]?"
+# A list item's name before its colon, at the sentence's start (1.城市综合：共接收交办件12262件): what the item counts.
+ITEM_NAME_BEFORE_COLON = (
+    r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*$"
+)
 HOTLINE_NUMBER = "12345"
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
@@ -185,6 +197,7 @@ class Extractor:
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
         self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
+        self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.names_by_first: dict[str, list[str]] = {}
@@ -246,7 +259,11 @@ class Extractor:
         found: list[tuple[int, int, MeasureCue]] = []
         for pattern, cue in self.cues:
             if cue.kind in kinds:
-                found.extend((match.start(), match.end(), cue) for match in pattern.finditer(text))
+                found.extend(
+                    (match.start(), match.end(), cue)
+                    for match in pattern.finditer(text)
+                    if not (cue.kind == "share" and re.match(NOT_A_SHARE_AFTER, text[match.end() :]))
+                )  # 占道经营问题16件: a word of its own, no share
         return found
 
     def nearest_cue(self, text: str, kinds: set[str]) -> tuple[int, int, MeasureCue] | None:
@@ -324,10 +341,32 @@ class Extractor:
             score = self.nearest_cue(before or window, {"score"})
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
-            counted = self.cue_matches(after, {"count_after"})
-            return (counted[0][2].measure if counted else self.count_measure), False
+            counted = self.cue_matches(after, {"count_after"}) or self.cue_matches(before, {"count_before"})
+            if counted:
+                return counted[0][2].measure, False
+            # 平均每天呼入数2974个: a count in 个 that an items cue names (a day's average, a change) is that measure
+            nearest = self.nearest_cue(window, {"items"})
+            if nearest is None:
+                return self.count_measure, False
+            return nearest[2].measure, re.search(FALL_WORDS, window[nearest[0] : nearest[1]]) is not None
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
+
+    def what_is_counted(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
+        """What a count in 个, 名, 条 … counts, where the cue naming its measure says so in its group `counted`
+        (80部坐席 → 坐席, 设置座席150个 → 座席, 33条自治区相关行业系统热线): the count's subject, as printed."""
+        if self.normalised_unit(number.unit) != "count":
+            return None
+        for kind, text, offset in (
+            ("count_after", plain[number.end :], number.end),
+            ("count_before", plain[: number.start], 0),
+        ):
+            for pattern, cue in self.cues:
+                found = pattern.search(text) if cue.kind == kind and "counted" in pattern.groupindex else None
+                if found and found["counted"]:
+                    start, end = offset + found.start("counted"), offset + found.end("counted")
+                    return sentence[start:end], "", "", False, start
+        return None
 
     def change_in_items(self, window: str) -> tuple[str, bool] | None:
         """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a
@@ -360,9 +399,20 @@ class Extractor:
         lead = ""
         carried = ""  # a share's whole, carried over a ； into the list's next item
         other_hotline = False  # whether the hotline named last is another than the platform's own
+        item_opens = False  # whether the sentence before ended with a ；, so this one opens an item of a list
+        self.lines_merged = False
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried, other_hotline)
-            other_hotline = self.another_hotline(simplified(sentence), other_hotline)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens)
+            # lines named kept in parallel or merged (留号并行热线电话中，…；…) stay the platform's to the paragraph's end
+            self.lines_merged = not sentence.endswith("\n") and (
+                self.lines_merged or re.search(MERGED_LINES, simplified(sentence)) is not None
+            )
+            item_opens = sentence.rstrip().endswith(("；", ";"))
+            # another hotline's figures run to the paragraph's end, not into the next (a line ending with a colon
+            # opens its own figures below it)
+            other_hotline = self.another_hotline(simplified(sentence), other_hotline) and not (
+                sentence.endswith("\n") and not sentence.rstrip().endswith(("：", ":"))
+            )
             figures.extend(found)
             shares = [figure.measure for figure in found if figure.measure in self.share_of_measures]
             carried = shares[-1] if shares and sentence.rstrip().endswith(("；", ";")) else ""
@@ -400,15 +450,24 @@ class Extractor:
     def another_hotline(self, text: str, carried: bool = False) -> bool:
         """Whether the last hotline `text` names is another than the platform's own and than those of its place on
         record (“12320”卫生热线 on a 12345 platform); `carried` when it names none. Never when the platform's own
-        number is not known."""
+        number is not known; not a line named jointly with the platform's own (12345、12301两条热线)."""
         own = self.references.hotline_number
         if not own:
             return carried
-        mentions = [(match.start(), match[1]) for match in re.finditer(ANOTHER_HOTLINE, text)]
+        mentions = [
+            (
+                match.start(),
+                own if re.search(JOINED_TO_A_NUMBER.format(number=own), text[: match.start()]) else match[1],
+            )
+            for match in re.finditer(ANOTHER_HOTLINE, text)
+        ]  # 12345、12301两条热线共受理: the two lines' joint figure is the platform's own
         mentions += [(match.start(), own) for match in re.finditer(ANY_HOTLINE_NUMBER, text) if match[0] == own]
         if not mentions:
             return carried
-        return max(mentions)[1] not in self.references.held_numbers
+        last = max(mentions)
+        if self.lines_merged or re.search(MERGED_LINES, text[: last[0]]):
+            return False  # 留号并行热线电话中，12333社保查询热线…: a line kept in parallel is the platform's
+        return last[1] not in self.references.held_numbers
 
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:
@@ -438,7 +497,13 @@ class Extractor:
         return None
 
     def sentence_figures(
-        self, part: Part, sentence: str, lead: str = "", carried: str = "", other_hotline: bool = False
+        self,
+        part: Part,
+        sentence: str,
+        lead: str = "",
+        carried: str = "",
+        other_hotline: bool = False,
+        item_opens: bool = False,
     ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
@@ -468,6 +533,7 @@ class Extractor:
         previous_measure, previous_share = "", carried
         previous_subject: tuple[str, str, str, bool, int] | None = None
         previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]] = []  # each count's start and subject
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -483,9 +549,15 @@ class Extractor:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
                 named = replace(number, start=number.start - len(rate_word[0])) if rate_word else number
                 subject = self.subject_of(sentence, plain, names, named, clause_start, clause_only=True)
-                subject = subject or self.platform_as_a_whole(clause_start)
+                subject = (
+                    subject
+                    or self.breakdown_item(plain, number, counted, item_opens)
+                    or self.platform_as_a_whole(clause_start)
+                )
             else:
-                subject = self.subject_of(sentence, plain, names, number, clause_start)
+                subject = self.what_is_counted(sentence, plain, number) or self.subject_of(
+                    sentence, plain, names, number, clause_start
+                )
             of_the_rate = (
                 previous_rate is not None
                 and measure in self.change_measures
@@ -553,12 +625,44 @@ class Extractor:
                 previous_share = measure
             previous_measure = measure
             previous_subject = subject
+            if self.normalised_unit(number.unit) != "percent":
+                counted.append((number.start, subject))
             previous_rate = (
                 self.rate_as_subject(sentence, plain, clause_start, number)
                 if measure in self.rate_measures or rate_word
                 else None
             )
         return figures
+
+    def breakdown_item(
+        self,
+        plain: str,
+        number: Number,
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
+        item_opens: bool,
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The item of a breakdown a rate with no subject of its own stands in: the subject counted first since the
+        item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理), not a count
+        of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
+        `item_opens` when the sentence opens an item itself (after a ；)."""
+        opened = max(
+            (match.end() for match in re.finditer(BREAKDOWN_ITEM_OPENS, plain[: number.start])),
+            default=0 if item_opens else -1,
+        )
+        items = [
+            (start, subject)
+            for start, subject in counted
+            if start >= opened >= 0
+            and subject is not None
+            and subject[0]
+            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
+        ]
+        if not items:
+            return None
+        start, subject = items[0]
+        if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
+            return None
+        return subject
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:
@@ -688,6 +792,10 @@ class Extractor:
                 return name, "", "", False, sentence.rfind(name, 0, match.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
+        item = re.match(ITEM_NAME_BEFORE_COLON, plain[:clause_start]) if re.match(RECEIVED, words[1]) else None
+        if item and not re.search(HOTLINE_MENTION, item[1]):
+            # 1.城市综合：共接收交办件12262件: the item named before the colon received them
+            return sentence[item.start(1) : item.end(1)], "", "", False, item.start(1)
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
         name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
@@ -760,6 +868,8 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or simplified(before))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        opened = [match.end() for match in re.finditer(LIST_OPENS, plain[start:])]
+        start += opened[-1] if opened else 0  # 前十分别为城市建设与管理742件: the list's first name
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
         end = start + min(cue_start for cue_start, _, _ in cues) if cues else len(plain)
         return before[start:end], plain[start:end]
@@ -975,7 +1085,7 @@ class Extractor:
                 if re.search(RANK_COLUMN, simplified(column)):
                     continue  # a place in a ranking is not a figure
                 score = self.nearest_cue(simplified(column), {"score"})
-                item_cue = self.nearest_cue(simplified(column), {"items"})
+                item_cue = self.nearest_cue(simplified(column), {"items", "column"})
                 if score:
                     measure, unit = score[2].measure, SCORE_UNIT
                 else:
@@ -1019,7 +1129,7 @@ class Extractor:
         if len({value.endswith(("%", "％")) for value in values}) != 1:
             return []  # one column holds one kind of number; a row of a count and its shares is not this layout
         label_header, value_header = (cells[0], cells[first_number - 1]) if headers else ("", "")
-        cue = self.nearest_cue(simplified(value_header), {"items"})
+        cue = self.nearest_cue(simplified(value_header), {"items", "column"})
         figures: list[Figure] = []
         for name, value in zip(cells[headers // 2 : first_number - headers // 2], values, strict=True):
             percent = value.endswith(("%", "％"))
@@ -1123,7 +1233,7 @@ class Extractor:
             return []
         else:
             score = self.nearest_cue(plain, {"score"})
-            items = self.nearest_cue(plain, {"items"})
+            items = self.nearest_cue(plain, {"items", "column"})
             named = self.caption_unit(caption)
             if score:
                 measure, unit = score[2].measure, SCORE_UNIT
@@ -1154,7 +1264,7 @@ class Extractor:
         """Whether a table's head says what its numbers are (件数, 占比, 办结率, 得分, 排名), not whose they are."""
         plain = simplified(head)
         return bool(
-            self.nearest_cue(plain, {"change", "share", "rate", "items", "score"})
+            self.nearest_cue(plain, {"change", "share", "rate", "items", "column", "score"})
             or re.search(UNKNOWN_RATE_WORD, plain)
             or re.search(COUNT_HEAD, plain)
             or re.search(RANK_COLUMN, plain)

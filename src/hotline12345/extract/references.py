@@ -148,11 +148,12 @@ def load_references(seeds_dir: Path, platform_code: str, as_new: bool = False) -
     )
     references.hotline_number = number[0] if number else ""
     place = platform_code.split("_")[0]
+    # every line a platform of the place names on record (三亚市12345政府服务热线 (with the 12301 tourism line))
     references.held_numbers = {
         found[0]
         for row in tables.get("ref_platforms", [])
         if row["platform_code"].split("_")[0] == place
-        and (found := re.search(ANY_HOTLINE_NUMBER, row["platform_code"] + row["platform_name_zh"]))
+        for found in re.finditer(ANY_HOTLINE_NUMBER, row["platform_code"] + row["platform_name_zh"])
     } | ({references.hotline_number} - {""})
     return references
 

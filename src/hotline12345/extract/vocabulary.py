@@ -30,8 +30,11 @@ class MeasureCue:
       rate         a rate named by its own word (解决率, 满意率)
       items        a count of items of a particular kind (区级部门承办)
       items_after  after the number: what the items counted are (6件延迟回复)
+      column       a table column's head (the whole cell): what its counts are (办结数, 在办数, 超时未办数)
       count        (no pattern) the measure of a count with no cue
-      count_after  after a count in 个: what it counts (17 个高频难点民生问题)
+      count_after  after a count in 个: what it counts (17 个高频难点民生问题); its group `counted`, where the pattern
+                   has one, is the count's subject (80部坐席: 坐席)
+      count_before before a count in 个, 名, 人 …: what it counts (设置座席150个); its group `counted` likewise
       unit         a unit that says what is measured (个百分点)
     """
 
@@ -40,6 +43,9 @@ class MeasureCue:
     measure: str
     description_en: str = ""
 
+
+# After 占, characters that make it a word of its own, no share (占道经营, 占用, 占线未接, 占地): not a share cue.
+NOT_A_SHARE_AFTER = r"[道用线地据领]"
 
 # Words before a number that make a change negative, and words that name a rise: the one list of sign words
 # (in simplified characters; a text in traditional ones is matched through `simplified` below). The extractor
@@ -154,9 +160,22 @@ ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
 # the same place holding that number is on record (sanmenxia_12319 beside sanmenxia_cgj_12345): else no platform
 # can hold it.
 ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:热线|公开电话)"
+# Words saying the lines named after them are the platform's own, kept in parallel or merged into it
+# (留号并行热线电话中，12333社保查询热线共接听来电8879人次): their figures are the platform's.
+MERGED_LINES = r"并行|归并|并入"
+# The text before another line's number when that line is named jointly with the platform's own (12345、12301两条热线,
+# 12345和12301热线): `{number}` is the platform's number.
+JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"「『]?$"
 # A figure printed as the whole a breakdown that follows is of (派遣的16件中，完成情况如下; 受理的46件投诉中): the
 # figure printed before, said again, when the page has printed that value and unit already.
 RESTATED_WHOLE = (r"的$", r"^[\u4e00-\u9fff]{0,4}?中(?![心国间央])")
+# Where an item of a breakdown opens (其中，协调办理3267件，办结率100%；交办处理1213件，…，办结率95%): a rate of no
+# subject of its own after it is the item's, the one counted first since.
+BREAKDOWN_ITEM_OPENS = r"其中\s*[，,：:]|[；;]"
+# The dimension of a ticket's status (已办结, 正在处理): a count of it is a part of an item, not the item a rate is of.
+STATUS_DIMENSION = "ticket_status"
+# Before a count, words that make it the platform's total (共受理, 累计受理): a rate after it is the platform's.
+TOTAL_BEFORE = r"(?:共|累计|总计|合计)[\u4e00-\u9fff]{0,6}$"
 # A percentage after one of these, with no cue on record for its rate, is still a rate (of the subject before it)
 RATE_WORD = r"率"
 
@@ -173,11 +192,12 @@ NAME_LEADING_FILLERS = (
     r"^(?:其中|另外|此外|目前|主要|按[^，,]*?划分|从[^，,]*?看|共计|共有|共|累计|合计|总计|全年|当月|本月|本周|上周|"
     r"受理|接听|收到|接到|承办|办理|涉及|形成|产生|反映|线上|向|\d+[.．、])+"
 )
-# A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest.
-# What the count is of, after 的, goes too (转其他部门的立项数 → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 →
-# 多媒体渠道); 诉求 after whose they are stays (群众诉求, not 群众).
+# A lone 类 and 问题 stay (噪声扰民类, 视频巡查问题: names as the page prints them); 类问题 goes with the rest, and
+# 诉求 after a 类 goes alone (卫生健康类诉求 → 卫生健康类). What the count is of, after 的, goes too (转其他部门的立项数
+# → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 → 多媒体渠道); 诉求 after whose they are stays (群众诉求, not
+# 群众), and so does 各类诉求.
 NAME_TRAILING_FILLERS = (
-    r"(?:类问题|类诉求|类来电|类工单|(?<!群众|市民|公众|企业)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
+    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
     r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
 )
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
