@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotline12345.glosses import PINYIN_GLOSS
 from hotline12345.texts import SavedTexts, saved_texts
 
 FIGURE_SEEDS = ("figures/printed_figures.csv", "figures/printed_figure_reprints.csv")
@@ -74,9 +75,12 @@ def figure_in_its_phrase(row: dict[str, str], positions: dict[str, str]) -> tupl
         return "value_printed", f"{row['value_printed']!r} ({pattern!r}) is not in its phrase {phrase!r}"
     # the unit follows the value, or stands once for a list ("(万件)… 市场管理 98"), or holds a wording printed
     # after the value within it (2.9万多件); a table of counts prints bare numbers of 件
+    # a seed's fields read past a stored copy's pinyin glosses (萬件 for 萬(wàn)件), as extract reads them; its phrase
+    # is quoted as stored, glosses and all
     unit = squeeze(row["unit_printed"])
-    within = phrase.replace(wording, "", 1) if wording else phrase
-    if unit in phrase or unit in within or unit == "件":
+    read = re.sub(PINYIN_GLOSS, "", phrase)
+    within = read.replace(wording, "", 1) if wording else read
+    if unit in phrase or unit in read or unit in within or unit == "件":
         return None
     return "unit_printed", f"{unit!r} is not in its phrase {phrase!r}"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,7 +26,12 @@ from pathlib import Path
 
 import yaml
 
+from hotline12345.glosses import PINYIN_GLOSS
+
 BOM = b"\xef\xbb\xbf"
+# The columns that quote a page as stored (a stored copy's pinyin glosses and all: 辦結(jié)率98%) or are prose of
+# the project's own; every other column holds what the page prints read past the glosses (辦結率, 萬件, 大洼區).
+_QUOTED_OR_PROSE = re.compile(r"phrase|^note$|explanation|review_note|_en$")
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ def _problems_in(path: Path, column_types: dict[str, str]) -> list[SeedProblem]:
         for column, declared_type in column_types.items()
         if declared_type.lower().startswith(_CHECKED_TYPES)
     ]
+    read_columns = [(index, column) for index, column in enumerate(header) if not _QUOTED_OR_PROSE.search(column)]
     for values in reader:
         if not values:
             continue
@@ -138,6 +145,18 @@ def _problems_in(path: Path, column_types: dict[str, str]) -> list[SeedProblem]:
             message = _type_problem(values[index], declared_type)
             if message:
                 problems.append(SeedProblem(path, reader.line_num, column, message))
+        for index, column in read_columns:
+            gloss = re.search(PINYIN_GLOSS, values[index])
+            if gloss:
+                problems.append(
+                    SeedProblem(
+                        path,
+                        reader.line_num,
+                        column,
+                        f"{values[index]!r} keeps a stored copy's pinyin gloss {gloss.group(0)!r}: write it as read, "
+                        f"{re.sub(PINYIN_GLOSS, '', values[index])!r} (only a phrase is quoted as stored)",
+                    )
+                )
     return problems
 
 

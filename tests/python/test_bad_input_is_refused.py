@@ -89,6 +89,12 @@ def not_a_whole_number(root: Path) -> Expected:
     return FIGURES, line, "list_position", "'二' is not a whole number"
 
 
+def pinyin_gloss_in_a_name(root: Path) -> Expected:
+    # a name copied with a stored copy's gloss (卫生(wèi)健康类): the seed holds it as read, its phrase as stored
+    line = replace_line(root / FIGURES, "category,住房,,2,items", "category,住(zhù)房,,2,items")
+    return FIGURES, line, "subject_zh", "keeps a stored copy's pinyin gloss '(zhù)': write it as read, '住房'"
+
+
 MALFORMED: list[Breaker] = [
     saved_as_gbk,
     missing_column,
@@ -96,6 +102,7 @@ MALFORMED: list[Breaker] = [
     not_a_whole_number,
     full_width_digit,
     thousands_separator,
+    pinyin_gloss_in_a_name,
 ]
 
 

@@ -346,7 +346,12 @@ def split_document(text: str) -> list[Part]:
             stack = [entry for entry in stack if entry.level < heading.level] + [heading]
             current = None
             continue
-        if RANK_TABLE_START.match(line) and (current is None or current.kind != "rank_table"):
+        # a ranked table of space-separated cells (序号 单位 …); one whose cells end in `|` is a pipe table
+        if (
+            RANK_TABLE_START.match(line)
+            and not is_pipe_line(line)
+            and (current is None or current.kind != "rank_table")
+        ):
             current = start("rank_table")
             current.section = section() + TABLE_SUFFIX
         if current and current.kind == "rank_table":

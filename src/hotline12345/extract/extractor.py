@@ -69,7 +69,6 @@ from hotline12345.extract.vocabulary import (
     NOT_A_SHARE_AFTER,
     OTHER_SYSTEM,
     PHRASE_FRAGMENT,
-    PINYIN_GLOSS,
     PLATFORM_MENTION,
     RANK_BEFORE,
     RANK_COLUMN,
@@ -86,6 +85,7 @@ from hotline12345.extract.vocabulary import (
     name_key,
     simplified,
 )
+from hotline12345.glosses import PINYIN_GLOSS
 
 # A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
 # a mirror's conversion (辦結(jié)).
@@ -1040,7 +1040,7 @@ class Extractor:
         transposed = self.transposed_table_figures(part, [cell for cell in cells if cell])
         if transposed:
             return transposed
-        cells = clean_header(cells)
+        cells = without_serial_numbers(clean_header(cells))
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -1381,6 +1381,30 @@ def without_restatements(figures: list[Figure]) -> list[Figure]:
         if not (figure.restates and key in seen):
             kept.append(figure)
         seen.add(key)
+    return kept
+
+
+def without_serial_numbers(cells: list[str]) -> list[str]:
+    """A table's cells without its column of serial numbers, where the header opens with one (序号 | 受理单位 | …)
+    and each row with its number before its label (1 | 青松区 | 420 | …): a row's place in the list is not a figure,
+    and the label column is the header's second cell. Other tables as they are."""
+    first = next((index for index, cell in enumerate(cells) if is_bare_number(cell)), len(cells))
+    header = [index for index, cell in enumerate(cells[:first]) if cell]
+    label = next((index for index in range(first + 1, len(cells)) if cells[index]), None)
+    if (
+        len(header) < 3
+        or not re.fullmatch(RANK_COLUMN, simplified(re.sub(PINYIN_GLOSS, "", cells[header[0]])).strip())
+        or label is None
+        or is_bare_number(cells[label])
+    ):
+        return cells
+    kept = [cell for index, cell in enumerate(cells[:first]) if index != header[0]]
+    rest = cells[first:]
+    for index, cell in enumerate(rest):
+        after = next((later for later in rest[index + 1 :] if later), "")
+        if is_bare_number(cell) and "%" not in cell and after not in ("", "/", "-", "—") and not is_bare_number(after):
+            continue  # the next row's number, before its label
+        kept.append(cell)
     return kept
 
 

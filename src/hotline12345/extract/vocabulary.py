@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
+from hotline12345.glosses import PINYIN_GLOSS
+
 
 @dataclass(frozen=True)
 class MeasureCue:
@@ -219,11 +221,6 @@ def simplified(text: str) -> str:
     if len(converted) == len(text):
         return converted
     return "".join(alone if len(alone := str(_T2S.convert(character))) == 1 else character for character in text)
-
-
-# A pinyin gloss a mirror's conversion left after a character, in brackets (消費(fèi)維權(quán), 在線(xiàn)): lowercase
-# letters with tone marks, read past as if it were not there (the phrase quoted keeps it, as stored).
-PINYIN_GLOSS = r"(?<=[\u4e00-\u9fff])[（(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,6}[）)]"
 
 
 def name_key(name: str) -> str:
