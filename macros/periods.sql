@@ -78,6 +78,9 @@
         try_cast({{ relation }}.period_start as date) as period_start,
         try_cast({{ relation }}.period_end as date) as period_end,
         case
+            -- a dated first day and no printed end: an open period (自2021年10月10日正式上线以来)
+            when try_cast({{ relation }}.period_start as date) is not null and {{ relation }}.period_end is null
+                then 'open_ended'
             when {{ relation }}.period_start is null or {{ relation }}.period_end is null
                 then 'unknown'
             when
