@@ -28,7 +28,12 @@ PERIODS = [
     ("beijing_12345", "2024-01-01..2024-09-30", "year_to_date", "three quarters from 1 January: no quarter alone"),
     ("jinan_12345", "2021-04-03..2021-04-05", "window", "the Qingming holiday, three days"),
     ("beijing_12345", "2019-01-01..2024-06-30", "cumulative", "a running total across years"),
-    ("zunyi_12345", "undated (zunyi_2019_cumulative): 2019-11-01..", "open_ended", "from a printed day, no end printed"),
+    (
+        "zunyi_12345",
+        "undated (zunyi_2019_cumulative): 2019-11-01..",
+        "open_ended",
+        "from a printed day, no end printed",
+    ),
     ("nantong_12345", "undated (nantong_2023_pub0601_weekly)", "unknown", "the page prints no dates"),
 ]
 
