@@ -453,7 +453,8 @@ def test_rates_and_a_days_average_named_by_their_cues() -> None:
 
 def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
     """Made-up figures: after 其中， or a ；, a rate with no subject of its own is the item's counted first there (not a
-    count of a status, 已办结); a rate after the platform's total (共受理) or in a clause of its own is the platform's."""
+    count of a status, 已办结); a rate in a clause of its own is the platform's, and one right after the total is
+    the total's printed name's (诉求), as a rate after any count is (see the next test)."""
     text = (
         "本月共受理诉求900件，办结率97.00%。其中，虚构甲类事项600件，办结率98.00%，满意率99.00%；"
         "虚构乙类事项300件，已办结290件，办结率96.67%；已办结880件，办结率97.78%。"
@@ -464,7 +465,7 @@ def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
         if row["unit_printed"] == "%"
     ]
     assert rates == [
-        ("全市", "completion_rate_pct", "97.00"),
+        ("诉求", "completion_rate_pct", "97.00"),
         ("虚构甲类事项", "completion_rate_pct", "98.00"),
         ("虚构甲类事项", "satisfaction_rate_pct", "99.00"),
         ("虚构乙类事项", "completion_rate_pct", "96.67"),
@@ -520,6 +521,28 @@ def test_zhan_in_a_word_of_its_own_is_no_share() -> None:
         ("占道经营问题", "items"),
         ("占道经营问题", "share_of_dissatisfied_pct"),
         ("占线未接", "items"),
+    ]
+
+
+def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
+    """Made-up figures: a rate with no subject of its own printed after a count in its sentence is a rate of what
+    that count counts (the first count there, not a count of a status, 办结298件), so the audit can check it
+    against the count; after a count of a name on record that is no rate's subject (来电, a channel) it stays the
+    platform's, and so does a rate in a sentence with no count."""
+    text = (
+        "截至目前，共办理虚构网上留言300件，办结298件，办结率99.33%，满意率98.00%。"
+        "全市受理来电500个，接通率96.00%。群众满意率99.10%。"
+    )
+    rates = [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ]
+    assert rates == [
+        ("虚构网上留言", "completion_rate_pct", "99.33"),
+        ("虚构网上留言", "satisfaction_rate_pct", "98.00"),
+        ("全市", "connection_rate_pct", "96.00"),
+        ("全市", "satisfaction_rate_pct", "99.10"),
     ]
 
 

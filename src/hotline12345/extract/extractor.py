@@ -200,6 +200,7 @@ class Extractor:
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
+        self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -552,6 +553,7 @@ class Extractor:
                 subject = (
                     subject
                     or self.breakdown_item(plain, number, counted, item_opens)
+                    or self.printed_count(plain, number, counted, measure)
                     or self.platform_as_a_whole(clause_start)
                 )
             else:
@@ -663,6 +665,34 @@ class Extractor:
         if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
             return None
         return subject
+
+    def printed_count(
+        self,
+        plain: str,
+        number: Number,
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
+        measure: str,
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The subject a rate with no subject of its own is a rate of when it follows a count in its sentence: the
+        subject counted first there, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
+        that subject is a printed name no reference row holds, or one on record as a rate's subject (a name on record
+        otherwise, a channel, a type, a total, keeps its rates on the platform as a whole, as hand rows hold them, and so
+        does a rate of a cue of kind `whole`, 接通率)."""
+        items = [
+            subject
+            for start, subject in counted
+            if start < number.start
+            and subject is not None
+            and subject[0]
+            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
+        ]
+        if not items or items[0][1] == SERVICE_QUALITY or measure in self.whole_rates:
+            return None
+        name, _, _, _, position = items[0]
+        on_record = self.references.lookup(name)
+        if any(entry.subject_type == SERVICE_QUALITY for entry in on_record):
+            return name, SERVICE_QUALITY, "", True, position
+        return None if on_record else items[0]
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:

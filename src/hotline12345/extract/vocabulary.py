@@ -38,6 +38,8 @@ class MeasureCue:
                    has one, is the count's subject (80部坐席: 坐席)
       count_before before a count in 个, 名, 人 …: what it counts (设置座席150个); its group `counted` likewise
       unit         a unit that says what is measured (个百分点)
+      whole        (no pattern) a rate that is the platform's as a whole even right after a count (接通率: the line's
+                   calls, not the count's items)
     """
 
     pattern: str
