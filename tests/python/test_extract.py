@@ -449,6 +449,12 @@ def test_rates_and_a_days_average_named_by_their_cues() -> None:
         ("daily_average_items", "56", "件"),
     ]
     assert [row["measure"] for row in made_up_rows("總體滿意度99.28%。")] == ["satisfaction_rate_pct"]
+    # 每天 or 每日 without 平均 is a day's average too (每天接聽電話達200多個), in traditional characters as in simplified
+    rows = made_up_rows("目前热线每天接聽來電達321多個，每日受理诉求45件。")
+    assert [(row["measure"], row["value_printed"]) for row in rows] == [
+        ("daily_average_items", "321"),
+        ("daily_average_items", "45"),
+    ]
 
 
 def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
