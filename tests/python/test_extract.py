@@ -552,6 +552,25 @@ def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
     ]
 
 
+def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figures() -> None:
+    """Made-up figures: staff named after their count (7名工作人員, in traditional characters: 工 there opens a word
+    of staff, not 工作日), staff who follow tickets up (12余名督办员), a team the platform formed (组建虚构队伍345人)
+    and staff grown to a number (话务员扩充至48人) are resource counts of what they count; a deadline in 工作日 and
+    counts of bodies in passing (5个区, 13个部门) stay no figures."""
+    text = (
+        "虚构热线开通后，7名工作人員輪班接聽，另有12余名督办员跟踪答复。组建虚构队伍345人。"
+        "目前热线话务员扩充至48人。咨询类1个工作日内办结，涉及5个区、13个部门。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)
+    ] == [
+        ("工作人員", "resource_count", "7", "名"),
+        ("督办员", "resource_count", "12", "名"),
+        ("虚构队伍", "resource_count", "345", "人"),
+        ("话务员", "resource_count", "48", "人"),
+    ]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]
