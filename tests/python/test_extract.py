@@ -571,6 +571,18 @@ def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figu
     ]
 
 
+def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
+    """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
+    their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""
+    text = "虚构热线整合21条虚构服务热线和4条行业自办热线。归并我县各类虚构政务热线9条。设置座席15个。"
+    assert [(row["subject_zh"], row["measure"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("整合虚构服务热线", "resource_count", "21"),
+        ("行业自办热线", "resource_count", "4"),
+        ("归并虚构政务热线", "resource_count", "9"),
+        ("座席", "resource_count", "15"),
+    ]
+
+
 def test_a_phrase_fragment_is_not_a_subject() -> None:
     rows = rows_for("已回复和2000件。")
     assert [(row["subject_zh"], row["value_printed"]) for row in rows] == [("", "2000")]

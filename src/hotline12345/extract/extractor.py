@@ -61,7 +61,9 @@ from hotline12345.extract.vocabulary import (
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
+    MERGED_LINE_NAME,
     MERGED_LINES,
+    MERGING_VERB,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -366,8 +368,22 @@ class Extractor:
                 found = pattern.search(text) if cue.kind == kind and "counted" in pattern.groupindex else None
                 if found and found["counted"]:
                     start, end = offset + found.start("counted"), offset + found.end("counted")
-                    return sentence[start:end], "", "", False, start
+                    verb = self.merging_verb(plain, number, start, kind == "count_after")
+                    return verb + sentence[start:end], "", "", False, start
         return None
+
+    @staticmethod
+    def merging_verb(plain: str, number: Number, start: int, after: bool) -> str:
+        """The verb that merged the lines a count counts, printed right before the number (整合33条服务热线) or
+        opening the clause of the lines' name before it (共整合其他公共服务热线17条 … 归并我市各类政务服务热线26条), as the
+        lines' name keeps it; '' for a count of anything else."""
+        name_end = plain.find("\n", start)  # the lines' name runs to the number (before) or after it
+        named = plain[start : number.start] if not after else plain[number.end : name_end if name_end > 0 else None]
+        if not re.search(MERGED_LINE_NAME, re.split(r"[，。；,;、\s]", named.strip())[0] if after else named.strip()):
+            return ""
+        before = plain[: number.start if after else start]
+        found = re.search(rf"({MERGING_VERB})[\u4e00-\u9fff]{{0,4}}$", before)
+        return found[1].removesuffix("了") if found else ""
 
     def change_in_items(self, window: str) -> tuple[str, bool] | None:
         """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a

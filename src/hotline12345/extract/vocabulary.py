@@ -167,6 +167,10 @@ ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:
 # Words saying the lines named after them are the platform's own, kept in parallel or merged into it
 # (留号并行热线电话中，12333社保查询热线共接听来电8879人次): their figures are the platform's.
 MERGED_LINES = r"并行|归并|并入"
+# A count of hotlines merged names them with the verb that merged them, as printed right before the number or before
+# the lines' name (整合33条服务热线 → 整合服务热线, 归并我市各类政务服务热线26条 → 归并政务服务热线): `lines` ends the name.
+MERGING_VERB = r"(?:整合|归并)了?"
+MERGED_LINE_NAME = r"(?:热线|专线)$"
 # The text before another line's number when that line is named jointly with the platform's own (12345、12301两条热线,
 # 12345和12301热线): `{number}` is the platform's number.
 JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"「『]?$"
