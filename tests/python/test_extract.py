@@ -534,10 +534,11 @@ def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
     """Made-up figures: a rate with no subject of its own printed after a count in its sentence is a rate of what
     that count counts (the first count there, not a count of a status, 办结298件), so the audit can check it
     against the count; after a count of a name on record that is no rate's subject (来电, a channel) it stays the
-    platform's, and so does a rate in a sentence with no count."""
+    platform's, and so does a rate in a sentence with no count, and a connection rate (cue kind `whole`) even when
+    its clause names a channel on record (电话接通率)."""
     text = (
         "截至目前，共办理虚构网上留言300件，办结298件，办结率99.33%，满意率98.00%。"
-        "全市受理来电500个，接通率96.00%。群众满意率99.10%。"
+        "全市受理来电500个，接通率96.00%。电话接通率95.00%。群众满意率99.10%。"
     )
     rates = [
         (row["subject_zh"], row["measure"], row["value_printed"])
@@ -548,6 +549,7 @@ def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
         ("虚构网上留言", "completion_rate_pct", "99.33"),
         ("虚构网上留言", "satisfaction_rate_pct", "98.00"),
         ("全市", "connection_rate_pct", "96.00"),
+        ("全市", "connection_rate_pct", "95.00"),
         ("全市", "satisfaction_rate_pct", "99.10"),
     ]
 

@@ -566,6 +566,8 @@ class Extractor:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
                 named = replace(number, start=number.start - len(rate_word[0])) if rate_word else number
                 subject = self.subject_of(sentence, plain, names, named, clause_start, clause_only=True)
+                if measure in self.whole_rates and subject is not None and subject[3]:
+                    subject = None  # 电话接通率: a connection rate is the line's, the channel named is its calls
                 subject = (
                     subject
                     or self.breakdown_item(plain, number, counted, item_opens)
