@@ -449,11 +449,18 @@ def test_rates_and_a_days_average_named_by_their_cues() -> None:
         ("daily_average_items", "56", "件"),
     ]
     assert [row["measure"] for row in made_up_rows("總體滿意度99.28%。")] == ["satisfaction_rate_pct"]
+    # 每天 or 每日 without 平均 is a day's average too (每天接聽電話達200多個), in traditional characters as in simplified
+    rows = made_up_rows("目前热线每天接聽來電達321多個，每日受理诉求45件。")
+    assert [(row["measure"], row["value_printed"]) for row in rows] == [
+        ("daily_average_items", "321"),
+        ("daily_average_items", "45"),
+    ]
 
 
 def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
     """Made-up figures: after 其中， or a ；, a rate with no subject of its own is the item's counted first there (not a
-    count of a status, 已办结); a rate after the platform's total (共受理) or in a clause of its own is the platform's."""
+    count of a status, 已办结); a rate in a clause of its own is the platform's, and one right after the total is
+    the total's printed name's (诉求), as a rate after any count is (see the next test)."""
     text = (
         "本月共受理诉求900件，办结率97.00%。其中，虚构甲类事项600件，办结率98.00%，满意率99.00%；"
         "虚构乙类事项300件，已办结290件，办结率96.67%；已办结880件，办结率97.78%。"
@@ -464,7 +471,7 @@ def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
         if row["unit_printed"] == "%"
     ]
     assert rates == [
-        ("全市", "completion_rate_pct", "97.00"),
+        ("诉求", "completion_rate_pct", "97.00"),
         ("虚构甲类事项", "completion_rate_pct", "98.00"),
         ("虚构甲类事项", "satisfaction_rate_pct", "99.00"),
         ("虚构乙类事项", "completion_rate_pct", "96.67"),
@@ -520,6 +527,61 @@ def test_zhan_in_a_word_of_its_own_is_no_share() -> None:
         ("占道经营问题", "items"),
         ("占道经营问题", "share_of_dissatisfied_pct"),
         ("占线未接", "items"),
+    ]
+
+
+def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
+    """Made-up figures: a rate with no subject of its own printed after a count in its sentence is a rate of what
+    that count counts (the first count there, not a count of a status, 办结298件), so the audit can check it
+    against the count; after a count of a name on record that is no rate's subject (来电, a channel) it stays the
+    platform's, and so does a rate in a sentence with no count, and a connection rate (cue kind `whole`) even when
+    its clause names a channel on record (电话接通率)."""
+    text = (
+        "截至目前，共办理虚构网上留言300件，办结298件，办结率99.33%，满意率98.00%。"
+        "全市受理来电500个，接通率96.00%。电话接通率95.00%。群众满意率99.10%。"
+    )
+    rates = [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ]
+    assert rates == [
+        ("虚构网上留言", "completion_rate_pct", "99.33"),
+        ("虚构网上留言", "satisfaction_rate_pct", "98.00"),
+        ("全市", "connection_rate_pct", "96.00"),
+        ("全市", "connection_rate_pct", "95.00"),
+        ("全市", "satisfaction_rate_pct", "99.10"),
+    ]
+
+
+def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figures() -> None:
+    """Made-up figures: staff named after their count (7名工作人員, in traditional characters: 工 there opens a word
+    of staff, not 工作日), staff who follow tickets up (12余名督办员), a team the platform formed (组建虚构队伍345人)
+    and staff grown to a number (话务员扩充至48人) are resource counts of what they count; a deadline in 工作日 and
+    counts of bodies in passing (5个区, 13个部门) stay no figures."""
+    text = (
+        "虚构热线开通后，7名工作人員輪班接聽，另有12余名督办员跟踪答复。组建虚构队伍345人。"
+        "目前热线话务员扩充至48人。咨询类1个工作日内办结，涉及5个区、13个部门。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)
+    ] == [
+        ("工作人員", "resource_count", "7", "名"),
+        ("督办员", "resource_count", "12", "名"),
+        ("虚构队伍", "resource_count", "345", "人"),
+        ("话务员", "resource_count", "48", "人"),
+    ]
+
+
+def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
+    """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
+    their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""
+    text = "虚构热线整合21条虚构服务热线和4条行业自办热线。归并我县各类虚构政务热线9条。设置座席15个。"
+    assert [(row["subject_zh"], row["measure"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("整合虚构服务热线", "resource_count", "21"),
+        ("行业自办热线", "resource_count", "4"),
+        ("归并虚构政务热线", "resource_count", "9"),
+        ("座席", "resource_count", "15"),
     ]
 
 

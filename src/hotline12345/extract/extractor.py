@@ -61,7 +61,9 @@ from hotline12345.extract.vocabulary import (
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
+    MERGED_LINE_NAME,
     MERGED_LINES,
+    MERGING_VERB,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -200,6 +202,7 @@ class Extractor:
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
+        self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -365,8 +368,22 @@ class Extractor:
                 found = pattern.search(text) if cue.kind == kind and "counted" in pattern.groupindex else None
                 if found and found["counted"]:
                     start, end = offset + found.start("counted"), offset + found.end("counted")
-                    return sentence[start:end], "", "", False, start
+                    verb = self.merging_verb(plain, number, start, kind == "count_after")
+                    return verb + sentence[start:end], "", "", False, start
         return None
+
+    @staticmethod
+    def merging_verb(plain: str, number: Number, start: int, after: bool) -> str:
+        """The verb that merged the lines a count counts, printed right before the number (整合33条服务热线) or
+        opening the clause of the lines' name before it (共整合其他公共服务热线17条 … 归并我市各类政务服务热线26条), as the
+        lines' name keeps it; '' for a count of anything else."""
+        name_end = plain.find("\n", start)  # the lines' name runs to the number (before) or after it
+        named = plain[start : number.start] if not after else plain[number.end : name_end if name_end > 0 else None]
+        if not re.search(MERGED_LINE_NAME, re.split(r"[，。；,;、\s]", named.strip())[0] if after else named.strip()):
+            return ""
+        before = plain[: number.start if after else start]
+        found = re.search(rf"({MERGING_VERB})[\u4e00-\u9fff]{{0,4}}$", before)
+        return found[1].removesuffix("了") if found else ""
 
     def change_in_items(self, window: str) -> tuple[str, bool] | None:
         """环比减少252件, 较上期相比减少41件: items right after a rise or a fall, in a clause a change cue opens, are a
@@ -549,9 +566,12 @@ class Extractor:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
                 named = replace(number, start=number.start - len(rate_word[0])) if rate_word else number
                 subject = self.subject_of(sentence, plain, names, named, clause_start, clause_only=True)
+                if measure in self.whole_rates and subject is not None and subject[3]:
+                    subject = None  # 电话接通率: a connection rate is the line's, the channel named is its calls
                 subject = (
                     subject
                     or self.breakdown_item(plain, number, counted, item_opens)
+                    or self.printed_count(plain, number, counted, measure)
                     or self.platform_as_a_whole(clause_start)
                 )
             else:
@@ -663,6 +683,34 @@ class Extractor:
         if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
             return None
         return subject
+
+    def printed_count(
+        self,
+        plain: str,
+        number: Number,
+        counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
+        measure: str,
+    ) -> tuple[str, str, str, bool, int] | None:
+        """The subject a rate with no subject of its own is a rate of when it follows a count in its sentence: the
+        subject counted first there, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
+        that subject is a printed name no reference row holds, or one on record as a rate's subject (a name on record
+        otherwise, a channel, a type, a total, keeps its rates on the platform as a whole, as hand rows hold them, and so
+        does a rate of a cue of kind `whole`, 接通率)."""
+        items = [
+            subject
+            for start, subject in counted
+            if start < number.start
+            and subject is not None
+            and subject[0]
+            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
+        ]
+        if not items or items[0][1] == SERVICE_QUALITY or measure in self.whole_rates:
+            return None
+        name, _, _, _, position = items[0]
+        on_record = self.references.lookup(name)
+        if any(entry.subject_type == SERVICE_QUALITY for entry in on_record):
+            return name, SERVICE_QUALITY, "", True, position
+        return None if on_record else items[0]
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:

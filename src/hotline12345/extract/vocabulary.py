@@ -38,6 +38,8 @@ class MeasureCue:
                    has one, is the count's subject (80部坐席: 坐席)
       count_before before a count in 个, 名, 人 …: what it counts (设置座席150个); its group `counted` likewise
       unit         a unit that says what is measured (个百分点)
+      whole        (no pattern) a rate that is the platform's as a whole even right after a count (接通率: the line's
+                   calls, not the count's items)
     """
 
     pattern: str
@@ -86,8 +88,8 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
     UnitWord("％", "percent_fullwidth", "percent (full-width sign)", "percent", "1", "false"),
 )
 # A unit followed by one of these is part of another word (万元 is money, 万人 people; 个月 a duration).
-# (人工 is manual, 个工作日 working days; 7件工单 is a count of tickets.)
-NOT_A_UNIT_AFTER = r"[元平方公米吨户亩台辆月钟之别位]|工(?!单)"
+# (人工 is manual, 个工作日 working days; 7件工单 is a count of tickets, 6名工作人员 of staff.)
+NOT_A_UNIT_AFTER = r"[元平方公米吨户亩台辆月钟之别位]|工(?!单|作人)"
 # An assessment score's unit; a table column named by a score cue (得分, 分值) holds scores in it, and a column of
 # places in a ranking (排名) holds no figure.
 SCORE_UNIT = "分"
@@ -165,6 +167,10 @@ ANOTHER_HOTLINE = r"(?<!\d)(123\d\d)(?!\d)[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:
 # Words saying the lines named after them are the platform's own, kept in parallel or merged into it
 # (留号并行热线电话中，12333社保查询热线共接听来电8879人次): their figures are the platform's.
 MERGED_LINES = r"并行|归并|并入"
+# A count of hotlines merged names them with the verb that merged them, as printed right before the number or before
+# the lines' name (整合33条服务热线 → 整合服务热线, 归并我市各类政务服务热线26条 → 归并政务服务热线): `lines` ends the name.
+MERGING_VERB = r"(?:整合|归并)了?"
+MERGED_LINE_NAME = r"(?:热线|专线)$"
 # The text before another line's number when that line is named jointly with the platform's own (12345、12301两条热线,
 # 12345和12301热线): `{number}` is the platform's number.
 JOINED_TO_A_NUMBER = r"(?<!\d){number}[”\"」』]?\s*[、和及与]\s*[“\"「『]?$"
