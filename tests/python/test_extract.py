@@ -55,6 +55,15 @@ def made_up_rows(text: str) -> list[dict[str, str]]:
     return extract_text(text, SEEDS, "made_up", MADE_UP_PLATFORM).rows
 
 
+def made_up_rates(text: str) -> list[tuple[str, str, str]]:
+    """The percentages proposed from a made-up text: (subject, measure, value) in the order printed."""
+    return [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ]
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -465,12 +474,7 @@ def test_a_rate_in_an_item_of_a_breakdown_is_the_items() -> None:
         "本月共受理诉求900件，办结率97.00%。其中，虚构甲类事项600件，办结率98.00%，满意率99.00%；"
         "虚构乙类事项300件，已办结290件，办结率96.67%；已办结880件，办结率97.78%。"
     )
-    rates = [
-        (row["subject_zh"], row["measure"], row["value_printed"])
-        for row in made_up_rows(text)
-        if row["unit_printed"] == "%"
-    ]
-    assert rates == [
+    assert made_up_rates(text) == [
         ("诉求", "completion_rate_pct", "97.00"),
         ("虚构甲类事项", "completion_rate_pct", "98.00"),
         ("虚构甲类事项", "satisfaction_rate_pct", "99.00"),
@@ -540,12 +544,7 @@ def test_a_rate_right_after_a_count_is_the_counts_subjects() -> None:
         "截至目前，共办理虚构网上留言300件，办结298件，办结率99.33%，满意率98.00%。"
         "全市受理来电500个，接通率96.00%。电话接通率95.00%。群众满意率99.10%。"
     )
-    rates = [
-        (row["subject_zh"], row["measure"], row["value_printed"])
-        for row in made_up_rows(text)
-        if row["unit_printed"] == "%"
-    ]
-    assert rates == [
+    assert made_up_rates(text) == [
         ("虚构网上留言", "completion_rate_pct", "99.33"),
         ("虚构网上留言", "satisfaction_rate_pct", "98.00"),
         ("全市", "connection_rate_pct", "96.00"),

@@ -654,6 +654,19 @@ class Extractor:
             )
         return figures
 
+    def counts_of_items(
+        self, counted: list[tuple[int, tuple[str, str, str, bool, int] | None]]
+    ) -> list[tuple[int, tuple[str, str, str, bool, int]]]:
+        """The counts of a sentence a rate with no subject of its own may be a rate of: those with a subject that is
+        no status (已办结, 办结: a count of a status is a part of an item, not an item)."""
+        return [
+            (start, subject)
+            for start, subject in counted
+            if subject is not None
+            and subject[0]
+            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
+        ]
+
     def breakdown_item(
         self,
         plain: str,
@@ -669,14 +682,7 @@ class Extractor:
             (match.end() for match in re.finditer(BREAKDOWN_ITEM_OPENS, plain[: number.start])),
             default=0 if item_opens else -1,
         )
-        items = [
-            (start, subject)
-            for start, subject in counted
-            if start >= opened >= 0
-            and subject is not None
-            and subject[0]
-            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
-        ]
+        items = [(start, subject) for start, subject in self.counts_of_items(counted) if start >= opened >= 0]
         if not items:
             return None
         start, subject = items[0]
@@ -696,14 +702,7 @@ class Extractor:
         that subject is a printed name no reference row holds, or one on record as a rate's subject (a name on record
         otherwise, a channel, a type, a total, keeps its rates on the platform as a whole, as hand rows hold them, and so
         does a rate of a cue of kind `whole`, 接通率)."""
-        items = [
-            subject
-            for start, subject in counted
-            if start < number.start
-            and subject is not None
-            and subject[0]
-            and not any(name.code.startswith(STATUS_DIMENSION + ".") for name in self.references.lookup(subject[0]))
-        ]
+        items = [subject for start, subject in self.counts_of_items(counted) if start < number.start]
         if not items or items[0][1] == SERVICE_QUALITY or measure in self.whole_rates:
             return None
         name, _, _, _, position = items[0]
