@@ -67,7 +67,9 @@ final as (
         coalesce(count_checks.input_source_ids != count_checks.source_id, false)
             as is_compared_on_another_source,
         case
-            when count_checks.check_id is not null and count_checks.input_source_ids != count_checks.source_id
+            when
+                count_checks.check_id is not null
+                and count_checks.input_source_ids != count_checks.source_id
                 then 'another_source'
             when count_checks.check_id is not null then 'its_page'
             when change_checks.check_id is not null then 'change_in_items'
@@ -76,7 +78,9 @@ final as (
         end as how_checked
     from rates
     left join count_checks
-        on 'yoy:' || rates.figure_id = count_checks.check_id or 'pop:' || rates.figure_id = count_checks.check_id
+        on
+            'yoy:' || rates.figure_id = count_checks.check_id
+            or 'pop:' || rates.figure_id = count_checks.check_id
     left join change_checks
         on 'change:' || rates.figure_id = change_checks.check_id
     left join counted

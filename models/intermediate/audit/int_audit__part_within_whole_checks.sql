@@ -140,7 +140,8 @@ part_checks as (
         parts.unit_printed as page_unit_zh,
         'its whole (' || coalesce(wholes.subject_name_zh, wholes.subject_code)
         || case when wholes.measure != parts.measure then ', ' || wholes.measure else '' end
-        || ', printed ' || wholes.value_as_printed || wholes.unit_printed || ') allows' as inputs_text
+        || ', printed ' || wholes.value_as_printed || wholes.unit_printed
+        || ') allows' as inputs_text
     from unchecked
     inner join figures as parts
         on unchecked.part_figure_id = parts.figure_id
@@ -162,7 +163,9 @@ part_sets as (
         sum(cast(parts.value_low as double)) as items_low,
         string_agg(
             coalesce(parts.subject_name_zh, parts.subject_code)
-            || case when parts.subject_type = wholes.subject_type then ' ' || parts.measure else '' end,
+            || case
+                when parts.subject_type = wholes.subject_type then ' ' || parts.measure else ''
+            end,
             '、' order by parts.figure_id
         ) as parts_zh,
         list(parts.figure_id order by parts.figure_id) as part_figure_ids,
