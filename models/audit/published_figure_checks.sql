@@ -74,6 +74,10 @@ daily_average_checks as (
     select * from {{ ref('int_audit__daily_average_checks') }}
 ),
 
+part_within_whole_checks as (
+    select * from {{ ref('int_audit__part_within_whole_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -124,6 +128,8 @@ checks as (
     select * from list_sum_checks
     union all by name
     select * from daily_average_checks
+    union all by name
+    select * from part_within_whole_checks
 ),
 
 assessed as (

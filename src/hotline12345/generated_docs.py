@@ -84,6 +84,14 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
             " left join marts.dim_platform as platforms on checks.platform_code = platforms.platform_code"
             " group by all order by checks.platform_code",
         )
+        changes = _rows(
+            connection,
+            "select how_checked,"
+            " count(*) filter (where change_against = 'same_period_a_year_before') as year_on_year,"
+            " count(*) filter (where change_against = 'previous_period') as period_on_period,"
+            " count(*) as changes"
+            " from audit.printed_changes group by how_checked order by how_checked like 'unchecked%', how_checked",
+        )
         sentences = _rows(connection, "select check_id, status, explanation from audit.published_figure_checks")
         findings = _rows(
             connection,
@@ -101,6 +109,7 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
         "checks_by_status": {row["status"]: row["checks"] for row in statuses},
         "checks_by_kind": kinds,
         "checks_by_platform": by_platform,
+        "printed_changes": changes,
         "findings": findings,
         "checks_by_id": {row["check_id"]: row for row in sentences},
     }

@@ -287,3 +287,45 @@ def test_narrowing_matters_somewhere(db: duckdb.DuckDBPyConnection) -> None:
         """
     ).fetchone() or (0,)
     assert narrowed > 0
+
+
+def test_every_part_within_whole_check_recomputed_exactly(
+    db: duckdb.DuckDBPyConnection, figures: dict[str, tuple[str, Bounds]]
+) -> None:
+    """A part within its whole (`part`): a part alone is at most its whole's high; the parts of a set that cannot
+    overlap (`…_sum`) add up to at least the sum of their lows, which the whole must reach. Worked again from the
+    printed bounds of the figures the check names; a part read as truncated is a plain printing (no wording, not
+    a count in 件 exact)."""
+    plain = dict(
+        db.execute(
+            "select figure_id, not is_approximate and (value_low != value_high) from marts.fct_published_figure"
+            " where is_canonical"
+        ).fetchall()
+    )
+    checks = db.execute(
+        """
+        select check_id, string_split(input_figure_ids, ', '), published_low, published_high,
+               feasible_low, feasible_high, status
+        from audit.published_figure_checks
+        where check_kind = 'part'
+        """
+    ).fetchall()
+    assert checks
+    for check_id, input_ids, published_low, published_high, low, high, status in checks:
+        body = check_id.removeprefix("part:")
+        if body in input_ids:
+            (whole_id,) = [i for i in input_ids if i != body]
+            published = figures[body][1]
+            exact_low, exact_high = None, figures[whole_id][1][1]
+            assert low is None and close(high, exact_high), check_id
+            printed_plainly = plain[body]
+        else:
+            (whole_id,) = [i for i in input_ids if body.startswith(i + ".")]
+            parts = [i for i in input_ids if i != whole_id]
+            assert len(parts) >= 2, check_id
+            published = figures[whole_id][1]
+            exact_low, exact_high = sum((figures[i][1][0] for i in parts), Fraction(0)), None
+            assert close(low, exact_low) and high is None, check_id
+            printed_plainly = plain[whole_id]
+        assert (Fraction(published_low), Fraction(published_high)) == published, check_id
+        assert status == expected_status(published, printed_plainly, exact_low, exact_high), check_id

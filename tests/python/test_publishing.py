@@ -32,12 +32,12 @@ from hotline12345.publish import BuildFailed, build_and_publish, scratch_path
 OLDEST_SUPPORTED_DUCKDB = "1.3.0"
 
 
-def marts(database: Path) -> list[str]:
+def marts(database: Path, schema: str = "marts") -> list[str]:
     with duckdb.connect(str(database), read_only=True) as connection:
         return [
             name
             for (name,) in connection.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+                "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]
             ).fetchall()
         ]
 
@@ -341,7 +341,8 @@ def test_sqlalchemy_lists_the_marts_with_types_and_comments(warehouse: Path) -> 
 
 def test_export_writes_parquet_and_csv_with_a_bom(warehouse: Path, tmp_path: Path) -> None:
     files = export_marts(warehouse, tmp_path / "export")
-    assert len(files) == 2 * (len(marts(warehouse)) + 1) + 1  # and datapackage.json
+    # every table of the marts and of the audit, as Parquet and as CSV, and datapackage.json
+    assert len(files) == 2 * (len(marts(warehouse)) + len(marts(warehouse, "audit"))) + 1
     csv_file = tmp_path / "export" / "marts.dim_district.csv"
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "东城区" in csv_file.read_text(encoding="utf-8-sig")

@@ -46,7 +46,8 @@ part_sets as (
         || parts.subject_type || ' items' as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
-        list(distinct parts.source_id) as source_ids
+        list(distinct parts.source_id) as source_ids,
+        list(parts.figure_id order by parts.figure_id) as part_figure_ids
     from items as parts
     inner join {{ ref('ref_subject_types') }} as subject_types
         on parts.subject_type = subject_types.subject_type
@@ -69,7 +70,8 @@ part_sets as (
         'items >= items of ' || parts.subject_code as formula,
         cast(parts.items as double) as items,
         cast(parts.value_low as double) as items_low,
-        [parts.source_id] as source_ids
+        [parts.source_id] as source_ids,
+        [parts.figure_id] as part_figure_ids
     from items as parts
     inner join intake_dimensions as dimensions
         on
@@ -94,7 +96,8 @@ part_sets as (
         ) as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
-        list(distinct parts.source_id) as source_ids
+        list(distinct parts.source_id) as source_ids,
+        list(distinct parts.figure_id order by parts.figure_id) as part_figure_ids
     from part_claims
     inner join subjects as whole_subjects
         on
@@ -127,7 +130,8 @@ part_sets as (
             as formula,
         sum(cast(parts.items as double)) as items,
         sum(cast(parts.value_low as double)) as items_low,
-        list(distinct parts.source_id) as source_ids
+        list(distinct parts.source_id) as source_ids,
+        list(parts.figure_id order by parts.figure_id) as part_figure_ids
     from items as parts
     inner join items as wholes
         on
@@ -164,7 +168,9 @@ at_least_parts_checks as (
         cast(null as double) as feasible_high,
         'the whole is at least the sum of the lows of its printed parts' as check_method,
         wholes.source_id,
-        {{ source_id_list('part_sets.source_ids') }} as input_source_ids
+        {{ source_id_list('part_sets.source_ids') }} as input_source_ids,
+        part_sets.part_figure_ids,
+        [wholes.figure_id] as whole_figure_ids
     from part_sets
     inner join items as wholes
         on part_sets.whole_figure_id = wholes.figure_id
@@ -195,7 +201,9 @@ peak_month_checks as (
         'a month the source calls the year''s highest holds at least a twelfth of the year'
             as check_method,
         monthly.source_id,
-        annual.source_id as input_source_ids
+        annual.source_id as input_source_ids,
+        [monthly.figure_id] as part_figure_ids,
+        [annual.figure_id] as whole_figure_ids
     from items as monthly
     inner join items as annual
         on
@@ -238,7 +246,8 @@ group_shares as (
         sum(cast(members.value_normalised as double)) as members_share,
         sum(cast(members.value_low as double)) as share_low,
         sum(cast(members.value_high as double)) as share_high,
-        list(distinct members.source_id) as source_ids
+        list(distinct members.source_id) as source_ids,
+        list(distinct members.figure_id order by members.figure_id) as part_figure_ids
     from claimed_groups
     inner join subjects as group_subjects
         on
@@ -283,7 +292,9 @@ group_share_checks as (
         'the group''s printed bound meets the sum of its named members'' printed shares,'
         || ' each within its printed bounds' as check_method,
         group_figures.source_id,
-        {{ source_id_list('group_shares.source_ids') }} as input_source_ids
+        {{ source_id_list('group_shares.source_ids') }} as input_source_ids,
+        group_shares.part_figure_ids,
+        [group_figures.figure_id] as whole_figure_ids
     from group_shares
     inner join figures as group_figures
         on group_shares.group_figure_id = group_figures.figure_id
@@ -298,5 +309,8 @@ final as (
     select * from group_share_checks
 )
 
-select {{ audit_check_columns() }}
+select
+    {{ audit_check_columns() }},
+    part_figure_ids,
+    whole_figure_ids
 from final

@@ -120,12 +120,20 @@ final as (
                 then 'the previous period of the same kind'
             else 'the same period a year earlier'
         end
-        || ', both within their bounds' as check_method,
+        || ', both within their bounds, as printed by '
+        || {{ source_id_list('current_items.source_ids') }} || ' and '
+        || {{ source_id_list('prior_items.source_ids') }}
+        || '; the change read as printed to ' || rates.decimal_places
+        || ' decimal places (' || cast(rates.value_low as double) || '–'
+        || cast(rates.value_high as double) || ')' as check_method,
         rates.source_id,
         {{ source_id_list('list_concat(current_items.source_ids, prior_items.source_ids)') }}
             as input_source_ids,
         current_items.input_figure_ids as this_figure_ids,
-        prior_items.input_figure_ids as prior_figure_ids
+        prior_items.input_figure_ids as prior_figure_ids,
+        'the counts of the two periods (this one as '
+        || {{ source_id_list('current_items.source_ids') }} || ' prints it, the compared one as '
+        || {{ source_id_list('prior_items.source_ids') }} || ' prints it) allow' as inputs_text
     from rates_by_compared_period as rates
     inner join known_items as current_items
         on
@@ -146,5 +154,5 @@ select
     {{ audit_check_columns() }},
     this_figure_ids,
     prior_figure_ids,
-    'the two periods'' printed counts allow' as inputs_text
+    inputs_text
 from final
