@@ -557,10 +557,10 @@ def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figu
     """Made-up figures: staff named after their count (7名工作人員, in traditional characters: 工 there opens a word
     of staff, not 工作日), staff who follow tickets up (12余名督办员), a team the platform formed (组建虚构队伍345人)
     and staff grown to a number (话务员扩充至48人) are resource counts of what they count; a deadline in 工作日 and
-    counts of bodies in passing (5个区, 13个部门) stay no figures."""
+    counts of bodies in passing (5个区, 13个部门 taking part) stay no figures."""
     text = (
         "虚构热线开通后，7名工作人員輪班接聽，另有12余名督办员跟踪答复。组建虚构队伍345人。"
-        "目前热线话务员扩充至48人。咨询类1个工作日内办结，涉及5个区、13个部门。"
+        "目前热线话务员扩充至48人。咨询类1个工作日内办结，5个区、13个部门参与办理。"
     )
     assert [
         (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)
@@ -569,6 +569,36 @@ def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figu
         ("督办员", "resource_count", "12", "名"),
         ("虚构队伍", "resource_count", "345", "人"),
         ("话务员", "resource_count", "48", "人"),
+    ]
+
+
+def test_bodies_of_the_platforms_network_are_resource_counts_and_bodies_in_passing_stay_no_figures() -> None:
+    """Made-up figures: bodies a sentence says make the platform's network (纳入, 涵盖 a list in 、, 协同, 构建) are
+    resource counts of what they count, named after the count or as the list item before it; bodies the period's
+    items concerned (涉及) are counts of units involved; bodies meeting a condition (23个区直部门…满意率达到100%) or
+    a class (A类的责任单位20家) stay no figures."""
+    text = (
+        "虚构市共有各级单位64家纳入热线承办单位，涵盖市直部门30家、各县(市、区)5家、市属企业9家。"
+        "热线协同800余家基层网络单位，构建“1+9”(1个市热线中心、9个县级热线工作站)体系。"
+        "本月诉求涉及全市12个镇街和17个市级部门，涉及镇街4个、部门6个。"
+        "住建局等23个区直部门综合满意率达到100%。A类的责任单位20家。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] != "%"
+    ] == [
+        ("热线承办单位", "resource_count", "64", "家"),
+        ("市直部门", "resource_count", "30", "家"),
+        ("各县(市、区)", "resource_count", "5", "家"),
+        ("市属企业", "resource_count", "9", "家"),
+        ("基层网络单位", "resource_count", "800", "家"),
+        ("市热线中心", "resource_count", "1", "个"),
+        ("县级热线工作站", "resource_count", "9", "个"),
+        ("镇街", "units_involved_count", "12", "个"),
+        ("市级部门", "units_involved_count", "17", "个"),
+        ("镇街", "units_involved_count", "4", "个"),
+        ("部门", "units_involved_count", "6", "个"),
     ]
 
 

@@ -42,7 +42,10 @@ from hotline12345.extract.references import Name, References, likely_subject_typ
 from hotline12345.extract.vocabulary import (
     ANOTHER_HOTLINE,
     ANY_HOTLINE_NUMBER,
+    BODY_COUNTED_AFTER,
     BODY_NOUNS_AFTER,
+    BODY_NOUNS_BEFORE,
+    BODY_PASSING_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
     BODY_TOTAL_UNITS,
@@ -203,6 +206,7 @@ class Extractor:
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
+        self.network_measures = {cue.measure for cue in references.cues if cue.kind == "network"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -344,6 +348,9 @@ class Extractor:
             score = self.nearest_cue(before or window, {"score"})
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
+            network = self.network_measure(before, after) if self.counts_bodies(number, before, after) else ""
+            if network:
+                return network, False  # 涵盖市政府工作部门33家, 诉求涉及全区14个镇街: the platform's network
             counted = self.cue_matches(after, {"count_after"}) or self.cue_matches(before, {"count_before"})
             if counted:
                 return counted[0][2].measure, False
@@ -436,12 +443,61 @@ class Extractor:
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
-    def is_a_figure(self, plain: str, number: Number) -> bool:
-        """Not a count of bodies (5个区, 前8名) and not a figure cut short with its unit (提高0.50个百...)."""
-        after = plain[number.end :]
-        if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after):
-            return False
+    def counts_bodies(self, number: Number, before: str, after: str) -> bool:
+        """Whether a count counts bodies: in 家, or in 个 … with a body named right after it (5个区, 13个部门) or
+        right before it (涉及镇街4个)."""
         if number.unit in BODY_UNITS:
+            return True
+        return self.normalised_unit(number.unit) == "count" and (
+            re.match(BODY_NOUNS_AFTER, after) is not None or re.search(BODY_NOUNS_BEFORE, before) is not None
+        )
+
+    def network_measure(self, before: str, after: str) -> str:
+        """The measure of a count of bodies that its sentence says make the platform's network or that the
+        period's items concerned (a cue of kind `network` in the sentence before the count or in its clause after
+        it: 涵盖, 纳入, 协同, 涉及); '' for bodies named in passing (37个区直部门综合满意率达到100%) or with no such
+        cue."""
+        if re.match(BODY_PASSING_AFTER, after):
+            return ""
+        clause_after = re.split(r"[，,。；;：:]", after, maxsplit=1)[0]
+        found = self.nearest_cue(before, {"network"}) or self.nearest_cue(clause_after, {"network"})
+        return found[2].measure if found else ""
+
+    def network_body(
+        self, sentence: str, plain: str, number: Number, named_after: bool = False
+    ) -> tuple[str, str, str, bool, int] | None:
+        """What a count of a network's bodies counts, as printed: the bodies named after it (协同3000余家四级网络
+        单位, 1个市热线中心), else, unless a cue names them after it (`named_after`), the list item before it (涵盖市
+        政府工作部门33家、政府派出机构1家; 涉及镇街4个), without the network's verb; None when neither is there."""
+        after = re.match(BODY_COUNTED_AFTER, plain[number.end :])
+        if after:
+            start = number.end + after.start("counted")
+            return sentence[start : number.end + after.end("counted")], "", "", False, start
+        if named_after:
+            return None  # 14条区县(市)热线: the lines a cue names after the count; 设置座席150个: seats
+        start, depth = number.start, 0
+        while start > 0 and (depth or plain[start - 1] not in "，,。；;：:、"):
+            depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(plain[start - 1], 0)
+            start -= 1
+        verb = self.nearest_cue(plain[start : number.start], {"network"})
+        if verb:
+            start += verb[1]
+        words = plain[start : number.start].rstrip()
+        end = start + len(re.sub(r"(?:共计|共有|共|有|为|达)$", "", words))
+        scope = re.match(r"(?:全区|全市|全县|全州|全省|各级)(?=..)", words)
+        start += scope.end() if scope else 0
+        name = sentence[start:end]
+        unbracketed = re.sub(r"[(（][^)）]*[)）]", "", simplified(name))  # 各县(市、区)6家
+        return (name, "", "", False, start) if CJK_NAME.match(unbracketed) else None
+
+    def is_a_figure(self, plain: str, number: Number) -> bool:
+        """Not a count of bodies (5个区, 前8名), unless its sentence says they make the platform's network (涵盖
+        市政府工作部门33家), and not a figure cut short with its unit (提高0.50个百...)."""
+        after = plain[number.end :]
+        network = self.network_measure(plain[: number.start], after)
+        if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after) and not network:
+            return False
+        if number.unit in BODY_UNITS and not network:
             return False  # 56家承办单位: a count of companies or units
         if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
             return False
@@ -575,9 +631,17 @@ class Extractor:
                     or self.platform_as_a_whole(clause_start)
                 )
             else:
-                subject = self.what_is_counted(sentence, plain, number) or self.subject_of(
-                    sentence, plain, names, number, clause_start
-                )
+                subject = self.what_is_counted(sentence, plain, number)
+                if measure in self.network_measures:
+                    body = self.network_body(
+                        sentence,
+                        plain,
+                        number,
+                        named_after=subject is not None or not self.counts_bodies(number, plain[: number.start], after),
+                    )
+                    if body and (subject is None or len(body[0]) > len(subject[0])):
+                        subject = body  # 1个市热线中心, not 市热线; 整合了14条部门热线 keeps its lines' name
+                subject = subject or self.subject_of(sentence, plain, names, number, clause_start)
             of_the_rate = (
                 previous_rate is not None
                 and measure in self.change_measures

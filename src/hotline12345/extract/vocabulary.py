@@ -40,6 +40,8 @@ class MeasureCue:
       unit         a unit that says what is measured (个百分点)
       whole        (no pattern) a rate that is the platform's as a whole even right after a count (接通率: the line's
                    calls, not the count's items)
+      network      in the sentence before a count of bodies (家, 5个区) or its clause after: the bodies make the
+                   platform's network (涵盖, 纳入: a resource count) or the period's items concerned them (涉及)
     """
 
     pattern: str
@@ -130,6 +132,19 @@ BODY_NOUNS_AFTER = (
 # the rate is the class's threshold, the 家 a count of units).
 CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
 BODY_UNITS = ("家",)
+# A count of bodies is a figure of the platform's network where its sentence says the bodies make that network
+# (共有…单位81家纳入热线承办单位, 涵盖市政府工作部门33家, 协同3000余家四级网络单位, 构建“1+15+N”(1个市热线中心、…)) or
+# that the period's items concerned them (诉求涉及全区14个镇街): cues of kind `network`, read in the sentence before the
+# count and in its clause after it. Bodies a sentence names as meeting a condition or taking part (5个区满意率超过…,
+# 37个区直部门综合满意率达到100%, 13个部门参与) stay no figure: what follows them in their clause says so.
+BODY_PASSING_AFTER = r"^[^，,。；;：:]*?(?:率|达到|超过|高于|低于|参与|参加|考核|评为|排名|等级|类)"
+# A body named before its count in 个 (涉及镇街4个，部门10个), as BODY_NOUNS_AFTER names one after it.
+BODY_NOUNS_BEFORE = r"(?:区|县|镇|乡|街道|镇街|部门|单位|委办局|机构|企业|团体)$"
+# What a count of a network's bodies counts, printed after it (3000余家四级网络单位, 1个市热线中心, 268个三级承办单位).
+BODY_COUNTED_AFTER = (
+    r"^(?:余|多)?(?:[\u4e00-\u9fff]*?(?:纳入|成为))?(?P<counted>[\u4e00-\u9fff]{0,8}?"
+    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门))"
+)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
 # A page cut short: `...` or `…` (a stored excerpt's cut mark), after which a figure's unit may stand cut too
