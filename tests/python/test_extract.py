@@ -602,6 +602,17 @@ def test_bodies_of_the_platforms_network_are_resource_counts_and_bodies_in_passi
     ]
 
 
+def test_a_name_on_record_printed_inside_a_longer_name_gives_the_longer_name() -> None:
+    """Made-up figures: 咨询 is on record (a ticket type); 政策咨询 is printed as a name of its own and is the
+    subject, while words that are a verb, a rank or an office around a name on record (第三为, 市热线办) are not."""
+    text = "本周其中政策咨询120件，第三为咨询类60件，市热线办回访工单40件。"
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("政策咨询", "120"),
+        ("咨询类", "60"),
+        ("回访", "40"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

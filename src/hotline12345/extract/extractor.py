@@ -67,6 +67,7 @@ from hotline12345.extract.vocabulary import (
     MERGED_LINE_NAME,
     MERGED_LINES,
     MERGING_VERB,
+    NAME_AROUND_A_NAME,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -901,6 +902,16 @@ class Extractor:
             if name and not re.fullmatch(NOT_A_KIND, simplified(name)):
                 # 道路运输类电话817件: calls of a kind not on record, counted by the kind
                 return name, "", "", False, sentence.rfind(name, 0, match.start)
+            whole = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+            inside = simplified(whole).split(simplified(sentence[match.start : match.end]), 1)
+            if (
+                len(inside) == 2
+                and any(inside)
+                and all(re.fullmatch(NAME_AROUND_A_NAME, words) for words in inside)
+                and not any(re.fullmatch(NOT_A_KIND, words) for words in inside)
+            ):
+                # 政策咨询341件, 按期办结10324件: a name on record printed inside a longer one, the name printed
+                return whole, "", "", False, sentence.rfind(whole, 0, number.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
         item = re.match(ITEM_NAME_BEFORE_COLON, plain[:clause_start]) if re.match(RECEIVED, words[1]) else None

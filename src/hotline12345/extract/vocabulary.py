@@ -219,6 +219,12 @@ NAME_LEADING_FILLERS = (
 # 诉求 after a 类 goes alone (卫生健康类诉求 → 卫生健康类). What the count is of, after 的, goes too (转其他部门的立项数
 # → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 → 多媒体渠道); 诉求 after whose they are stays (群众诉求, not
 # 群众), and so does 各类诉求.
+# A name on record printed inside a longer name (政策咨询, 按期办结, 网络舆情转办, 电话呼入总数, 涉疫诉求): the words around
+# it are the printed name's own, not a verb, a total or an office before it (中心共转派工单, 已累计受理诉求件, 第三为咨询类,
+# 留言量, 市热线办回访工单, 工作的表扬件: then the name on record stays the subject).
+NAME_AROUND_A_NAME = (
+    r"(?![\u4e00-\u9fff]*(?:[共为第已对的]|累计|受理|承办|转派|接听|接到|收到|办理|量$|办$))[\u4e00-\u9fff]*"
+)
 NAME_TRAILING_FILLERS = (
     r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
     r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
