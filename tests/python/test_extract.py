@@ -613,6 +613,22 @@ def test_a_name_on_record_printed_inside_a_longer_name_gives_the_longer_name() -
     ]
 
 
+def test_a_share_no_printed_count_can_be_a_whole_of_is_a_share_of_an_unstated_whole() -> None:
+    """Made-up figures: 300 of 2000 is 15.0%, a share of the total; 500 of 2000 is 25%, and no count printed before it
+    is a whole 500 can be 30.5% of, so that share's whole is not stated (checked in exact arithmetic at its printed
+    digits); a share whose whole is named (占总数的) keeps that whole, read or not."""
+    text = "本月受理诉求2000件。咨询类300件，占比15.0%；投诉类500件，占比30.5%；建议类100件，占总数的9.0%。"
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ] == [
+        ("咨询类", "share_of_total_pct", "15.0"),
+        ("投诉类", "share_of_unstated_whole_pct", "30.5"),
+        ("建议类", "share_of_total_pct", "9.0"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from hotline12345.extract.document import (
     ALIGNED_GAP,
@@ -36,6 +37,7 @@ from hotline12345.extract.patterns import (
     find_numbers,
     is_bare_number,
     number_pattern,
+    numeric_value,
     signed,
 )
 from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
@@ -95,6 +97,10 @@ from hotline12345.glosses import PINYIN_GLOSS
 
 # A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
 # a mirror's conversion (辦結(jié)).
+# A share's whole the page does not state, as ref_measures' share_denominator names it.
+UNSTATED_WHOLE = "unstated:whole"
+# A share printed with no whole named (占比13.9%, not 占总数的34.8%: a whole the page names is stated, if not read).
+SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
@@ -1425,7 +1431,7 @@ class Extractor:
                 extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
-        extraction.figures = without_restatements(extraction.figures)
+        extraction.figures = self.with_unstated_wholes(without_restatements(extraction.figures))
         squeezed = re.sub(r"\s+", "", text)
         for figure in extraction.figures:
             if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
@@ -1435,6 +1441,65 @@ class Extractor:
                 figure.phrase = " … ".join(as_stored(fragment, stored) for fragment in figure.phrase.split(" … "))
         self.propose_new_names(extraction)
         return extraction
+
+    def printed_bounds(self, figure: Figure) -> tuple[Fraction, Fraction] | None:
+        """The least and the most a printed count may stand for, under the rounding its printed digits allow (2557件:
+        2557 exactly, were it not for a rounding; 9.67万件: 96650 to 96750), in the unit's multiplier."""
+        value = numeric_value(figure.value_printed)
+        unit = self.references.units.get(figure.unit)
+        if value is None or unit is None or figure.wording:
+            return None
+        exponent = value.as_tuple().exponent
+        half = Fraction(1, 2) * Fraction(10) ** int(exponent) if isinstance(exponent, int) else Fraction(0)
+        multiplier = Fraction(unit["multiplier"] or "1")
+        if unit.get("is_exact_count") == "true":
+            half = Fraction(0)
+        return (Fraction(value) - half) * multiplier, (Fraction(value) + half) * multiplier
+
+    def fits(self, part: Figure, whole: Figure, share: Figure) -> bool:
+        """Whether `part` of `whole` can be printed as `share` (a percentage), rounded or cut to its printed digits;
+        in exact arithmetic."""
+        parts, wholes, shares = (
+            self.printed_bounds(part),
+            self.printed_bounds(whole),
+            numeric_value(share.value_printed),
+        )
+        if parts is None or wholes is None or shares is None or wholes[0] <= 0:
+            return True  # nothing to test against: the share is taken as printed
+        exponent = shares.as_tuple().exponent
+        step = Fraction(10) ** int(exponent) if isinstance(exponent, int) else Fraction(1)
+        low, high = Fraction(shares) - step / 2, Fraction(shares) + step
+        return parts[0] * 100 / wholes[1] <= high and parts[1] * 100 / wholes[0] >= low
+
+    def with_unstated_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A share printed with no whole named right after its count (人力资源和社会保障类371件，占比13.9%) whose count no
+        count of items printed before it can be a whole of (371 of 2557 is 14.51%): a share of a whole the page does
+        not state (the measure whose denominator ref_measures gives as `unstated:whole`)."""
+        unstated = next(
+            (code for code, row in self.references.measures.items() if row.get("share_denominator") == UNSTATED_WHOLE),
+            "",
+        )
+        for index, figure in enumerate(figures[1:], start=1):
+            part = figures[index - 1]
+            if (
+                not unstated
+                or figure.measure != self.share_measure
+                or not re.search(SHARE_OF_NO_NAMED_WHOLE + re.escape(figure.value_printed), simplified(figure.phrase))
+                or part.subject != figure.subject
+                or self.normalised_unit(part.unit) != "items"
+                or (bounds := self.printed_bounds(part)) is None
+            ):
+                continue
+            wholes = [
+                whole
+                for whole in figures[: index - 1]
+                if self.normalised_unit(whole.unit) == "items"
+                and (whole_bounds := self.printed_bounds(whole)) is not None
+                and whole_bounds[1] > bounds[0]
+            ]
+            if wholes and not any(self.fits(part, whole, figure) for whole in wholes):
+                figure.measure = unstated
+        return figures
 
     def propose_new_names(self, extraction: Extraction) -> None:
         references = self.references
