@@ -629,6 +629,22 @@ def test_a_share_no_printed_count_can_be_a_whole_of_is_a_share_of_an_unstated_wh
     ]
 
 
+def test_reply_feedback_and_disposal_rates_by_their_words_and_a_wrapped_column_head() -> None:
+    """Made-up figures: 回复率 and 反馈率 with no deadline are reply rates, 按时反馈率 a timely reply rate, 处置率 a
+    completion rate; a table's head broken by a space where its cell wraps (按时 反馈率) is read whole."""
+    prose = made_up_rates("网上诉求300件，回复率100%，按时反馈率98.5%，处置率97%。")
+    assert [measure for _, measure, _ in prose] == [
+        "reply_rate_pct",
+        "timely_reply_rate_pct",
+        "completion_rate_pct",
+    ]
+    table = "受理单位 |\n交办总量 |\n按时 反馈率 |\n虚构区 |\n420 |\n99.50% |\n"
+    assert [(row["measure"], row["value_printed"]) for row in made_up_rows(table)] == [
+        ("items", "420"),
+        ("timely_reply_rate_pct", "99.50"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

@@ -1202,7 +1202,8 @@ class Extractor:
             if value.endswith("%"):
                 column = percent_headers[percents % len(percent_headers)] if percent_headers else ""
                 percents += 1
-                cue = self.nearest_cue(simplified(column), {"change", "share", "rate"})
+                # 按时 反馈率: a head's words broken by a space where its cell wraps are read whole
+                cue = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
                 plain_column = simplified(column)
                 rate_word = "" if cue or not re.search(UNKNOWN_RATE_WORD, plain_column) else plain_column.strip()
@@ -1212,8 +1213,8 @@ class Extractor:
                 counts += 1
                 if re.search(RANK_COLUMN, simplified(column)):
                     continue  # a place in a ranking is not a figure
-                score = self.nearest_cue(simplified(column), {"score"})
-                item_cue = self.nearest_cue(simplified(column), {"items", "column"})
+                score = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"score"})
+                item_cue = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"items", "column"})
                 if score:
                     measure, unit = score[2].measure, SCORE_UNIT
                 else:
