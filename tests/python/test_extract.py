@@ -645,6 +645,14 @@ def test_reply_feedback_and_disposal_rates_by_their_words_and_a_wrapped_column_h
     ]
 
 
+def test_a_list_closed_by_deng_is_one_name_not_its_last_member() -> None:
+    """Made-up figures: a rate of what a list closed by 等 names (供水、供电、供气等方面的案卷) is that whole list's,
+    not of its last member (供气等方面的案卷)."""
+    assert made_up_rates("本周受理案卷1100件，涉及供水、供电、供气等方面的案卷处置率达到80%。") == [
+        ("供水、供电、供气等方面的案卷", "completion_rate_pct", "80"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

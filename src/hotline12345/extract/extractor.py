@@ -101,6 +101,8 @@ from hotline12345.glosses import PINYIN_GLOSS
 UNSTATED_WHOLE = "unstated:whole"
 # A share printed with no whole named (占比13.9%, not 占总数的34.8%: a whole the page names is stated, if not read).
 SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
+# The last member of a list closed by 等 and what the list names (供气等方面的案卷): the list is one name.
+LIST_CLOSED_BY_DENG = r"^[\u4e00-\u9fff]{1,8}等(?![\d级])[\u4e00-\u9fff]"
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
@@ -263,7 +265,8 @@ class Extractor:
         stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
         stripped, stripped_plain = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
         words, plain = (stripped, stripped_plain) if len(stripped) >= 2 else (words, plain)  # 各类诉求, not 各
-        if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words) or re.search(PHRASE_FRAGMENT, plain):
+        listed = words.replace("、", "") if re.search(LIST_CLOSED_BY_DENG, plain.split("、")[-1]) else words
+        if not CJK_NAME.match(listed) or NAME_WITH_NUMBERS.search(words) or re.search(PHRASE_FRAGMENT, plain):
             return ""
         return words
 
@@ -996,6 +999,13 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or simplified(before))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        if re.match(LIST_CLOSED_BY_DENG, plain[start:]):
+            # 涉及供水、供电、供气等方面的案卷: a list closed by 等 is one name, from its first member on
+            while start > 0 and plain[start - 1] == "、":
+                member = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, start - 1)), default=0)
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", plain[member : start - 1]):
+                    break
+                start = member
         opened = [match.end() for match in re.finditer(LIST_OPENS, plain[start:])]
         start += opened[-1] if opened else 0  # 前十分别为城市建设与管理742件: the list's first name
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
