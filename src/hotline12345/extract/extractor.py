@@ -210,7 +210,6 @@ class Extractor:
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
-        self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
@@ -570,10 +569,8 @@ class Extractor:
         )
 
     def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
-        """The platform's own subject for its rates (全市, service_quality): the one the page printed (全县), else
-        the first on record."""
-        if self.page_whole:
-            return self.page_whole, SERVICE_QUALITY, "", False, position
+        """The platform's own subject for its rates (全市, service_quality): the first on record, whatever word
+        the page prints for it (全县, 全区: the phrase keeps the page's word)."""
         for entry in self.references.aggregates:
             if entry.subject_type == SERVICE_QUALITY:
                 return entry.name_zh, entry.subject_type, "", True, position
@@ -675,8 +672,6 @@ class Extractor:
                     measure = override_measure or measure
                     subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
-            if subject_type == SERVICE_QUALITY and not known and not of_the_rate:
-                self.page_whole = name_zh
             if self.names_its_measure(name_zh, measure):
                 measure = self.count_measure  # 直办15.85万件: the subject is 直办, counted in items
             in_enumeration = sentence[max(0, number.start - 1) : number.start] in ("（", "(")
@@ -930,7 +925,12 @@ class Extractor:
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
         name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
-            return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
+            received = self.heuristic_name(*self.received(*words))
+            position = sentence.rfind(name, 0, number.start)
+            if received and received != name and not clause_only:
+                return received, "", "", False, sentence.rfind(received, 0, number.start)  # 全区共受理…工单468件
+            # 全县, 全区: the page's word for the platform as a whole, held by the shared name on record (全市)
+            return self.platform_as_a_whole(position) or (name, SERVICE_QUALITY, "", False, position)
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", simplified(name))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
@@ -1425,7 +1425,6 @@ class Extractor:
     def extract(self, text: str) -> Extraction:
         """The figures of `text`, read past its pinyin glosses; each phrase quoted as stored, glosses and all."""
         extraction = Extraction()
-        self.page_whole = ""
         stored, text = text, re.sub(PINYIN_GLOSS, "", text)
         for part in split_document(text):
             if any(re.search(OTHER_SYSTEM, simplified(heading.title)) for heading in part.headings):
