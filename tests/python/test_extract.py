@@ -654,6 +654,24 @@ def test_a_list_closed_by_deng_is_one_name_not_its_last_member() -> None:
     ]
 
 
+def test_a_publicity_campaign_a_supervision_system_and_reported_information_are_not_the_hotlines() -> None:
+    """Made-up figures: people a publicity campaign met, a supervision system's tasks and rate, the information units
+    reported and its adoption rate are other activities' statistics; the hotline's own intake is read."""
+    text = (
+        "本周开展热线宣传活动，接待咨询群众80余人。“710”政务督办系统交办任务9项，按期办结率100%。"
+        "各部门报送信息57条，采发率40%。本周受理诉求300件。"
+    )
+    assert [(row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)] == [("300", "件")]
+
+
+def test_a_percentage_said_of_bodies_in_passing_is_their_condition_or_share_not_a_figure() -> None:
+    """Made-up figures: a rate of a count of bodies in passing (23个区直部门…满意率达到100%) is the condition they
+    meet, and a share right after a class of units (A类的责任单位20家，占比80.0%) is a share of bodies: neither is a
+    figure; the platform's own rate is."""
+    text = "住建局等23个区直部门综合满意率达到100%。A类的责任单位20家，占比80.0%。全市满意率99.10%。"
+    assert made_up_rates(text) == [("全市", "satisfaction_rate_pct", "99.10")]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

@@ -101,6 +101,9 @@ from hotline12345.glosses import PINYIN_GLOSS
 UNSTATED_WHOLE = "unstated:whole"
 # A share printed with no whole named (占比13.9%, not 占总数的34.8%: a whole the page names is stated, if not read).
 SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
+# A count in 家 or 个 and the words after it to a percentage, with no other number and at most one clause break
+# between (37个区直部门综合满意率达到, 72家，占比).
+BODIES_THEN_PERCENT = r"(\d+)(?:余|多)?(家|个)([^\d%，,。；;]*[，,]?[^\d%，,。；;]*)$"
 # The last member of a list closed by 等 and what the list names (供气等方面的案卷): the list is one name.
 LIST_CLOSED_BY_DENG = r"^[\u4e00-\u9fff]{1,8}等(?![\d级])[\u4e00-\u9fff]"
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
@@ -499,6 +502,18 @@ class Extractor:
         unbracketed = re.sub(r"[(（][^)）]*[)）]", "", simplified(name))  # 各县(市、区)6家
         return (name, "", "", False, start) if CJK_NAME.match(unbracketed) else None
 
+    def of_bodies_in_passing(self, before: str) -> bool:
+        """Whether a percentage printed after `before` is said of a count of bodies in passing, with no other
+        number between: the condition they meet (5个区满意率超过95%) or their share (A类的责任单位72家，占比78.3%)."""
+        found = re.search(BODIES_THEN_PERCENT, before)
+        if found is None:
+            return False
+        count = Number(found.start(1), found.end(1), found[1], found[2], "")
+        after = before[found.end(2) :]
+        return self.counts_bodies(count, before[: found.start(1)], after) and not self.network_measure(
+            before[: found.start(1)], after
+        )
+
     def is_a_figure(self, plain: str, number: Number) -> bool:
         """Not a count of bodies (5个区, 前8名), unless its sentence says they make the platform's network (涵盖
         市政府工作部门33家), and not a figure cut short with its unit (提高0.50个百...)."""
@@ -524,6 +539,8 @@ class Extractor:
             return False  # 满意率90%以上的单位21家: the bound of a class of units
         if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
             return False  # 1个工作日内办结: a deadline
+        if self.normalised_unit(number.unit) == "percent" and self.of_bodies_in_passing(plain[: number.start]):
+            return False  # 37个区直部门综合满意率达到100%, A类的责任单位72家，占比78.3%: the bodies' condition or share
         if re.search(GLOSS_BASE_BEFORE, plain[: number.start]) or re.search(GLOSS_PART_BEFORE, plain[: number.start]):
             return False  # 每10个来电中，超过7个: a rate said again in words
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
