@@ -672,6 +672,27 @@ def test_a_percentage_said_of_bodies_in_passing_is_their_condition_or_share_not_
     assert made_up_rates(text) == [("全市", "satisfaction_rate_pct", "99.10")]
 
 
+def test_the_parts_of_a_breakdown_are_of_the_measure_of_the_count_they_break_down() -> None:
+    """Made-up figures: counts completed late (超期办结) and resolved (解决) are their own measures (cue rows), and the
+    parts of their breakdown after 其中, in the same sentence, the next, or items of a list in ；, are of that measure;
+    the parts of a plain count of items stay items."""
+    text = (
+        "本月超期办结工单9件。其中，甲乡2件、乙镇3件、丙局4件。共解决群众诉求500件，其中，供水诉求120件；供电诉求80件。"
+        "本月受理诉求900件，其中咨询类300件。"
+    )
+    assert [(row["measure"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("overdue_completed_items", "9"),
+        ("overdue_completed_items", "2"),
+        ("overdue_completed_items", "3"),
+        ("overdue_completed_items", "4"),
+        ("resolved_items", "500"),
+        ("resolved_items", "120"),
+        ("resolved_items", "80"),
+        ("items", "900"),
+        ("items", "300"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

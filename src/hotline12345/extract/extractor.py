@@ -104,6 +104,8 @@ SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
 # A count in 家 or 个 and the words after it to a percentage, with no other number and at most one clause break
 # between (37个区直部门综合满意率达到, 72家，占比).
 BODIES_THEN_PERCENT = r"(\d+)(?:余|多)?(家|个)([^\d%，,。；;]*[，,]?[^\d%，,。；;]*)$"
+# A breakdown of the count before it opens (其中): its parts with no cue of their own are of that count's measure.
+BREAKDOWN_OF_A_COUNT = r"其中"
 # The last member of a list closed by 等 and what the list names (供气等方面的案卷): the list is one name.
 LIST_CLOSED_BY_DENG = r"^[\u4e00-\u9fff]{1,8}等(?![\d级])[\u4e00-\u9fff]"
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
@@ -436,9 +438,12 @@ class Extractor:
         carried = ""  # a share's whole, carried over a ； into the list's next item
         other_hotline = False  # whether the hotline named last is another than the platform's own
         item_opens = False  # whether the sentence before ended with a ；, so this one opens an item of a list
+        head = ""  # the measure of the count the sentence before ended with, when its breakdown may follow
         self.lines_merged = False
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens, head)
+            counts = [figure for figure in found if self.normalised_unit(figure.unit) != "percent"]
+            head = counts[-1].measure if counts and self.heads_a_breakdown(counts[-1].measure) else ""
             # lines named kept in parallel or merged (留号并行热线电话中，…；…) stay the platform's to the paragraph's end
             self.lines_merged = not sentence.endswith("\n") and (
                 self.lines_merged or re.search(MERGED_LINES, simplified(sentence)) is not None
@@ -601,6 +606,7 @@ class Extractor:
         carried: str = "",
         other_hotline: bool = False,
         item_opens: bool = False,
+        head: str = "",
     ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
@@ -631,6 +637,7 @@ class Extractor:
         previous_subject: tuple[str, str, str, bool, int] | None = None
         previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
         counted: list[tuple[int, tuple[str, str, str, bool, int] | None]] = []  # each count's start and subject
+        breakdown, breakdown_start = head, 0  # the measure of the count a breakdown (其中) may be of, and its end
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -641,6 +648,19 @@ class Extractor:
             measure, falls = self.measure_of(
                 number, window, after, previous_measure, since_share, plain[: number.start], previous_share
             )
+            part_of_breakdown = False
+            if (
+                breakdown
+                and measure == self.count_measure
+                and self.normalised_unit(number.unit) == "items"
+                and not self.cue_matches(window, {"items"})
+                and (
+                    re.search(BREAKDOWN_OF_A_COUNT, plain[breakdown_start : number.start])
+                    or (breakdown_start == 0 and item_opens)
+                )
+            ):
+                measure = breakdown  # 超期办结工单18件。其中，甲乡2件: each part is of the count's own measure
+                part_of_breakdown = True
             rate_word = re.search(UNKNOWN_RATE_WORD, window) if not measure else None
             if measure in self.rate_measures or rate_word:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
@@ -730,6 +750,8 @@ class Extractor:
                 previous_percent_end = number.end
                 previous_share = measure
             previous_measure = measure
+            if self.normalised_unit(number.unit) != "percent" and not part_of_breakdown:
+                breakdown, breakdown_start = (measure, number.end) if self.heads_a_breakdown(measure) else ("", 0)
             previous_subject = subject
             if self.normalised_unit(number.unit) != "percent":
                 counted.append((number.start, subject))
@@ -739,6 +761,18 @@ class Extractor:
                 else None
             )
         return figures
+
+    def heads_a_breakdown(self, measure: str) -> bool:
+        """Whether a count of `measure` gives its measure to the parts of a breakdown after it (共解决…25.81万件，其中
+        …4.11万件；…): a count of items its own cue names (resolved, completed late), not plain items, a change or a
+        resource."""
+        row = self.references.measures.get(measure, {})
+        return (
+            measure != self.count_measure
+            and measure not in self.network_measures
+            and row.get("normalised_unit") == "items"
+            and row.get("min_value") == "0"  # a change in items may fall below zero: no part of a whole
+        )
 
     def counts_of_items(
         self, counted: list[tuple[int, tuple[str, str, str, bool, int] | None]]
