@@ -693,6 +693,16 @@ def test_the_parts_of_a_breakdown_are_of_the_measure_of_the_count_they_break_dow
     ]
 
 
+def test_a_name_before_fangmian_is_the_subject() -> None:
+    """Made-up figures: 供暖方面 ("as to heating") names 供暖, as the hand rows hold it."""
+    text = "本周供暖方面共259件，环比下降4%；虚构噪音方面120件。"
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("供暖", "259"),
+        ("供暖", "-4"),
+        ("虚构噪音", "120"),
+    ]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""
