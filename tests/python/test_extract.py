@@ -703,6 +703,13 @@ def test_a_name_before_fangmian_is_the_subject() -> None:
     ]
 
 
+def test_a_rate_in_a_breakdown_is_of_the_item_counted_last_before_it() -> None:
+    """Made-up figures: in an item of a breakdown counting calls, then items registered, then those completed, the
+    completion rate is of the items registered (the count nearest before it that is no status), not of the calls."""
+    text = "本月共受理诉求9000件。其中，虚构来电8000人次，虚构登记600件，已办结600件，办结率100%。"
+    assert made_up_rates(text) == [("虚构登记", "completion_rate_pct", "100")]
+
+
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
     """Made-up figures: a count of hotlines merged names them with the verb printed right before the number or before
     their name (整合, 归并), as hand rows hold them; lines named with no such verb, and seats, keep their own name."""

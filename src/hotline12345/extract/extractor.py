@@ -794,9 +794,9 @@ class Extractor:
         counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
         item_opens: bool,
     ) -> tuple[str, str, str, bool, int] | None:
-        """The item of a breakdown a rate with no subject of its own stands in: the subject counted first since the
-        item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理), not a count
-        of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
+        """The item of a breakdown a rate with no subject of its own stands in: the subject counted last before it
+        since the item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理;
+        其中，接听电话56466人次，登记交办14691件，已办结14691件，办结率100%: 登记交办), not a count of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
         `item_opens` when the sentence opens an item itself (after a ；)."""
         opened = max(
             (match.end() for match in re.finditer(BREAKDOWN_ITEM_OPENS, plain[: number.start])),
@@ -805,7 +805,7 @@ class Extractor:
         items = [(start, subject) for start, subject in self.counts_of_items(counted) if start >= opened >= 0]
         if not items:
             return None
-        start, subject = items[0]
+        start, subject = items[-1]
         if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
             return None
         return subject
@@ -818,18 +818,18 @@ class Extractor:
         measure: str,
     ) -> tuple[str, str, str, bool, int] | None:
         """The subject a rate with no subject of its own is a rate of when it follows a count in its sentence: the
-        subject counted first there, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
+        subject counted last before it, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
         that subject is a printed name no reference row holds, or one on record as a rate's subject (a name on record
         otherwise, a channel, a type, a total, keeps its rates on the platform as a whole, as hand rows hold them, and so
         does a rate of a cue of kind `whole`, 接通率)."""
         items = [subject for start, subject in self.counts_of_items(counted) if start < number.start]
-        if not items or items[0][1] == SERVICE_QUALITY or measure in self.whole_rates:
+        if not items or items[-1][1] == SERVICE_QUALITY or measure in self.whole_rates:
             return None
-        name, _, _, _, position = items[0]
+        name, _, _, _, position = items[-1]
         on_record = self.references.lookup(name)
         if any(entry.subject_type == SERVICE_QUALITY for entry in on_record):
             return name, SERVICE_QUALITY, "", True, position
-        return None if on_record else items[0]
+        return None if on_record else items[-1]
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:
