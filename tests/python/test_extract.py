@@ -434,9 +434,10 @@ def test_a_figure_cut_short_is_not_read_and_one_after_a_cut_mark_is() -> None:
 
 def test_a_rate_is_never_a_count_and_an_unknown_one_is_proposed() -> None:
     proposal = extract_text("全县诉求化解率98.00%，签收工单300件。", SEEDS, "made_up", MADE_UP_PLATFORM)
+    # 全县: the page's word for the platform as a whole, held by the shared name on record (全市), as hand rows hold it
     assert next((row["subject_type"], row["subject_zh"], row["measure"]) for row in proposal.rows) == (
         "service_quality",
-        "全县",
+        "全市",
         "",
     )
     measures = proposal.new_names["ref_measures"][1]
@@ -557,10 +558,10 @@ def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figu
     """Made-up figures: staff named after their count (7名工作人員, in traditional characters: 工 there opens a word
     of staff, not 工作日), staff who follow tickets up (12余名督办员), a team the platform formed (组建虚构队伍345人)
     and staff grown to a number (话务员扩充至48人) are resource counts of what they count; a deadline in 工作日 and
-    counts of bodies in passing (5个区, 13个部门) stay no figures."""
+    counts of bodies in passing (5个区, 13个部门 taking part) stay no figures."""
     text = (
         "虚构热线开通后，7名工作人員輪班接聽，另有12余名督办员跟踪答复。组建虚构队伍345人。"
-        "目前热线话务员扩充至48人。咨询类1个工作日内办结，涉及5个区、13个部门。"
+        "目前热线话务员扩充至48人。咨询类1个工作日内办结，5个区、13个部门参与办理。"
     )
     assert [
         (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)
@@ -570,6 +571,143 @@ def test_a_platforms_staff_and_teams_are_resource_counts_and_bodies_stay_no_figu
         ("虚构队伍", "resource_count", "345", "人"),
         ("话务员", "resource_count", "48", "人"),
     ]
+
+
+def test_bodies_of_the_platforms_network_are_resource_counts_and_bodies_in_passing_stay_no_figures() -> None:
+    """Made-up figures: bodies a sentence says make the platform's network (纳入, 涵盖 a list in 、, 协同, 构建) are
+    resource counts of what they count, named after the count or as the list item before it; bodies the period's
+    items concerned (涉及) are counts of units involved; bodies meeting a condition (23个区直部门…满意率达到100%) or
+    a class (A类的责任单位20家) stay no figures."""
+    text = (
+        "虚构市共有各级单位64家纳入热线承办单位，涵盖市直部门30家、各县(市、区)5家、市属企业9家。"
+        "热线协同800余家基层网络单位，构建“1+9”(1个市热线中心、9个县级热线工作站)体系。"
+        "本月诉求涉及全市12个镇街和17个市级部门，涉及镇街4个、部门6个。"
+        "住建局等23个区直部门综合满意率达到100%。A类的责任单位20家。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] != "%"
+    ] == [
+        ("热线承办单位", "resource_count", "64", "家"),
+        ("市直部门", "resource_count", "30", "家"),
+        ("各县(市、区)", "resource_count", "5", "家"),
+        ("市属企业", "resource_count", "9", "家"),
+        ("基层网络单位", "resource_count", "800", "家"),
+        ("市热线中心", "resource_count", "1", "个"),
+        ("县级热线工作站", "resource_count", "9", "个"),
+        ("镇街", "units_involved_count", "12", "个"),
+        ("市级部门", "units_involved_count", "17", "个"),
+        ("镇街", "units_involved_count", "4", "个"),
+        ("部门", "units_involved_count", "6", "个"),
+    ]
+
+
+def test_a_name_on_record_printed_inside_a_longer_name_gives_the_longer_name() -> None:
+    """Made-up figures: 咨询 is on record (a ticket type); 政策咨询 is printed as a name of its own and is the
+    subject, while words that are a verb, a rank or an office around a name on record (第三为, 市热线办) are not."""
+    text = "本周其中政策咨询120件，第三为咨询类60件，市热线办回访工单40件。"
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("政策咨询", "120"),
+        ("咨询类", "60"),
+        ("回访", "40"),
+    ]
+
+
+def test_a_share_no_printed_count_can_be_a_whole_of_is_a_share_of_an_unstated_whole() -> None:
+    """Made-up figures: 300 of 2000 is 15.0%, a share of the total; 500 of 2000 is 25%, and no count printed before it
+    is a whole 500 can be 30.5% of, so that share's whole is not stated (checked in exact arithmetic at its printed
+    digits); a share whose whole is named (占总数的) keeps that whole, read or not."""
+    text = "本月受理诉求2000件。咨询类300件，占比15.0%；投诉类500件，占比30.5%；建议类100件，占总数的9.0%。"
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "%"
+    ] == [
+        ("咨询类", "share_of_total_pct", "15.0"),
+        ("投诉类", "share_of_unstated_whole_pct", "30.5"),
+        ("建议类", "share_of_total_pct", "9.0"),
+    ]
+
+
+def test_reply_feedback_and_disposal_rates_by_their_words_and_a_wrapped_column_head() -> None:
+    """Made-up figures: 回复率 and 反馈率 with no deadline are reply rates, 按时反馈率 a timely reply rate, 处置率 a
+    completion rate; a table's head broken by a space where its cell wraps (按时 反馈率) is read whole."""
+    prose = made_up_rates("网上诉求300件，回复率100%，按时反馈率98.5%，处置率97%。")
+    assert [measure for _, measure, _ in prose] == [
+        "reply_rate_pct",
+        "timely_reply_rate_pct",
+        "completion_rate_pct",
+    ]
+    table = "受理单位 |\n交办总量 |\n按时 反馈率 |\n虚构区 |\n420 |\n99.50% |\n"
+    assert [(row["measure"], row["value_printed"]) for row in made_up_rows(table)] == [
+        ("items", "420"),
+        ("timely_reply_rate_pct", "99.50"),
+    ]
+
+
+def test_a_list_closed_by_deng_is_one_name_not_its_last_member() -> None:
+    """Made-up figures: a rate of what a list closed by 等 names (供水、供电、供气等方面的案卷) is that whole list's,
+    not of its last member (供气等方面的案卷)."""
+    assert made_up_rates("本周受理案卷1100件，涉及供水、供电、供气等方面的案卷处置率达到80%。") == [
+        ("供水、供电、供气等方面的案卷", "completion_rate_pct", "80"),
+    ]
+
+
+def test_a_publicity_campaign_a_supervision_system_and_reported_information_are_not_the_hotlines() -> None:
+    """Made-up figures: people a publicity campaign met, a supervision system's tasks and rate, the information units
+    reported and its adoption rate are other activities' statistics; the hotline's own intake is read."""
+    text = (
+        "本周开展热线宣传活动，接待咨询群众80余人。“710”政务督办系统交办任务9项，按期办结率100%。"
+        "各部门报送信息57条，采发率40%。本周受理诉求300件。"
+    )
+    assert [(row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)] == [("300", "件")]
+
+
+def test_a_percentage_said_of_bodies_in_passing_is_their_condition_or_share_not_a_figure() -> None:
+    """Made-up figures: a rate of a count of bodies in passing (23个区直部门…满意率达到100%) is the condition they
+    meet, and a share right after a class of units (A类的责任单位20家，占比80.0%) is a share of bodies: neither is a
+    figure; the platform's own rate is."""
+    text = "住建局等23个区直部门综合满意率达到100%。A类的责任单位20家，占比80.0%。全市满意率99.10%。"
+    assert made_up_rates(text) == [("全市", "satisfaction_rate_pct", "99.10")]
+
+
+def test_the_parts_of_a_breakdown_are_of_the_measure_of_the_count_they_break_down() -> None:
+    """Made-up figures: counts completed late (超期办结) and resolved (解决) are their own measures (cue rows), and the
+    parts of their breakdown after 其中, in the same sentence, the next, or items of a list in ；, are of that measure;
+    the parts of a plain count of items stay items."""
+    text = (
+        "本月超期办结工单9件。其中，甲乡2件、乙镇3件、丙局4件。共解决群众诉求500件，其中，供水诉求120件；供电诉求80件。"
+        "本月受理诉求900件，其中咨询类300件。"
+    )
+    assert [(row["measure"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("overdue_completed_items", "9"),
+        ("overdue_completed_items", "2"),
+        ("overdue_completed_items", "3"),
+        ("overdue_completed_items", "4"),
+        ("resolved_items", "500"),
+        ("resolved_items", "120"),
+        ("resolved_items", "80"),
+        ("items", "900"),
+        ("items", "300"),
+    ]
+
+
+def test_a_name_before_fangmian_is_the_subject() -> None:
+    """Made-up figures: 供暖方面 ("as to heating") names 供暖, as the hand rows hold it."""
+    text = "本周供暖方面共259件，环比下降4%；虚构噪音方面120件。"
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("供暖", "259"),
+        ("供暖", "-4"),
+        ("虚构噪音", "120"),
+    ]
+
+
+def test_a_rate_in_a_breakdown_is_of_the_item_counted_last_before_it() -> None:
+    """Made-up figures: in an item of a breakdown counting calls, then items registered, then those completed, the
+    completion rate is of the items registered (the count nearest before it that is no status), not of the calls."""
+    text = "本月共受理诉求9000件。其中，虚构来电8000人次，虚构登记600件，已办结600件，办结率100%。"
+    assert made_up_rates(text) == [("虚构登记", "completion_rate_pct", "100")]
 
 
 def test_hotlines_merged_keep_the_verb_that_merged_them() -> None:
@@ -604,9 +742,7 @@ def test_new_names_go_to_the_seed_they_belong_to_with_the_platform() -> None:
         "ref_handling_units": [("市公安局", MADE_UP_PLATFORM), ("海滨街道", MADE_UP_PLATFORM)],
         "ref_districts": [("灌南县", MADE_UP_PLATFORM)],
         "ref_intake_members": [("夜间来电", MADE_UP_PLATFORM)],
-        "ref_aggregate_subjects": [("全县", MADE_UP_PLATFORM)],
-    }
-    assert proposal.new_names["ref_aggregate_subjects"][1][0]["subject_type"] == "service_quality"
+    }  # 全县 is the platform as a whole, the shared 全市 on record: no new name
 
 
 def test_a_page_in_traditional_characters_is_read_in_simplified_and_quoted_as_printed() -> None:
@@ -839,7 +975,6 @@ def test_the_command_writes_each_new_name_to_its_seed_with_the_platform(
         "ref_districts": ["海棠区", "青松县"],
         "ref_categories": ["噪声扰民类"],
         "ref_handling_units": ["县住建局", "海滨街道"],
-        "ref_aggregate_subjects": ["全县"],
         "ref_intake_members": ["夜间来电"],
     }
     for seed, (columns, rows) in written.items():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from hotline12345.extract.document import (
     ALIGNED_GAP,
@@ -36,13 +37,17 @@ from hotline12345.extract.patterns import (
     find_numbers,
     is_bare_number,
     number_pattern,
+    numeric_value,
     signed,
 )
 from hotline12345.extract.references import Name, References, likely_subject_type, new_name_row
 from hotline12345.extract.vocabulary import (
     ANOTHER_HOTLINE,
     ANY_HOTLINE_NUMBER,
+    BODY_COUNTED_AFTER,
     BODY_NOUNS_AFTER,
+    BODY_NOUNS_BEFORE,
+    BODY_PASSING_AFTER,
     BODY_TOTAL_AFTER,
     BODY_TOTAL_BEFORE,
     BODY_TOTAL_UNITS,
@@ -64,6 +69,7 @@ from hotline12345.extract.vocabulary import (
     MERGED_LINE_NAME,
     MERGED_LINES,
     MERGING_VERB,
+    NAME_AROUND_A_NAME,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_FILLERS,
     NOT_A_COLUMN_UNIT,
@@ -91,6 +97,17 @@ from hotline12345.glosses import PINYIN_GLOSS
 
 # A clause ends at a comma, colon, enumeration comma or opening bracket, but not at the bracket of pinyin left by
 # a mirror's conversion (辦結(jié)).
+# A share's whole the page does not state, as ref_measures' share_denominator names it.
+UNSTATED_WHOLE = "unstated:whole"
+# A share printed with no whole named (占比13.9%, not 占总数的34.8%: a whole the page names is stated, if not read).
+SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
+# A count in 家 or 个 and the words after it to a percentage, with no other number and at most one clause break
+# between (37个区直部门综合满意率达到, 72家，占比).
+BODIES_THEN_PERCENT = r"(\d+)(?:余|多)?(家|个)([^\d%，,。；;]*[，,]?[^\d%，,。；;]*)$"
+# A breakdown of the count before it opens (其中): its parts with no cue of their own are of that count's measure.
+BREAKDOWN_OF_A_COUNT = r"其中"
+# The last member of a list closed by 等 and what the list names (供气等方面的案卷): the list is one name.
+LIST_CLOSED_BY_DENG = r"^[\u4e00-\u9fff]{1,8}等(?![\d级])[\u4e00-\u9fff]"
 CLAUSE_BREAK = re.compile(r"[，,：:、]|[（(](?![a-zA-Z\u00c0-\u024f]+[）)])")
 ENUMERATION_BREAK = re.compile(r"[，,：:“”\"。；;]")
 SHARE_WORD = re.compile(r"占")
@@ -198,11 +215,11 @@ class Extractor:
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
         self.count_measure = references.measure_of_kind("count")
-        self.page_whole = ""  # the platform as a whole as the page names it (全县), when not on record
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
+        self.network_measures = {cue.measure for cue in references.cues if cue.kind == "network"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -252,7 +269,8 @@ class Extractor:
         stripped, stripped_plain = _remove(NAME_TRAILING_FILLERS, words, plain)
         stripped, stripped_plain = _remove(NAME_LEADING_FILLERS, stripped, stripped_plain)
         words, plain = (stripped, stripped_plain) if len(stripped) >= 2 else (words, plain)  # 各类诉求, not 各
-        if not CJK_NAME.match(words) or NAME_WITH_NUMBERS.search(words) or re.search(PHRASE_FRAGMENT, plain):
+        listed = words.replace("、", "") if re.search(LIST_CLOSED_BY_DENG, plain.split("、")[-1]) else words
+        if not CJK_NAME.match(listed) or NAME_WITH_NUMBERS.search(words) or re.search(PHRASE_FRAGMENT, plain):
             return ""
         return words
 
@@ -344,6 +362,9 @@ class Extractor:
             score = self.nearest_cue(before or window, {"score"})
             return (score[2].measure if score else self.references.measure_of_kind("score")), False
         if unit_kind == "count":
+            network = self.network_measure(before, after) if self.counts_bodies(number, before, after) else ""
+            if network:
+                return network, False  # 涵盖市政府工作部门33家, 诉求涉及全区14个镇街: the platform's network
             counted = self.cue_matches(after, {"count_after"}) or self.cue_matches(before, {"count_before"})
             if counted:
                 return counted[0][2].measure, False
@@ -417,9 +438,12 @@ class Extractor:
         carried = ""  # a share's whole, carried over a ； into the list's next item
         other_hotline = False  # whether the hotline named last is another than the platform's own
         item_opens = False  # whether the sentence before ended with a ；, so this one opens an item of a list
+        head = ""  # the measure of the count the sentence before ended with, when its breakdown may follow
         self.lines_merged = False
         for _, sentence in sentences(part.text):
-            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens)
+            found = self.sentence_figures(part, sentence, lead, carried, other_hotline, item_opens, head)
+            counts = [figure for figure in found if self.normalised_unit(figure.unit) != "percent"]
+            head = counts[-1].measure if counts and self.heads_a_breakdown(counts[-1].measure) else ""
             # lines named kept in parallel or merged (留号并行热线电话中，…；…) stay the platform's to the paragraph's end
             self.lines_merged = not sentence.endswith("\n") and (
                 self.lines_merged or re.search(MERGED_LINES, simplified(sentence)) is not None
@@ -436,12 +460,73 @@ class Extractor:
             lead = "" if found or len(sentence) > LEAD_MAX_CHARS else sentence.rstrip("。；;！？!?\n")
         return figures
 
-    def is_a_figure(self, plain: str, number: Number) -> bool:
-        """Not a count of bodies (5个区, 前8名) and not a figure cut short with its unit (提高0.50个百...)."""
-        after = plain[number.end :]
-        if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after):
-            return False
+    def counts_bodies(self, number: Number, before: str, after: str) -> bool:
+        """Whether a count counts bodies: in 家, or in 个 … with a body named right after it (5个区, 13个部门) or
+        right before it (涉及镇街4个)."""
         if number.unit in BODY_UNITS:
+            return True
+        return self.normalised_unit(number.unit) == "count" and (
+            re.match(BODY_NOUNS_AFTER, after) is not None or re.search(BODY_NOUNS_BEFORE, before) is not None
+        )
+
+    def network_measure(self, before: str, after: str) -> str:
+        """The measure of a count of bodies that its sentence says make the platform's network or that the
+        period's items concerned (a cue of kind `network` in the sentence before the count or in its clause after
+        it: 涵盖, 纳入, 协同, 涉及); '' for bodies named in passing (37个区直部门综合满意率达到100%) or with no such
+        cue."""
+        if re.match(BODY_PASSING_AFTER, after):
+            return ""
+        clause_after = re.split(r"[，,。；;：:]", after, maxsplit=1)[0]
+        found = self.nearest_cue(before, {"network"}) or self.nearest_cue(clause_after, {"network"})
+        return found[2].measure if found else ""
+
+    def network_body(
+        self, sentence: str, plain: str, number: Number, named_after: bool = False
+    ) -> tuple[str, str, str, bool, int] | None:
+        """What a count of a network's bodies counts, as printed: the bodies named after it (协同3000余家四级网络
+        单位, 1个市热线中心), else, unless a cue names them after it (`named_after`), the list item before it (涵盖市
+        政府工作部门33家、政府派出机构1家; 涉及镇街4个), without the network's verb; None when neither is there."""
+        after = re.match(BODY_COUNTED_AFTER, plain[number.end :])
+        if after:
+            start = number.end + after.start("counted")
+            return sentence[start : number.end + after.end("counted")], "", "", False, start
+        if named_after:
+            return None  # 14条区县(市)热线: the lines a cue names after the count; 设置座席150个: seats
+        start, depth = number.start, 0
+        while start > 0 and (depth or plain[start - 1] not in "，,。；;：:、"):
+            depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(plain[start - 1], 0)
+            start -= 1
+        verb = self.nearest_cue(plain[start : number.start], {"network"})
+        if verb:
+            start += verb[1]
+        words = plain[start : number.start].rstrip()
+        end = start + len(re.sub(r"(?:共计|共有|共|有|为|达)$", "", words))
+        scope = re.match(r"(?:全区|全市|全县|全州|全省|各级)(?=..)", words)
+        start += scope.end() if scope else 0
+        name = sentence[start:end]
+        unbracketed = re.sub(r"[(（][^)）]*[)）]", "", simplified(name))  # 各县(市、区)6家
+        return (name, "", "", False, start) if CJK_NAME.match(unbracketed) else None
+
+    def of_bodies_in_passing(self, before: str) -> bool:
+        """Whether a percentage printed after `before` is said of a count of bodies in passing, with no other
+        number between: the condition they meet (5个区满意率超过95%) or their share (A类的责任单位72家，占比78.3%)."""
+        found = re.search(BODIES_THEN_PERCENT, before)
+        if found is None:
+            return False
+        count = Number(found.start(1), found.end(1), found[1], found[2], "")
+        after = before[found.end(2) :]
+        return self.counts_bodies(count, before[: found.start(1)], after) and not self.network_measure(
+            before[: found.start(1)], after
+        )
+
+    def is_a_figure(self, plain: str, number: Number) -> bool:
+        """Not a count of bodies (5个区, 前8名), unless its sentence says they make the platform's network (涵盖
+        市政府工作部门33家), and not a figure cut short with its unit (提高0.50个百...)."""
+        after = plain[number.end :]
+        network = self.network_measure(plain[: number.start], after)
+        if self.normalised_unit(number.unit) == "count" and re.match(BODY_NOUNS_AFTER, after) and not network:
+            return False
+        if number.unit in BODY_UNITS and not network:
             return False  # 56家承办单位: a count of companies or units
         if number.unit in RANK_UNITS and plain[: number.start].endswith(RANK_BEFORE):
             return False
@@ -459,6 +544,8 @@ class Extractor:
             return False  # 满意率90%以上的单位21家: the bound of a class of units
         if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
             return False  # 1个工作日内办结: a deadline
+        if self.normalised_unit(number.unit) == "percent" and self.of_bodies_in_passing(plain[: number.start]):
+            return False  # 37个区直部门综合满意率达到100%, A类的责任单位72家，占比78.3%: the bodies' condition or share
         if re.search(GLOSS_BASE_BEFORE, plain[: number.start]) or re.search(GLOSS_PART_BEFORE, plain[: number.start]):
             return False  # 每10个来电中，超过7个: a rate said again in words
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
@@ -504,10 +591,8 @@ class Extractor:
         )
 
     def platform_as_a_whole(self, position: int) -> tuple[str, str, str, bool, int] | None:
-        """The platform's own subject for its rates (全市, service_quality): the one the page printed (全县), else
-        the first on record."""
-        if self.page_whole:
-            return self.page_whole, SERVICE_QUALITY, "", False, position
+        """The platform's own subject for its rates (全市, service_quality): the first on record, whatever word
+        the page prints for it (全县, 全区: the phrase keeps the page's word)."""
         for entry in self.references.aggregates:
             if entry.subject_type == SERVICE_QUALITY:
                 return entry.name_zh, entry.subject_type, "", True, position
@@ -521,6 +606,7 @@ class Extractor:
         carried: str = "",
         other_hotline: bool = False,
         item_opens: bool = False,
+        head: str = "",
     ) -> list[Figure]:
         """The figures of one sentence; `lead` is the sentence before it when that one holds no figure (a heading
         run into the text: 1.住房和城乡建设类问题。共受理1099件); `other_hotline` when the sentences before it last
@@ -551,6 +637,7 @@ class Extractor:
         previous_subject: tuple[str, str, str, bool, int] | None = None
         previous_rate: tuple[str, str, str, bool, int] | None = None  # the rate printed just before, as a subject
         counted: list[tuple[int, tuple[str, str, str, bool, int] | None]] = []  # each count's start and subject
+        breakdown, breakdown_start = head, 0  # the measure of the count a breakdown (其中) may be of, and its end
         for index, number in enumerate(numbers):
             clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, number.start)), default=0)
             if clause_start > number.start:
@@ -561,6 +648,19 @@ class Extractor:
             measure, falls = self.measure_of(
                 number, window, after, previous_measure, since_share, plain[: number.start], previous_share
             )
+            part_of_breakdown = False
+            if (
+                breakdown
+                and measure == self.count_measure
+                and self.normalised_unit(number.unit) == "items"
+                and not self.cue_matches(window, {"items"})
+                and (
+                    re.search(BREAKDOWN_OF_A_COUNT, plain[breakdown_start : number.start])
+                    or (breakdown_start == 0 and item_opens)
+                )
+            ):
+                measure = breakdown  # 超期办结工单18件。其中，甲乡2件: each part is of the count's own measure
+                part_of_breakdown = True
             rate_word = re.search(UNKNOWN_RATE_WORD, window) if not measure else None
             if measure in self.rate_measures or rate_word:
                 # an unknown rate's subject is named before its word (全县诉求 | 办理率)
@@ -575,9 +675,17 @@ class Extractor:
                     or self.platform_as_a_whole(clause_start)
                 )
             else:
-                subject = self.what_is_counted(sentence, plain, number) or self.subject_of(
-                    sentence, plain, names, number, clause_start
-                )
+                subject = self.what_is_counted(sentence, plain, number)
+                if measure in self.network_measures:
+                    body = self.network_body(
+                        sentence,
+                        plain,
+                        number,
+                        named_after=subject is not None or not self.counts_bodies(number, plain[: number.start], after),
+                    )
+                    if body and (subject is None or len(body[0]) > len(subject[0])):
+                        subject = body  # 1个市热线中心, not 市热线; 整合了14条部门热线 keeps its lines' name
+                subject = subject or self.subject_of(sentence, plain, names, number, clause_start)
             of_the_rate = (
                 previous_rate is not None
                 and measure in self.change_measures
@@ -601,8 +709,6 @@ class Extractor:
                     measure = override_measure or measure
                     subject = override_subject or subject
             name_zh, subject_type, parent, known, name_start = subject or ("", "", "", False, clause_start)
-            if subject_type == SERVICE_QUALITY and not known and not of_the_rate:
-                self.page_whole = name_zh
             if self.names_its_measure(name_zh, measure):
                 measure = self.count_measure  # 直办15.85万件: the subject is 直办, counted in items
             in_enumeration = sentence[max(0, number.start - 1) : number.start] in ("（", "(")
@@ -644,6 +750,8 @@ class Extractor:
                 previous_percent_end = number.end
                 previous_share = measure
             previous_measure = measure
+            if self.normalised_unit(number.unit) != "percent" and not part_of_breakdown:
+                breakdown, breakdown_start = (measure, number.end) if self.heads_a_breakdown(measure) else ("", 0)
             previous_subject = subject
             if self.normalised_unit(number.unit) != "percent":
                 counted.append((number.start, subject))
@@ -653,6 +761,18 @@ class Extractor:
                 else None
             )
         return figures
+
+    def heads_a_breakdown(self, measure: str) -> bool:
+        """Whether a count of `measure` gives its measure to the parts of a breakdown after it (共解决…25.81万件，其中
+        …4.11万件；…): a count of items its own cue names (resolved, completed late), not plain items, a change or a
+        resource."""
+        row = self.references.measures.get(measure, {})
+        return (
+            measure != self.count_measure
+            and measure not in self.network_measures
+            and row.get("normalised_unit") == "items"
+            and row.get("min_value") == "0"  # a change in items may fall below zero: no part of a whole
+        )
 
     def counts_of_items(
         self, counted: list[tuple[int, tuple[str, str, str, bool, int] | None]]
@@ -674,9 +794,9 @@ class Extractor:
         counted: list[tuple[int, tuple[str, str, str, bool, int] | None]],
         item_opens: bool,
     ) -> tuple[str, str, str, bool, int] | None:
-        """The item of a breakdown a rate with no subject of its own stands in: the subject counted first since the
-        item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理), not a count
-        of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
+        """The item of a breakdown a rate with no subject of its own stands in: the subject counted last before it
+        since the item opened (其中，协调办理3267件，办结率100%; …；交办处理1213件，已办结1154件，办结率95%: 交办处理;
+        其中，接听电话56466人次，登记交办14691件，已办结14691件，办结率100%: 登记交办), not a count of a status (已办结), when it is no total of the platform's (共受理) and no one of the platform's own subjects;
         `item_opens` when the sentence opens an item itself (after a ；)."""
         opened = max(
             (match.end() for match in re.finditer(BREAKDOWN_ITEM_OPENS, plain[: number.start])),
@@ -685,7 +805,7 @@ class Extractor:
         items = [(start, subject) for start, subject in self.counts_of_items(counted) if start >= opened >= 0]
         if not items:
             return None
-        start, subject = items[0]
+        start, subject = items[-1]
         if subject[1] == SERVICE_QUALITY or re.search(TOTAL_BEFORE, plain[:start]):
             return None
         return subject
@@ -698,18 +818,18 @@ class Extractor:
         measure: str,
     ) -> tuple[str, str, str, bool, int] | None:
         """The subject a rate with no subject of its own is a rate of when it follows a count in its sentence: the
-        subject counted first there, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
+        subject counted last before it, not a count of a status (办理工单1164件，办结1164件，办结率100%: 工单), when
         that subject is a printed name no reference row holds, or one on record as a rate's subject (a name on record
         otherwise, a channel, a type, a total, keeps its rates on the platform as a whole, as hand rows hold them, and so
         does a rate of a cue of kind `whole`, 接通率)."""
         items = [subject for start, subject in self.counts_of_items(counted) if start < number.start]
-        if not items or items[0][1] == SERVICE_QUALITY or measure in self.whole_rates:
+        if not items or items[-1][1] == SERVICE_QUALITY or measure in self.whole_rates:
             return None
-        name, _, _, _, position = items[0]
+        name, _, _, _, position = items[-1]
         on_record = self.references.lookup(name)
         if any(entry.subject_type == SERVICE_QUALITY for entry in on_record):
             return name, SERVICE_QUALITY, "", True, position
-        return None if on_record else items[0]
+        return None if on_record else items[-1]
 
     @staticmethod
     def names_between(names: list[NameMatch], start: int, number: Number) -> bool:
@@ -837,6 +957,16 @@ class Extractor:
             if name and not re.fullmatch(NOT_A_KIND, simplified(name)):
                 # 道路运输类电话817件: calls of a kind not on record, counted by the kind
                 return name, "", "", False, sentence.rfind(name, 0, match.start)
+            whole = self.heuristic_name(*self.clause_words(sentence[: number.start], plain[: number.start]))
+            inside = simplified(whole).split(simplified(sentence[match.start : match.end]), 1)
+            if (
+                len(inside) == 2
+                and any(inside)
+                and all(re.fullmatch(NAME_AROUND_A_NAME, words) for words in inside)
+                and not any(re.fullmatch(NOT_A_KIND, words) for words in inside)
+            ):
+                # 政策咨询341件, 按期办结10324件: a name on record printed inside a longer one, the name printed
+                return whole, "", "", False, sentence.rfind(whole, 0, number.start)
             return match.name.name_zh, match.name.subject_type, match.name.parent_zh, True, match.start
         words = self.clause_words(sentence[: number.start], plain[: number.start])
         item = re.match(ITEM_NAME_BEFORE_COLON, plain[:clause_start]) if re.match(RECEIVED, words[1]) else None
@@ -846,7 +976,12 @@ class Extractor:
         # 市长信箱共受理…: the receiver; 本周共受理群众诉求: no receiver but a time, so what was received
         name = self.heuristic_name(*self.receiver_or_object(*words)) or self.heuristic_name(*self.received(*words))
         if name and likely_subject_type(self.references, name) == SERVICE_QUALITY:
-            return name, SERVICE_QUALITY, "", False, sentence.rfind(name, 0, number.start)  # 全县: the platform
+            received = self.heuristic_name(*self.received(*words))
+            position = sentence.rfind(name, 0, number.start)
+            if received and received != name and not clause_only:
+                return received, "", "", False, sentence.rfind(received, 0, number.start)  # 全区共受理…工单468件
+            # 全县, 全区: the page's word for the platform as a whole, held by the shared name on record (全市)
+            return self.platform_as_a_whole(position) or (name, SERVICE_QUALITY, "", False, position)
         if clause_only and len(re.sub(RATE_QUALIFIERS, "", simplified(name))) < RATE_SUBJECT_MIN_CHARS:
             return None
         if name:
@@ -915,6 +1050,13 @@ class Extractor:
         printed, and in simplified characters."""
         before, plain = _remove(BRACKETED_ASIDE, before, plain or simplified(before))
         start = max((m.end() for m in CLAUSE_BREAK.finditer(plain)), default=0)
+        if re.match(LIST_CLOSED_BY_DENG, plain[start:]):
+            # 涉及供水、供电、供气等方面的案卷: a list closed by 等 is one name, from its first member on
+            while start > 0 and plain[start - 1] == "、":
+                member = max((m.end() for m in CLAUSE_BREAK.finditer(plain, 0, start - 1)), default=0)
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", plain[member : start - 1]):
+                    break
+                start = member
         opened = [match.end() for match in re.finditer(LIST_OPENS, plain[start:])]
         start += opened[-1] if opened else 0  # 前十分别为城市建设与管理742件: the list's first name
         cues = self.cue_matches(plain[start:], {"change", "share", "rate", "items", "score"})
@@ -1121,7 +1263,8 @@ class Extractor:
             if value.endswith("%"):
                 column = percent_headers[percents % len(percent_headers)] if percent_headers else ""
                 percents += 1
-                cue = self.nearest_cue(simplified(column), {"change", "share", "rate"})
+                # 按时 反馈率: a head's words broken by a space where its cell wraps are read whole
+                cue = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"change", "share", "rate"})
                 measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
                 plain_column = simplified(column)
                 rate_word = "" if cue or not re.search(UNKNOWN_RATE_WORD, plain_column) else plain_column.strip()
@@ -1131,8 +1274,8 @@ class Extractor:
                 counts += 1
                 if re.search(RANK_COLUMN, simplified(column)):
                     continue  # a place in a ranking is not a figure
-                score = self.nearest_cue(simplified(column), {"score"})
-                item_cue = self.nearest_cue(simplified(column), {"items", "column"})
+                score = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"score"})
+                item_cue = self.nearest_cue(re.sub(r"\s+", "", simplified(column)), {"items", "column"})
                 if score:
                     measure, unit = score[2].measure, SCORE_UNIT
                 else:
@@ -1333,7 +1476,6 @@ class Extractor:
     def extract(self, text: str) -> Extraction:
         """The figures of `text`, read past its pinyin glosses; each phrase quoted as stored, glosses and all."""
         extraction = Extraction()
-        self.page_whole = ""
         stored, text = text, re.sub(PINYIN_GLOSS, "", text)
         for part in split_document(text):
             if any(re.search(OTHER_SYSTEM, simplified(heading.title)) for heading in part.headings):
@@ -1350,7 +1492,7 @@ class Extractor:
                 extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
-        extraction.figures = without_restatements(extraction.figures)
+        extraction.figures = self.with_unstated_wholes(without_restatements(extraction.figures))
         squeezed = re.sub(r"\s+", "", text)
         for figure in extraction.figures:
             if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
@@ -1360,6 +1502,65 @@ class Extractor:
                 figure.phrase = " … ".join(as_stored(fragment, stored) for fragment in figure.phrase.split(" … "))
         self.propose_new_names(extraction)
         return extraction
+
+    def printed_bounds(self, figure: Figure) -> tuple[Fraction, Fraction] | None:
+        """The least and the most a printed count may stand for, under the rounding its printed digits allow (2557件:
+        2557 exactly, were it not for a rounding; 9.67万件: 96650 to 96750), in the unit's multiplier."""
+        value = numeric_value(figure.value_printed)
+        unit = self.references.units.get(figure.unit)
+        if value is None or unit is None or figure.wording:
+            return None
+        exponent = value.as_tuple().exponent
+        half = Fraction(1, 2) * Fraction(10) ** int(exponent) if isinstance(exponent, int) else Fraction(0)
+        multiplier = Fraction(unit["multiplier"] or "1")
+        if unit.get("is_exact_count") == "true":
+            half = Fraction(0)
+        return (Fraction(value) - half) * multiplier, (Fraction(value) + half) * multiplier
+
+    def fits(self, part: Figure, whole: Figure, share: Figure) -> bool:
+        """Whether `part` of `whole` can be printed as `share` (a percentage), rounded or cut to its printed digits;
+        in exact arithmetic."""
+        parts, wholes, shares = (
+            self.printed_bounds(part),
+            self.printed_bounds(whole),
+            numeric_value(share.value_printed),
+        )
+        if parts is None or wholes is None or shares is None or wholes[0] <= 0:
+            return True  # nothing to test against: the share is taken as printed
+        exponent = shares.as_tuple().exponent
+        step = Fraction(10) ** int(exponent) if isinstance(exponent, int) else Fraction(1)
+        low, high = Fraction(shares) - step / 2, Fraction(shares) + step
+        return parts[0] * 100 / wholes[1] <= high and parts[1] * 100 / wholes[0] >= low
+
+    def with_unstated_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A share printed with no whole named right after its count (人力资源和社会保障类371件，占比13.9%) whose count no
+        count of items printed before it can be a whole of (371 of 2557 is 14.51%): a share of a whole the page does
+        not state (the measure whose denominator ref_measures gives as `unstated:whole`)."""
+        unstated = next(
+            (code for code, row in self.references.measures.items() if row.get("share_denominator") == UNSTATED_WHOLE),
+            "",
+        )
+        for index, figure in enumerate(figures[1:], start=1):
+            part = figures[index - 1]
+            if (
+                not unstated
+                or figure.measure != self.share_measure
+                or not re.search(SHARE_OF_NO_NAMED_WHOLE + re.escape(figure.value_printed), simplified(figure.phrase))
+                or part.subject != figure.subject
+                or self.normalised_unit(part.unit) != "items"
+                or (bounds := self.printed_bounds(part)) is None
+            ):
+                continue
+            wholes = [
+                whole
+                for whole in figures[: index - 1]
+                if self.normalised_unit(whole.unit) == "items"
+                and (whole_bounds := self.printed_bounds(whole)) is not None
+                and whole_bounds[1] > bounds[0]
+            ]
+            if wholes and not any(self.fits(part, whole, figure) for whole in wholes):
+                figure.measure = unstated
+        return figures
 
     def propose_new_names(self, extraction: Extraction) -> None:
         references = self.references

@@ -40,6 +40,8 @@ class MeasureCue:
       unit         a unit that says what is measured (个百分点)
       whole        (no pattern) a rate that is the platform's as a whole even right after a count (接通率: the line's
                    calls, not the count's items)
+      network      in the sentence before a count of bodies (家, 5个区) or its clause after: the bodies make the
+                   platform's network (涵盖, 纳入: a resource count) or the period's items concerned them (涉及)
     """
 
     pattern: str
@@ -130,6 +132,19 @@ BODY_NOUNS_AFTER = (
 # the rate is the class's threshold, the 家 a count of units).
 CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
 BODY_UNITS = ("家",)
+# A count of bodies is a figure of the platform's network where its sentence says the bodies make that network
+# (共有…单位81家纳入热线承办单位, 涵盖市政府工作部门33家, 协同3000余家四级网络单位, 构建“1+15+N”(1个市热线中心、…)) or
+# that the period's items concerned them (诉求涉及全区14个镇街): cues of kind `network`, read in the sentence before the
+# count and in its clause after it. Bodies a sentence names as meeting a condition or taking part (5个区满意率超过…,
+# 37个区直部门综合满意率达到100%, 13个部门参与) stay no figure: what follows them in their clause says so.
+BODY_PASSING_AFTER = r"^[^，,。；;：:]*?(?:率|达到|超过|高于|低于|参与|参加|考核|评为|排名|等级|类)"
+# A body named before its count in 个 (涉及镇街4个，部门10个), as BODY_NOUNS_AFTER names one after it.
+BODY_NOUNS_BEFORE = r"(?:区|县|镇|乡|街道|镇街|部门|单位|委办局|机构|企业|团体)$"
+# What a count of a network's bodies counts, printed after it (3000余家四级网络单位, 1个市热线中心, 268个三级承办单位).
+BODY_COUNTED_AFTER = (
+    r"^(?:余|多)?(?:[\u4e00-\u9fff]*?(?:纳入|成为))?(?P<counted>[\u4e00-\u9fff]{0,8}?"
+    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门))"
+)
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
 # A page cut short: `...` or `…` (a stored excerpt's cut mark), after which a figure's unit may stand cut too
@@ -148,10 +163,15 @@ PHRASE_FRAGMENT = (
 )
 # Words that say whose statistic a clause or a section reports when it is not the hotline's: the city's digital
 # urban-management platform, whose inspectors find and dispatch cases (数字城管), petitions (信访), followers of an
-# account and a group's participation (关注度, 粉丝, 参与度), polls (民意调查, 调查工作, 有效样本). A figure after such
+# account and a group's participation (关注度, 粉丝, 参与度), polls (民意调查, 调查工作, 有效样本), a publicity
+# campaign's contacts (宣传活动, 接待咨询群众800余人), a supervision system's tasks (政务督办系统交办工作任务59项) and
+# the information units report (报送信息572条). A figure after such
 # a word in its sentence, or under a heading naming one, is that system's, not the hotline's: not proposed. A
 # category the hotline counts its own tickets in (信访类) is no other system.
-OTHER_SYSTEM = r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本)(?!类)"
+OTHER_SYSTEM = (
+    r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
+    r"宣传活动|督办系统|报送信息|信息报送)(?!类)"
+)
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
 HOTLINE_MENTION = r"123\d\d|热线|专线"
@@ -204,8 +224,14 @@ NAME_LEADING_FILLERS = (
 # 诉求 after a 类 goes alone (卫生健康类诉求 → 卫生健康类). What the count is of, after 的, goes too (转其他部门的立项数
 # → 转其他部门; 办理工单总数 → 办理工单; 多媒体渠道收件数 → 多媒体渠道); 诉求 after whose they are stays (群众诉求, not
 # 群众), and so does 各类诉求.
+# A name on record printed inside a longer name (政策咨询, 按期办结, 网络舆情转办, 电话呼入总数, 涉疫诉求): the words around
+# it are the printed name's own, not a verb, a total or an office before it (中心共转派工单, 已累计受理诉求件, 第三为咨询类,
+# 留言量, 市热线办回访工单, 工作的表扬件: then the name on record stays the subject).
+NAME_AROUND_A_NAME = (
+    r"(?![\u4e00-\u9fff]*(?:[共为第已对的]|累计|受理|承办|转派|接听|接到|收到|办理|量$|办$))[\u4e00-\u9fff]*"
+)
 NAME_TRAILING_FILLERS = (
-    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|"
+    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|方面|"
     r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
 )
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
