@@ -1102,3 +1102,11 @@ def test_a_name_printed_in_traditional_characters_finds_every_subject_type_of_it
     assert [name.subject_type for name in references.lookup("省平臺交辦")] == ["intake", "service_quality"]
     # the platform's own name before the shared vocabulary's 已办结 (a member of the intake)
     assert [name.subject_type for name in references.lookup("已辦結")][:2] == ["intake_part", "intake"]
+
+
+def test_a_change_on_last_years_same_period_is_a_year_on_year_change_with_its_sign() -> None:
+    # 比去年同期 (than the same period last year) names the year-on-year change as 同比 does; 下降了 makes it negative
+    assert made_up_rates("某区热线共受理606件，比去年同期下降了74.1%；另一区比去年同期上升26.7%。") == [
+        ("", "yoy_change_pct", "-74.1"),
+        ("另一区", "yoy_change_pct", "26.7"),
+    ]
