@@ -7,7 +7,8 @@
 -- A second spelling of a name on record (ref_subject_aliases: “三农”问题 beside
 -- 三农问题) resolves to that name's code and canonical names; an alias of a
 -- name that is not on record resolves to nothing, and
--- assert_every_reference_row_is_readable names its line.
+-- assert_every_reference_row_is_readable names its line. A subcategory
+-- resolves under either spelling of its parent.
 with
 
 categories as (
@@ -201,10 +202,39 @@ aliased as (
             and aliases.subject_zh = named.subject_zh
 ),
 
-final as (
+named_or_aliased as (
     select * from unioned
     union all
     select * from aliased
+),
+
+-- a subcategory under its parent's second spelling (涉疫訴求 for 涉疫诉求):
+-- a page that prints one name in traditional characters prints them all so
+parent_aliased as (
+    select
+        'ref_subject_aliases' as seed_name,
+        aliases.seed_line,
+        'alias_zh' as seed_column,
+        subcategories.platform_code,
+        subcategories.subject_type,
+        subcategories.subject_zh,
+        aliases.alias_zh as parent_zh,
+        subcategories.subject_code,
+        subcategories.subject_name_zh,
+        subcategories.subject_name_en
+    from named_or_aliased as subcategories
+    inner join aliases
+        on
+            aliases.platform_code is not distinct from subcategories.platform_code
+            and aliases.subject_type = 'category'
+            and aliases.subject_zh = subcategories.parent_zh
+    where subcategories.subject_type = 'subcategory'
+),
+
+final as (
+    select * from named_or_aliased
+    union all
+    select * from parent_aliased
 )
 
 select * from final

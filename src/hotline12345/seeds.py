@@ -25,10 +25,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
+from opencc import OpenCC
 
 from hotline12345.glosses import PINYIN_GLOSS
 
 BOM = b"\xef\xbb\xbf"
+# A name on record is written in simplified characters (县公安局); a page's traditional spelling (縣公安局) is an alias.
+# OpenCC's own offline dictionaries: a name that t2s leaves as it is, is simplified.
+_T2S = OpenCC("t2s")
 # The columns that quote a page as stored (a stored copy's pinyin glosses and all: 辦結(jié)率98%) or are prose of
 # the project's own; every other column holds what the page prints read past the glosses (辦結率, 萬件, 大洼區).
 _QUOTED_OR_PROSE = re.compile(r"phrase|^note$|explanation|review_note|_en$")
@@ -52,12 +56,27 @@ class SeedProblem:
         return f"{where}: {self.message}"
 
 
-def _declared_column_types(seeds_dir: Path) -> dict[str, dict[str, str]]:
-    declared: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class _Declared:
+    """What a seed's YAML declares: each column's type, and the columns that hold a name on record."""
+
+    column_types: dict[str, str]
+    names_on_record: frozenset[str]
+
+
+def _declared(seeds_dir: Path) -> dict[str, _Declared]:
+    declared: dict[str, _Declared] = {}
     for properties in sorted(seeds_dir.rglob("*.yml")):
         document = yaml.safe_load(properties.read_text(encoding="utf-8")) or {}
         for seed in document.get("seeds", []):
-            declared[seed["name"]] = dict(seed.get("config", {}).get("column_types", {}))
+            declared[seed["name"]] = _Declared(
+                dict(seed.get("config", {}).get("column_types", {})),
+                frozenset(
+                    column["name"]
+                    for column in seed.get("columns", [])
+                    if column.get("config", {}).get("meta", {}).get("name_on_record")
+                ),
+            )
     return declared
 
 
@@ -96,7 +115,18 @@ def _type_problem(value: str, declared_type: str) -> str | None:
 _CHECKED_TYPES = ("integer", "bigint", "decimal", "date", "boolean")
 
 
-def _problems_in(path: Path, column_types: dict[str, str]) -> list[SeedProblem]:
+def _traditional_problem(value: str) -> str | None:
+    simplified = _T2S.convert(value)
+    if simplified == value:
+        return None
+    return (
+        f"{value!r} is written in traditional characters: a name on record is simplified, {simplified!r}, "
+        "and the spelling a page prints is a row of seeds/reference/ref_subject_aliases.csv"
+    )
+
+
+def _problems_in(path: Path, declared: _Declared) -> list[SeedProblem]:
+    column_types = declared.column_types
     raw = path.read_bytes()
     raw = raw.removeprefix(BOM)
     try:
@@ -133,6 +163,7 @@ def _problems_in(path: Path, column_types: dict[str, str]) -> list[SeedProblem]:
         if declared_type.lower().startswith(_CHECKED_TYPES)
     ]
     read_columns = [(index, column) for index, column in enumerate(header) if not _QUOTED_OR_PROSE.search(column)]
+    names_on_record = [(header.index(column), column) for column in sorted(declared.names_on_record)]
     for values in reader:
         if not values:
             continue
@@ -157,12 +188,16 @@ def _problems_in(path: Path, column_types: dict[str, str]) -> list[SeedProblem]:
                         f"{re.sub(PINYIN_GLOSS, '', values[index])!r} (only a phrase is quoted as stored)",
                     )
                 )
+        for index, column in names_on_record:
+            message = _traditional_problem(values[index])
+            if message:
+                problems.append(SeedProblem(path, reader.line_num, column, message))
     return problems
 
 
 def validate_seeds(seeds_dir: Path) -> list[SeedProblem]:
     """Every problem in the seed files under `seeds_dir`; empty when all is well."""
-    declared = _declared_column_types(seeds_dir)
+    declared = _declared(seeds_dir)
     problems: list[SeedProblem] = []
     for path in sorted(seeds_dir.rglob("*.csv")):
         if path.stem not in declared:

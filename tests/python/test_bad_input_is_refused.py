@@ -95,6 +95,17 @@ def pinyin_gloss_in_a_name(root: Path) -> Expected:
     return FIGURES, line, "subject_zh", "keeps a stored copy's pinyin gloss '(zhù)': write it as read, '住房'"
 
 
+def traditional_name_on_record(root: Path) -> Expected:
+    # a name on record copied in a stored copy's traditional characters: it is on record simplified, its spelling an alias
+    line = replace_line(root / DISTRICTS, ",朝阳区,", ",朝陽區,")
+    return (
+        DISTRICTS,
+        line,
+        "district_name_zh",
+        "'朝陽區' is written in traditional characters: a name on record is simplified, '朝阳区'",
+    )
+
+
 MALFORMED: list[Breaker] = [
     saved_as_gbk,
     missing_column,
@@ -103,6 +114,7 @@ MALFORMED: list[Breaker] = [
     full_width_digit,
     thousands_separator,
     pinyin_gloss_in_a_name,
+    traditional_name_on_record,
 ]
 
 

@@ -946,3 +946,24 @@ def test_no_other_command_imports_the_extractor() -> None:
     ).stdout
     assert "'hotline12345.cli'" in loaded
     assert "'cn2an'" not in loaded and "'hotline12345.extract'" not in loaded
+
+
+def test_a_name_printed_in_traditional_characters_finds_every_subject_type_of_its_simplified_name(
+    tmp_path: Path,
+) -> None:
+    # a page prints 省平臺交辦 and 已辦結; on record are the platform's 省平台交办 (the subject of a rate) and 已办结 (a
+    # part of what it handed down), beside a member spelled as that page prints it and the shared 已办结
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds" / "reference", seeds / "reference")
+    with (seeds / "reference" / "ref_aggregate_subjects.csv").open("a", encoding="utf-8") as handle:
+        handle.write("made_up_12345,service_quality,省平台交办,channel.province_handover,Handed down by the province\n")
+        handle.write(
+            "made_up_12345,intake_part,已办结,ticket_status.completed,Completed (as a part of an intake subject)\n"
+        )
+    with (seeds / "reference" / "ref_intake_members.csv").open("a", encoding="utf-8") as handle:
+        handle.write("made_up_12345,省平臺交辦,channel,province_handover,省平台交办,Handed down by the province\n")
+    references = load_references(seeds, "made_up_12345")
+
+    assert [name.subject_type for name in references.lookup("省平臺交辦")] == ["intake", "service_quality"]
+    # the platform's own name before the shared vocabulary's 已办结 (a member of the intake)
+    assert [name.subject_type for name in references.lookup("已辦結")][:2] == ["intake_part", "intake"]

@@ -53,12 +53,17 @@ class References:
     by_key: dict[str, list[Name]] = field(default_factory=dict)
 
     def lookup(self, name_zh: str) -> list[Name]:
-        """The names on record printed so, else those that differ only by traditional characters or pinyin
-        glosses (諮詢類 is 咨询类; 辦結(jié) is 办结), the one in simplified characters first."""
-        if name_zh in self.names:
-            return self.names[name_zh]
+        """The names on record printed so, then those of other subject types that differ only by traditional
+        characters or pinyin glosses (諮詢類 is 咨询类; 辦結(jié) is 办结), the one in simplified characters first; within
+        each, the platform's own names before the shared vocabulary's."""
+        exact = self.names.get(name_zh, [])
         key = name_key(name_zh)
-        return sorted(self.by_key.get(key, []), key=lambda name: name.name_zh != key)
+        spelled_otherwise = [
+            name
+            for name in sorted(self.by_key.get(key, []), key=lambda name: name.name_zh != key)
+            if not any(found.subject_type == name.subject_type for found in exact)
+        ]
+        return exact + spelled_otherwise
 
     def child_type(self, subject_type: str) -> str:
         """The subject type whose parent type is `subject_type` (subcategory for category), or ''."""
@@ -87,6 +92,10 @@ def _for_platform(rows: list[dict[str, str]], platform_code: str, as_new: bool =
     return own + shared
 
 
+def _own(row: dict[str, str]) -> bool:
+    return row.get("platform_code", "") != ""
+
+
 def load_references(seeds_dir: Path, platform_code: str, as_new: bool = False) -> References:
     """The names, measures, units and wordings usable on `platform_code`; `as_new`: without the names registered
     for the platform itself (its districts, units, categories, members and aggregates), as a new user meets a page
@@ -99,41 +108,54 @@ def load_references(seeds_dir: Path, platform_code: str, as_new: bool = False) -
         references.columns[path.stem] = columns
         tables[path.stem] = rows
 
-    def add(name_zh: str, subject_type: str, code: str, parent_zh: str, seed: str) -> None:
+    own_names: set[Name] = set()
+
+    def add(name_zh: str, subject_type: str, code: str, parent_zh: str, seed: str, own: bool) -> None:
+        # a name of the platform's own list comes before the shared vocabulary's of the same spelling or key (盘锦's
+        # 已办结 of a channel before the shared 已办结), whichever seed holds it
         if not name_zh:
             return
         entries = references.names.setdefault(name_zh, [])
         if not any(entry.subject_type == subject_type for entry in entries):
             name = Name(name_zh, subject_type, code, parent_zh, seed)
-            entries.append(name)
-            references.by_key.setdefault(name_key(name_zh), []).append(name)
+            for listed in (entries, references.by_key.setdefault(name_key(name_zh), [])):
+                listed.insert(sum(entry in own_names for entry in listed) if own else len(listed), name)
+            if own:
+                own_names.add(name)
 
     categories = _for_platform(tables.get("ref_categories", []), platform_code, as_new)
     category_names = {row["category_code"]: row["category_name_zh"] for row in categories}
     for row in categories:
         if row.get("category_level") == "2":
             parent = category_names.get(row.get("parent_category_code", ""), "")
-            add(row["category_name_zh"], "subcategory", row["category_code"], parent, "ref_categories")
+            add(row["category_name_zh"], "subcategory", row["category_code"], parent, "ref_categories", _own(row))
         else:
-            add(row["category_name_zh"], "category", row["category_code"], "", "ref_categories")
+            add(row["category_name_zh"], "category", row["category_code"], "", "ref_categories", _own(row))
     for row in _for_platform(tables.get("ref_intake_members", []), platform_code, as_new):
-        add(row["subject_zh"], "intake", f"{row['dimension']}.{row['member']}", "", "ref_intake_members")
+        add(row["subject_zh"], "intake", f"{row['dimension']}.{row['member']}", "", "ref_intake_members", _own(row))
     for row in _for_platform(tables.get("ref_districts", []), platform_code, as_new):
-        add(row["district_name_zh"], "district", row["district_code"], "", "ref_districts")
+        add(row["district_name_zh"], "district", row["district_code"], "", "ref_districts", _own(row))
     for row in _for_platform(tables.get("ref_handling_units", []), platform_code, as_new):
-        add(row["unit_name_zh"], row["unit_type"], row["unit_code"], "", "ref_handling_units")
+        add(row["unit_name_zh"], row["unit_type"], row["unit_code"], "", "ref_handling_units", _own(row))
     for row in _for_platform(tables.get("ref_monthly_topics", []), platform_code, as_new):
-        add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics")
+        add(row["topic_name_zh"], "monthly_topic", row["topic_code"], "", "ref_monthly_topics", _own(row))
     aggregates = _for_platform(tables.get("ref_aggregate_subjects", []), platform_code, as_new)
     for row in aggregates:
-        add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
+        add(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects", _own(row))
     # the shared vocabulary's own subject for the platform as a whole (全市) comes before a platform's special ones
     for row in sorted(aggregates, key=lambda row: row.get("platform_code", "") != ""):
         references.aggregates.append(
             Name(row["subject_zh"], row["subject_type"], row["subject_code"], "", "ref_aggregate_subjects")
         )
     for row in _for_platform(tables.get("ref_functional_zones", []), platform_code, as_new):
-        add(row["functional_zone_zh"], "functional_zone", row["functional_zone_code"], "", "ref_functional_zones")
+        add(
+            row["functional_zone_zh"],
+            "functional_zone",
+            row["functional_zone_code"],
+            "",
+            "ref_functional_zones",
+            _own(row),
+        )
 
     references.measures = {row["measure"]: row for row in tables.get("ref_measures", [])}
     references.units = {row["unit_printed"]: row for row in tables.get("ref_units", [])}
