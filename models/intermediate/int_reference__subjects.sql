@@ -225,9 +225,9 @@ parent_aliased as (
     from named_or_aliased as subcategories
     inner join aliases
         on
-            aliases.platform_code is not distinct from subcategories.platform_code
+            subcategories.platform_code is not distinct from aliases.platform_code
             and aliases.subject_type = 'category'
-            and aliases.subject_zh = subcategories.parent_zh
+            and subcategories.parent_zh = aliases.subject_zh
     where subcategories.subject_type = 'subcategory'
 ),
 
