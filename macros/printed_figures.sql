@@ -18,7 +18,8 @@
 {%- endmacro %}
 
 {# The printed text as an exact decimal. A lone Chinese numeral (八 in
-   "约八倍", 六 in "近六成", 两 in "求助类两件", read as 二) is read as its
+   "约八倍", 六 in "近六成", 两 in "求助类两件" and its traditional 兩 in
+   "兩部終端電話", each read as 二) is read as its
    digit; anything else that is not a number is null. #}
 {% macro parse_printed_number(printed) -%}
     coalesce(
@@ -27,7 +28,7 @@
             when length({{ printed }}) = 1
                 then
                     cast(
-                        nullif(strpos('一二三四五六七八九十', replace({{ printed }}, '两', '二')), 0)
+                        nullif(strpos('一二三四五六七八九十', replace(replace({{ printed }}, '两', '二'), '兩', '二')), 0)
                         as decimal(18, 4)
                     )
         end

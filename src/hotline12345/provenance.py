@@ -70,15 +70,15 @@ def figure_in_its_phrase(row: dict[str, str], positions: dict[str, str]) -> tupl
     if wording and wording not in positions:
         return "approximation_zh", f"{wording!r} is not in {APPROXIMATIONS_SEED}"
     phrase = squeeze(row["source_phrase"])
+    # a seed's fields read past a stored copy's pinyin glosses (萬件 for 萬(wàn)件, 超過60 for 超過(guò)60), as extract
+    # reads them; its phrase is quoted as stored, glosses and all
+    read = re.sub(PINYIN_GLOSS, "", phrase)
     pattern = printed_pattern(row, positions)
-    if not re.search(pattern, phrase):
+    if not re.search(pattern, phrase) and not re.search(pattern, read):
         return "value_printed", f"{row['value_printed']!r} ({pattern!r}) is not in its phrase {phrase!r}"
     # the unit follows the value, or stands once for a list ("(万件)… 市场管理 98"), or holds a wording printed
     # after the value within it (2.9万多件); a table of counts prints bare numbers of 件
-    # a seed's fields read past a stored copy's pinyin glosses (萬件 for 萬(wàn)件), as extract reads them; its phrase
-    # is quoted as stored, glosses and all
     unit = squeeze(row["unit_printed"])
-    read = re.sub(PINYIN_GLOSS, "", phrase)
     within = read.replace(wording, "", 1) if wording else read
     if unit in phrase or unit in read or unit in within or unit == "件":
         return None

@@ -101,6 +101,10 @@ def test_a_mistyped_figure_or_sign_still_fails() -> None:
     assert reads("2.9", "多", "万件", "共收到市民表扬2.9万多件")
     assert not reads("2.8", "多", "万件", "共收到市民表扬2.9万多件")
     assert not reads("2.9", "约", "万件", "共收到市民表扬2.9万多件")  # 约 is printed before the value
+    # a stored copy's pinyin gloss between the wording and the value is read past; the phrase keeps it
+    glossed = {"value_printed": "60", "approximation_zh": "超過", "unit_printed": "萬件"}
+    assert figure_in_its_phrase({**glossed, "source_phrase": "工單超過(guò)60萬(wàn)件"}, POSITIONS) is None
+    assert figure_in_its_phrase({**glossed, "source_phrase": "工單超過(guò)61萬(wàn)件"}, POSITIONS) is not None
     assert sign_said("-1.47", "2013 | 11.11% | -1.47% | 0.70% |") == "fall"
     assert sign_said("1.47", "2013 | 11.11% | -1.47% | 0.70% |") == "fall"  # the minus sign dropped when typed
     assert sign_said("14.08", "15390 | 84.97% | 14.08% | 2.37% |") == "rise"
