@@ -133,7 +133,12 @@
    (percentage points for a percentage). #}
 {% macro audit_gap(gap, unit) -%}
     case {{ unit }}
-        when 'percent' then format('{:.2g}', {{ gap }}) || ' points'
+        -- two significant digits, and a whole number from 10 on (167 points, not 1.7e+02)
+        when 'percent'
+            then case
+                when {{ gap }} < 10 then format('{:.2g}', {{ gap }})
+                else format('{:,}', cast(round({{ gap }}) as hugeint))
+            end || ' points'
         when 'items'
             then case
                 when {{ gap }} < 10 then format('{:.2g}', {{ gap }})

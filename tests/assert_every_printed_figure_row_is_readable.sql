@@ -65,7 +65,10 @@
         "normalised_unit = 'items' and not coalesce(items = value_normalised, false)"),
     ('value_printed', 'is not in the unit or range of its measure (ref_measures)',
         'measure_normalised_unit is not null and (normalised_unit is distinct from measure_normalised_unit'
-        ~ ' or value_normalised < measure_min_value or value_normalised > measure_max_value)'),
+        ~ ' or (value_normalised < measure_min_value or value_normalised > measure_max_value)'
+        ~ ' and not is_reviewed_as_printed)',
+        "case when normalised_unit = measure_normalised_unit then '(a value the page prints so is held once a"
+        ~ " person lists its check, range:' || figure_id || ', in seeds/audit/known_discrepancies.csv)' end"),
     ('seed_line', 'is numbered twice (int_report__printings numbers each seed row once)', 'rows_on_the_line > 1'),
 ] %}
 with
@@ -112,8 +115,16 @@ judged as (
         value_low,
         value_high,
         items,
-        count(*) over (partition by seed_name, seed_line) as rows_on_the_line
-    from {{ ref('int_report__printings') }}
+        figure_id,
+        count(*) over (partition by seed_name, seed_line) as rows_on_the_line,
+        -- a value out of its measure's range that a person has reviewed as
+        -- printed so (int_audit__range_checks reads it)
+        exists(
+            select 1
+            from {{ ref('stg_reference__known_discrepancies') }} as reviewed
+            where reviewed.check_id = 'range:' || printings.figure_id
+        ) as is_reviewed_as_printed
+    from {{ ref('int_report__printings') }} as printings
 ),
 
 problems as (

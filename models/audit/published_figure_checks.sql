@@ -78,6 +78,10 @@ part_within_whole_checks as (
     select * from {{ ref('int_audit__part_within_whole_checks') }}
 ),
 
+range_checks as (
+    select * from {{ ref('int_audit__range_checks') }}
+),
+
 known_discrepancies as (
     select * from {{ ref('stg_reference__known_discrepancies') }}
 ),
@@ -130,6 +134,8 @@ checks as (
     select * from daily_average_checks
     union all by name
     select * from part_within_whole_checks
+    union all by name
+    select * from range_checks
 ),
 
 assessed as (

@@ -247,3 +247,20 @@ def test_real_district_totals_shares_changes_and_unit_sums_are_checked(warehouse
         ("changzhou12319_2018_06", "share", "91.17%", "consistent"),
         ("hengdong_2023_m09_monthly", "sum", "3件", "consistent"),
     ]
+
+
+def test_a_real_value_its_measure_cannot_take_is_held_as_printed_and_flagged(warehouse: Path) -> None:
+    # 常州 建设热线 prints 比去年同期下降267%: no change on the year before falls below -100%. Reviewed as printed so
+    # (known_discrepancies), the row is held, not refused, and the audit says by how much it is out of range.
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        held = db.execute(
+            "select value_normalised from marts.fct_published_figure"
+            " where source_id = 'changzhou_construction_2017_spring_festival_news' and measure = 'yoy_change_pct'"
+            " and subject_code = 'total.all' and platform_code = 'changzhou_construction_hotline'"
+        ).fetchall()
+        checks = db.execute(
+            "select status, feasible_low, feasible_high, is_known_discrepancy from audit.published_figure_checks"
+            " where check_kind = 'range'"
+        ).fetchall()
+    assert [float(value) for (value,) in held] == [-267.0]
+    assert checks == [("inconsistent", -100.0, None, True)]
