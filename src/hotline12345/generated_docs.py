@@ -13,6 +13,7 @@ nothing and names each part that is out of date (the suite runs it, so a typed n
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import subprocess
@@ -139,6 +140,27 @@ def pytest_facts(root: Path) -> dict[str, int]:
     return {"pytest_cases": len(ids), "pytest_functions": len({line.split("[", 1)[0] for line in ids})}
 
 
+# The extractor's first score on each batch of pages it had never seen, as measured (the pages' texts stay outside
+# the repository, so the scores cannot be measured again here): one row per batch, its counts as extract-score printed
+# them, its section of docs/extract-scores.md by title.
+EXTRACT_BATCHES = Path("docs") / "extract-scores-out-of-sample.csv"
+
+
+def extract_batch_facts(root: Path) -> dict[str, Any]:
+    """Each out-of-sample batch's first score (recall of values, of whole rows, precision) and all batches pooled."""
+    with (root / EXTRACT_BATCHES).open(encoding="utf-8", newline="") as handle:
+        batches: list[dict[str, Any]] = list(csv.DictReader(handle))
+    counts = ("pages", "hand_rows", "values_matched", "whole_rows_matched", "proposals", "proposals_matched")
+    for batch in batches:
+        batch.update({name: int(batch[name]) for name in counts})
+    pooled: dict[str, Any] = {name: sum(batch[name] for batch in batches) for name in counts}
+    for row in [*batches, pooled]:
+        row["values_recall"] = row["values_matched"] / row["hand_rows"]
+        row["whole_row_recall"] = row["whole_rows_matched"] / row["hand_rows"]
+        row["precision"] = row["proposals_matched"] / row["proposals"]
+    return {"extract_batches": batches, "extract_batches_pooled": pooled}
+
+
 @dataclass(frozen=True)
 class Answer:
     """An analysis of analyses/ run on the warehouse: its question (the file's leading comment), its command and rows."""
@@ -180,6 +202,7 @@ def facts(root: Path, database: Path, pytest_counts: dict[str, int] | None = Non
         "analysis": analysis_answers(root, database),
         **warehouse_facts(database),
         **dbt_test_facts(root / "target" / "manifest.json"),
+        **extract_batch_facts(root),
         **(pytest_counts if pytest_counts is not None else pytest_facts(root)),
     }
 

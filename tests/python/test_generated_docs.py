@@ -6,6 +6,7 @@ what its template gives on the warehouse the suite built, the dbt manifest and t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,31 @@ def test_a_count_that_changed_makes_its_part_stale(tmp_path: Path, project: Proj
     assert generated_docs.stale(tmp_path, context) == []
     changed = {**context, "printed_figures": context["printed_figures"] + 1}
     assert [block.name for block in generated_docs.stale(tmp_path, changed)] == ["summary"]
+
+
+def test_each_out_of_sample_score_is_the_one_its_section_of_the_scores_records() -> None:
+    # docs/extract-scores-out-of-sample.csv holds each batch's first score; its section of docs/extract-scores.md holds
+    # extract-score's own output, whose total line must print the same hand rows, proposals and three ratios
+    scores = (ROOT / "docs" / "extract-scores.md").read_text(encoding="utf-8")
+    sections = {
+        heading: body
+        for heading, body in re.findall(r"^## (.+?)\n(.*?)(?=^## |\Z)", scores, flags=re.MULTILINE | re.DOTALL)
+    }
+    batches = generated_docs.extract_batch_facts(ROOT)["extract_batches"]
+    assert batches
+    for batch in batches:
+        assert batch["section"] in sections, f"{batch['batch']}: no section titled {batch['section']!r}"
+        totals = re.findall(
+            r"^total\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", sections[batch["section"]], re.MULTILINE
+        )
+        printed = [
+            (int(hand), int(proposed), recall, whole, precision) for hand, proposed, recall, whole, precision in totals
+        ]
+        expected = (
+            batch["hand_rows"],
+            batch["proposals"],
+            f"{batch['values_recall']:.3f}",
+            f"{batch['whole_row_recall']:.3f}",
+            f"{batch['precision']:.3f}",
+        )
+        assert expected in printed, f"{batch['batch']}: {expected} is not a total line of its section: {printed}"
