@@ -1110,3 +1110,24 @@ def test_a_change_on_last_years_same_period_is_a_year_on_year_change_with_its_si
         ("", "yoy_change_pct", "-74.1"),
         ("另一区", "yoy_change_pct", "26.7"),
     ]
+
+
+def test_days_and_money_are_figures_only_where_a_measures_cue_names_them() -> None:
+    """Made-up figures: a count in 天 or 元 is a figure only where its clause names a measure of that unit (平均办理时长,
+    缩短了…天 as a negative change, 投入…万元, 赔偿…元); spans of time (一年365天, 每周7天, 仅用1天) and money no cue
+    names (奖励最低50元, 3153.9元) are no figures."""
+    text = (
+        "虚构市热线一年365天全天候开通，每周7天人工服务。本月受理诉求1200件，诉求平均办理时长为5天，较以往缩短了2天。"
+        "原本需要3个工作日的事项，仅用1天办结。平台投入80万元升级系统，为群众争取赔偿金额1234.5元。"
+        "线索奖最低50元，新闻推荐3153.9元。"
+    )
+    assert [
+        (row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] in ("天", "个工作日", "元", "万元")
+    ] == [
+        ("average_handling_days", "5", "天"),
+        ("average_handling_days_change", "-2", "天"),
+        ("spending_yuan", "80", "万元"),
+        ("compensation_won_yuan", "1234.5", "元"),
+    ]

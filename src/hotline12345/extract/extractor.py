@@ -220,6 +220,8 @@ class Extractor:
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
         self.network_measures = {cue.measure for cue in references.cues if cue.kind == "network"}
+        # units whose figures a cue must name (天, 元): any unit of a measure with a cue of kind `named`
+        self.named_units = {self.measure_unit(cue.measure) for cue in references.cues if cue.kind == "named"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -293,6 +295,14 @@ class Extractor:
             return None
         return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))
 
+    def named_measure(self, number: Number, before: str) -> MeasureCue | None:
+        """The cue of kind `named` of a measure in the figure's unit that its clause names before it (平均办理时长为
+        4天, 较以往缩短了3天, 投入73万元), nearest first; None when none does."""
+        unit_kind = self.normalised_unit(number.unit)
+        clause = re.split(r"[，,。；;：:！？!?]", before)[-1]
+        found = [hit for hit in self.cue_matches(clause, {"named"}) if self.measure_unit(hit[2].measure) == unit_kind]
+        return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))[2] if found else None
+
     def measure_unit(self, measure: str) -> str:
         """The normalised unit of a measure on record (or named by a cue), '' when it is not known."""
         if measure in self.references.measures:
@@ -318,6 +328,12 @@ class Extractor:
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
         `since_share` the text since the percentage before it (where the part a share is of is named)."""
         unit_kind = self.normalised_unit(number.unit)
+        if unit_kind in self.named_units:
+            cue = self.named_measure(number, before or window)
+            clause = re.split(r"[，,。；;：:！？!?]", before or window)[-1]
+            return (
+                (cue.measure, cue.kind == "named" and re.search(FALL_WORDS, clause) is not None) if cue else ("", False)
+            )
         named = self.cue_matches(number.unit, {"unit"})
         if named:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
@@ -536,6 +552,10 @@ class Extractor:
             and (number.unit in BODY_TOTAL_UNITS)
         ):
             return False  # (共4家, 满分为150分): how many members a group has
+        if self.normalised_unit(number.unit) in self.named_units and not self.named_measure(
+            number, plain[: number.start]
+        ):
+            return False  # 一年365天, 每周7天, 最低50元: a span of time or money no measure's cue names
         if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
