@@ -1131,3 +1131,21 @@ def test_days_and_money_are_figures_only_where_a_measures_cue_names_them() -> No
         ("spending_yuan", "80", "万元"),
         ("compensation_won_yuan", "1234.5", "元"),
     ]
+
+
+def test_bodies_that_make_up_the_line_or_serve_as_its_linked_platforms_are_resource_counts() -> None:
+    """Made-up figures: bodies a sentence says make up the line (由…组成) or serve as its linked platforms (作为其联动平台)
+    are resource counts of what they count, two kinds named together (部门和单位) counted as one; bodies meeting a
+    condition stay no figures."""
+    text = (
+        "该热线是由12个相关部门组成的快速反应系统。热线将城建、规划等9个部门和单位作为其二级联动平台。"
+        "本月受理来电300件，5个部门满意率达到100%。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "个"
+    ] == [
+        ("相关部门", "resource_count", "12", "个"),
+        ("部门和单位", "resource_count", "9", "个"),
+    ]

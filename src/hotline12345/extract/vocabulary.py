@@ -143,7 +143,8 @@ BODY_NOUNS_BEFORE = r"(?:区|县|镇|乡|街道|镇街|部门|单位|委办局|�
 # What a count of a network's bodies counts, printed after it (3000余家四级网络单位, 1个市热线中心, 268个三级承办单位).
 BODY_COUNTED_AFTER = (
     r"^(?:余|多)?(?:[\u4e00-\u9fff]*?(?:纳入|成为))?(?P<counted>[\u4e00-\u9fff]{0,8}?"
-    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门))"
+    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门)"
+    r"(?:(?:和|及|与)(?:单位|部门|机构|企业|团体))?)"  # 16个部门和单位: both kinds named are counted
 )
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
