@@ -1149,3 +1149,18 @@ def test_bodies_that_make_up_the_line_or_serve_as_its_linked_platforms_are_resou
         ("相关部门", "resource_count", "12", "个"),
         ("部门和单位", "resource_count", "9", "个"),
     ]
+
+
+def test_a_column_of_items_still_being_handled_is_of_uncompleted_items() -> None:
+    """Made-up figures: a table's 处理中 or 办理中 column holds items not completed yet, beside 总件数 and 已办结."""
+    text = (
+        "虚构市二季度信件办理情况\n\n| 承办县区 | 总件数 | 处理中 | 已办结 | \n虚构区  | 30  | 2  | 28  | \n"
+        "虚构县  | 9  | 0  | 9  | \n\n| 承办部门 | 总件数 | 办理中 | 已办结 | \n虚构局  | 5  | 1  | 4  | \n"
+    )
+    assert sorted(pick(row) for row in made_up_rows(text) if row["value_printed"] in ("2", "0", "1")) == sorted(
+        [
+            ("虚构区", "uncompleted_items", "2", "件"),
+            ("虚构县", "uncompleted_items", "0", "件"),
+            ("虚构局", "uncompleted_items", "1", "件"),
+        ]
+    )
