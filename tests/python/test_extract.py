@@ -1164,3 +1164,23 @@ def test_a_column_of_items_still_being_handled_is_of_uncompleted_items() -> None
             ("虚构局", "uncompleted_items", "1", "件"),
         ]
     )
+
+
+def test_cues_name_the_measures_the_holdall_batch_added() -> None:
+    """Made-up figures: 退回重办 names items sent back (its parts after 其中 too), 批示 leaders' instructions, 响应率 a
+    response rate, 24小时内转办率 the share passed on within a day, and a 知识库更新总数目 column knowledge-base
+    updates."""
+    text = "本月被退回重办件3件，其中，虚构局2件、虚构镇1件。领导批示了12次。热线响应率保持100%，24小时内转办率达99%。"
+    table = "| 单位 | 受理量 | 知识库更新总数目 | \n虚构区  | 40  | 512  | \n虚构县  | 30  | 256  | \n"
+    assert [pick(row)[1:3] for row in made_up_rows(text) + made_up_rows(table)] == [
+        ("returned_for_redo_items", "3"),
+        ("returned_for_redo_items", "2"),
+        ("returned_for_redo_items", "1"),
+        ("leader_instructions_count", "12"),
+        ("response_rate_pct", "100"),
+        ("dispatched_within_24h_rate_pct", "99"),
+        ("items", "40"),
+        ("knowledge_base_updates", "512"),
+        ("items", "30"),
+        ("knowledge_base_updates", "256"),
+    ]
