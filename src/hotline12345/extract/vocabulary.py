@@ -171,7 +171,7 @@ PHRASE_FRAGMENT = (
 # category the hotline counts its own tickets in (信访类) is no other system.
 OTHER_SYSTEM = (
     r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
-    r"宣传活动|督办系统|报送信息|信息报送)(?!类)"
+    r"督办系统|报送信息|信息报送)(?!类)"
 )
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
