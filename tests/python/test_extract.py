@@ -1193,3 +1193,13 @@ def test_figures_of_the_hotlines_own_publicity_events_are_publicity_counts() -> 
         ("publicity_consultations", "300", "人"),
         ("publicity_materials", "900", "份"),
     ]
+
+
+def test_the_ways_a_platform_takes_requests_in_are_resource_counts() -> None:
+    """Made-up figures: the kinds of channel or way a platform takes requests in (12种投诉渠道, 7种方式提交诉求) are
+    resource counts of what they count; 方式 after 种 is no other word (as 平方 is)."""
+    text = "平台整合了12种投诉渠道。市民可通过电话、邮箱等7种方式提交诉求。"
+    assert [pick(row)[1:] for row in made_up_rows(text)] == [
+        ("resource_count", "12", "种"),
+        ("resource_count", "7", "种"),
+    ]
