@@ -1203,3 +1203,18 @@ def test_the_ways_a_platform_takes_requests_in_are_resource_counts() -> None:
         ("resource_count", "12", "种"),
         ("resource_count", "7", "种"),
     ]
+
+
+def test_a_rate_of_bodies_in_passing_is_each_members_the_sentence_names_before_them() -> None:
+    """Made-up figures: members listed before a count of bodies a rate is said of in passing (甲局、乙局、丙局等30个区直
+    部门…满意率达到100%) each meet it, a figure of each; one member alone before 等 (丁局等23个区直部门) stays the bodies'
+    condition, no figure."""
+    text = (
+        "其中，甲局、乙局、丙局等30个区直部门综合满意率达到100%；丁局等23个区直部门回访满意率达到99%。全市满意率98.5%。"
+    )
+    assert made_up_rates(text) == [
+        ("甲局", "satisfaction_rate_pct", "100"),
+        ("乙局", "satisfaction_rate_pct", "100"),
+        ("丙局", "satisfaction_rate_pct", "100"),
+        ("全市", "satisfaction_rate_pct", "98.5"),
+    ]
