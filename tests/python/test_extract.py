@@ -654,13 +654,11 @@ def test_a_list_closed_by_deng_is_one_name_not_its_last_member() -> None:
     ]
 
 
-def test_a_publicity_campaign_a_supervision_system_and_reported_information_are_not_the_hotlines() -> None:
-    """Made-up figures: people a publicity campaign met, a supervision system's tasks and rate, the information units
-    reported and its adoption rate are other activities' statistics; the hotline's own intake is read."""
-    text = (
-        "本周开展热线宣传活动，接待咨询群众80余人。“710”政务督办系统交办任务9项，按期办结率100%。"
-        "各部门报送信息57条，采发率40%。本周受理诉求300件。"
-    )
+def test_a_supervision_system_and_reported_information_are_not_the_hotlines() -> None:
+    """Made-up figures: a supervision system's tasks and rate, the information units reported and its adoption rate
+    are other activities' statistics; the hotline's own intake is read (its own publicity campaign is its work:
+    test_figures_of_the_hotlines_own_publicity_events_are_publicity_counts)."""
+    text = "“710”政务督办系统交办任务9项，按期办结率100%。各部门报送信息57条，采发率40%。本周受理诉求300件。"
     assert [(row["value_printed"], row["unit_printed"]) for row in made_up_rows(text)] == [("300", "件")]
 
 
@@ -1109,4 +1107,114 @@ def test_a_change_on_last_years_same_period_is_a_year_on_year_change_with_its_si
     assert made_up_rates("某区热线共受理606件，比去年同期下降了74.1%；另一区比去年同期上升26.7%。") == [
         ("", "yoy_change_pct", "-74.1"),
         ("另一区", "yoy_change_pct", "26.7"),
+    ]
+
+
+def test_days_and_money_are_figures_only_where_a_measures_cue_names_them() -> None:
+    """Made-up figures: a count in 天 or 元 is a figure only where its clause names a measure of that unit (平均办理时长,
+    缩短了…天 as a negative change, 投入…万元, 赔偿…元); spans of time (一年365天, 每周7天, 仅用1天) and money no cue
+    names (奖励最低50元, 3153.9元) are no figures."""
+    text = (
+        "虚构市热线一年365天全天候开通，每周7天人工服务。本月受理诉求1200件，诉求平均办理时长为5天，较以往缩短了2天。"
+        "原本需要3个工作日的事项，仅用1天办结。平台投入80万元升级系统，为群众争取赔偿金额1234.5元。"
+        "线索奖最低50元，新闻推荐3153.9元。"
+    )
+    assert [
+        (row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] in ("天", "个工作日", "元", "万元")
+    ] == [
+        ("average_handling_days", "5", "天"),
+        ("average_handling_days_change", "-2", "天"),
+        ("spending_yuan", "80", "万元"),
+        ("compensation_won_yuan", "1234.5", "元"),
+    ]
+
+
+def test_bodies_that_make_up_the_line_or_serve_as_its_linked_platforms_are_resource_counts() -> None:
+    """Made-up figures: bodies a sentence says make up the line (由…组成) or serve as its linked platforms (作为其联动平台)
+    are resource counts of what they count, two kinds named together (部门和单位) counted as one; bodies meeting a
+    condition stay no figures."""
+    text = (
+        "该热线是由12个相关部门组成的快速反应系统。热线将城建、规划等9个部门和单位作为其二级联动平台。"
+        "本月受理来电300件，5个部门满意率达到100%。"
+    )
+    assert [
+        (row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"])
+        for row in made_up_rows(text)
+        if row["unit_printed"] == "个"
+    ] == [
+        ("相关部门", "resource_count", "12", "个"),
+        ("部门和单位", "resource_count", "9", "个"),
+    ]
+
+
+def test_a_column_of_items_still_being_handled_is_of_uncompleted_items() -> None:
+    """Made-up figures: a table's 处理中 or 办理中 column holds items not completed yet, beside 总件数 and 已办结."""
+    text = (
+        "虚构市二季度信件办理情况\n\n| 承办县区 | 总件数 | 处理中 | 已办结 | \n虚构区  | 30  | 2  | 28  | \n"
+        "虚构县  | 9  | 0  | 9  | \n\n| 承办部门 | 总件数 | 办理中 | 已办结 | \n虚构局  | 5  | 1  | 4  | \n"
+    )
+    assert sorted(pick(row) for row in made_up_rows(text) if row["value_printed"] in ("2", "0", "1")) == sorted(
+        [
+            ("虚构区", "uncompleted_items", "2", "件"),
+            ("虚构县", "uncompleted_items", "0", "件"),
+            ("虚构局", "uncompleted_items", "1", "件"),
+        ]
+    )
+
+
+def test_cues_name_the_measures_the_holdall_batch_added() -> None:
+    """Made-up figures: 退回重办 names items sent back (its parts after 其中 too), 批示 leaders' instructions, 响应率 a
+    response rate, 24小时内转办率 the share passed on within a day, and a 知识库更新总数目 column knowledge-base
+    updates."""
+    text = "本月被退回重办件3件，其中，虚构局2件、虚构镇1件。领导批示了12次。热线响应率保持100%，24小时内转办率达99%。"
+    table = "| 单位 | 受理量 | 知识库更新总数目 | \n虚构区  | 40  | 512  | \n虚构县  | 30  | 256  | \n"
+    assert [pick(row)[1:3] for row in made_up_rows(text) + made_up_rows(table)] == [
+        ("returned_for_redo_items", "3"),
+        ("returned_for_redo_items", "2"),
+        ("returned_for_redo_items", "1"),
+        ("leader_instructions_count", "12"),
+        ("response_rate_pct", "100"),
+        ("dispatched_within_24h_rate_pct", "99"),
+        ("items", "40"),
+        ("knowledge_base_updates", "512"),
+        ("items", "30"),
+        ("knowledge_base_updates", "256"),
+    ]
+
+
+def test_figures_of_the_hotlines_own_publicity_events_are_publicity_counts() -> None:
+    """Made-up figures: the hotline's own publicity campaign is its work (the decision of 8 December: every figure
+    about the hotline's work): people met (接待咨询群众…人) and brochures handed out (发放宣传资料…份) are figures of
+    their measures."""
+    text = "虚构县开展“虚构12345，这个号码很靠谱”宣传活动，接待咨询群众300余人，发放宣传资料900余份。"
+    assert [pick(row)[1:] for row in made_up_rows(text)] == [
+        ("publicity_consultations", "300", "人"),
+        ("publicity_materials", "900", "份"),
+    ]
+
+
+def test_the_ways_a_platform_takes_requests_in_are_resource_counts() -> None:
+    """Made-up figures: the kinds of channel or way a platform takes requests in (12种投诉渠道, 7种方式提交诉求) are
+    resource counts of what they count; 方式 after 种 is no other word (as 平方 is)."""
+    text = "平台整合了12种投诉渠道。市民可通过电话、邮箱等7种方式提交诉求。"
+    assert [pick(row)[1:] for row in made_up_rows(text)] == [
+        ("resource_count", "12", "种"),
+        ("resource_count", "7", "种"),
+    ]
+
+
+def test_a_rate_of_bodies_in_passing_is_each_members_the_sentence_names_before_them() -> None:
+    """Made-up figures: members listed before a count of bodies a rate is said of in passing (甲局、乙局、丙局等30个区直
+    部门…满意率达到100%) each meet it, a figure of each; one member alone before 等 (丁局等23个区直部门) stays the bodies'
+    condition, no figure."""
+    text = (
+        "其中，甲局、乙局、丙局等30个区直部门综合满意率达到100%；丁局等23个区直部门回访满意率达到99%。全市满意率98.5%。"
+    )
+    assert made_up_rates(text) == [
+        ("甲局", "satisfaction_rate_pct", "100"),
+        ("乙局", "satisfaction_rate_pct", "100"),
+        ("丙局", "satisfaction_rate_pct", "100"),
+        ("全市", "satisfaction_rate_pct", "98.5"),
     ]

@@ -103,6 +103,8 @@ UNSTATED_WHOLE = "unstated:whole"
 SHARE_OF_NO_NAMED_WHOLE = r"占比(?:为|达到?|是)?\s*(?:约|近)?"
 # A count in 家 or 个 and the words after it to a percentage, with no other number and at most one clause break
 # between (37个区直部门综合满意率达到, 72家，占比).
+# Members named before a count of bodies in passing (教体局、人社局、住建局等37个区直部门): the list, its last 等 kept out.
+NAMED_BEFORE_BODIES = r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,})等$"
 BODIES_THEN_PERCENT = r"(\d+)(?:余|多)?(家|个)([^\d%，,。；;]*[，,]?[^\d%，,。；;]*)$"
 # A breakdown of the count before it opens (其中): its parts with no cue of their own are of that count's measure.
 BREAKDOWN_OF_A_COUNT = r"其中"
@@ -220,6 +222,8 @@ class Extractor:
         self.share_of_measures = {cue.measure for cue in references.cues if cue.kind == "of"}
         self.whole_rates = {cue.measure for cue in references.cues if cue.kind == "whole"}
         self.network_measures = {cue.measure for cue in references.cues if cue.kind == "network"}
+        # units whose figures a cue must name (天, 元): any unit of a measure with a cue of kind `named`
+        self.named_units = {self.measure_unit(cue.measure) for cue in references.cues if cue.kind == "named"}
         self.names_by_first: dict[str, list[str]] = {}
         for key in references.by_key:
             if len(key) >= 2:
@@ -293,6 +297,14 @@ class Extractor:
             return None
         return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))
 
+    def named_measure(self, number: Number, before: str) -> MeasureCue | None:
+        """The cue of kind `named` of a measure in the figure's unit that its clause names before it (平均办理时长为
+        4天, 较以往缩短了3天, 投入73万元), nearest first; None when none does."""
+        unit_kind = self.normalised_unit(number.unit)
+        clause = re.split(r"[，,。；;：:！？!?]", before)[-1]
+        found = [hit for hit in self.cue_matches(clause, {"named"}) if self.measure_unit(hit[2].measure) == unit_kind]
+        return max(found, key=lambda hit: (hit[1], hit[1] - hit[0]))[2] if found else None
+
     def measure_unit(self, measure: str) -> str:
         """The normalised unit of a measure on record (or named by a cue), '' when it is not known."""
         if measure in self.references.measures:
@@ -318,6 +330,12 @@ class Extractor:
         figure before it, `after` the text after it, `previous` the measure of the figure before it and
         `since_share` the text since the percentage before it (where the part a share is of is named)."""
         unit_kind = self.normalised_unit(number.unit)
+        if unit_kind in self.named_units:
+            cue = self.named_measure(number, before or window)
+            clause = re.split(r"[，,。；;：:！？!?]", before or window)[-1]
+            return (
+                (cue.measure, cue.kind == "named" and re.search(FALL_WORDS, clause) is not None) if cue else ("", False)
+            )
         named = self.cue_matches(number.unit, {"unit"})
         if named:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
@@ -507,6 +525,19 @@ class Extractor:
         unbracketed = re.sub(r"[(（][^)）]*[)）]", "", simplified(name))  # 各县(市、区)6家
         return (name, "", "", False, start) if CJK_NAME.match(unbracketed) else None
 
+    @staticmethod
+    def members_before_bodies(before: str) -> tuple[int, list[str]] | None:
+        """The members a sentence names before the count of bodies a percentage is said of in passing (教体局、人社局、
+        住建局等37个区直部门综合满意率达到100%), and where their list starts; None when it names none."""
+        found = re.search(BODIES_THEN_PERCENT, before)
+        listed = re.search(NAMED_BEFORE_BODIES, before[: found.start(1)]) if found else None
+        if listed is None:
+            return None
+        start = max((m.end() for m in re.finditer(r"[，,。；;：:]", before[: listed.start(1)])), default=0)
+        members = (before[start : listed.start(1)] + listed[1]).split("、")
+        members[0] = re.sub(r"^(?:其中|另外|此外)", "", members[0])
+        return (start, members) if all(re.fullmatch(r"[\u4e00-\u9fff]{2,}", member) for member in members) else None
+
     def of_bodies_in_passing(self, before: str) -> bool:
         """Whether a percentage printed after `before` is said of a count of bodies in passing, with no other
         number between: the condition they meet (5个区满意率超过95%) or their share (A类的责任单位72家，占比78.3%)."""
@@ -536,6 +567,10 @@ class Extractor:
             and (number.unit in BODY_TOTAL_UNITS)
         ):
             return False  # (共4家, 满分为150分): how many members a group has
+        if self.normalised_unit(number.unit) in self.named_units and not self.named_measure(
+            number, plain[: number.start]
+        ):
+            return False  # 一年365天, 每周7天, 最低50元: a span of time or money no measure's cue names
         if re.search(NOT_A_FIGURE_BEFORE, plain[: number.start]):
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
@@ -544,7 +579,11 @@ class Extractor:
             return False  # 满意率90%以上的单位21家: the bound of a class of units
         if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
             return False  # 1个工作日内办结: a deadline
-        if self.normalised_unit(number.unit) == "percent" and self.of_bodies_in_passing(plain[: number.start]):
+        if (
+            self.normalised_unit(number.unit) == "percent"
+            and self.of_bodies_in_passing(plain[: number.start])
+            and not self.members_before_bodies(plain[: number.start])
+        ):
             return False  # 37个区直部门综合满意率达到100%, A类的责任单位72家，占比78.3%: the bodies' condition or share
         if re.search(GLOSS_BASE_BEFORE, plain[: number.start]) or re.search(GLOSS_PART_BEFORE, plain[: number.start]):
             return False  # 每10个来电中，超过7个: a rate said again in words
@@ -745,6 +784,14 @@ class Extractor:
             )
             figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
             figures[-1:] = self.all_of_a_list(sentence, plain, number, figures[-1])
+            members = (
+                self.members_before_bodies(plain[: number.start])
+                if self.normalised_unit(number.unit) == "percent"
+                else None
+            )
+            if members:  # 教体局、人社局、住建局等37个区直部门…满意率达到100%: each member named meets it
+                phrase = sentence[members[0] : number.end].strip()
+                figures[-1:] = [self.named(figures[-1], member, phrase) for member in members[1]]
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end

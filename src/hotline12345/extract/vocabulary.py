@@ -57,7 +57,7 @@ NOT_A_SHARE_AFTER = r"[道用线地据领]"
 # (in simplified characters; a text in traditional ones is matched through `simplified` below). The extractor
 # reads a fall from them; tests/python/test_seeds_match_their_sources.py checks every hand-typed change's sign
 # against them.
-FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅"
+FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅|缩短|压缩"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高|增幅"
 # Words naming the size of a change already named (同比减少101件，减幅6.44%).
 CHANGE_SIZE_WORDS = r"减幅|降幅|增幅|涨幅"
@@ -91,7 +91,7 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
 )
 # A unit followed by one of these is part of another word (万元 is money, 万人 people; 个月 a duration).
 # (人工 is manual, 个工作日 working days; 7件工单 is a count of tickets, 6名工作人员 of staff.)
-NOT_A_UNIT_AFTER = r"[元平方公米吨户亩台辆月钟之别位]|工(?!单|作人)"
+NOT_A_UNIT_AFTER = r"[元平公米吨户亩台辆月钟之别位]|方(?!式)|工(?!单|作人)"
 # An assessment score's unit; a table column named by a score cue (得分, 分值) holds scores in it, and a column of
 # places in a ranking (排名) holds no figure.
 SCORE_UNIT = "分"
@@ -143,7 +143,8 @@ BODY_NOUNS_BEFORE = r"(?:区|县|镇|乡|街道|镇街|部门|单位|委办局|�
 # What a count of a network's bodies counts, printed after it (3000余家四级网络单位, 1个市热线中心, 268个三级承办单位).
 BODY_COUNTED_AFTER = (
     r"^(?:余|多)?(?:[\u4e00-\u9fff]*?(?:纳入|成为))?(?P<counted>[\u4e00-\u9fff]{0,8}?"
-    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门))"
+    r"(?:单位|部门|机构|中心|工作站|站|镇街|街道|企业|团体|委办局|(?:区|县)(?:级|直)?部门|区级部门)"
+    r"(?:(?:和|及|与)(?:单位|部门|机构|企业|团体))?)"  # 16个部门和单位: both kinds named are counted
 )
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位")
@@ -170,7 +171,7 @@ PHRASE_FRAGMENT = (
 # category the hotline counts its own tickets in (信访类) is no other system.
 OTHER_SYSTEM = (
     r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
-    r"宣传活动|督办系统|报送信息|信息报送)(?!类)"
+    r"督办系统|报送信息|信息报送)(?!类)"
 )
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
