@@ -88,7 +88,13 @@ def test_a_figure_no_measure_held_has_a_measure_as_reference_rows(db: duckdb.Duc
     with (ROOT / "seeds" / "reference" / "ref_measures.csv").open(encoding="utf-8", newline="") as handle:
         measures = {row["measure"]: row for row in csv.DictReader(handle)}
     assert measures["returned_for_redo_items"]["normalised_unit"] == "items"
-    code = [path for folder in ("models", "macros", "src") for path in (ROOT / folder).rglob("*.*")]
+    code = [
+        path
+        for folder in ("models", "macros", "src")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and path.suffix in {".sql", ".py", ".yml", ".j2", ".md"}
+    ]
+    assert code
     assert [str(path) for path in code if "returned_for_redo_items" in path.read_text(encoding="utf-8")] == []
     redo = _figures(db, YUEYANG_COUNTY, "returned_for_redo_items")
     # the city's 7 tickets sent back to be redone, and the seven units the page names at 1件 each
