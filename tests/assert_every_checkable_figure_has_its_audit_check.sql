@@ -98,12 +98,10 @@ list_checks_of_unstated_shares as (
 
 rates as (
     select
-        figures.*,
-        measures.change_against
+        *,
+        measure_change_against as change_against
     from figures
-    inner join measures
-        on figures.measure = measures.measure
-    where measures.change_against is not null
+    where measure_change_against is not null
 ),
 
 rates_by_compared_period as (

@@ -11,10 +11,6 @@ figures as (
     select * from {{ ref('int_report__figures') }}
 ),
 
-measures as (
-    select * from {{ ref('ref_measures') }}
-),
-
 count_checks as (
     select
         check_id,
@@ -30,12 +26,10 @@ change_checks as (
 
 rates as (
     select
-        figures.*,
-        measures.change_against
+        *,
+        measure_change_against as change_against
     from figures
-    inner join measures
-        on figures.measure = measures.measure
-    where measures.change_against is not null
+    where measure_change_against is not null
 ),
 
 -- the subjects and periods some source prints a count of

@@ -22,12 +22,10 @@ measures as (
 
 rates as (
     select
-        figures.*,
-        measures.change_against
+        *,
+        measure_change_against as change_against
     from figures
-    inner join measures
-        on figures.measure = measures.measure
-    where measures.change_against is not null
+    where measure_change_against is not null
 ),
 
 -- each change in items with the period it compares with (its role here)

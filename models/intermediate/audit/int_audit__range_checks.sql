@@ -13,21 +13,15 @@ figures as (
     select * from {{ ref('int_report__figures') }}
 ),
 
-measures as (
-    select * from {{ ref('ref_measures') }}
-),
-
 out_of_range as (
     select
-        figures.*,
-        measures.min_value,
-        measures.max_value
+        *,
+        measure_min_value as min_value,
+        measure_max_value as max_value
     from figures
-    inner join measures
-        on figures.measure = measures.measure
     where
-        figures.value_high < measures.min_value
-        or figures.value_low > measures.max_value
+        value_high < measure_min_value
+        or value_low > measure_max_value
 ),
 
 checks as (

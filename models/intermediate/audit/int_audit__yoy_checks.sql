@@ -64,12 +64,10 @@ known_items as (
 
 rates as (
     select
-        figures.*,
-        measures.change_against
+        *,
+        measure_change_against as change_against
     from figures
-    inner join {{ ref('ref_measures') }} as measures
-        on figures.measure = measures.measure
-    where measures.change_against is not null
+    where measure_change_against is not null
 ),
 
 -- a rate, once per key of the period it compares with (macros/periods.sql)
