@@ -26,7 +26,7 @@ from support.page_figures import differences, page_figures
 from hotline12345.cli import main
 from hotline12345.report import charts, render_report, warehouse_built_at
 from hotline12345.report.page import render
-from hotline12345.report.queries import load_report_data
+from hotline12345.report.queries import SITE_QUERIES, SiteData, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Num, Page, heading
 
 # Elements that have no end tag in HTML; SVG's empty elements close themselves (`<path … />`).
@@ -425,3 +425,46 @@ def test_a_site_run_removes_the_kept_charts_it_did_not_use_unless_one_was_used_w
         assert charts.prune_kept_charts(time.time()) == 0  # no folder: nothing to prune
     finally:
         charts.keep_charts_in(before)
+
+
+def test_a_page_read_beside_every_other_page_of_the_site_is_the_page_read_alone(warehouse: Path) -> None:
+    """The index's processes read each relation once and hand every page its rows from memory (SiteData): a page
+    read after the site's other pages, from the rows they were handed too, is the page the single-page command
+    reads through a connection of its own, section by section (a page that changed another's rows, or rows kept
+    under the wrong page's key, would differ). Every platform's pages are read, in the index's order; those of each
+    thirtieth platform that prints figures (its own page, and one period's with that period's audit) are compared."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        site = SiteData(connection)
+        compared = []
+        printing_platforms = [
+            str(row["platform_code"]) for row in platforms(site) if platform_printings(site, row["platform_code"])
+        ]
+        for number, code in enumerate(printing_platforms):
+            for rank, printing in enumerate(platform_printings(site, code)):
+                audit = rank > 0  # the platform's own page lists its whole audit, a period's page the period's
+                page = load_report_data(site, printing={**printing, "platform_code": code}, audit_of_the_period=audit)
+                if number % 30 == 0 and rank < 2:
+                    compared.append(((code, str(printing["period_code"]), str(printing["source_id"]), audit), page))
+    assert len(compared) > 2 and any(audit for (_, _, _, audit), _ in compared)
+    for (code, period, source, audit), in_the_site in compared:
+        with duckdb.connect(str(warehouse), read_only=True) as alone:
+            by_itself = load_report_data(alone, code, period, source, audit_of_the_period=audit)
+        for name, rows in by_itself.sections.items():
+            assert in_the_site[name] == rows, (code, period, source, name)
+        assert in_the_site == by_itself
+
+
+def test_every_query_of_the_site_keeps_its_rows_under_a_page_but_the_site_wide_ones(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """A query whose rows carry no key would hand every page all of the site's rows: only the list of platforms and
+    which measure each column of a section shows are the same on every page. Each key names what a page is read by."""
+    page_parameters = {"key_platform", "key_period", "key_source", "key_audit_period"}
+    unkeyed = set()
+    for name, sql in SITE_QUERIES.items():
+        columns = [description[0] for description in db.execute(f"select * from ({sql}) limit 0").description]
+        keys = {column for column in columns if column.startswith("key_")}
+        assert keys <= page_parameters, name
+        if not keys:
+            unkeyed.add(name)
+    assert unkeyed == {"platforms", "measure_page_sections"}

@@ -21,7 +21,7 @@ from hotline12345.report.charts import charts_kept_in, keep_charts_in
 from hotline12345.report.comparison import COMPARISON_FILE, comparison
 from hotline12345.report.geography import MAP_FILE, the_map
 from hotline12345.report.page import render, render_comparison, render_index, render_map
-from hotline12345.report.queries import Row, headline, load_report_data, platform_printings, platforms
+from hotline12345.report.queries import Row, SiteData, headline, load_report_data, platform_printings, platforms
 from hotline12345.report.view import Figures, Page, index_rows
 
 DEFAULT_DIR = Path("report")  # the index and every platform's page
@@ -42,7 +42,7 @@ def warehouse_built_at(database: Path) -> str:
 
 
 def _page(
-    connection: duckdb.DuckDBPyConnection,
+    site: SiteData,
     database: Path,
     platform: str | None,
     period: str | None,
@@ -52,7 +52,7 @@ def _page(
     audit_of_the_period: bool = False,
     printing: Row | None = None,
 ) -> tuple[str, str, str]:
-    data = load_report_data(connection, platform, period, source, audit_of_the_period, printing)
+    data = load_report_data(site, platform, period, source, audit_of_the_period, printing)
     figures = Figures(data["figures"], data["audit_percentages"])
     page = Page(
         data=data,
@@ -69,7 +69,7 @@ def render_report(database: Path, platform: str | None = None, period: str | Non
     """The page's HTML, its platform and its period, read from `database` opened read-only (by default the latest
     annual report with district figures)."""
     with duckdb.connect(str(database), read_only=True) as connection:
-        return _page(connection, database, platform, period)
+        return _page(SiteData(connection), database, platform, period)
 
 
 def _write(out: Path, html: str) -> int:
@@ -149,23 +149,24 @@ class _PageToWrite:
     out: Path
 
 
-# A process writing pages beside the one writing the index: its own read-only connection to the warehouse.
-_pages_from: tuple[duckdb.DuckDBPyConnection, Path] | None = None
+# A process writing pages beside the one writing the index: its own read-only connection to the warehouse, and the
+# rows it has read through it (each relation once, for every page the process writes).
+_pages_from: tuple[SiteData, Path] | None = None
 
 
 def _start_writing_pages(database: Path, charts: Path | None) -> None:
     """A spawned process's start: the charts' folder of the process that spawned it, and its own connection."""
     global _pages_from
     keep_charts_in(charts)
-    _pages_from = (duckdb.connect(str(database), read_only=True), database)
+    _pages_from = (SiteData(duckdb.connect(str(database), read_only=True)), database)
 
 
 def _write_page(page: _PageToWrite) -> WrittenReport:
     assert _pages_from is not None, "_start_writing_pages first"
-    connection, database = _pages_from
+    site, database = _pages_from
     code, period, source = (str(page.printing[key]) for key in ("platform_code", "period_code", "source_id"))
     html, _, period = _page(
-        connection, database, code, period, "index.html", source, page.timeline, page.audit_of_the_period, page.printing
+        site, database, code, period, "index.html", source, page.timeline, page.audit_of_the_period, page.printing
     )
     return WrittenReport(page.out, _write(page.out, html), code, period)
 
@@ -180,7 +181,7 @@ def _write_pages(database: Path, pages: list[_PageToWrite], processes: int) -> I
     global _pages_from
     if processes <= 1 or len(pages) <= 1:
         with duckdb.connect(str(database), read_only=True) as connection:
-            _pages_from = (connection, database)
+            _pages_from = (SiteData(connection), database)
             try:
                 yield from map(_write_page, pages)
             finally:
@@ -205,12 +206,13 @@ def write_index(database: Path, out_dir: Path, processes: int | None = None) -> 
     to_write = []
     entries = []
     with duckdb.connect(str(database), read_only=True) as connection:
-        for platform in platforms(connection):
+        site = SiteData(connection)
+        for platform in platforms(site):
             code = str(platform["platform_code"])
-            printings = [{**row, "platform_code": code} for row in platform_printings(connection, code)]
+            printings = [{**row, "platform_code": code} for row in platform_printings(site, code)]
             pages = timeline(printings)
             latest = printings[0] if printings else None
-            total = headline(connection, code, latest["period_code"], latest["source_id"]) if latest else None
+            total = headline(site, code, latest["period_code"], latest["source_id"]) if latest else None
             entries.append((platform, latest, total, page_file(code) if latest else "", pages))
             hrefs = [str(entry["href"]) for entry in pages]
             if len(set(hrefs)) < len(hrefs):
@@ -226,7 +228,7 @@ def write_index(database: Path, out_dir: Path, processes: int | None = None) -> 
                 )
         page_of = {str(platform["platform_code"]): href for platform, _, _, href, _ in entries if href}
         side_by_side = render_comparison(
-            comparison(connection, page_of), built_at=warehouse_built_at(database), database_name=database.name
+            comparison(site, page_of), built_at=warehouse_built_at(database), database_name=database.name
         )
     written = list(_write_pages(database, to_write, page_processes() if processes is None else processes))
     compared = out_dir / COMPARISON_FILE

@@ -9,12 +9,11 @@ from importlib.resources import files
 from itertools import groupby
 from typing import Any
 
-import duckdb
 from markupsafe import Markup
 
 from hotline12345.report import charts
 from hotline12345.report.formatting import pct
-from hotline12345.report.queries import Row, compared, platforms
+from hotline12345.report.queries import Row, SiteData, compared, platforms
 from hotline12345.report.view import Num, derived
 
 COMPARISON_FILE = "comparison.html"
@@ -51,12 +50,12 @@ def _table_row(row: Row, kind: str, href: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def comparison(connection: duckdb.DuckDBPyConnection, hrefs: dict[str, str]) -> dict[str, Any]:
+def comparison(site: SiteData, hrefs: dict[str, str]) -> dict[str, Any]:
     """The page's sections (one per compared measure, a group per kind of period) and the audit records; `hrefs`
     is each platform's page."""
     sections = []
     for measure in compared_measures():
-        rows = compared(connection, measure["compared_as"], measure["code"])
+        rows = compared(site.connection, measure["compared_as"], measure["code"])
         stacked = measure["compared_as"] == "share_of_total"
         groups = []
         for kind, grouped in groupby(rows, key=lambda row: str(row["period_kind"])):
@@ -110,7 +109,7 @@ def comparison(connection: duckdb.DuckDBPyConnection, hrefs: dict[str, str]) -> 
             "truncated": derived(platform["truncated"]),
             "inconsistent": derived(platform["inconsistent"]),
         }
-        for platform in platforms(connection)
+        for platform in platforms(site)
         if platform["checks"]
     ]
     return {"sections": sections, "audit": audit}
