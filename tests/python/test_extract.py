@@ -1218,3 +1218,20 @@ def test_a_rate_of_bodies_in_passing_is_each_members_the_sentence_names_before_t
         ("丙局", "satisfaction_rate_pct", "100"),
         ("全市", "satisfaction_rate_pct", "98.5"),
     ]
+
+
+def test_a_share_or_rate_that_rose_or_fell_with_no_change_cue_changed_in_points() -> None:
+    """Made-up figures: a percentage right after 下降了 or 提升了 whose words before it name a share (占比) or follow a
+    rate is the change of that share or rate in points, signed as the verb says; a count's fall in percent with a
+    change cue stays a change in percent."""
+    text = (
+        "虚构区本月受理来电500件。占比变化：占比呈下降趋势，下降了2.3%。"
+        "办结率91.50%，与上月相比，提升了4.2%。受理量同比下降8.3%。"
+    )
+    assert [(measure, value) for _, measure, value in made_up_rates(text)] == [
+        ("change_points", "-2.3"),
+        ("completion_rate_pct", "91.50"),
+        ("change_points", "4.2"),
+        ("yoy_change_pct", "-8.3"),
+    ]
+    assert made_up_rates(text)[2][0] == "办结率"  # the change of a rate is the rate's

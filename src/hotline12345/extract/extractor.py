@@ -78,6 +78,7 @@ from hotline12345.extract.vocabulary import (
     OTHER_SYSTEM,
     PHRASE_FRAGMENT,
     PLATFORM_MENTION,
+    POINTS_UNIT,
     RANK_BEFORE,
     RANK_COLUMN,
     RANK_UNITS,
@@ -216,6 +217,8 @@ class Extractor:
         self.cues = [(re.compile(cue.pattern), cue) for cue in references.cues if cue.pattern]
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
+        # the measure of a change of a share or rate in points (the one a 个百分点 unit names)
+        self.points_measure = next((cue.measure for _, _, cue in self.cue_matches(POINTS_UNIT, {"unit"})), "")
         self.count_measure = references.measure_of_kind("count")
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
@@ -341,6 +344,9 @@ class Extractor:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
+            points = self.change_in_points(window, nearest, previous)
+            if points:
+                return points, re.search(f"(?:{FALL_WORDS})了?\\s*$", window) is not None
             if nearest is None and re.search(
                 f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})|^[，,]\\s*(?:{CHANGE_SIZE_WORDS})", window
             ):  # 同比减少101件，减幅6.44%: the size of the change just named
@@ -393,6 +399,21 @@ class Extractor:
             return nearest[2].measure, re.search(FALL_WORDS, window[nearest[0] : nearest[1]]) is not None
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
+
+    def change_in_points(self, window: str, nearest: tuple[int, int, MeasureCue] | None, previous: str) -> str:
+        """占比呈下降趋势，下降了2.3%; 办结率91.87%，与未开展活动前相比，提升了14.71%: a percentage right after a verb of
+        a rise or a fall, in a clause no change cue opens (同比, 环比), whose words before it name a share or a rate (or
+        follow one), is the change of that share or rate in points: the measure a 个百分点 unit names. '' otherwise
+        (受理量下降8.32% stays a change in percent of a count)."""
+        if not re.search(f"(?:{FALL_WORDS}|{RISE_WORDS})了?\\s*$", window) or re.search(
+            f"(?:{CHANGE_SIZE_WORDS})\\s*$", window
+        ):
+            return ""
+        if self.cue_matches(window, {"change"}):
+            return ""
+        follows_a_rate = self.measure_unit(previous) == "percent" and previous not in self.change_measures
+        of_a_rate = nearest[2].kind in ("share", "rate") if nearest else follows_a_rate
+        return self.points_measure if of_a_rate else ""
 
     def what_is_counted(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
         """What a count in 个, 名, 条 … counts, where the cue naming its measure says so in its group `counted`
@@ -727,7 +748,7 @@ class Extractor:
                 subject = subject or self.subject_of(sentence, plain, names, number, clause_start)
             of_the_rate = (
                 previous_rate is not None
-                and measure in self.change_measures
+                and (measure in self.change_measures or measure == self.points_measure)
                 and not self.names_between(names, previous_end, number)
             )
             if of_the_rate:

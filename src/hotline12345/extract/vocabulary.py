@@ -59,6 +59,8 @@ NOT_A_SHARE_AFTER = r"[道用线地据领]"
 # against them.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅|缩短|压缩"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高|增幅"
+# The unit of a change of a share or a rate (a cue of kind `unit` names its measure).
+POINTS_UNIT = "个百分点"
 # Words naming the size of a change already named (同比减少101件，减幅6.44%).
 CHANGE_SIZE_WORDS = r"减幅|降幅|增幅|涨幅"
 
