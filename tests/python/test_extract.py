@@ -1235,3 +1235,36 @@ def test_a_share_or_rate_that_rose_or_fell_with_no_change_cue_changed_in_points(
         ("yoy_change_pct", "-8.3"),
     ]
     assert made_up_rates(text)[2][0] == "办结率"  # the change of a rate is the rate's
+
+
+def test_a_table_whose_rows_are_periods_names_each_cell_by_its_column() -> None:
+    """Made-up figures: a table whose label column is headed 月份 has periods for rows (10月, or a bare 10): a row's
+    label is no figure and no subject; each cell is its column's, the head without what it counts (工单数量, 总数)
+    or measures (占比), a category keeping its 类."""
+    text = (
+        "一、虚构区数据对比:\n| 月份 |\n受理工单总数 |\n甲类工单数量 |\n甲类工单占比 |\n| 10月 |\n400 |\n100 |\n25.00% |\n"
+        "| 11月 |\n500 |\n150 |\n30.00% |\n二、街道办理情况\n| 月份 |\n东街道 |\n西街道 |\n| 10 |\n24 |\n34 |\n| 11 |\n19 |\n40 |\n"
+    )
+    assert [pick(row) for row in made_up_rows(text)] == [
+        ("受理工单", "items", "400", "件"),
+        ("甲类", "items", "100", "件"),
+        ("甲类", "share_of_total_pct", "25.00", "%"),
+        ("受理工单", "items", "500", "件"),
+        ("甲类", "items", "150", "件"),
+        ("甲类", "share_of_total_pct", "30.00", "%"),
+        ("东街道", "items", "24", "件"),
+        ("西街道", "items", "34", "件"),
+        ("东街道", "items", "19", "件"),
+        ("西街道", "items", "40", "件"),
+    ]
+
+
+def test_letters_of_a_category_are_the_category() -> None:
+    """Made-up figures: 信件 after a category's 类 is what is counted, not the name (城建类信件 → 城建类), as 诉求 is."""
+    assert [
+        pick(row)[:3] for row in made_up_rows("本季度共收到来信500件。其中城建类信件共116件，治安类信件共54件。")
+    ] == [
+        ("", "items", "500"),
+        ("城建类", "items", "116"),
+        ("治安类", "items", "54"),
+    ]

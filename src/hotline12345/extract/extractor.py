@@ -56,6 +56,7 @@ from hotline12345.extract.vocabulary import (
     BREAKDOWN_ITEM_OPENS,
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
+    COLUMN_HEAD_MEASURE_WORDS,
     CUT_MARK,
     DEADLINE_AFTER,
     DEADLINE_UNITS,
@@ -66,6 +67,7 @@ from hotline12345.extract.vocabulary import (
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
+    KIND_AFTER_A_CATEGORY,
     MERGED_LINE_NAME,
     MERGED_LINES,
     MERGING_VERB,
@@ -76,6 +78,8 @@ from hotline12345.extract.vocabulary import (
     NOT_A_FIGURE_BEFORE,
     NOT_A_SHARE_AFTER,
     OTHER_SYSTEM,
+    PERIOD_COLUMN,
+    PERIOD_LABEL,
     PHRASE_FRAGMENT,
     PLATFORM_MENTION,
     POINTS_UNIT,
@@ -1298,6 +1302,9 @@ class Extractor:
         if transposed:
             return transposed
         cells = without_serial_numbers(clean_header(cells))
+        by_period = self.period_rows_figures(part, [cell for cell in cells if cell])
+        if by_period:
+            return by_period
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -1369,6 +1376,59 @@ class Extractor:
                 )
             )
         return figures
+
+    def period_rows_figures(self, part: Part, cells: list[str]) -> list[Figure]:
+        """A table whose label column is headed by a period word (| 月份 | 城市管理类工单数量 | 城市管理类工单占比 | over
+        | 10月 | 362 | 29.00% |, or | 月份 | 甲街道 | 乙街道 | over | 10 | 24 | 34 |): its rows are periods, their
+        labels no figures and no subjects; each cell is its column's, the head's subject (the head without what it
+        counts or measures) in the measure the head names. [] when the table is not of this kind."""
+        if len(cells) < 4 or not re.fullmatch(PERIOD_COLUMN, simplified(cells[0]).strip()):
+            return []
+        width = next((index for index in range(1, len(cells)) if re.fullmatch(PERIOD_LABEL, cells[index].strip())), 0)
+        rows = [cells[start : start + width] for start in range(width, len(cells), width)] if width >= 2 else []
+        if not rows or any(
+            len(row) != width
+            or not re.fullmatch(PERIOD_LABEL, row[0].strip())
+            or not all(is_bare_number(cell) for cell in row[1:])
+            for row in rows
+        ):
+            return []
+        figures: list[Figure] = []
+        for row in rows:
+            for head, cell in zip(cells[1:width], row[1:], strict=True):
+                figures.append(self.period_cell_figure(part, head, row[0].strip(), cell))
+        return figures
+
+    def period_cell_figure(self, part: Part, head: str, period: str, cell: str) -> Figure:
+        """One cell of a table whose rows are periods: its column's subject, in the measure its head names."""
+        value = cell.replace("％", "%").replace(" ", "")
+        plain = re.sub(r"\s+", "", simplified(head))
+        words = re.sub(r"\s+", "", head)
+        if value.endswith("%"):
+            cue = self.nearest_cue(plain, {"change", "share", "rate"})
+            measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
+            words, plain = (words[: cue[0]], plain[: cue[0]]) if cue and cue[0] > 0 else (words, plain)
+        else:
+            column = self.nearest_cue(plain, {"column"})
+            measure, unit = (column[2].measure if column else self.count_measure), self.column_unit(head)
+        words, plain = _remove(COLUMN_HEAD_MEASURE_WORDS, words, plain)
+        words, plain = _remove(KIND_AFTER_A_CATEGORY, words, plain)
+        subject = words or head.strip()
+        names = self.references.lookup(subject)
+        return Figure(
+            section=part.section + "（表）",
+            subject_type=names[0].subject_type if names else "",
+            subject=subject,
+            parent="",
+            list_position="",
+            measure=measure,
+            wording="",
+            observation="",
+            value_printed=value,
+            unit=unit,
+            phrase=f"{head.strip()} … {period} | {cell.strip()}",
+            subject_known=bool(names),
+        )
 
     def column_unit(self, header: str) -> str:
         """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
