@@ -1268,3 +1268,16 @@ def test_letters_of_a_category_are_the_category() -> None:
         ("城建类", "items", "116"),
         ("治安类", "items", "54"),
     ]
+
+
+def test_a_share_only_the_valid_items_can_be_the_whole_of_is_a_share_of_the_valid_items() -> None:
+    """Made-up figures: shares printed as of the whole (占总量的) that the first total cannot give at their digits (300
+    of 600 is 50%) but the valid letters printed before them can (300 of 500 is 60%) are shares of the valid items; where
+    the first total can be the whole (a page with no invalid letters), they stay shares of the total."""
+    text = "本季度共收到群众来信600件，其中有效信件500件，无效信件100件。投诉类300件，占总量的60.00%；咨询类150件，占总量的30.00%。"
+    assert [(subject, measure) for subject, measure, value in made_up_rates(text)] == [
+        ("投诉类", "share_of_valid_pct"),
+        ("咨询类", "share_of_valid_pct"),
+    ]
+    text = "本季度共收到群众来信500件，其中有效信件500件。投诉类300件，占总量的60.00%。"
+    assert [measure for _, measure, _ in made_up_rates(text)] == ["share_of_total_pct"]

@@ -1620,7 +1620,7 @@ class Extractor:
                 extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
-        extraction.figures = self.with_unstated_wholes(without_restatements(extraction.figures))
+        extraction.figures = self.with_named_wholes(self.with_unstated_wholes(without_restatements(extraction.figures)))
         squeezed = re.sub(r"\s+", "", text)
         for figure in extraction.figures:
             if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
@@ -1688,6 +1688,42 @@ class Extractor:
             ]
             if wholes and not any(self.fits(part, whole, figure) for whole in wholes):
                 figure.measure = unstated
+        return figures
+
+    def with_named_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A share of the whole (占总量的60.56%) right after its count (投诉类301件) that the page's other totals cannot
+        give at its printed digits (301 of the first total, 553, is 54.43%) but a count printed before it, named by a cue of kind `of`,
+        can (301 of 497 有效信件 is 60.56%): a share of that whole (the cue's measure), in exact arithmetic. Where the
+        first count the page prints that is larger than its count can be its whole, it stays a share of the total."""
+        for index, figure in enumerate(figures[1:], start=1):
+            part = figures[index - 1]
+            if (
+                figure.measure != self.share_measure
+                or part.subject != figure.subject
+                or self.normalised_unit(part.unit) != "items"
+                or (bounds := self.printed_bounds(part)) is None
+            ):
+                continue
+            wholes = [
+                whole
+                for whole in figures[: index - 1]
+                if self.normalised_unit(whole.unit) == "items"
+                and (whole_bounds := self.printed_bounds(whole)) is not None
+                and whole_bounds[1] > bounds[0]
+            ]
+            if not wholes or self.fits(part, wholes[0], figure):
+                continue  # the page's first total can be the share's whole: a share of the total, as printed
+            fitting = [whole for whole in wholes if self.fits(part, whole, figure)]
+            named = {
+                cue.measure for whole in fitting for _, _, cue in self.cue_matches(simplified(whole.subject), {"of"})
+            }
+            if (
+                fitting
+                and len(fitting) < len(wholes)
+                and len(named) == 1
+                and all(self.cue_matches(simplified(whole.subject), {"of"}) for whole in fitting)
+            ):
+                figure.measure = named.pop()
         return figures
 
     def propose_new_names(self, extraction: Extraction) -> None:
