@@ -1281,3 +1281,17 @@ def test_a_share_only_the_valid_items_can_be_the_whole_of_is_a_share_of_the_vali
     ]
     text = "本季度共收到群众来信500件，其中有效信件500件。投诉类300件，占总量的60.00%。"
     assert [measure for _, measure, _ in made_up_rates(text)] == ["share_of_total_pct"]
+
+
+def test_a_table_name_padded_with_spaces_to_align_is_the_name_without_them() -> None:
+    """Made-up figures: 甲  县人民政府, padded with two spaces to stand as wide as 乙城区人民政府, is 甲县人民政府; one
+    space, where a long name wraps in its cell, stays as printed."""
+    text = (
+        "| 承办单位 | 承办件数 | 办结数 |\n| 乙城区人民政府 | 96 | 91 |\n| 甲  县人民政府 | 12 | 10 |\n"
+        "| 丙经济 技术开发区 | 8 | 8 |\n"
+    )
+    assert sorted({row["subject_zh"] for row in made_up_rows(text)}) == [
+        "丙经济 技术开发区",
+        "乙城区人民政府",
+        "甲县人民政府",
+    ]

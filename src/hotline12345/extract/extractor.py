@@ -141,6 +141,9 @@ BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
 # A name holds no number, but a group named by its size may (5个区, 13个市职能部门, 第一类10个市职能部门和责任单位).
 NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)?\d+个[\u4e00-\u9fff])[^\d]*\d")
 TABLE_NUMBER_UNIT = "件"
+# Spaces between two Chinese characters of one table cell, put there to align a short name with longer ones (two or
+# more, or an ideographic space; one space is where a long name wraps in its cell, kept as printed).
+ALIGNING_SPACES = r"(?<=[\u4e00-\u9fff])(?:[ \t]{2,}|\u3000+)(?=[\u4e00-\u9fff])"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
 RECEIVED = r"(?:共|累计)?(?:受理|接收)"
@@ -1332,7 +1335,8 @@ class Extractor:
             if not cell or cell in ("/", "-", "—"):
                 continue
             if not numeric[index]:
-                label, label_index, percents, counts = cell, index, 0, 0
+                # 洋  县人民政府: a name padded with spaces to align with longer ones is the name without them
+                label, label_index, percents, counts = re.sub(ALIGNING_SPACES, "", cell), index, 0, 0
                 continue
             value = cell.replace("％", "%").replace(" ", "")
             if value.endswith("%"):
