@@ -1285,12 +1285,11 @@ def test_a_share_only_the_valid_items_can_be_the_whole_of_is_a_share_of_the_vali
 
 def test_a_table_name_padded_with_spaces_to_align_is_the_name_without_them() -> None:
     """Made-up figures: 甲  县人民政府, padded with two spaces to stand as wide as 乙城区人民政府, is 甲县人民政府; one
-    space, where a long name wraps in its cell, stays as printed."""
-    text = (
-        "| 承办单位 | 承办件数 | 办结数 |\n| 乙城区人民政府 | 96 | 91 |\n| 甲  县人民政府 | 12 | 10 |\n"
-        "| 丙经济 技术开发区 | 8 | 8 |\n"
-    )
-    assert sorted({row["subject_zh"] for row in made_up_rows(text)}) == [
+    space, where a long name wraps in its cell, stays as printed (a table stored one cell a line)."""
+    cells = ["统计表", "承办单位", "承办件数", "办结数", "乙城区人民政府", "96", "91", "甲  县人民政府", "12", "10"]
+    cells += ["丙经济 技术开发区", "8", "8", "丁区人民政府", "5", "5"]
+    assert sorted({row["subject_zh"] for row in made_up_rows("\n\n".join(cells) + "\n")}) == [
+        "丁区人民政府",
         "丙经济 技术开发区",
         "乙城区人民政府",
         "甲县人民政府",
