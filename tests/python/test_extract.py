@@ -1294,3 +1294,17 @@ def test_a_table_name_padded_with_spaces_to_align_is_the_name_without_them() -> 
         "乙城区人民政府",
         "甲县人民政府",
     ]
+
+
+def test_one_value_after_rates_listed_is_every_rates() -> None:
+    """Made-up figures: 办结率、反馈率达到100% prints one value for two rates, each a figure; with 均 too; values listed
+    one for each (分别为98%、99%) stay one a rate."""
+    text = "虚构区本月办结率、反馈率达到100%。满意率、回访率均达到99%。按时办结率和满意率分别为98%、97%。"
+    assert [(measure, value) for _, measure, value in made_up_rates(text)] == [
+        ("completion_rate_pct", "100"),
+        ("reply_rate_pct", "100"),
+        ("satisfaction_rate_pct", "99"),
+        ("callback_rate_pct", "99"),
+        ("on_time_completion_rate_pct", "98"),
+        ("satisfaction_rate_pct", "97"),
+    ]

@@ -130,6 +130,8 @@ NOT_A_KIND = r"(?:各|此|该|这|本|同|多|几|[一二两三四五六七八�
 SHARED_BEFORE = r"(?<![平人日月周年户])均[\u4e00-\u9fff]{0,2}\s*$"
 SHARED_LEAD = r"^.*(?:有|是|为)"  # 办理较好的单位有甲局: the list opens after the verb
 SHARED_JOINT = r"以及|、|和|及(?![时早])"  # 及时回复率 is one word
+# The verb between rates listed and the one value they share (办结率、反馈率达到100%; 满意率、回访率均为99%).
+RATES_LISTED_VERB = r"(?:均|都)?(?:达到|达|为|是|保持在|保持|在)?\s*$"
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -811,7 +813,10 @@ class Extractor:
                 )
             )
             figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
-            figures[-1:] = self.all_of_a_list(sentence, plain, number, figures[-1])
+            listed = self.all_of_a_list(sentence, plain, number, figures[-1])
+            if len(listed) == 1 and self.normalised_unit(number.unit) == "percent":
+                listed = self.rates_of_a_list(sentence, plain, number, listed[0])
+            figures[-1:] = listed
             members = (
                 self.members_before_bodies(plain[: number.start])
                 if self.normalised_unit(number.unit) == "percent"
@@ -958,6 +963,25 @@ class Extractor:
             return [figure]
         phrase = sentence[names_start : number.end].strip()
         return [self.named(figure, name, measure=measure, phrase=phrase) for name in names for measure in measures]
+
+    def rates_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """办结率、反馈率达到100%: one value printed once right after two or more rates listed in its clause, each named
+        by a cue, is every rate's, a figure for each (its subject as read). The figure as read otherwise, and where
+        the clause lists values one for each (分别) or the figure is already one of several names'."""
+        clause = re.split(r"[，,。；;：:！？!?]", plain[: number.start])[-1]
+        phrase = sentence[number.start - len(clause) : number.end].strip()
+        if re.search(r"分别|各", clause) or figure.measure not in self.rate_measures:
+            return [figure]
+        pieces = [piece for piece in re.split(SHARED_JOINT, re.sub(RATES_LISTED_VERB, "", clause)) if piece.strip()]
+        cues = [self.nearest_cue(piece, {"rate"}) for piece in pieces]
+        if len(pieces) < 2 or not all(
+            cue and re.search(rf"{RATE_WORD}\s*$", piece) for cue, piece in zip(cues, pieces, strict=True)
+        ):
+            return [figure]
+        measures = list(dict.fromkeys(cue[2].measure for cue in cues if cue))
+        if figure.measure not in measures or len(measures) < 2:
+            return [figure]
+        return [replace(figure, measure=measure, phrase=phrase) for measure in measures]
 
     def named(self, figure: Figure, name: str, phrase: str, measure: str = "") -> Figure:
         """`figure` as the figure of `name`, a list's member, printed in `phrase`: the subject on record where the name
