@@ -1308,3 +1308,15 @@ def test_one_value_after_rates_listed_is_every_rates() -> None:
         ("on_time_completion_rate_pct", "98"),
         ("satisfaction_rate_pct", "97"),
     ]
+
+
+def test_a_unit_printed_in_brackets_after_its_number_is_its_unit() -> None:
+    """Made-up figures: 来电(信)11265(次) is 11265 次; a count in brackets after a name (甲镇(39件)) is still that
+    name's."""
+    rows = made_up_rows("本月受理群众来电(信)11265(次)，其中甲镇(39件)、乙镇(34件)。")
+    assert [(row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("11265", "次"),
+        ("39", "件"),
+        ("34", "件"),
+    ]
+    assert [row["subject_zh"] for row in rows][1:] == ["甲镇", "乙镇"]
