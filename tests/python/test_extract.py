@@ -1105,7 +1105,7 @@ def test_a_name_printed_in_traditional_characters_finds_every_subject_type_of_it
 def test_a_change_on_last_years_same_period_is_a_year_on_year_change_with_its_sign() -> None:
     # 比去年同期 (than the same period last year) names the year-on-year change as 同比 does; 下降了 makes it negative
     assert made_up_rates("某区热线共受理606件，比去年同期下降了74.1%；另一区比去年同期上升26.7%。") == [
-        ("", "yoy_change_pct", "-74.1"),
+        ("某区热线", "yoy_change_pct", "-74.1"),  # a line named at its clause's start: its own figures
         ("另一区", "yoy_change_pct", "26.7"),
     ]
 
@@ -1320,3 +1320,21 @@ def test_a_unit_printed_in_brackets_after_its_number_is_its_unit() -> None:
         ("34", "件"),
     ]
     assert [row["subject_zh"] for row in rows][1:] == ["甲镇", "乙镇"]
+
+
+def test_a_line_named_at_its_clauses_start_is_its_counts_subject() -> None:
+    """Made-up figures: a line other than the platform's own named before the verb that received what it counts
+    (甲水热线共受理606件; its change after it too) is the count's subject; the platform's own line (12345热线, 本热线)
+    and lines named jointly (12345、12301两条热线) are not."""
+    text = (
+        "春节期间，甲水热线共受理606件，比去年同期下降了74.1%。乙气客户热线共接听来电726件。"
+        "12345热线共受理诉求500件。本热线共受理30件。12345、12301两条热线共受理工单900件。"
+    )
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("甲水热线", "606"),
+        ("甲水热线", "-74.1"),
+        ("乙气客户热线", "726"),
+        ("诉求", "500"),
+        ("", "30"),
+        ("工单", "900"),
+    ]

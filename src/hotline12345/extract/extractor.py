@@ -156,6 +156,17 @@ ITEM_NAME_BEFORE_COLON = (
     r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*$"
 )
 HOTLINE_NUMBER = "12345"
+# A line named at a clause's start before the verb that received what it counts (常水热线共受理, 12315消费者投诉举报热线共
+# 接听来电, 12348法律咨询热线共解答): its name (simplified; 热线 or 专线 last, no verb or number of lines inside).
+LINE_OF_ITS_OWN = (
+    r"^\s*(?P<line>(?:123\d\d)?[\u4e00-\u9fff“”]{0,10}?(?:热线|专线))\s*"
+    r"(?:共|累计|全年|本月|本周)?(?:受理|接听|接到|办理|解答|收到)"
+)
+# Words naming the platform's own line (本热线, 本月热线, 市长热线 …), lines merged or counted, or not one line.
+NOT_A_LINE_OF_ITS_OWN = (
+    r"(?:[本该此上今当全各每][\u4e00-\u9fff]{0,4}|市|区|县|省|市长|政务服务|政府|整合|归并|[\u4e00-\u9fff]*条)?"
+    r"(?:热线|专线)|.*[、和及].*"
+)
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
 # A rate's own word when no cue on record names it: two characters and 率 (办理率, 签收率), with what is before it
@@ -1023,6 +1034,9 @@ class Extractor:
     ) -> tuple[str, str, str, bool, int] | None:
         """The figure's subject (name, type, parent, whether on record, where it starts), or None; `clause_only`
         looks for a name on record in the figure's own clause only (a rate's subject is named next to it)."""
+        line = None if clause_only else self.line_of_its_own(sentence, plain, number, clause_start)
+        if line:
+            return line
         before = [match for match in names if match.end <= number.start]
         others = [
             match
@@ -1087,6 +1101,35 @@ class Extractor:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def line_of_its_own(
+        self, sentence: str, plain: str, number: Number, clause_start: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """常水热线共受理606件, 12315消费者投诉举报热线共接听来电8459人次: a line named at its clause's start, before the
+        verb that received what is counted, is the count's subject, where it is not the platform's own line (its
+        number, or a bare 热线) and not a line merged or counted (整合33条热线)."""
+        found = re.match(LINE_OF_ITS_OWN, plain[clause_start : number.start])
+        if not found:
+            return None
+        line = found["line"]
+        own = self.references.hotline_number or HOTLINE_NUMBER
+        if (
+            own in line
+            or re.fullmatch(NOT_A_LINE_OF_ITS_OWN, line)
+            or any(line in name for name in self.references.platform_names)  # 建设热线 of 城乡建设局建设热线
+            or plain[clause_start - 1 : clause_start] == "、"  # 12345、12301两条热线: lines named jointly
+        ):
+            return None
+        start = clause_start + found.start("line")
+        printed = sentence[start : start + len(line)]
+        names = self.references.lookup(printed)
+        return (
+            names[0].name_zh if names else printed,
+            names[0].subject_type if names else "",
+            names[0].parent_zh if names else "",
+            bool(names),
+            start,
+        )
 
     def bracketed_name(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
         """A figure in brackets right after a name (排名前5位的是吴集镇(39件)、新塘镇(34件)): that name, from the
