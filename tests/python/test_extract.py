@@ -1105,7 +1105,7 @@ def test_a_name_printed_in_traditional_characters_finds_every_subject_type_of_it
 def test_a_change_on_last_years_same_period_is_a_year_on_year_change_with_its_sign() -> None:
     # 比去年同期 (than the same period last year) names the year-on-year change as 同比 does; 下降了 makes it negative
     assert made_up_rates("某区热线共受理606件，比去年同期下降了74.1%；另一区比去年同期上升26.7%。") == [
-        ("", "yoy_change_pct", "-74.1"),
+        ("某区热线", "yoy_change_pct", "-74.1"),  # a line named at its clause's start: its own figures
         ("另一区", "yoy_change_pct", "26.7"),
     ]
 
@@ -1217,4 +1217,124 @@ def test_a_rate_of_bodies_in_passing_is_each_members_the_sentence_names_before_t
         ("乙局", "satisfaction_rate_pct", "100"),
         ("丙局", "satisfaction_rate_pct", "100"),
         ("全市", "satisfaction_rate_pct", "98.5"),
+    ]
+
+
+def test_a_share_or_rate_that_rose_or_fell_with_no_change_cue_changed_in_points() -> None:
+    """Made-up figures: a percentage right after 下降了 or 提升了 whose words before it name a share (占比) or follow a
+    rate is the change of that share or rate in points, signed as the verb says; a count's fall in percent with a
+    change cue stays a change in percent."""
+    text = (
+        "虚构区本月受理来电500件。占比变化：占比呈下降趋势，下降了2.3%。"
+        "办结率91.50%，与上月相比，提升了4.2%。受理量同比下降8.3%。"
+    )
+    assert [(measure, value) for _, measure, value in made_up_rates(text)] == [
+        ("change_points", "-2.3"),
+        ("completion_rate_pct", "91.50"),
+        ("change_points", "4.2"),
+        ("yoy_change_pct", "-8.3"),
+    ]
+    assert made_up_rates(text)[2][0] == "办结率"  # the change of a rate is the rate's
+
+
+def test_a_table_whose_rows_are_periods_names_each_cell_by_its_column() -> None:
+    """Made-up figures: a table whose label column is headed 月份 has periods for rows (10月, or a bare 10): a row's
+    label is no figure and no subject; each cell is its column's, the head without what it counts (工单数量, 总数)
+    or measures (占比), a category keeping its 类."""
+    text = (
+        "一、虚构区数据对比:\n| 月份 |\n受理工单总数 |\n甲类工单数量 |\n甲类工单占比 |\n| 10月 |\n400 |\n100 |\n25.00% |\n"
+        "| 11月 |\n500 |\n150 |\n30.00% |\n二、街道办理情况\n| 月份 |\n东街道 |\n西街道 |\n| 10 |\n24 |\n34 |\n| 11 |\n19 |\n40 |\n"
+    )
+    assert [pick(row) for row in made_up_rows(text)] == [
+        ("受理工单", "items", "400", "件"),
+        ("甲类", "items", "100", "件"),
+        ("甲类", "share_of_total_pct", "25.00", "%"),
+        ("受理工单", "items", "500", "件"),
+        ("甲类", "items", "150", "件"),
+        ("甲类", "share_of_total_pct", "30.00", "%"),
+        ("东街道", "items", "24", "件"),
+        ("西街道", "items", "34", "件"),
+        ("东街道", "items", "19", "件"),
+        ("西街道", "items", "40", "件"),
+    ]
+
+
+def test_letters_of_a_category_are_the_category() -> None:
+    """Made-up figures: 信件 after a category's 类 is what is counted, not the name (城建类信件 → 城建类), as 诉求 is."""
+    assert [
+        pick(row)[:3] for row in made_up_rows("本季度共收到来信500件。其中城建类信件共116件，治安类信件共54件。")
+    ] == [
+        ("", "items", "500"),
+        ("城建类", "items", "116"),
+        ("治安类", "items", "54"),
+    ]
+
+
+def test_a_share_only_the_valid_items_can_be_the_whole_of_is_a_share_of_the_valid_items() -> None:
+    """Made-up figures: shares printed as of the whole (占总量的) that the first total cannot give at their digits (300
+    of 600 is 50%) but the valid letters printed before them can (300 of 500 is 60%) are shares of the valid items; where
+    the first total can be the whole (a page with no invalid letters), they stay shares of the total."""
+    text = "本季度共收到群众来信600件，其中有效信件500件，无效信件100件。投诉类300件，占总量的60.00%；咨询类150件，占总量的30.00%。"
+    assert [(subject, measure) for subject, measure, value in made_up_rates(text)] == [
+        ("投诉类", "share_of_valid_pct"),
+        ("咨询类", "share_of_valid_pct"),
+    ]
+    text = "本季度共收到群众来信500件，其中有效信件500件。投诉类300件，占总量的60.00%。"
+    assert [measure for _, measure, _ in made_up_rates(text)] == ["share_of_total_pct"]
+
+
+def test_a_table_name_padded_with_spaces_to_align_is_the_name_without_them() -> None:
+    """Made-up figures: 甲  县人民政府, padded with two spaces to stand as wide as 乙城区人民政府, is 甲县人民政府; one
+    space, where a long name wraps in its cell, stays as printed (a table stored one cell a line)."""
+    cells = ["统计表", "承办单位", "承办件数", "办结数", "乙城区人民政府", "96", "91", "甲  县人民政府", "12", "10"]
+    cells += ["丙经济 技术开发区", "8", "8", "丁区人民政府", "5", "5"]
+    assert sorted({row["subject_zh"] for row in made_up_rows("\n\n".join(cells) + "\n")}) == [
+        "丁区人民政府",
+        "丙经济 技术开发区",
+        "乙城区人民政府",
+        "甲县人民政府",
+    ]
+
+
+def test_one_value_after_rates_listed_is_every_rates() -> None:
+    """Made-up figures: 办结率、反馈率达到100% prints one value for two rates, each a figure; with 均 too; values listed
+    one for each (分别为98%、99%) stay one a rate."""
+    text = "虚构区本月办结率、反馈率达到100%。满意率、回访率均达到99%。按时办结率和满意率分别为98%、97%。"
+    assert [(measure, value) for _, measure, value in made_up_rates(text)] == [
+        ("completion_rate_pct", "100"),
+        ("reply_rate_pct", "100"),
+        ("satisfaction_rate_pct", "99"),
+        ("callback_rate_pct", "99"),
+        ("on_time_completion_rate_pct", "98"),
+        ("satisfaction_rate_pct", "97"),
+    ]
+
+
+def test_a_unit_printed_in_brackets_after_its_number_is_its_unit() -> None:
+    """Made-up figures: 来电(信)11265(次) is 11265 次; a count in brackets after a name (甲镇(39件)) is still that
+    name's."""
+    rows = made_up_rows("本月受理群众来电(信)11265(次)，其中甲镇(39件)、乙镇(34件)。")
+    assert [(row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("11265", "次"),
+        ("39", "件"),
+        ("34", "件"),
+    ]
+    assert [row["subject_zh"] for row in rows][1:] == ["甲镇", "乙镇"]
+
+
+def test_a_line_named_at_its_clauses_start_is_its_counts_subject() -> None:
+    """Made-up figures: a line other than the platform's own named before the verb that received what it counts
+    (甲水热线共受理606件; its change after it too) is the count's subject; the platform's own line (12345热线, 本热线)
+    and lines named jointly (12345、12301两条热线) are not."""
+    text = (
+        "春节期间，甲水热线共受理606件，比去年同期下降了74.1%。乙气客户热线共接听来电726件。"
+        "12345热线共受理诉求500件。本热线共受理30件。12345、12301两条热线共受理工单900件。"
+    )
+    assert [(row["subject_zh"], row["value_printed"]) for row in made_up_rows(text)] == [
+        ("甲水热线", "606"),
+        ("甲水热线", "-74.1"),
+        ("乙气客户热线", "726"),
+        ("诉求", "500"),
+        ("", "30"),
+        ("工单", "900"),
     ]

@@ -56,6 +56,7 @@ from hotline12345.extract.vocabulary import (
     BREAKDOWN_ITEM_OPENS,
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
+    COLUMN_HEAD_MEASURE_WORDS,
     CUT_MARK,
     DEADLINE_AFTER,
     DEADLINE_UNITS,
@@ -66,6 +67,7 @@ from hotline12345.extract.vocabulary import (
     GLOSS_PART_BEFORE,
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
+    KIND_AFTER_A_CATEGORY,
     MERGED_LINE_NAME,
     MERGED_LINES,
     MERGING_VERB,
@@ -76,8 +78,11 @@ from hotline12345.extract.vocabulary import (
     NOT_A_FIGURE_BEFORE,
     NOT_A_SHARE_AFTER,
     OTHER_SYSTEM,
+    PERIOD_COLUMN,
+    PERIOD_LABEL,
     PHRASE_FRAGMENT,
     PLATFORM_MENTION,
+    POINTS_UNIT,
     RANK_BEFORE,
     RANK_COLUMN,
     RANK_UNITS,
@@ -125,6 +130,8 @@ NOT_A_KIND = r"(?:各|此|该|这|本|同|多|几|[一二两三四五六七八�
 SHARED_BEFORE = r"(?<![平人日月周年户])均[\u4e00-\u9fff]{0,2}\s*$"
 SHARED_LEAD = r"^.*(?:有|是|为)"  # 办理较好的单位有甲局: the list opens after the verb
 SHARED_JOINT = r"以及|、|和|及(?![时早])"  # 及时回复率 is one word
+# The verb between rates listed and the one value they share (办结率、反馈率达到100%; 满意率、回访率均为99%).
+RATES_LISTED_VERB = r"(?:均|都)?(?:达到|达|为|是|保持在|保持|在)?\s*$"
 EACH_BEFORE = r"各(?:为|是|有)?\s*$"  # 甲、乙及丙各1件: the figure is each name's
 LIST_JOINT = r"以及|[、及]"
 RESPECTIVELY = re.compile(r"分别(?:为|是|提升至|提高到|达到|达|占)?")
@@ -136,6 +143,9 @@ BRACKETED_ASIDE = r"[（(](?=[^（）()]*[\u4e00-\u9fff\d])[^（）()]*[）)]"
 # A name holds no number, but a group named by its size may (5个区, 13个市职能部门, 第一类10个市职能部门和责任单位).
 NAME_WITH_NUMBERS = re.compile(r"^(?!(?:第[一二三四五六七八九十]+类)?\d+个[\u4e00-\u9fff])[^\d]*\d")
 TABLE_NUMBER_UNIT = "件"
+# Spaces between two Chinese characters of one table cell, put there to align a short name with longer ones (two or
+# more, or an ideographic space; one space is where a long name wraps in its cell, kept as printed).
+ALIGNING_SPACES = r"(?<=[\u4e00-\u9fff])(?:[ \t]{2,}|\u3000+)(?=[\u4e00-\u9fff])"
 LONG_PHRASE_CHARS = 60
 LEAD_MAX_CHARS = 30
 RECEIVED = r"(?:共|累计)?(?:受理|接收)"
@@ -146,6 +156,17 @@ ITEM_NAME_BEFORE_COLON = (
     r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*$"
 )
 HOTLINE_NUMBER = "12345"
+# A line named at a clause's start before the verb that received what it counts (常水热线共受理, 12315消费者投诉举报热线共
+# 接听来电, 12348法律咨询热线共解答): its name (simplified; 热线 or 专线 last, no verb or number of lines inside).
+LINE_OF_ITS_OWN = (
+    r"^\s*(?P<line>(?:123\d\d)?[\u4e00-\u9fff“”]{0,10}?(?:热线|专线))\s*"
+    r"(?:共|累计|全年|本月|本周)?(?:受理|接听|接到|办理|解答|收到)"
+)
+# Words naming the platform's own line (本热线, 本月热线, 市长热线 …), lines merged or counted, or not one line.
+NOT_A_LINE_OF_ITS_OWN = (
+    r"(?:[本该此上今当全各每][\u4e00-\u9fff]{0,4}|市|区|县|省|市长|政务服务|政府|整合|归并|[\u4e00-\u9fff]*条)?"
+    r"(?:热线|专线)|.*[、和及].*"
+)
 # A rate's own subject named beside it is a name of some length (群众诉求在线解答率); 群众满意率 is the platform's.
 RATE_SUBJECT_MIN_CHARS = 3
 # A rate's own word when no cue on record names it: two characters and 率 (办理率, 签收率), with what is before it
@@ -216,6 +237,8 @@ class Extractor:
         self.cues = [(re.compile(cue.pattern), cue) for cue in references.cues if cue.pattern]
         self.rate_measures = {cue.measure for cue in references.cues if cue.kind == "rate"}
         self.change_measures = {cue.measure for cue in references.cues if cue.kind == "change"}
+        # the measure of a change of a share or rate in points (the one a 个百分点 unit names)
+        self.points_measure = next((cue.measure for _, _, cue in self.cue_matches(POINTS_UNIT, {"unit"})), "")
         self.count_measure = references.measure_of_kind("count")
         self.lines_merged = False  # whether the paragraph so far said its lines are kept in parallel or merged
         self.share_measure = references.measure_of_kind("share")
@@ -341,6 +364,9 @@ class Extractor:
             return named[0][2].measure, re.search(FALL_WORDS, window) is not None
         if unit_kind == "percent":
             nearest = self.nearest_cue(window, {"change", "share", "rate"})
+            points = self.change_in_points(window, nearest, previous)
+            if points:
+                return points, re.search(f"(?:{FALL_WORDS})了?\\s*$", window) is not None
             if nearest is None and re.search(
                 f"^[^，,；;]*(?:{FALL_WORDS}|{RISE_WORDS})|^[，,]\\s*(?:{CHANGE_SIZE_WORDS})", window
             ):  # 同比减少101件，减幅6.44%: the size of the change just named
@@ -393,6 +419,21 @@ class Extractor:
             return nearest[2].measure, re.search(FALL_WORDS, window[nearest[0] : nearest[1]]) is not None
         candidates = self.references.measures_of_unit(unit_kind)
         return (candidates[0] if len(candidates) == 1 else previous), False
+
+    def change_in_points(self, window: str, nearest: tuple[int, int, MeasureCue] | None, previous: str) -> str:
+        """占比呈下降趋势，下降了2.3%; 办结率91.87%，与未开展活动前相比，提升了14.71%: a percentage right after a verb of
+        a rise or a fall, in a clause no change cue opens (同比, 环比), whose words before it name a share or a rate (or
+        follow one), is the change of that share or rate in points: the measure a 个百分点 unit names. '' otherwise
+        (受理量下降8.32% stays a change in percent of a count)."""
+        if not re.search(f"(?:{FALL_WORDS}|{RISE_WORDS})了?\\s*$", window) or re.search(
+            f"(?:{CHANGE_SIZE_WORDS})\\s*$", window
+        ):
+            return ""
+        if self.cue_matches(window, {"change"}):
+            return ""
+        follows_a_rate = self.measure_unit(previous) == "percent" and previous not in self.change_measures
+        of_a_rate = nearest[2].kind in ("share", "rate") if nearest else follows_a_rate
+        return self.points_measure if of_a_rate else ""
 
     def what_is_counted(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
         """What a count in 个, 名, 条 … counts, where the cue naming its measure says so in its group `counted`
@@ -727,7 +768,7 @@ class Extractor:
                 subject = subject or self.subject_of(sentence, plain, names, number, clause_start)
             of_the_rate = (
                 previous_rate is not None
-                and measure in self.change_measures
+                and (measure in self.change_measures or measure == self.points_measure)
                 and not self.names_between(names, previous_end, number)
             )
             if of_the_rate:
@@ -783,7 +824,10 @@ class Extractor:
                 )
             )
             figures[-1:] = self.each_of_a_list(sentence, plain, number, figures[-1])
-            figures[-1:] = self.all_of_a_list(sentence, plain, number, figures[-1])
+            listed = self.all_of_a_list(sentence, plain, number, figures[-1])
+            if len(listed) == 1 and self.normalised_unit(number.unit) == "percent":
+                listed = self.rates_of_a_list(sentence, plain, number, listed[0])
+            figures[-1:] = listed
             members = (
                 self.members_before_bodies(plain[: number.start])
                 if self.normalised_unit(number.unit) == "percent"
@@ -931,6 +975,25 @@ class Extractor:
         phrase = sentence[names_start : number.end].strip()
         return [self.named(figure, name, measure=measure, phrase=phrase) for name in names for measure in measures]
 
+    def rates_of_a_list(self, sentence: str, plain: str, number: Number, figure: Figure) -> list[Figure]:
+        """办结率、反馈率达到100%: one value printed once right after two or more rates listed in its clause, each named
+        by a cue, is every rate's, a figure for each (its subject as read). The figure as read otherwise, and where
+        the clause lists values one for each (分别) or the figure is already one of several names'."""
+        clause = re.split(r"[，,。；;：:！？!?]", plain[: number.start])[-1]
+        phrase = sentence[number.start - len(clause) : number.end].strip()
+        if re.search(r"分别|各", clause) or figure.measure not in self.rate_measures:
+            return [figure]
+        pieces = [piece for piece in re.split(SHARED_JOINT, re.sub(RATES_LISTED_VERB, "", clause)) if piece.strip()]
+        cues = [self.nearest_cue(piece, {"rate"}) for piece in pieces]
+        if len(pieces) < 2 or not all(
+            cue and re.search(rf"{RATE_WORD}\s*$", piece) for cue, piece in zip(cues, pieces, strict=True)
+        ):
+            return [figure]
+        measures = list(dict.fromkeys(cue[2].measure for cue in cues if cue))
+        if figure.measure not in measures or len(measures) < 2:
+            return [figure]
+        return [replace(figure, measure=measure, phrase=phrase) for measure in measures]
+
     def named(self, figure: Figure, name: str, phrase: str, measure: str = "") -> Figure:
         """`figure` as the figure of `name`, a list's member, printed in `phrase`: the subject on record where the name
         is, else the name as printed (not known); its measure `measure` where one is given."""
@@ -971,6 +1034,9 @@ class Extractor:
     ) -> tuple[str, str, str, bool, int] | None:
         """The figure's subject (name, type, parent, whether on record, where it starts), or None; `clause_only`
         looks for a name on record in the figure's own clause only (a rate's subject is named next to it)."""
+        line = None if clause_only else self.line_of_its_own(sentence, plain, number, clause_start)
+        if line:
+            return line
         before = [match for match in names if match.end <= number.start]
         others = [
             match
@@ -1035,6 +1101,35 @@ class Extractor:
             found = sentence.rfind(name, 0, number.start)
             return name, "", "", False, found if found >= 0 else clause_start
         return None
+
+    def line_of_its_own(
+        self, sentence: str, plain: str, number: Number, clause_start: int
+    ) -> tuple[str, str, str, bool, int] | None:
+        """常水热线共受理606件, 12315消费者投诉举报热线共接听来电8459人次: a line named at its clause's start, before the
+        verb that received what is counted, is the count's subject, where it is not the platform's own line (its
+        number, or a bare 热线) and not a line merged or counted (整合33条热线)."""
+        found = re.match(LINE_OF_ITS_OWN, plain[clause_start : number.start])
+        if not found:
+            return None
+        line = found["line"]
+        own = self.references.hotline_number or HOTLINE_NUMBER
+        if (
+            own in line
+            or re.fullmatch(NOT_A_LINE_OF_ITS_OWN, line)
+            or any(line in name for name in self.references.platform_names)  # 建设热线 of 城乡建设局建设热线
+            or plain[clause_start - 1 : clause_start] == "、"  # 12345、12301两条热线: lines named jointly
+        ):
+            return None
+        start = clause_start + found.start("line")
+        printed = sentence[start : start + len(line)]
+        names = self.references.lookup(printed)
+        return (
+            names[0].name_zh if names else printed,
+            names[0].subject_type if names else "",
+            names[0].parent_zh if names else "",
+            bool(names),
+            start,
+        )
 
     def bracketed_name(self, sentence: str, plain: str, number: Number) -> tuple[str, str, str, bool, int] | None:
         """A figure in brackets right after a name (排名前5位的是吴集镇(39件)、新塘镇(34件)): that name, from the
@@ -1277,6 +1372,9 @@ class Extractor:
         if transposed:
             return transposed
         cells = without_serial_numbers(clean_header(cells))
+        by_period = self.period_rows_figures(part, [cell for cell in cells if cell])
+        if by_period:
+            return by_period
         numeric = [is_bare_number(cell) for cell in cells]
         leading = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
         header = cells[:leading]
@@ -1304,7 +1402,8 @@ class Extractor:
             if not cell or cell in ("/", "-", "—"):
                 continue
             if not numeric[index]:
-                label, label_index, percents, counts = cell, index, 0, 0
+                # 洋  县人民政府: a name padded with spaces to align with longer ones is the name without them
+                label, label_index, percents, counts = re.sub(ALIGNING_SPACES, "", cell), index, 0, 0
                 continue
             value = cell.replace("％", "%").replace(" ", "")
             if value.endswith("%"):
@@ -1348,6 +1447,59 @@ class Extractor:
                 )
             )
         return figures
+
+    def period_rows_figures(self, part: Part, cells: list[str]) -> list[Figure]:
+        """A table whose label column is headed by a period word (| 月份 | 城市管理类工单数量 | 城市管理类工单占比 | over
+        | 10月 | 362 | 29.00% |, or | 月份 | 甲街道 | 乙街道 | over | 10 | 24 | 34 |): its rows are periods, their
+        labels no figures and no subjects; each cell is its column's, the head's subject (the head without what it
+        counts or measures) in the measure the head names. [] when the table is not of this kind."""
+        if len(cells) < 4 or not re.fullmatch(PERIOD_COLUMN, simplified(cells[0]).strip()):
+            return []
+        width = next((index for index in range(1, len(cells)) if re.fullmatch(PERIOD_LABEL, cells[index].strip())), 0)
+        rows = [cells[start : start + width] for start in range(width, len(cells), width)] if width >= 2 else []
+        if not rows or any(
+            len(row) != width
+            or not re.fullmatch(PERIOD_LABEL, row[0].strip())
+            or not all(is_bare_number(cell) for cell in row[1:])
+            for row in rows
+        ):
+            return []
+        figures: list[Figure] = []
+        for row in rows:
+            for head, cell in zip(cells[1:width], row[1:], strict=True):
+                figures.append(self.period_cell_figure(part, head, row[0].strip(), cell))
+        return figures
+
+    def period_cell_figure(self, part: Part, head: str, period: str, cell: str) -> Figure:
+        """One cell of a table whose rows are periods: its column's subject, in the measure its head names."""
+        value = cell.replace("％", "%").replace(" ", "")
+        plain = re.sub(r"\s+", "", simplified(head))
+        words = re.sub(r"\s+", "", head)
+        if value.endswith("%"):
+            cue = self.nearest_cue(plain, {"change", "share", "rate"})
+            measure, unit, value = (cue[2].measure if cue else ""), "%", value[:-1]
+            words, plain = (words[: cue[0]], plain[: cue[0]]) if cue and cue[0] > 0 else (words, plain)
+        else:
+            column = self.nearest_cue(plain, {"column"})
+            measure, unit = (column[2].measure if column else self.count_measure), self.column_unit(head)
+        words, plain = _remove(COLUMN_HEAD_MEASURE_WORDS, words, plain)
+        words, plain = _remove(KIND_AFTER_A_CATEGORY, words, plain)
+        subject = words or head.strip()
+        names = self.references.lookup(subject)
+        return Figure(
+            section=part.section + "（表）",
+            subject_type=names[0].subject_type if names else "",
+            subject=subject,
+            parent="",
+            list_position="",
+            measure=measure,
+            wording="",
+            observation="",
+            value_printed=value,
+            unit=unit,
+            phrase=f"{head.strip()} … {period} | {cell.strip()}",
+            subject_known=bool(names),
+        )
 
     def column_unit(self, header: str) -> str:
         """The unit of a column of bare counts: the one its header names (重新派发次数 → 次), else 件."""
@@ -1539,7 +1691,7 @@ class Extractor:
                 extraction.figures.extend(self.bare_table_figures(part))
             else:
                 extraction.figures.extend(self.pipe_table_figures(part))
-        extraction.figures = self.with_unstated_wholes(without_restatements(extraction.figures))
+        extraction.figures = self.with_named_wholes(self.with_unstated_wholes(without_restatements(extraction.figures)))
         squeezed = re.sub(r"\s+", "", text)
         for figure in extraction.figures:
             if "|" in figure.phrase and re.sub(r"\s+", "", figure.phrase) not in squeezed:
@@ -1607,6 +1759,42 @@ class Extractor:
             ]
             if wholes and not any(self.fits(part, whole, figure) for whole in wholes):
                 figure.measure = unstated
+        return figures
+
+    def with_named_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A share of the whole (占总量的60.56%) right after its count (投诉类301件) that the page's other totals cannot
+        give at its printed digits (301 of the first total, 553, is 54.43%) but a count printed before it, named by a cue of kind `of`,
+        can (301 of 497 有效信件 is 60.56%): a share of that whole (the cue's measure), in exact arithmetic. Where the
+        first count the page prints that is larger than its count can be its whole, it stays a share of the total."""
+        for index, figure in enumerate(figures[1:], start=1):
+            part = figures[index - 1]
+            if (
+                figure.measure != self.share_measure
+                or part.subject != figure.subject
+                or self.normalised_unit(part.unit) != "items"
+                or (bounds := self.printed_bounds(part)) is None
+            ):
+                continue
+            wholes = [
+                whole
+                for whole in figures[: index - 1]
+                if self.normalised_unit(whole.unit) == "items"
+                and (whole_bounds := self.printed_bounds(whole)) is not None
+                and whole_bounds[1] > bounds[0]
+            ]
+            if not wholes or self.fits(part, wholes[0], figure):
+                continue  # the page's first total can be the share's whole: a share of the total, as printed
+            fitting = [whole for whole in wholes if self.fits(part, whole, figure)]
+            named = {
+                cue.measure for whole in fitting for _, _, cue in self.cue_matches(simplified(whole.subject), {"of"})
+            }
+            if (
+                fitting
+                and len(fitting) < len(wholes)
+                and len(named) == 1
+                and all(self.cue_matches(simplified(whole.subject), {"of"}) for whole in fitting)
+            ):
+                figure.measure = named.pop()
         return figures
 
     def propose_new_names(self, extraction: Extraction) -> None:

@@ -75,7 +75,9 @@ def number_pattern(units: Iterable[str], before: Iterable[str], after: Iterable[
         rf"(?P<before>{_alternation(before)})?[ \t]*"
         rf"(?<![\d\-－~～—:：])(?<!\d\.)(?P<sign>[-－])?(?P<number>{ARABIC}|[{CHINESE_DIGITS}]+)(?![\d])"
         rf"[ \t]*(?P<after>{_alternation(after)})?[ \t]*"
-        rf"(?P<unit>{_alternation(units)})(?!{NOT_A_UNIT_AFTER})"
+        # 11265(次): a unit printed in brackets right after its number is its unit
+        rf"(?P<open>[（(](?=(?:{_alternation(units)})[）)]))?(?P<unit>{_alternation(units)})(?(open)[）)])"
+        rf"(?!{NOT_A_UNIT_AFTER})"
         # 402万余件, 2.9万多件: a magnitude, the wording, then what is counted: one unit (万件), its wording after
         rf"(?:(?<=[{MAGNITUDES}])(?P<tail_wording>{_alternation(after)})(?P<tail_unit>{_alternation(units)})"
         rf"(?!{NOT_A_UNIT_AFTER}))?"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hotline12345.extract.vocabulary import ANY_HOTLINE_NUMBER, SUBJECT_TYPE_BY_NAME, MeasureCue, name_key
+from hotline12345.extract.vocabulary import ANY_HOTLINE_NUMBER, SUBJECT_TYPE_BY_NAME, MeasureCue, name_key, simplified
 
 # The words that name each measure, beside ref_measures.csv: a tab-separated file, not a seed (a pattern holds commas).
 MEASURE_CUES_FILE = Path("reference") / "ref_measures_printed_cues.tsv"
@@ -43,6 +43,8 @@ class References:
     # the platform's own hotline number (12345, 12319), from its code (nanning_12319) or its name on record; '' when
     # neither names one
     hotline_number: str = ""
+    # the platform's own names on record (常州市城乡建设局建设热线), simplified: a line they hold is the platform's own
+    platform_names: list[str] = field(default_factory=list)
     # the numbers of the hotlines of the platform's place on record (12345 and 12319 for sanmenxia)
     held_numbers: set[str] = field(default_factory=set)
 
@@ -169,6 +171,7 @@ def load_references(seeds_dir: Path, platform_code: str, as_new: bool = False) -
         (found for text in [platform_code, *platform_names] if (found := re.search(ANY_HOTLINE_NUMBER, text))), None
     )
     references.hotline_number = number[0] if number else ""
+    references.platform_names = [simplified(name) for name in platform_names]
     place = platform_code.split("_")[0]
     # every line a platform of the place names on record (三亚市12345政府服务热线 (with the 12301 tourism line))
     references.held_numbers = {

@@ -59,6 +59,8 @@ NOT_A_SHARE_AFTER = r"[道用线地据领]"
 # against them.
 FALL_WORDS = r"下降|降低|减少|下滑|回落|低|减幅|缩短|压缩"
 RISE_WORDS = r"上升|增长|增加|提升|提高|升高|增幅"
+# The unit of a change of a share or a rate (a cue of kind `unit` names its measure).
+POINTS_UNIT = "个百分点"
 # Words naming the size of a change already named (同比减少101件，减幅6.44%).
 CHANGE_SIZE_WORDS = r"减幅|降幅|增幅|涨幅"
 
@@ -98,6 +100,15 @@ SCORE_UNIT = "分"
 # A column header ending in 单数 or 成数 (工单数, 完成数) counts tickets, in 件: 单 and 成 there are parts of words.
 NOT_A_COLUMN_UNIT = ("单", "成")
 RANK_COLUMN = r"排名|名次|排序|序号"
+# The head of a table's label column whose rows are periods (| 月份 | 甲类工单数量 | … over | 10月 | 362 | …): each
+# row's label is a period (no figure, no subject), and each cell is its column's.
+PERIOD_COLUMN = r"月份|月|时间|日期|年份|年度|季度|周次|期间|时段|统计时间|统计时段|统计周期"
+# A row label of such a table: a month, a year, a quarter, a week or a day, with or without its word (10月, 11, 2024年).
+PERIOD_LABEL = r"(?:\d{4}\s*年)?\s*\d{1,4}\s*(?:年|月份?|季度|周|日)?(?:上旬|中旬|下旬)?"
+# What a column head counts or measures, after its subject (受理转办工单总数 → 受理转办工单, 城市管理类工单数量 → 城市管理类);
+# the kind of thing after a 类 goes too, 类 stays.
+COLUMN_HEAD_MEASURE_WORDS = r"(?:总数|数量|件数|总量|数目|数|量)$"
+KIND_AFTER_A_CATEGORY = r"(?<=类)(?:工单|诉求|信件|来信|来电|问题|案件)$"
 # A table with a column of tickets' numbers (工单号 145500) lists tickets, one a row: it holds no figures.
 TICKET_NUMBER_COLUMN = r"工单号|工单编号|案件号|案件编号|工单单号"
 # How many members a group has, said in passing (各县、赣榆区(共4家,满分为150分), 单位共有6家, 中心等37家): not a
@@ -232,7 +243,7 @@ NAME_AROUND_A_NAME = (
     r"(?![\u4e00-\u9fff]*(?:[共为第已对的]|累计|受理|承办|转派|接听|接到|收到|办理|量$|办$))[\u4e00-\u9fff]*"
 )
 NAME_TRAILING_FILLERS = (
-    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|方面|"
+    r"(?:类问题|类来电|类工单|(?<!群众|市民|公众|企业|各类)诉求|(?<=类)信件|共计|共|受理|承办|办理|合计|为|达|约|近|是|的|方面|"
     r"的[\u4e00-\u9fff]{0,3}(?:数|总数|总量)|总数|收件数)+$"
 )
 # The hotline naming itself before what it counts (市12345在线平台共受理…, 12345热线及其网络平台受理…).
