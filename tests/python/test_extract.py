@@ -92,6 +92,9 @@ def test_chinese_numerals_with_multiples_and_tenths_only() -> None:
     assert numbers("单月受理量提升约八倍") == [("八", "倍", "约")]
     assert numbers("中心城区办理量近六成") == [("六", "成", "近")]
     assert numbers("占十六区承办总量的") == []
+    assert numbers("这一成绩的取得，离不开各承办单位") == []
+    assert numbers("服务标准一成不变") == []
+    assert numbers("满意的约七成，不满意的一成。") == [("七", "成", "约"), ("一", "成", "")]
     assert numbers("一个问题") == []
     assert chinese_numeral_value("十六") == 16
     assert chinese_numeral_value("一体") is None
@@ -167,6 +170,8 @@ def test_the_size_of_a_change_just_named_is_that_change_of_the_same_subject() ->
 
 def test_a_time_of_day_is_not_a_figure() -> None:
     assert numbers("• 2031年10月08日 09时12分，10点05分20秒") == []
+    stored_in_traditional = "8月24日上午8時31分，市民來電反映晚班車21時16分發車，學生走到車站需要7分鐘左右。本月考評得分96分。"
+    assert [pick(row)[2:] for row in made_up_rows(stored_in_traditional)] == [("96", "分")]
     assert [pick(row)[2:] for row in made_up_rows("发布时间：2031年3月1日 16时40分。本月考评得分96分。")] == [
         ("96", "分")
     ]

@@ -20,6 +20,8 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # Chinese numerals count as figures only with these units (八倍, 近六成); elsewhere 一 and 十六 are parts of words
 # (一体化, 十六区) or ordinals.
 CHINESE_NUMERAL_UNITS = ("倍", "成")
+# 成 begins a word as often as it is tenths (这一成绩, 一成不变, 三成员): tenths only when no such word follows.
+TENTHS_WORD_AFTER = r"[绩績效果为為立功本员員交熟长長就都型不]"
 # A count of items in a Chinese numeral is a figure too (求助类两件, 三宗): with a unit of items, not of bodies or
 # durations (两个工作日, 两次台风), not 一 alone (每一件, 一件一件抓) and not a number of tasks (十件实事, 三件事).
 CHINESE_COUNT_UNITS = ("件", "宗", "件次")
@@ -93,8 +95,9 @@ def is_hotline_number(number: str) -> bool:
     return number == THE_HOTLINE_NUMBER
 
 
-# 09时12分, 9点30分, 10时05分20秒: minutes and seconds after an hour are a time of day, not a score or a duration.
-CLOCK_HOUR_BEFORE = re.compile(r"\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分\s*)?$")
+# 09时12分, 9点30分, 10时05分20秒 (and 8時31分 in traditional characters): minutes and seconds after an hour are a time
+# of day, not a score or a duration.
+CLOCK_HOUR_BEFORE = re.compile(r"\d{1,2}\s*[时点時點]\s*(?:\d{1,2}\s*分\s*)?$")
 CLOCK_UNITS = ("分", "秒")
 
 
@@ -125,7 +128,7 @@ def is_a_chinese_figure(text: str, match: re.Match[str]) -> bool:
     if chinese_numeral_value(number) is None:
         return False
     if unit in CHINESE_NUMERAL_UNITS:
-        return True
+        return not (unit == "成" and re.match(TENTHS_WORD_AFTER, text[match.end() : match.end() + 1]))
     return (
         unit in CHINESE_COUNT_UNITS
         and number != "一"

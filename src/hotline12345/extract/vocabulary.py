@@ -93,7 +93,8 @@ EXTRA_UNITS: tuple[UnitWord, ...] = (
 )
 # A unit followed by one of these is part of another word (万元 is money, 万人 people; 个月 a duration).
 # (人工 is manual, 个工作日 working days; 7件工单 is a count of tickets, 6名工作人员 of staff.)
-NOT_A_UNIT_AFTER = r"[元平公米吨户亩台辆月钟之别位]|方(?!式)|工(?!单|作人)"
+# (and their traditional forms, as stored copies print them: 7分鐘 is minutes, not a score)
+NOT_A_UNIT_AFTER = r"[元平公米吨户亩台辆月钟之别位噸戶畝臺輛鐘別]|方(?!式)|工(?!单|作人|單)"
 # An assessment score's unit; a table column named by a score cue (得分, 分值) holds scores in it, and a column of
 # places in a ranking (排名) holds no figure.
 SCORE_UNIT = "分"
