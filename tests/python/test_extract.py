@@ -170,7 +170,9 @@ def test_the_size_of_a_change_just_named_is_that_change_of_the_same_subject() ->
 
 def test_a_time_of_day_is_not_a_figure() -> None:
     assert numbers("• 2031年10月08日 09时12分，10点05分20秒") == []
-    stored_in_traditional = "8月24日上午8時31分，市民來電反映晚班車21時16分發車，學生走到車站需要7分鐘左右。本月考評得分96分。"
+    stored_in_traditional = (
+        "8月24日上午8時31分，市民來電反映晚班車21時16分發車，學生走到車站需要7分鐘左右。本月考評得分96分。"
+    )
     assert [pick(row)[2:] for row in made_up_rows(stored_in_traditional)] == [("96", "分")]
     assert [pick(row)[2:] for row in made_up_rows("发布时间：2031年3月1日 16时40分。本月考评得分96分。")] == [
         ("96", "分")
