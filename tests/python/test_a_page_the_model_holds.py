@@ -259,8 +259,18 @@ def test_a_real_value_its_measure_cannot_take_is_held_as_printed_and_flagged(war
             " and subject_code = 'total.all' and platform_code = 'changzhou_construction_hotline'"
         ).fetchall()
         checks = db.execute(
-            "select status, feasible_low, feasible_high, is_known_discrepancy from audit.published_figure_checks"
-            " where check_kind = 'range'"
+            "select check_id, status, feasible_low, feasible_high, is_known_discrepancy"
+            " from audit.published_figure_checks where check_kind = 'range' order by check_id"
         ).fetchall()
     assert [float(value) for (value,) in held] == [-267.0]
-    assert checks == [("inconsistent", -100.0, None, True)]
+    # and 湘阴's 其他咨询4件 … 同比减幅121.43% (2022-09), reviewed the same way
+    assert checks == [
+        (
+            "range:changzhou_construction_hotline.2017-01-27..2017-02-02.intake.total.all.yoy_change_pct",
+            "inconsistent",
+            -100.0,
+            None,
+            True,
+        ),
+        ("range:xiangyin_12345.2022-09.category.other_consultation.yoy_change_pct", "inconsistent", -100.0, None, True),
+    ]
