@@ -179,6 +179,17 @@ def test_a_time_of_day_is_not_a_figure() -> None:
     ]
 
 
+def test_a_web_pages_own_counters_are_not_figures() -> None:
+    rows = made_up_rows("发布时间：2031-01-01 12次浏览 已有3人发表了评论 本月受理诉求120件。")
+    assert [pick(row)[2:] for row in rows] == [("120", "件")]
+
+
+def test_topics_ranked_by_attention_are_the_hotlines_own() -> None:
+    rows = made_up_rows("今年1至4月，关注度前三位的热点话题为：房产管理1677件、机动车管理1314件、社区管理1018件。")
+    assert [pick(row)[2:] for row in rows] == [("1677", "件"), ("1314", "件"), ("1018", "件")]
+    assert made_up_rows("政务微信公众号关注度达到3200人次。") == []
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

@@ -101,6 +101,16 @@ CLOCK_HOUR_BEFORE = re.compile(r"\d{1,2}\s*[时点時點]\s*(?:\d{1,2}\s*分\s*)
 CLOCK_UNITS = ("分", "秒")
 
 
+# A web page's own counters (0次浏览, 已有0人发表了评论, 阅读 1234次), as a stored copy keeps them around the article:
+# the page's readers, not the hotline's work.
+PAGE_COUNTER_AFTER = re.compile(r"\s*(?:浏览|瀏覽|阅读|閱讀|点击|點擊|发表了?评论|發表了?評論|评论|評論|点赞|點讚)")
+
+
+def is_a_page_counter(text: str, match: re.Match[str]) -> bool:
+    """0次 in 0次浏览, 0人 in 已有0人发表了评论: how often the page was read or commented on."""
+    return match["unit"] in ("次", "人") and PAGE_COUNTER_AFTER.match(text, match.end()) is not None
+
+
 def is_time_of_day(text: str, start: int, unit: str) -> bool:
     """12分 in 09时12分 (and 20秒 in 10时05分20秒) is a clock's reading."""
     return unit in CLOCK_UNITS and CLOCK_HOUR_BEFORE.search(text[:start]) is not None
@@ -192,6 +202,8 @@ def find_numbers(text: str, pattern: re.Pattern[str]) -> list[Number]:
         if is_hotline_number(number):
             continue
         if is_time_of_day(text, match.start("number"), unit):
+            continue
+        if is_a_page_counter(text, match):
             continue
         if is_the_next_cells_word(text, match):
             continue

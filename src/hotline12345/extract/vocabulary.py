@@ -176,13 +176,13 @@ PHRASE_FRAGMENT = (
 )
 # Words that say whose statistic a clause or a section reports when it is not the hotline's: the city's digital
 # urban-management platform, whose inspectors find and dispatch cases (数字城管), petitions (信访), followers of an
-# account and a group's participation (关注度, 粉丝, 参与度), polls (民意调查, 调查工作, 有效样本), a publicity
+# account and a group's participation (关注度, 粉丝, 参与度; but 关注度前三位的热点话题 ranks the hotline's own topics), polls (民意调查, 调查工作, 有效样本), a publicity
 # campaign's contacts (宣传活动, 接待咨询群众800余人), a supervision system's tasks (政务督办系统交办工作任务59项) and
 # the information units report (报送信息572条). A figure after such
 # a word in its sentence, or under a heading naming one, is that system's, not the hotline's: not proposed. A
 # category the hotline counts its own tickets in (信访类) is no other system.
 OTHER_SYSTEM = (
-    r"(?:数字城管|信访|关注度|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
+    r"(?:数字城管|信访|关注度(?!前|最|较|排)|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
     r"督办系统|报送信息|信息报送)(?!类)"
 )
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
