@@ -227,6 +227,7 @@ SHARED_FIXTURE_GROUPS = {
     "refused_marts": "constraints",
     "refusals": "refusals",
     "drafted": "draft",
+    "one_model_parsed": "one-model",  # test_publishing's two tests of a first (full) parse share one
 }
 UNITS_FILE = "xdist-units-{worker}.json"
 

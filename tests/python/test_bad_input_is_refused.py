@@ -23,12 +23,14 @@ import pytest
 from conftest import sha256
 from support.rebuild_under_readers import SAVED_AS_EXCEL_CSV_UTF8, SAVED_WITH_CRLF, RebuildUnderReaders
 
+from hotline12345 import publish
 from hotline12345.cli import main
 from hotline12345.project import Project
 from hotline12345.seeds import validate_seeds
 
 FIGURES = Path("seeds/figures/printed_figures.csv")
 DISTRICTS = Path("seeds/reference/ref_districts.csv")
+SOURCES = Path("seeds/sources/sources.csv")
 
 
 def replace_line(path: Path, old: str, new: str) -> int:
@@ -76,12 +78,14 @@ def missing_column(root: Path) -> Expected:
 
 
 def not_a_date(root: Path) -> Expected:
-    line = replace_line(
-        root / FIGURES,
-        "elib_2024_first_half_2024,2024-01-01,2024-06-30",
-        "elib_2024_first_half_2024,2024-01-01,2024-06-31",
-    )
-    return FIGURES, line, "period_end", "'2024-06-31' is not a date"
+    # a column declared `date` (a figure's period_end is text, for the year-less --03-22: refusals.yml's round 3)
+    path = root / SOURCES
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(index for index, text in enumerate(lines) if text.startswith("bj12345_annual_report_2022,"))
+    assert lines[line].count(",2022-12-31,") == 1, lines[line]
+    lines[line] = lines[line].replace(",2022-12-31,", ",2022-12-32,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return SOURCES, line + 1, "covers_period_end", "'2022-12-32' is not a date (YYYY-MM-DD)"
 
 
 def not_a_whole_number(root: Path) -> Expected:
@@ -120,11 +124,16 @@ MALFORMED: list[Breaker] = [
 
 @pytest.mark.parametrize("breaker", MALFORMED, ids=[breaker.__name__ for breaker in MALFORMED])
 def test_a_malformed_seed_is_refused_with_file_line_and_column(
-    breaker: Breaker, project_copy: Project, capsys: pytest.CaptureFixture[str]
+    breaker: Breaker, project_copy: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     published = project_copy.root / "warehouse" / "hotline12345.duckdb"
     before = sha256(published)
     expected = breaker(project_copy.root)
+
+    def dbt_started(*arguments: object) -> None:
+        raise AssertionError(f"dbt was started ({arguments[2:]}): the validator let the malformed seed through")
+
+    monkeypatch.setattr(publish, "run_dbt", dbt_started)  # refused before dbt runs, as the build's first step
 
     exit_code = main(["--project-dir", str(project_copy.root), "build", "--target", str(published)])
 

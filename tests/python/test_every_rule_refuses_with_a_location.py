@@ -219,6 +219,9 @@ def unit_tests_refused(copy: Project, warehouse: Path, folder: Path) -> BuildFai
     database, target = dbt_scratch(folder, copy, warehouse)
     outcome = run_dbt(copy, database, "test", "--select", "test_type:unit", "--target-path", str(target))
     assert not outcome.success, "the unit tests passed on models edited to return nothing"
+    # Every unit test ran to its own verdict: none was skipped for another's failure, so the round's edits, each
+    # judged by its model's unit tests, cannot hide one another (they share one `dbt test`).
+    assert [name for _, name, status in outcome.ran if status == "skipped"] == [], outcome.ran
     traced = trace_failures(copy, database, outcome.failures)
     return BuildFailed("the unit tests failed:", traced.problems, outcome.failures, traced.untraced)
 

@@ -12,6 +12,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -24,7 +25,7 @@ from support.made_up_year import MADE_UP_SOURCE
 from support.rebuild_under_readers import REVISED_QUERY, RebuildUnderReaders
 
 from hotline12345.analyses import run_analysis
-from hotline12345.dbt_runner import run_dbt
+from hotline12345.dbt_runner import DbtOutcome, run_dbt
 from hotline12345.export import export_marts
 from hotline12345.project import DBT_DATABASE_NAME, Project
 from hotline12345.publish import BuildFailed, build_and_publish, scratch_path
@@ -124,15 +125,44 @@ def one_model_project(root: Path) -> Project:
     return Project(root)
 
 
+@dataclass(frozen=True)
+class FirstParse:
+    """A project of one model parsed for the first time (in full), with the cyclic collector's runs counted."""
+
+    project: Project
+    database: Path
+    outcome: DbtOutcome
+    collections: int
+    collector_on_after: bool
+
+
+@pytest.fixture(scope="module")
+def one_model_parsed(tmp_path_factory: pytest.TempPathFactory) -> FirstParse:
+    """One full parse serves both tests below (each asked for one of its own until 8 December 2026)."""
+    folder = tmp_path_factory.mktemp("one_model")
+    project = one_model_project(folder / "project")
+    database = folder / "here" / DBT_DATABASE_NAME
+    collections: list[str] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    gc.callbacks.append(count)
+    try:
+        outcome = run_dbt(project, database, "parse", "--no-write-json")
+    finally:
+        gc.callbacks.remove(count)
+    return FirstParse(project, database, outcome, len(collections), gc.isenabled())
+
+
 @pytest.mark.slow
-def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> None:
+def test_a_different_profile_is_noticed_and_parsed_in_full(one_model_parsed: FirstParse, tmp_path: Path) -> None:
     """The other side of the test above: dbt's parse is only reused for the same profile, and we can tell.
 
     Shown on a project of one model, whose full parse takes a fraction of a second, under this project's profile:
     what decides is the profile, which both share, and how run_dbt reads dbt's verdict, not the project's size."""
-    project = one_model_project(tmp_path / "project")
-    here = tmp_path / "here" / DBT_DATABASE_NAME
-    first = run_dbt(project, here, "parse", "--no-write-json")
+    project, here, first = one_model_parsed.project, one_model_parsed.database, one_model_parsed.outcome
     assert first.success, first.exception
     again = run_dbt(project, here, "parse", "--no-write-json")
     assert again.success and again.parsed_partially, again.full_parse_reasons
@@ -144,27 +174,16 @@ def test_a_different_profile_is_noticed_and_parsed_in_full(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-def test_dbt_runs_with_the_cyclic_gc_paused_and_the_caller_gets_it_back(tmp_path: Path) -> None:
+def test_dbt_runs_with_the_cyclic_gc_paused_and_the_caller_gets_it_back(one_model_parsed: FirstParse) -> None:
     """run_dbt pauses Python's cyclic garbage collector while dbt runs (see gc_policy.py) and restores it.
 
     A full parse, even of one model, allocates enough for hundreds of collections under Python's default
     thresholds; paused, at most the one or two after dbt returns remain."""
-    project = one_model_project(tmp_path / "project")
-    collections: list[str] = []
-
-    def count(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            collections.append(phase)
-
-    gc.callbacks.append(count)
-    try:
-        outcome = run_dbt(project, tmp_path / "here" / DBT_DATABASE_NAME, "parse", "--no-write-json")
-    finally:
-        gc.callbacks.remove(count)
+    outcome = one_model_parsed.outcome
     assert outcome.success, outcome.exception
     assert not outcome.parsed_partially  # a full parse, as the docstring says
-    assert gc.isenabled()
-    assert len(collections) <= 2, len(collections)
+    assert one_model_parsed.collector_on_after
+    assert one_model_parsed.collections <= 2, one_model_parsed.collections
 
 
 def test_a_command_runs_without_the_cyclic_gc_and_exits_with_its_code() -> None:
