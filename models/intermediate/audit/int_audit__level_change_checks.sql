@@ -35,8 +35,9 @@ final as (
         -- in decimals, so that the difference is exact before it is a double
         this_low - compared_high as feasible_low,
         this_high - compared_low as feasible_high,
-        'this period''s level (' || this_as_printed || ', ' || this_period_code || ') less the compared one ('
-        || compared_as_printed || ', ' || compared_period_code || '), both within their bounds, as printed by '
+        'this period''s level (' || this_as_printed || ', ' || this_period_code
+        || ') less the compared one (' || compared_as_printed || ', ' || compared_period_code
+        || '), both within their bounds, as printed by '
         || {{ source_id_list('[this_source_id, source_id]') }}
         || '; the change read as printed to ' || decimal_places
         || ' decimal places (' || cast(value_low as double) || '–'

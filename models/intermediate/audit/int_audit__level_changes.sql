@@ -45,11 +45,11 @@ this_levels as (
         on
             {{ level_of_change('changes', 'levels') }}
             and (
-                levels.period_code = changes.period_code
+                changes.period_code = levels.period_code
                 or (
                     changes.period_kind = 'cumulative'
-                    and levels.source_id = changes.source_id
-                    and levels.period_end = changes.period_end
+                    and changes.source_id = levels.source_id
+                    and changes.period_end = levels.period_end
                 )
             )
     qualify
@@ -84,11 +84,14 @@ pairs as (
     left join levels as compared
         on
             {{ level_of_change('changes', 'compared') }}
-            and compared.source_id = changes.source_id
-            and compared.period_code != this_levels.period_code
-            and compared.period_code != changes.period_code
-            and coalesce(compared.period_end < this_levels.period_start, true)
-            and (changes.period_kind != 'cumulative' or compared.period_start = changes.period_start)
+            and changes.source_id = compared.source_id
+            and this_levels.period_code != compared.period_code
+            and changes.period_code != compared.period_code
+            and coalesce(this_levels.period_start > compared.period_end, true)
+            and (
+                changes.period_kind != 'cumulative'
+                or changes.period_start = compared.period_start
+            )
 ),
 
 final as (
