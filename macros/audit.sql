@@ -259,3 +259,11 @@
         or starts_with({{ levels }}.measure, {{ changes }}.subject_code || '_')
     )
 {%- endmacro %}
+
+{# How a printed value is read, in a check's words: to the decimals it is
+   printed to, with the bounds that printing allows (`read as printed to 2
+   decimal places (55.235–55.245)`). #}
+{% macro read_as_printed(relation) -%}
+    'read as printed to ' || {{ relation }}.decimal_places || ' decimal places ('
+    || cast({{ relation }}.value_low as double) || '–' || cast({{ relation }}.value_high as double) || ')'
+{%- endmacro %}

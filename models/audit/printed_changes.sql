@@ -104,7 +104,8 @@ rate_rows as (
             and rates.subject_code = counted.subject_code
 ),
 
--- each change of a level once, with its check or why it has none
+-- each change of a level once, with its check or why it has none (the
+-- columns of a rate's counts are empty)
 level_rows as (
     select distinct
         level_changes.figure_id,
@@ -114,11 +115,7 @@ level_rows as (
         level_changes.subject_type,
         level_changes.subject_code,
         level_changes.measure,
-        cast(null as varchar) as change_against,
         level_changes.value_as_printed || level_changes.unit_printed as value_as_printed,
-        cast(null as varchar) as count_check_id,
-        cast(null as varchar) as change_check_id,
-        cast(null as varchar) as count_check_source_ids,
         coalesce(level_checks.input_source_ids != level_checks.source_id, false)
             as is_compared_on_another_source,
         level_checks.check_id as level_check_id,
@@ -137,43 +134,9 @@ level_rows as (
 ),
 
 final as (
-    select
-        figure_id,
-        platform_code,
-        period_code,
-        source_id,
-        subject_type,
-        subject_code,
-        measure,
-        change_against,
-        value_as_printed,
-        count_check_id,
-        change_check_id,
-        cast(null as varchar) as level_check_id,
-        count_check_source_ids,
-        is_compared_on_another_source,
-        how_checked
-    from rate_rows
-
+    select * from rate_rows
     union all by name
-
-    select
-        figure_id,
-        platform_code,
-        period_code,
-        source_id,
-        subject_type,
-        subject_code,
-        measure,
-        change_against,
-        value_as_printed,
-        count_check_id,
-        change_check_id,
-        level_check_id,
-        count_check_source_ids,
-        is_compared_on_another_source,
-        how_checked
-    from level_rows
+    select * from level_rows
 )
 
 select

@@ -38,9 +38,8 @@ final as (
         'this period''s level (' || this_as_printed || ', ' || this_period_code
         || ') less the compared one (' || compared_as_printed || ', ' || compared_period_code
         || '), both within their bounds, this one as printed by ' || this_source_id
-        || ', the compared one by ' || source_id || '; the change read as printed to ' || decimal_places
-        || ' decimal places (' || cast(value_low as double) || '–'
-        || cast(value_high as double) || ')' as check_method,
+        || ', the compared one by ' || source_id || '; the change ' || {{ read_as_printed('pairs') }}
+            as check_method,
         source_id,
         {{ source_id_list('[this_source_id, source_id]') }} as input_source_ids,
         [this_figure_id] as this_figure_ids,
