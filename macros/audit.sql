@@ -262,8 +262,10 @@
 
 {# How a printed value is read, in a check's words: to the decimals it is
    printed to, with the bounds that printing allows (`read as printed to 2
-   decimal places (55.235–55.245)`). #}
-{% macro read_as_printed(relation) -%}
-    'read as printed to ' || {{ relation }}.decimal_places || ' decimal places ('
-    || cast({{ relation }}.value_low as double) || '–' || cast({{ relation }}.value_high as double) || ')'
+   decimal places (55.235–55.245)`); its columns unqualified where no
+   relation is named. #}
+{% macro read_as_printed(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation is not none else '' -%}
+    'read as printed to ' || {{ prefix }}decimal_places || ' decimal places ('
+    || cast({{ prefix }}value_low as double) || '–' || cast({{ prefix }}value_high as double) || ')'
 {%- endmacro %}

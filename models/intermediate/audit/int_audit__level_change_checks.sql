@@ -38,7 +38,7 @@ final as (
         'this period''s level (' || this_as_printed || ', ' || this_period_code
         || ') less the compared one (' || compared_as_printed || ', ' || compared_period_code
         || '), both within their bounds, this one as printed by ' || this_source_id
-        || ', the compared one by ' || source_id || '; the change ' || {{ read_as_printed('pairs') }}
+        || ', the compared one by ' || source_id || '; the change ' || {{ read_as_printed() }}
             as check_method,
         source_id,
         {{ source_id_list('[this_source_id, source_id]') }} as input_source_ids,
