@@ -24,8 +24,7 @@ final as (
         subject_code,
         subject_name_zh,
         measure,
-        measure || ' = level (' || this_period_code || ') - level (' || compared_period_code || ')'
-            as formula,
+        measure || ' = level (this period) - level (the compared period)' as formula,
         value_as_printed || unit_printed as published_value_as_printed,
         value_normalised as published_number,
         normalised_unit as published_unit,
@@ -35,18 +34,17 @@ final as (
         -- in decimals, so that the difference is exact before it is a double
         this_low - compared_high as feasible_low,
         this_high - compared_low as feasible_high,
-        'this period''s level (' || this_as_printed || ', ' || this_period_code
-        || ') less the compared one (' || compared_as_printed || ', ' || compared_period_code
-        || '), both within their bounds, this one as printed by ' || this_source_id
-        || ', the compared one by ' || source_id || '; the change ' || {{ read_as_printed() }}
+        'this period''s level (' || this_as_printed || ', as ' || this_source_id
+        || ' prints it) less the compared one (' || compared_as_printed || ', as ' || source_id
+        || ' prints it), both within their bounds; the change ' || {{ read_as_printed() }}
             as check_method,
         source_id,
         {{ source_id_list('[this_source_id, source_id]') }} as input_source_ids,
         [this_figure_id] as this_figure_ids,
         [compared_figure_id] as prior_figure_ids,
-        'the two printed levels (' || this_as_printed || ' of ' || this_period_code || ' as '
-        || this_source_id || ' prints it, ' || compared_as_printed || ' of ' || compared_period_code
-        || ' as ' || source_id || ' prints it) allow' as inputs_text
+        'the two printed levels (this period''s ' || this_as_printed || ' as ' || this_source_id
+        || ' prints it, the compared ' || compared_as_printed || ' as ' || source_id
+        || ' prints it) allow' as inputs_text
     from pairs
 )
 
