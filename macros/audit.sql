@@ -242,3 +242,30 @@
         {{ total }}.decimal_places as page_decimals,
         {{ total }}.unit_printed as page_unit_zh
 {%- endmacro %}
+
+{# The level a printed change of a level is a change of (a rate, a share, a
+   score: int_audit__level_change_checks): a level of the same platform and
+   subject type, either of the change's own subject (a category's share, a
+   district's score) or, where the subject names the rate
+   (ref_measures.change_points: "the subject names the rate"), the rate whose
+   measure is the subject's code with its unit (`connection_rate`:
+   `connection_rate_pct`). #}
+{% macro level_of_change(changes, levels) -%}
+    {{ changes }}.platform_code = {{ levels }}.platform_code
+    and {{ changes }}.subject_type = {{ levels }}.subject_type
+    and coalesce({{ changes }}.parent_code, '') = coalesce({{ levels }}.parent_code, '')
+    and (
+        {{ changes }}.subject_code = {{ levels }}.subject_code
+        or starts_with({{ levels }}.measure, {{ changes }}.subject_code || '_')
+    )
+{%- endmacro %}
+
+{# How a printed value is read, in a check's words: to the decimals it is
+   printed to, with the bounds that printing allows (`read as printed to 2
+   decimal places (55.235–55.245)`); its columns unqualified where no
+   relation is named. #}
+{% macro read_as_printed(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation is not none else '' -%}
+    'read as printed to ' || {{ prefix }}decimal_places || ' decimal places ('
+    || cast({{ prefix }}value_low as double) || '–' || cast({{ prefix }}value_high as double) || ')'
+{%- endmacro %}

@@ -22,6 +22,30 @@
     and {{ left }}.period_code = {{ right }}.period_code
 {%- endmacro %}
 
+{# The same subject in the same period of the same platform (and, where
+   with_parent, under the same parent: an empty parent matches an empty
+   one): the join of a figure to another figure of its subject, its part's
+   or whole's measure (a share to its part's count, a unit's 办结 to its 承办),
+   in every audit check that reads the two together. #}
+{% macro same_subject(left, right, with_parent=false) -%}
+    {{ same_period(left, right) }}
+    and {{ left }}.subject_type = {{ right }}.subject_type
+    and {{ left }}.subject_code = {{ right }}.subject_code
+    {%- if with_parent %}
+    and coalesce({{ left }}.parent_code, '') = coalesce({{ right }}.parent_code, '')
+    {%- endif %}
+{%- endmacro %}
+
+{# A part under its whole subject in the same period of the same platform:
+   `parts` is a figure of a subject printed under a parent
+   (ref_subject_types.parent_subject_type: a sub-category under its
+   category), `wholes` the parent's figure. #}
+{% macro part_of_whole(parts, wholes) -%}
+    {{ same_period(parts, wholes) }}
+    and {{ parts }}.parent_subject_type = {{ wholes }}.subject_type
+    and {{ parts }}.parent_code = {{ wholes }}.subject_code
+{%- endmacro %}
+
 {# The same dated period of the same platform, known by its first and last
    day (a dated period's code follows from them), for a relation that has
    the days and no code: a period moved by a year, a claim's period. #}

@@ -66,6 +66,10 @@ change_checks as (
     select * from {{ ref('int_audit__change_checks') }}
 ),
 
+level_change_checks as (
+    select * from {{ ref('int_audit__level_change_checks') }}
+),
+
 list_sum_checks as (
     select * from {{ ref('int_audit__list_sum_checks') }}
 ),
@@ -128,6 +132,8 @@ checks as (
     select * from coverage_checks
     union all by name
     select * from change_checks
+    union all by name
+    select * from level_change_checks
     union all by name
     select * from list_sum_checks
     union all by name

@@ -90,6 +90,7 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
             "select how_checked,"
             " count(*) filter (where change_against = 'same_period_a_year_before') as year_on_year,"
             " count(*) filter (where change_against = 'previous_period') as period_on_period,"
+            " count(*) filter (where change_against is null) as in_points,"
             " count(*) as changes"
             " from audit.printed_changes group by how_checked order by how_checked like 'unchecked%', how_checked",
         )

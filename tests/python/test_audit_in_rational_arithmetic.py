@@ -329,3 +329,80 @@ def test_every_part_within_whole_check_recomputed_exactly(
             printed_plainly = plain[whole_id]
         assert (Fraction(published_low), Fraction(published_high)) == published, check_id
         assert status == expected_status(published, printed_plainly, exact_low, exact_high), check_id
+
+
+def half_unit_of_last_digit(printed: str) -> Bounds:
+    """A plain printing's bounds, read here from its digits alone: 98.12 is 98.115–98.125, -2.3 is -2.35 to -2.25."""
+    value = Fraction(printed)
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    half = Fraction(1, 2 * 10**decimals)
+    return value - half, value + half
+
+
+def test_every_change_of_a_level_recomputed_exactly(db: duckdb.DuckDBPyConnection) -> None:
+    """A change in percentage points or of a score (`points_change`, `score_change`) against the two levels it names:
+    this period's level less the compared one, each read from its printed digits (none of them is approximate),
+    so the range is this_low - compared_high to this_high - compared_low. This period's level is the one of the
+    change's own period, or for a change over a span of years the later of the two."""
+    printed = {
+        figure_id: (value_printed, period_code, period_end, is_approximate)
+        for figure_id, value_printed, period_code, period_end, is_approximate in db.execute(
+            "select figure_id, value_printed, period_code, period_end, is_approximate"
+            " from marts.fct_published_figure where is_canonical"
+        ).fetchall()
+    }
+    checks = db.execute(
+        """
+        select check_id, string_split(input_figure_ids, ', '), feasible_low, feasible_high, derived_value, status,
+               regexp_replace(check_id, '^[a-z_]+:', '') as figure_id, published_low, published_high
+        from audit.published_figure_checks
+        where check_kind in ('points_change', 'score_change')
+        """
+    ).fetchall()
+    assert checks, "no change of a level is checked"
+    for check_id, input_ids, model_low, model_high, derived, status, figure_id, pub_low, pub_high in checks:
+        change_printed, change_period, _end, change_approximate = printed[figure_id]
+        assert len(input_ids) == 2, check_id
+        assert not change_approximate and not any(printed[each][3] for each in input_ids), check_id
+        published = half_unit_of_last_digit(change_printed)
+        assert close(pub_low, published[0]) and close(pub_high, published[1]), check_id
+        own = [each for each in input_ids if printed[each][1] == change_period]
+        if own:
+            (this_id,) = own
+        else:
+            this_id = max(input_ids, key=lambda each: printed[each][2])
+        (compared_id,) = [each for each in input_ids if each != this_id]
+        this_low, this_high = half_unit_of_last_digit(printed[this_id][0])
+        compared_low, compared_high = half_unit_of_last_digit(printed[compared_id][0])
+        low, high = this_low - compared_high, this_high - compared_low
+        assert close(model_low, low), (check_id, model_low, float(low))
+        assert close(model_high, high), (check_id, model_high, float(high))
+        assert close(derived, Fraction(printed[this_id][0]) - Fraction(printed[compared_id][0])), check_id
+        assert status == expected_status(published, False, low, high), check_id
+
+
+def test_every_change_of_a_level_is_checked_or_says_why(db: duckdb.DuckDBPyConnection) -> None:
+    """Every change of a level printed has one row in printed_changes; it has its check exactly when the row names it."""
+    rows = db.execute(
+        """
+        select changes.figure_id, changes.how_checked, changes.level_check_id, checks.check_id
+        from audit.printed_changes as changes
+        left join audit.published_figure_checks as checks
+            on checks.check_kind in ('points_change', 'score_change')
+            and regexp_replace(checks.check_id, '^[a-z_]+:', '') = changes.figure_id
+        where changes.change_against is null
+        """
+    ).fetchall()
+    printed_changes = {
+        figure_id
+        for (figure_id,) in db.execute(
+            "select figure_id from marts.fct_published_figure where is_canonical and measure in"
+            " (select measure from raw.ref_measure_uses where model_name = 'int_audit__level_changes'"
+            " and figure_role in ('points_change', 'score_change'))"
+        ).fetchall()
+    }
+    assert {figure_id for figure_id, *_ in rows} == printed_changes
+    assert len(rows) == len(printed_changes)
+    for figure_id, how_checked, level_check_id, check_id in rows:
+        assert level_check_id == check_id, figure_id
+        assert (check_id is not None) == (how_checked in ("its_page", "another_source")), figure_id

@@ -53,9 +53,7 @@ part_sets as (
         on parts.subject_type = subject_types.subject_type
     inner join items as parents
         on
-            {{ same_period('parts', 'parents') }}
-            and parts.parent_subject_type = parents.subject_type
-            and parts.parent_code = parents.subject_code
+            {{ part_of_whole('parts', 'parents') }}
     -- parts that may overlap (completed and due items of one figure) are not summed
     where subject_types.parts_add_up
     group by parents.figure_id, parts.subject_type

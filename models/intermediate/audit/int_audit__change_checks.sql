@@ -61,17 +61,13 @@ paired as (
     from rates
     inner join changes
         on
-            {{ same_period('rates', 'changes') }}
+            {{ same_subject('rates', 'changes') }}
             and rates.source_id = changes.source_id
-            and rates.subject_type = changes.subject_type
-            and rates.subject_code = changes.subject_code
             and rates.change_against = changes.change_against
     inner join counts
         on
-            {{ same_period('rates', 'counts') }}
+            {{ same_subject('rates', 'counts') }}
             and rates.source_id = counts.source_id
-            and rates.subject_type = counts.subject_type
-            and rates.subject_code = counts.subject_code
 ),
 
 cornered as (

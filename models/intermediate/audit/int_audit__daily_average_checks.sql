@@ -73,9 +73,7 @@ checks as (
     from averages
     inner join counts
         on
-            {{ same_period('averages', 'counts') }}
-            and averages.subject_type = counts.subject_type
-            and averages.subject_code = counts.subject_code
+            {{ same_subject('averages', 'counts') }}
 )
 
 select

@@ -48,9 +48,7 @@ subject_parts as (
         on parts.subject_type = subject_types.subject_type
     inner join figures as wholes
         on
-            {{ same_period('parts', 'wholes') }}
-            and parts.parent_subject_type = wholes.subject_type
-            and parts.parent_code = wholes.subject_code
+            {{ part_of_whole('parts', 'wholes') }}
             and parts.measure = wholes.measure
     where {{ measure_feeds('count', 'parts.measure') }}
 ),
@@ -67,10 +65,7 @@ measure_parts as (
         on parts.measure = splits.part_measure
     inner join figures as wholes
         on
-            {{ same_period('parts', 'wholes') }}
-            and parts.subject_type = wholes.subject_type
-            and parts.subject_code = wholes.subject_code
-            and coalesce(parts.parent_code, '') = coalesce(wholes.parent_code, '')
+            {{ same_subject('parts', 'wholes', with_parent=true) }}
             and splits.whole_measure = wholes.measure
     left join measure_split_pages as pages
         on

@@ -127,9 +127,7 @@ stated_claims as (
     from ranking_claims
     inner join rank_ranges
         on
-            {{ same_period('ranking_claims', 'rank_ranges') }}
-            and ranking_claims.subject_type = rank_ranges.subject_type
-            and ranking_claims.subject_code = rank_ranges.subject_code
+            {{ same_subject('ranking_claims', 'rank_ranges') }}
             and coalesce(ranking_claims.parent_code, '') = coalesce(
                 case
                     when rank_ranges.subject_type = 'intake' then null else

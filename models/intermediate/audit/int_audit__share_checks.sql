@@ -233,9 +233,7 @@ district_counts as (
     cross join district_count_measures as count_measures
     left join figures as printed
         on
-            {{ same_period('subjects', 'printed') }}
-            and subjects.subject_type = printed.subject_type
-            and subjects.subject_code = printed.subject_code
+            {{ same_subject('subjects', 'printed') }}
             and count_measures.measure = printed.measure
 ),
 
@@ -328,20 +326,14 @@ district_inputs as (
         on published_shares.measure = properties.measure
     inner join district_subjects as subjects
         on
-            {{ same_period('published_shares', 'subjects') }}
-            and published_shares.subject_type = subjects.subject_type
-            and published_shares.subject_code = subjects.subject_code
+            {{ same_subject('published_shares', 'subjects') }}
     left join district_counts as parts
         on
-            {{ same_period('published_shares', 'parts') }}
-            and published_shares.subject_type = parts.subject_type
-            and published_shares.subject_code = parts.subject_code
+            {{ same_subject('published_shares', 'parts') }}
             and properties.part_measure = parts.measure
     left join district_counts as rests
         on
-            {{ same_period('published_shares', 'rests') }}
-            and published_shares.subject_type = rests.subject_type
-            and published_shares.subject_code = rests.subject_code
+            {{ same_subject('published_shares', 'rests') }}
             and properties.rest_measure = rests.measure
     left join district_sums as rest_sums
         on
@@ -461,9 +453,7 @@ subject_inputs as (
     from published_shares
     inner join subject_counts as parts
         on
-            {{ same_period('published_shares', 'parts') }}
-            and published_shares.subject_type = parts.subject_type
-            and published_shares.subject_code = parts.subject_code
+            {{ same_subject('published_shares', 'parts') }}
             and published_shares.population_code = parts.population_code
     inner join subject_wholes as wholes
         on

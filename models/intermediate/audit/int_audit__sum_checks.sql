@@ -342,9 +342,7 @@ measure_split_checks as (
     from figures as totals
     inner join measure_split_sums as sums
         on
-            {{ same_period('totals', 'sums') }}
-            and totals.subject_type = sums.subject_type
-            and totals.subject_code = sums.subject_code
+            {{ same_subject('totals', 'sums') }}
             and totals.measure = sums.whole_measure
     where sums.printed_part_count = sums.part_count
 ),

@@ -121,9 +121,7 @@ final as (
         || ', both within their bounds, as printed by '
         || {{ source_id_list('current_items.source_ids') }} || ' and '
         || {{ source_id_list('prior_items.source_ids') }}
-        || '; the change read as printed to ' || rates.decimal_places
-        || ' decimal places (' || cast(rates.value_low as double) || '–'
-        || cast(rates.value_high as double) || ')' as check_method,
+        || '; the change ' || {{ read_as_printed('rates') }} as check_method,
         rates.source_id,
         {{ source_id_list('list_concat(current_items.source_ids, prior_items.source_ids)') }}
             as input_source_ids,
