@@ -93,8 +93,9 @@ final as (
         subject_code,
         subject_name_zh,
         measure,
-        measure || ' = 100 x change / (items - change), the change and the items of '
-        || period_code as formula,
+        -- the period is the row's own (period_code; the page shows its label): never a key inside a sentence
+        measure || ' = 100 x change / (items - change), the change and the items of the same period'
+            as formula,
         value_as_printed || unit_printed as published_value_as_printed,
         value_normalised as published_number,
         normalised_unit as published_unit,
