@@ -190,6 +190,15 @@ def test_topics_ranked_by_attention_are_the_hotlines_own() -> None:
     assert made_up_rows("政务微信公众号关注度达到3200人次。") == []
 
 
+def test_figures_of_other_bodies_beside_the_line_are_not_its_own() -> None:
+    text = (
+        "全年热线共受理投诉3100件。发挥消协组织作用，共受理调解投诉512件。建成消费维权服务站77个，9家企业参与。"
+        "共查办民生领域案件430件。全国政务热线质量评估报告涉及208个城市，评为A级的有19个城市。"
+        "经调查处理，办结工单260件。"
+    )
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("3100", "件"), ("260", "件")]
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

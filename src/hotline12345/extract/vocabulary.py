@@ -178,12 +178,17 @@ PHRASE_FRAGMENT = (
 # urban-management platform, whose inspectors find and dispatch cases (数字城管), petitions (信访), followers of an
 # account and a group's participation (关注度, 粉丝, 参与度; but 关注度前三位的热点话题 ranks the hotline's own topics), polls (民意调查, 调查工作, 有效样本), a publicity
 # campaign's contacts (宣传活动, 接待咨询群众800余人), a supervision system's tasks (政务督办系统交办工作任务59项) and
-# the information units report (报送信息572条). A figure after such
+# the information units report (报送信息572条), consumer associations and their rights stations beside a consumer line
+# (消协组织…受理调解消费者投诉, 消费维权服务站2889个), law enforcement's cases (查办民生领域案件, 查处各类涉网案件; not
+# 调查处理) and a national evaluation or monitoring report of many cities (全国政务热线质量评估报告，涉及338个城市;
+# 在…年度政务热线监测报告中位列全国275个…). A figure after such
 # a word in its sentence, or under a heading naming one, is that system's, not the hotline's: not proposed. A
 # category the hotline counts its own tickets in (信访类) is no other system.
 OTHER_SYSTEM = (
     r"(?:数字城管|信访|关注度(?!前|最|较|排)|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
-    r"督办系统|报送信息|信息报送)(?!类)"
+    r"督办系统|报送信息|信息报送|"
+    r"消协|消费者协会|维权服务站|(?:查办|(?<!调)查处)[\u4e00-\u9fff]{0,8}?案件|"
+    r"全国[\u4e00-\u9fff]{0,10}?(?:评估|监测|评价)报告|[\u4e00-\u9fff]{2,8}?(?:评估|监测)报告中)(?!类)"
 )
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
