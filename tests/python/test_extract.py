@@ -199,6 +199,18 @@ def test_figures_of_other_bodies_beside_the_line_are_not_its_own() -> None:
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("3100", "件"), ("260", "件")]
 
 
+def test_one_rate_said_of_a_class_that_names_its_members() -> None:
+    text = "回访满意率为100%的单位有：县甲局、县乙局、县丙局。满意率95%以上的部门有：县丁局、县戊局。"
+    rows = made_up_rows(text)
+    assert [(row["subject_zh"], row["measure"], row["value_printed"]) for row in rows] == [
+        ("县甲局", "satisfaction_rate_pct", "100"),
+        ("县乙局", "satisfaction_rate_pct", "100"),
+        ("县丙局", "satisfaction_rate_pct", "100"),
+    ]
+    cut = made_up_rows("按时办结率为100%的部门有：县甲局、县乙局、县丙")  # the copy ends inside the last name
+    assert [row["subject_zh"] for row in cut] == ["县甲局", "县乙局"]
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

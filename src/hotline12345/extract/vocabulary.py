@@ -143,6 +143,13 @@ BODY_NOUNS_AFTER = (
 # A value that defines a class of bodies is its bound, not a figure (满意率100%的单位50家, 满意率90%以上的单位21家:
 # the rate is the class's threshold, the 家 a count of units).
 CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
+# But a rate said of a class of bodies that then names them (回访满意率为100%的部门有：甲局、乙局、丙局) is each named
+# body's rate: one row for each (not after 以上, 以下: a bound the members pass, not their rate). A list that runs to
+# the end of the copy unfinished (…、县人社局、县水) has its last name cut short: that one is left out.
+MEMBERS_OF_A_CLASS_AFTER = (
+    r"^的" + BODY_NOUNS_AFTER.removeprefix("^") + r"[\u4e00-\u9fff]{0,2}?(?:有|为|是|包括)\s*[：:]?\s*(?P<listed>[^。；;！？!?]+)"
+)
+LIST_FINISHED = r"[。；;！？!?…）)”\"]\s*$"
 BODY_UNITS = ("家",)
 # A count of bodies is a figure of the platform's network where its sentence says the bodies make that network
 # (共有…单位81家纳入热线承办单位, 涵盖市政府工作部门33家, 协同3000余家四级网络单位, 构建“1+15+N”(1个市热线中心、…)) or
