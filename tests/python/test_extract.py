@@ -211,6 +211,11 @@ def test_one_rate_said_of_a_class_that_names_its_members() -> None:
     assert [row["subject_zh"] for row in cut] == ["县甲局", "县乙局"]
 
 
+def test_a_rules_thresholds_are_no_figures() -> None:
+    text = "本月受理诉求820件。对重办2次以上仍未解决、转办4个以上无单位牵头办理的诉求，列入疑难工单。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("820", "件")]
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

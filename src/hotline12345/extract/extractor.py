@@ -57,6 +57,7 @@ from hotline12345.extract.vocabulary import (
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
     LIST_FINISHED,
+    THRESHOLD_AFTER,
     MEMBERS_OF_A_CLASS_AFTER,
     COLUMN_HEAD_MEASURE_WORDS,
     CUT_MARK,
@@ -619,6 +620,8 @@ class Extractor:
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
             return False  # 得分在99分以上: a bound
+        if re.match(THRESHOLD_AFTER, after):
+            return False  # 重办3次以上未解决…的工单: the threshold of a rule
         if re.match(CLASS_BOUND_AFTER, after) and not self.members_of_a_class(after):
             return False  # 满意率90%以上的单位21家: the bound of a class of units
         if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):

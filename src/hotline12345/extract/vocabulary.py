@@ -122,6 +122,9 @@ BODY_TOTAL_UNITS = ("家", "个")
 NOT_A_FIGURE_BEFORE = r"(?:满分|标准|要求)(?:为|是)?$|(?:低于|高于|不低于|不高于|不少于|不足|未达到?)$"
 # A number between 在 and 以上 / 以下 is a bound (得分在99分以上).
 BOUND_AROUND = (r"在$", r"^(?:以上|以下|以内)")
+# A number with 以上 / 以下 that then defines the items a rule applies to is the rule's threshold, not a figure
+# (对重办3次以上未解决、转办3个以上无部门牵头办理的工单，…列入“问题工单”).
+THRESHOLD_AFTER = r"^(?:及|或)?(?:以上|以下)[^，,。；;：:]{0,24}?的(?:工单|诉求|问题|事项|案件|来电|投诉|件)"
 # A duration followed by 内 is a deadline, a rule of the service, not a figure of the period (市直部门1个工作日内办结,
 # 10个工作日以内答复).
 DEADLINE_AFTER = r"^(?:以)?内(?![容部外])"
