@@ -216,6 +216,14 @@ def test_a_rules_thresholds_are_no_figures() -> None:
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("820", "件")]
 
 
+def test_a_count_of_hotline_telephones_is_the_networks_whoever_set_them_up() -> None:
+    rows = made_up_rows("市信访局在市、县两级设立了120多部信访热线电话，昼夜为群众服务。")
+    assert [(row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("信访热线电话", "resource_count", "120", "部")
+    ]
+    assert made_up_rows("市信访局全年受理来访群众430人次。") == []  # another system's figure still
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

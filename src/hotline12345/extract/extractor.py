@@ -56,6 +56,7 @@ from hotline12345.extract.vocabulary import (
     BREAKDOWN_ITEM_OPENS,
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
+    COUNTED_LINES_AFTER,
     LIST_FINISHED,
     THRESHOLD_AFTER,
     MEMBERS_OF_A_CLASS_AFTER,
@@ -676,11 +677,13 @@ class Extractor:
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:
         """Not a figure of another system: after a word naming one (数字城管, 信访, 关注度) in its sentence, unless a
-        clause naming a hotline stands between (其中数字城管平台案件1259件，市12345政务热线平台案件38件)."""
+        clause naming a hotline stands between (其中数字城管平台案件1259件，市12345政务热线平台案件38件), or what it
+        counts, named right after it, is a hotline (信访办设立了300多部信访热线电话: the line's own telephones)."""
         before = plain[: number.start]
         other = max((match.end() for match in re.finditer(OTHER_SYSTEM, before)), default=-1)
         hotline = max((match.end() for match in re.finditer(HOTLINE_MENTION, before)), default=-1)
-        return other < 0 or hotline > other
+        counts_lines = re.match(COUNTED_LINES_AFTER.format(hotline=HOTLINE_MENTION), plain[number.end :]) is not None
+        return other < 0 or hotline > other or counts_lines
 
     def names_its_measure(self, name: str, measure: str) -> bool:
         """Whether a count's subject holds the very word that named its measure (直办 for direct_handling_items,

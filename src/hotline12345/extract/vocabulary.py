@@ -203,6 +203,9 @@ OTHER_SYSTEM = (
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
 HOTLINE_MENTION = r"123\d\d|热线|专线"
+# A count of hotlines or their telephones, named right after it (300多部信访热线电话), is the line's own, whoever set them
+# up (`{hotline}` is HOTLINE_MENTION).
+COUNTED_LINES_AFTER = r"^[“”\"\u4e00-\u9fff]{{0,6}}?(?:{hotline})(?:电话)?(?![\u4e00-\u9fff])"
 # A hotline's number (12345, 12319), as a platform's code or name holds it.
 ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
 # A page may print several hotlines (the 12320 health line and the 12356 family-planning line before the 12345
