@@ -224,6 +224,13 @@ def test_a_count_of_hotline_telephones_is_the_networks_whoever_set_them_up() -> 
     assert made_up_rows("市信访局全年受理来访群众430人次。") == []  # another system's figure still
 
 
+def test_bodies_that_have_all_opened_the_line_are_its_network() -> None:
+    rows = made_up_rows("全市共有27个乡镇、街道都开通了便民热线，形成覆盖全市的服务网络。")
+    assert [(row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("resource_count", "27", "个")
+    ]
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]
