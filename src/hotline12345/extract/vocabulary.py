@@ -150,7 +150,9 @@ CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.
 # body's rate: one row for each (not after 以上, 以下: a bound the members pass, not their rate). A list that runs to
 # the end of the copy unfinished (…、县人社局、县水) has its last name cut short: that one is left out.
 MEMBERS_OF_A_CLASS_AFTER = (
-    r"^的" + BODY_NOUNS_AFTER.removeprefix("^") + r"[\u4e00-\u9fff]{0,2}?(?:有|为|是|包括)\s*[：:]?\s*(?P<listed>[^。；;！？!?]+)"
+    r"^的"
+    + BODY_NOUNS_AFTER.removeprefix("^")
+    + r"[\u4e00-\u9fff]{0,2}?(?:有|为|是|包括)\s*[：:]?\s*(?P<listed>[^。；;！？!?]+)"
 )
 LIST_FINISHED = r"[。；;！？!?…）)”\"]\s*$"
 BODY_UNITS = ("家",)
