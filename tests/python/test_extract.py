@@ -190,6 +190,47 @@ def test_topics_ranked_by_attention_are_the_hotlines_own() -> None:
     assert made_up_rows("政务微信公众号关注度达到3200人次。") == []
 
 
+def test_figures_of_other_bodies_beside_the_line_are_not_its_own() -> None:
+    text = (
+        "全年热线共受理投诉3100件。发挥消协组织作用，共受理调解投诉512件。建成消费维权服务站77个，9家企业参与。"
+        "共查办民生领域案件430件。全国政务热线质量评估报告涉及208个城市，评为A级的有19个城市。"
+        "经调查处理，办结工单260件。"
+    )
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("3100", "件"), ("260", "件")]
+
+
+def test_one_rate_said_of_a_class_that_names_its_members() -> None:
+    text = "回访满意率为100%的单位有：县甲局、县乙局、县丙局。满意率95%以上的部门有：县丁局、县戊局。"
+    rows = made_up_rows(text)
+    assert [(row["subject_zh"], row["measure"], row["value_printed"]) for row in rows] == [
+        ("县甲局", "satisfaction_rate_pct", "100"),
+        ("县乙局", "satisfaction_rate_pct", "100"),
+        ("县丙局", "satisfaction_rate_pct", "100"),
+    ]
+    cut = made_up_rows("按时办结率为100%的部门有：县甲局、县乙局、县丙")  # the copy ends inside the last name
+    assert [row["subject_zh"] for row in cut] == ["县甲局", "县乙局"]
+
+
+def test_a_rules_thresholds_are_no_figures() -> None:
+    text = "本月受理诉求820件。对重办2次以上仍未解决、转办4个以上无单位牵头办理的诉求，列入疑难工单。"
+    assert [pick(row)[2:] for row in made_up_rows(text)] == [("820", "件")]
+
+
+def test_a_count_of_hotline_telephones_is_the_networks_whoever_set_them_up() -> None:
+    rows = made_up_rows("市信访局在市、县两级设立了120多部信访热线电话，昼夜为群众服务。")
+    assert [(row["subject_zh"], row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("信访热线电话", "resource_count", "120", "部")
+    ]
+    assert made_up_rows("市信访局全年受理来访群众430人次。") == []  # another system's figure still
+
+
+def test_bodies_that_have_all_opened_the_line_are_its_network() -> None:
+    rows = made_up_rows("全市共有27个乡镇、街道都开通了便民热线，形成覆盖全市的服务网络。")
+    assert [(row["measure"], row["value_printed"], row["unit_printed"]) for row in rows] == [
+        ("resource_count", "27", "个")
+    ]
+
+
 def test_a_sites_navigation_trail_is_not_read() -> None:
     text = "首页 >> 政务公开 >> 12366通\n您当前的位置:首页 >> 城管之窗 >> 12366通报 >> 内容\n本月共受理来电320通。"
     assert [pick(row)[2:] for row in made_up_rows(text)] == [("320", "通")]

@@ -57,6 +57,7 @@ from hotline12345.extract.vocabulary import (
     CHANGE_SIZE_WORDS,
     CLASS_BOUND_AFTER,
     COLUMN_HEAD_MEASURE_WORDS,
+    COUNTED_LINES_AFTER,
     CUT_MARK,
     DEADLINE_AFTER,
     DEADLINE_UNITS,
@@ -68,6 +69,8 @@ from hotline12345.extract.vocabulary import (
     HOTLINE_MENTION,
     JOINED_TO_A_NUMBER,
     KIND_AFTER_A_CATEGORY,
+    LIST_FINISHED,
+    MEMBERS_OF_A_CLASS_AFTER,
     MERGED_LINE_NAME,
     MERGED_LINES,
     MERGING_VERB,
@@ -92,6 +95,7 @@ from hotline12345.extract.vocabulary import (
     RISE_WORDS,
     SCORE_UNIT,
     STATUS_DIMENSION,
+    THRESHOLD_AFTER,
     TICKET_NUMBER_COLUMN,
     TOTAL_BEFORE,
     MeasureCue,
@@ -197,6 +201,7 @@ class Figure:
     rate_word: str = ""  # a rate's own word when no cue on record names its measure (办理率)
     restates: bool = False  # printed as the whole of a breakdown that follows (派遣的16件中): maybe said before
     top_section: str = ""  # the outermost heading above it (二、12319城管热线), '' above the first
+    repeats_a_name: bool = False  # a member of a class named after its rate: maybe given that rate before
 
 
 @dataclass
@@ -616,7 +621,9 @@ class Extractor:
             return False  # 满分为150分, 低于最低标准85%: a scale or a threshold, not a figure
         if re.search(BOUND_AROUND[0], plain[: number.start]) and re.match(BOUND_AROUND[1], after):
             return False  # 得分在99分以上: a bound
-        if re.match(CLASS_BOUND_AFTER, after):
+        if re.match(THRESHOLD_AFTER, after):
+            return False  # 重办3次以上未解决…的工单: the threshold of a rule
+        if re.match(CLASS_BOUND_AFTER, after) and not self.members_of_a_class(after):
             return False  # 满意率90%以上的单位21家: the bound of a class of units
         if self.normalised_unit(number.unit) in DEADLINE_UNITS and re.match(DEADLINE_AFTER, after):
             return False  # 1个工作日内办结: a deadline
@@ -630,6 +637,20 @@ class Extractor:
             return False  # 每10个来电中，超过7个: a rate said again in words
         cut = re.match(rf"([^\s\d，。；,;：:.…]{{1,3}})(?:{CUT_MARK})", after)
         return not (cut and any(unit.startswith(number.unit + cut[1]) for unit in self.units))
+
+    def members_of_a_class(self, after: str, printed: str = "") -> list[str]:
+        """The bodies named after a rate said of their class (满意率为100%的部门有：甲局、乙局), each by its name, the
+        last left out where the list runs unfinished to the end of the copy (…、县人社局、县水); none where fewer than
+        two names are read. `printed` is `after` as printed (its names are quoted from it)."""
+        listed = re.match(MEMBERS_OF_A_CLASS_AFTER, after)
+        if not listed:
+            return []
+        text = (printed or after)[listed.start("listed") : listed.end("listed")]
+        pieces = [piece.strip() for piece in re.split(LIST_JOINT, text) if piece.strip()]
+        if not re.search(LIST_FINISHED, after[: listed.end() + 1]):
+            pieces = pieces[:-1]  # cut short by the copy's end
+        names = [self.heuristic_name(piece) for piece in pieces]
+        return names if len(names) >= 2 and all(names) else []
 
     def another_hotline(self, text: str, carried: bool = False) -> bool:
         """Whether the last hotline `text` names is another than the platform's own and than those of its place on
@@ -656,11 +677,13 @@ class Extractor:
     @staticmethod
     def is_the_hotlines(plain: str, number: Number) -> bool:
         """Not a figure of another system: after a word naming one (数字城管, 信访, 关注度) in its sentence, unless a
-        clause naming a hotline stands between (其中数字城管平台案件1259件，市12345政务热线平台案件38件)."""
+        clause naming a hotline stands between (其中数字城管平台案件1259件，市12345政务热线平台案件38件), or what it
+        counts, named right after it, is a hotline (信访办设立了300多部信访热线电话: the line's own telephones)."""
         before = plain[: number.start]
         other = max((match.end() for match in re.finditer(OTHER_SYSTEM, before)), default=-1)
         hotline = max((match.end() for match in re.finditer(HOTLINE_MENTION, before)), default=-1)
-        return other < 0 or hotline > other
+        counts_lines = re.match(COUNTED_LINES_AFTER.format(hotline=HOTLINE_MENTION), plain[number.end :]) is not None
+        return other < 0 or hotline > other or counts_lines
 
     def names_its_measure(self, name: str, measure: str) -> bool:
         """Whether a count's subject holds the very word that named its measure (直办 for direct_handling_items,
@@ -836,6 +859,16 @@ class Extractor:
             if members:  # 教体局、人社局、住建局等37个区直部门…满意率达到100%: each member named meets it
                 phrase = sentence[members[0] : number.end].strip()
                 figures[-1:] = [self.named(figures[-1], member, phrase) for member in members[1]]
+            listed_after = (
+                self.members_of_a_class(plain[number.end :], sentence[number.end :])
+                if self.normalised_unit(number.unit) == "percent"
+                else []
+            )
+            if listed_after:  # 回访满意率为100%的部门有：甲局、乙局: each body named has that rate
+                phrase = sentence[clause_start:].strip()
+                figures[-1:] = [
+                    replace(self.named(figures[-1], member, phrase), repeats_a_name=True) for member in listed_after
+                ]
             previous_end = number.end
             if self.normalised_unit(number.unit) == "percent":
                 previous_percent_end = number.end
@@ -1858,12 +1891,15 @@ def without_restatements(figures: list[Figure]) -> list[Figure]:
     under another (a summary's 受理群众来电9230件, then 受理的9230件办件中 under 二、…从受理来源来看), it is a
     reprint, a figure of that section too."""
     seen: set[tuple[str, str, str]] = set()
+    named: set[tuple[str, str, str, str]] = set()
     kept: list[Figure] = []
     for figure in figures:
         key = (figure.top_section, figure.value_printed, figure.unit)
-        if not (figure.restates and key in seen):
+        own = (figure.subject, figure.measure, figure.value_printed, figure.unit)
+        if not (figure.restates and key in seen) and not (figure.repeats_a_name and own in named):
             kept.append(figure)
         seen.add(key)
+        named.add(own)
     return kept
 
 

@@ -122,6 +122,9 @@ BODY_TOTAL_UNITS = ("家", "个")
 NOT_A_FIGURE_BEFORE = r"(?:满分|标准|要求)(?:为|是)?$|(?:低于|高于|不低于|不高于|不少于|不足|未达到?)$"
 # A number between 在 and 以上 / 以下 is a bound (得分在99分以上).
 BOUND_AROUND = (r"在$", r"^(?:以上|以下|以内)")
+# A number with 以上 / 以下 that then defines the items a rule applies to is the rule's threshold, not a figure
+# (对重办3次以上未解决、转办3个以上无部门牵头办理的工单，…列入“问题工单”).
+THRESHOLD_AFTER = r"^(?:及|或)?(?:以上|以下)[^，,。；;：:]{0,24}?的(?:工单|诉求|问题|事项|案件|来电|投诉|件)"
 # A duration followed by 内 is a deadline, a rule of the service, not a figure of the period (市直部门1个工作日内办结,
 # 10个工作日以内答复).
 DEADLINE_AFTER = r"^(?:以)?内(?![容部外])"
@@ -143,6 +146,15 @@ BODY_NOUNS_AFTER = (
 # A value that defines a class of bodies is its bound, not a figure (满意率100%的单位50家, 满意率90%以上的单位21家:
 # the rate is the class's threshold, the 家 a count of units).
 CLASS_BOUND_AFTER = r"^(?:及?以上|及?以下|以内)?的" + BODY_NOUNS_AFTER.removeprefix("^")
+# But a rate said of a class of bodies that then names them (回访满意率为100%的部门有：甲局、乙局、丙局) is each named
+# body's rate: one row for each (not after 以上, 以下: a bound the members pass, not their rate). A list that runs to
+# the end of the copy unfinished (…、县人社局、县水) has its last name cut short: that one is left out.
+MEMBERS_OF_A_CLASS_AFTER = (
+    r"^的"
+    + BODY_NOUNS_AFTER.removeprefix("^")
+    + r"[\u4e00-\u9fff]{0,2}?(?:有|为|是|包括)\s*[：:]?\s*(?P<listed>[^。；;！？!?]+)"
+)
+LIST_FINISHED = r"[。；;！？!?…）)”\"]\s*$"
 BODY_UNITS = ("家",)
 # A count of bodies is a figure of the platform's network where its sentence says the bodies make that network
 # (共有…单位81家纳入热线承办单位, 涵盖市政府工作部门33家, 协同3000余家四级网络单位, 构建“1+15+N”(1个市热线中心、…)) or
@@ -178,16 +190,24 @@ PHRASE_FRAGMENT = (
 # urban-management platform, whose inspectors find and dispatch cases (数字城管), petitions (信访), followers of an
 # account and a group's participation (关注度, 粉丝, 参与度; but 关注度前三位的热点话题 ranks the hotline's own topics), polls (民意调查, 调查工作, 有效样本), a publicity
 # campaign's contacts (宣传活动, 接待咨询群众800余人), a supervision system's tasks (政务督办系统交办工作任务59项) and
-# the information units report (报送信息572条). A figure after such
+# the information units report (报送信息572条), consumer associations and their rights stations beside a consumer line
+# (消协组织…受理调解消费者投诉, 消费维权服务站2889个), law enforcement's cases (查办民生领域案件, 查处各类涉网案件; not
+# 调查处理) and a national evaluation or monitoring report of many cities (全国政务热线质量评估报告，涉及338个城市;
+# 在…年度政务热线监测报告中位列全国275个…). A figure after such
 # a word in its sentence, or under a heading naming one, is that system's, not the hotline's: not proposed. A
 # category the hotline counts its own tickets in (信访类) is no other system.
 OTHER_SYSTEM = (
     r"(?:数字城管|信访|关注度(?!前|最|较|排)|关注量|粉丝|参与度|民意调查|调查工作|有效样本|调查样本|"
-    r"督办系统|报送信息|信息报送)(?!类)"
+    r"督办系统|报送信息|信息报送|"
+    r"消协|消费者协会|维权服务站|(?:查办|(?<!调)查处)[\u4e00-\u9fff]{0,8}?案件|"
+    r"全国[\u4e00-\u9fff]{0,10}?(?:评估|监测|评价)报告|[\u4e00-\u9fff]{2,8}?(?:评估|监测)报告中)(?!类)"
 )
 # A clause naming a hotline (its number, 热线, 专线) brings the sentence back to the hotline's own figures
 # (其中数字城管平台案件1259件，市12345政务热线平台案件38件).
 HOTLINE_MENTION = r"123\d\d|热线|专线"
+# A count of hotlines or their telephones, named right after it (300多部信访热线电话), is the line's own, whoever set them
+# up (`{hotline}` is HOTLINE_MENTION).
+COUNTED_LINES_AFTER = r"^[“”\"\u4e00-\u9fff]{{0,6}}?(?:{hotline})(?:电话)?(?![\u4e00-\u9fff])"
 # A hotline's number (12345, 12319), as a platform's code or name holds it.
 ANY_HOTLINE_NUMBER = r"(?<!\d)123\d\d(?!\d)"
 # A page may print several hotlines (the 12320 health line and the 12356 family-planning line before the 12345
