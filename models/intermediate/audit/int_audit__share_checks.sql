@@ -186,7 +186,8 @@ intake_inputs as (
                     then siblings.rest_source_ids
                 else []
             end
-        ) as input_source_ids
+        ) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join intake_series as parts
         on
@@ -320,7 +321,8 @@ district_inputs as (
         list_concat(
             [subjects.source_id, totals.source_id],
             coalesce(string_split(intake_wholes.source_ids, ', '), [])
-        ) as input_source_ids
+        ) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join measure_properties as properties
         on published_shares.measure = properties.measure
@@ -449,7 +451,8 @@ subject_inputs as (
             where siblings.figure_id is not null
         ), []) as rest_figure_ids,
         any_value(wholes.figure_ids) as whole_figure_ids,
-        list_concat([parts.source_id], any_value(wholes.source_ids)) as input_source_ids
+        list_concat([parts.source_id], any_value(wholes.source_ids)) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join subject_counts as parts
         on
@@ -535,7 +538,8 @@ group_inputs as (
         cast([] as varchar []) as rest_figure_ids,
         any_value(wholes.figure_ids) as whole_figure_ids,
         list_concat(list(distinct members.source_id), any_value(wholes.source_ids))
-            as input_source_ids
+            as input_source_ids,
+        true as part_is_members_sum
     from published_shares
     inner join group_members
         on
@@ -627,6 +631,11 @@ final as (
         {{ share_feasible_high('inputs.part_high', 'inputs.rest_low', 'inputs.rest_high',
             'inputs.whole_low', 'inputs.whole_high') }} as feasible_high,
         'part / whole, part, rest and whole each within their printed bounds, '
+        || case
+            when inputs.part_is_members_sum
+                then 'the part the sum of the counts of the members the page names for the group, '
+            else ''
+        end
         || 'whole = part + rest'
         || case when inputs.rest_high is null then ' (the rest unbounded above)' else '' end
             as check_method,
