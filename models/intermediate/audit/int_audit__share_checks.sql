@@ -568,6 +568,14 @@ group_inputs as (
             where
                 {{ same_subject('published_shares', 'own_counts') }}
         )
+        and not exists (
+            select 1
+            from intake_series as own_intake
+            where
+                {{ same_period('published_shares', 'own_intake') }}
+                and published_shares.subject_type = 'intake'
+                and published_shares.subject_code = own_intake.subject_code
+        )
     group by published_shares.figure_id
     having count(members.figure_id) = any_value(group_members.member_count)
 ),
