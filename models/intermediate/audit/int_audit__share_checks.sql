@@ -535,7 +535,7 @@ group_inputs as (
         any_value(wholes.items_low) as whole_low,
         any_value(wholes.items_high) as whole_high,
         list(members.figure_id order by members.figure_id) as part_figure_ids,
-        cast([] as varchar []) as rest_figure_ids,
+        cast([] as varchar[]) as rest_figure_ids,
         any_value(wholes.figure_ids) as whole_figure_ids,
         list_concat(list(distinct members.source_id), any_value(wholes.source_ids))
             as input_source_ids,
