@@ -94,6 +94,37 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
             " count(*) as changes"
             " from audit.printed_changes group by how_checked order by how_checked like 'unchecked%', how_checked",
         )
+        group_shares = _rows(
+            connection,
+            "with claims as ("
+            "  select claim_code, source_id, period_start, period_end, whole_subject_type, whole_subject_zh,"
+            "   part_subject_type, part_subject_zh from raw.printed_part_claims),"
+            " printed as (select * from marts.fct_published_figure where is_canonical),"
+            " members as ("
+            "  select claims.claim_code, claims.source_id, claims.period_start, claims.period_end,"
+            "   claims.whole_subject_type, claims.whole_subject_zh, count(*) as named,"
+            "   count(*) filter (where exists (select 1 from printed where printed.source_id = claims.source_id"
+            "    and printed.period_start = claims.period_start and printed.period_end = claims.period_end"
+            "    and printed.subject_type = claims.part_subject_type and printed.subject_zh = claims.part_subject_zh"
+            "    and printed.measure = 'items')) as with_count,"
+            "   count(*) filter (where exists (select 1 from printed where printed.source_id = claims.source_id"
+            "    and printed.period_start = claims.period_start and printed.period_end = claims.period_end"
+            "    and printed.subject_type = claims.part_subject_type and printed.subject_zh = claims.part_subject_zh"
+            "    and printed.normalised_unit = 'percent')) as with_share"
+            "  from claims group by all having count(claims.part_subject_zh) = count(*))"
+            " select members.source_id, members.whole_subject_zh as group_zh,"
+            "  groups.value_as_printed || groups.unit_printed as printed, members.named, members.with_count,"
+            "  members.with_share, shares.status as share_status, bounds.status as bound_status"
+            " from members"
+            " inner join printed as groups on groups.source_id = members.source_id"
+            "  and groups.period_start = members.period_start and groups.period_end = members.period_end"
+            "  and groups.subject_type = members.whole_subject_type and groups.subject_zh = members.whole_subject_zh"
+            "  and groups.normalised_unit = 'percent'"
+            " left join audit.published_figure_checks as shares on shares.check_id = 'share:' || groups.figure_id"
+            " left join audit.published_figure_checks as bounds"
+            "  on bounds.check_id = 'bound:' || groups.figure_id || '.' || members.claim_code"
+            " order by members.source_id, members.whole_subject_zh",
+        )
         sentences = _rows(connection, "select check_id, status, explanation from audit.published_figure_checks")
         findings = _rows(
             connection,
@@ -112,6 +143,7 @@ def warehouse_facts(database: Path) -> dict[str, Any]:
         "checks_by_kind": kinds,
         "checks_by_platform": by_platform,
         "printed_changes": changes,
+        "group_shares": group_shares,
         "findings": findings,
         "checks_by_id": {row["check_id"]: row for row in sentences},
     }

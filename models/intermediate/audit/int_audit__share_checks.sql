@@ -186,7 +186,8 @@ intake_inputs as (
                     then siblings.rest_source_ids
                 else []
             end
-        ) as input_source_ids
+        ) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join intake_series as parts
         on
@@ -320,7 +321,8 @@ district_inputs as (
         list_concat(
             [subjects.source_id, totals.source_id],
             coalesce(string_split(intake_wholes.source_ids, ', '), [])
-        ) as input_source_ids
+        ) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join measure_properties as properties
         on published_shares.measure = properties.measure
@@ -449,7 +451,8 @@ subject_inputs as (
             where siblings.figure_id is not null
         ), []) as rest_figure_ids,
         any_value(wholes.figure_ids) as whole_figure_ids,
-        list_concat([parts.source_id], any_value(wholes.source_ids)) as input_source_ids
+        list_concat([parts.source_id], any_value(wholes.source_ids)) as input_source_ids,
+        false as part_is_members_sum
     from published_shares
     inner join subject_counts as parts
         on
@@ -484,12 +487,107 @@ subject_inputs as (
         parts.source_id
 ),
 
+-- a group of subjects printed as one share of an intake figure with no count
+-- of its own (位居前三位的工单…占工单总量的59.68%): the part is the sum of the
+-- counts of the members the page names for it (printed_part_claims), each
+-- within its printed bounds, where every member named has a count of the
+-- same period and source (else no check); the rest is unbounded above and
+-- at least nothing (the page need not print the other subjects)
+group_members as (
+    select
+        claims.claim_code,
+        claims.source_id,
+        claims.period_start,
+        claims.period_end,
+        claims.whole_subject_type,
+        claims.part_subject_type,
+        claims.part_subject_zh,
+        sources.platform_code,
+        group_subjects.subject_code as group_subject_code,
+        count(*) over (
+            partition by
+                claims.claim_code,
+                claims.source_id,
+                claims.period_start,
+                claims.period_end,
+                claims.whole_subject_type,
+                claims.whole_subject_zh
+        ) as member_count
+    from {{ ref('printed_part_claims') }} as claims
+    inner join {{ ref('stg_reference__sources') }} as sources
+        on claims.source_id = sources.source_id
+    inner join {{ ref('int_reference__subjects') }} as group_subjects
+        on
+            sources.platform_code = group_subjects.platform_code
+            and claims.whole_subject_type = group_subjects.subject_type
+            and claims.whole_subject_zh = group_subjects.subject_zh
+),
+
+group_inputs as (
+    select
+        published_shares.figure_id,
+        sum(members.items) as part,
+        sum(cast(members.value_low as double)) as part_low,
+        sum(cast(members.value_high as double)) as part_high,
+        cast(0 as double) as rest_low,
+        cast(null as double) as rest_high,
+        any_value(wholes.items) as whole,
+        any_value(wholes.items_low) as whole_low,
+        any_value(wholes.items_high) as whole_high,
+        list(members.figure_id order by members.figure_id) as part_figure_ids,
+        cast([] as varchar[]) as rest_figure_ids,
+        any_value(wholes.figure_ids) as whole_figure_ids,
+        list_concat(list(distinct members.source_id), any_value(wholes.source_ids))
+            as input_source_ids,
+        true as part_is_members_sum
+    from published_shares
+    inner join group_members
+        on
+            published_shares.source_id = group_members.source_id
+            and {{ same_dated_period('published_shares', 'group_members') }}
+            and published_shares.subject_type = group_members.whole_subject_type
+            and published_shares.subject_code = group_members.group_subject_code
+    inner join subject_wholes as wholes
+        on
+            {{ same_period('published_shares', 'wholes') }}
+            and wholes.denominator_kind = 'intake'
+            and published_shares.denominator_code = wholes.subject_code
+    left join figures as members
+        on
+            {{ same_dated_period('group_members', 'members') }}
+            and group_members.source_id = members.source_id
+            and group_members.part_subject_type = members.subject_type
+            and group_members.part_subject_zh = members.subject_zh
+            and {{ measure_feeds('count', 'members.measure') }}
+    where
+        published_shares.denominator_kind = 'intake'
+        -- a group printed with a count of its own is checked from that count
+        and not exists (
+            select 1
+            from subject_counts as own_counts
+            where
+                {{ same_subject('published_shares', 'own_counts') }}
+        )
+        and not exists (
+            select 1
+            from intake_series as own_intake
+            where
+                {{ same_period('published_shares', 'own_intake') }}
+                and published_shares.subject_type = 'intake'
+                and published_shares.subject_code = own_intake.subject_code
+        )
+    group by published_shares.figure_id
+    having count(members.figure_id) = any_value(group_members.member_count)
+),
+
 inputs as (
     select * from intake_inputs
     union all
     select * from district_inputs
     union all
     select * from subject_inputs
+    union all
+    select * from group_inputs
 ),
 
 -- the unit the page prints each input's counts in (件, 万件 …), for the
@@ -541,6 +639,11 @@ final as (
         {{ share_feasible_high('inputs.part_high', 'inputs.rest_low', 'inputs.rest_high',
             'inputs.whole_low', 'inputs.whole_high') }} as feasible_high,
         'part / whole, part, rest and whole each within their printed bounds, '
+        || case
+            when inputs.part_is_members_sum
+                then 'the part the sum of the counts of the members the page names for the group, '
+            else ''
+        end
         || 'whole = part + rest'
         || case when inputs.rest_high is null then ' (the rest unbounded above)' else '' end
             as check_method,

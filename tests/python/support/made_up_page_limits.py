@@ -131,6 +131,9 @@ MADE_UP_PAGE_LIMITS_CHECKS = {
     ("sum", "乙局", "items = inspector_report_items + public_report_items + video_patrol_items"): "inconsistent",
     ("bound", "三类诉求", "share_of_total_pct = 交通管理 + 市容管理 + 物业管理"): "consistent",
     ("bound", "两类诉求", "share_of_total_pct = 交通管理 + 市容管理"): "inconsistent",
+    # the groups' shares from their members' counts: (250 + 150 + 120) / 1000 = 52% in 50–60%; 400 / 1000 = 40%
+    ("share", "三类诉求", "intake:total.all"): "consistent",
+    ("share", "两类诉求", "intake:total.all"): "inconsistent",
 }
 
 # the grouped page's findings, reviewed (the audit writes their sentences)
@@ -141,6 +144,7 @@ PAGE_LIMITS_GROUPED_FINDINGS = (
     f"share_list:{PAGE_LIMITS_PLATFORM}.2025-10.district_total+intake.share_of_unprinted_total_pct.未说明",
     f"sum:{PAGE_LIMITS_PLATFORM}.2025-11.handling_unit.unit_b.items",
     f"bound:{PAGE_LIMITS_PLATFORM}.2024-06.category_group.two_categories.share_of_total_pct.category_group_members",
+    f"share:{PAGE_LIMITS_PLATFORM}.2024-06.category_group.two_categories.share_of_total_pct",
 )
 
 
