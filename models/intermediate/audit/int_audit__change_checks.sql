@@ -93,7 +93,8 @@ final as (
         subject_code,
         subject_name_zh,
         measure,
-        -- the period is the row's own (period_code; the page shows its label): never a key inside a sentence
+        -- the period is the row's own (period_code; a page shows its label):
+        -- never a key inside a sentence
         measure || ' = 100 x change / (items - change), the change and the items of the same period'
             as formula,
         value_as_printed || unit_printed as published_value_as_printed,
