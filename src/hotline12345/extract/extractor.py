@@ -16,6 +16,7 @@ Deterministic: the same text and reference seeds give the same rows in the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -1772,33 +1773,18 @@ class Extractor:
             (code for code, row in self.references.measures.items() if row.get("share_denominator") == UNSTATED_WHOLE),
             "",
         )
-        for index, figure in enumerate(figures[1:], start=1):
-            part = figures[index - 1]
-            if (
-                not unstated
-                or figure.measure != self.share_measure
-                or not re.search(SHARE_OF_NO_NAMED_WHOLE + re.escape(figure.value_printed), simplified(figure.phrase))
-                or part.subject != figure.subject
-                or self.normalised_unit(part.unit) != "items"
-                or (bounds := self.printed_bounds(part)) is None
+        for figure, part, wholes in self.shares_after_their_counts(figures):
+            if not unstated or not re.search(
+                SHARE_OF_NO_NAMED_WHOLE + re.escape(figure.value_printed), simplified(figure.phrase)
             ):
                 continue
-            wholes = [
-                whole
-                for whole in figures[: index - 1]
-                if self.normalised_unit(whole.unit) == "items"
-                and (whole_bounds := self.printed_bounds(whole)) is not None
-                and whole_bounds[1] > bounds[0]
-            ]
             if wholes and not any(self.fits(part, whole, figure) for whole in wholes):
                 figure.measure = unstated
         return figures
 
-    def with_named_wholes(self, figures: list[Figure]) -> list[Figure]:
-        """A share of the whole (占总量的60.56%) right after its count (投诉类301件) that the page's other totals cannot
-        give at its printed digits (301 of the first total, 553, is 54.43%) but a count printed before it, named by a cue of kind `of`,
-        can (301 of 497 有效信件 is 60.56%): a share of that whole (the cue's measure), in exact arithmetic. Where the
-        first count the page prints that is larger than its count can be its whole, it stays a share of the total."""
+    def shares_after_their_counts(self, figures: list[Figure]) -> Iterator[tuple[Figure, Figure, list[Figure]]]:
+        """Each share of the whole printed right after its subject's count of items, with the counts of items printed
+        before that count that are large enough to be its whole (each candidate whole's high above the count's low)."""
         for index, figure in enumerate(figures[1:], start=1):
             part = figures[index - 1]
             if (
@@ -1808,13 +1794,24 @@ class Extractor:
                 or (bounds := self.printed_bounds(part)) is None
             ):
                 continue
-            wholes = [
-                whole
-                for whole in figures[: index - 1]
-                if self.normalised_unit(whole.unit) == "items"
-                and (whole_bounds := self.printed_bounds(whole)) is not None
-                and whole_bounds[1] > bounds[0]
-            ]
+            yield (
+                figure,
+                part,
+                [
+                    whole
+                    for whole in figures[: index - 1]
+                    if self.normalised_unit(whole.unit) == "items"
+                    and (whole_bounds := self.printed_bounds(whole)) is not None
+                    and whole_bounds[1] > bounds[0]
+                ],
+            )
+
+    def with_named_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A share of the whole (占总量的60.56%) right after its count (投诉类301件) that the page's other totals cannot
+        give at its printed digits (301 of the first total, 553, is 54.43%) but a count printed before it, named by a cue of kind `of`,
+        can (301 of 497 有效信件 is 60.56%): a share of that whole (the cue's measure), in exact arithmetic. Where the
+        first count the page prints that is larger than its count can be its whole, it stays a share of the total."""
+        for figure, part, wholes in self.shares_after_their_counts(figures):
             if not wholes or self.fits(part, wholes[0], figure):
                 continue  # the page's first total can be the share's whole: a share of the total, as printed
             fitting = [whole for whole in wholes if self.fits(part, whole, figure)]
